@@ -381,7 +381,7 @@ def _segments(line: int, cells: list[str]) -> tuple[list[Segment], list[str]]:
             pend_l2 = (k, text)
             continue
         if kind == "name" and cur and cur.name and not cur.value_seen:
-            if norm(text) == norm(cur.name):
+            if norm(text) == norm(cur.name) and pend_l1 is None and pend_l2 is None:
                 continue  # the extraction repeats the 三级 name in the next cell
             if any(ch.isdigit() for ch in text) and len(norm(text)) <= 8:
                 kind = "val"  # a target like 1-2次 that the target parser cannot read

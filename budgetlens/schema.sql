@@ -37,17 +37,18 @@ create table if not exists source_table (
     primary key (department, year, table_key)
 );
 
--- Budget units (预算单位) of a department. The department row has parent_unit null; its units have
--- parent_unit = the department. Inferred from the project tables' subtotals and checked.
+-- Budget units (预算单位) of a department, one row per unit plus one row for the department as a
+-- whole (is_department = true, parent_unit null). A department's own office (机关) is usually a
+-- unit with the department's name. Inferred from the project tables' subtotals and checked.
 create table if not exists budget_unit (
     department    varchar not null,
     year          integer not null,
     document_id   varchar not null,
     unit          varchar not null,
     parent_unit   varchar,
-    is_department boolean not null,
+    is_department boolean not null,   -- the department as a whole (its own 机关 is a unit too)
     source_line   integer not null,
-    primary key (department, year, unit)
+    primary key (department, year, unit, is_department)
 );
 
 -- One row per 功能分类 科目 row per function-classified table (支出总表, 一般公共预算支出表, 政府性基金

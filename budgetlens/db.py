@@ -1,0 +1,159 @@
+"""The DuckDB database: schema, atomic loads, read-only connections.
+
+A load replaces everything of one department and year inside a single transaction: either the
+whole document is in the database afterwards, or the database is exactly as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from budgetlens.ingest import Parsed, now
+
+SCHEMA_SQL = Path(__file__).with_name("schema.sql").read_text(encoding="utf-8")
+DEFAULT_DB = Path("data") / "budget.duckdb"
+
+# Every table that holds rows of a document, in load order (document last: it marks completion).
+DOCUMENT_TABLES = (
+    "source_table", "budget_unit", "expenditure_function", "revenue_function", "summary_item",
+    "expenditure_economic", "fiscal_item", "project_budget", "performance_table",
+    "performance_fund", "performance_indicator", "key_figure", "glossary_term",
+    "service_catalogue", "text_section", "parse_note", "check_result", "document",
+)
+
+
+def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the database; in write mode create the folder and the schema when missing.
+
+    Read-only connections (the dashboard's) also switch off external access and extension
+    loading and lock the configuration, so that no query can reach outside the database file.
+    Raises duckdb.IOException when a read-only open finds no database file.
+    """
+    path = Path(path)
+    if read_only:
+        return duckdb.connect(
+            str(path), read_only=True,
+            config={
+                "enable_external_access": False,
+                "autoinstall_known_extensions": False,
+                "autoload_known_extensions": False,
+                "lock_configuration": True,
+            },
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path))
+    con.execute(SCHEMA_SQL)
+    return con
+
+
+def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    rows = con.execute(
+        "select column_name from information_schema.columns where table_name = $t "
+        "order by ordinal_position", {"t": table},
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    # Decimals travel as text and are cast by DuckDB into DECIMAL columns: exact, no float step.
+    data = {c: [(str(r.get(c)) if isinstance(r.get(c), Decimal) else r.get(c)) for r in rows]
+            for c in columns}
+    return pd.DataFrame(data, columns=columns, dtype=object)
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Iterable[dict]) -> int:
+    rows = list(rows)
+    if not rows:
+        return 0
+    columns = [c for c in table_columns(con, table) if any(c in r for r in rows)]
+    frame = _frame(rows, columns)
+    con.register("_incoming", frame)
+    try:
+        cols = ", ".join(columns)
+        # table names come from DOCUMENT_TABLES, never from input
+        con.execute(f"insert into {table} ({cols}) select {cols} from _incoming")
+    finally:
+        con.unregister("_incoming")
+    return len(rows)
+
+
+def load(con: duckdb.DuckDBPyConnection, parsed: Parsed, checks: list[dict]) -> dict[str, int]:
+    """Replace the department-year of ``parsed`` with its rows and reconciliation results.
+
+    All in one transaction; on any error the transaction is rolled back and the error re-raised.
+    Returns the number of rows written per table.
+    """
+    counts: dict[str, int] = {}
+    key = {"department": parsed.department, "year": parsed.year}
+    con.execute("begin transaction")
+    try:
+        for table in DOCUMENT_TABLES:
+            con.execute(f"delete from {table} where department = $department and year = $year",
+                        key)
+        for table in DOCUMENT_TABLES:
+            if table == "document":
+                rows = [{
+                    **key, "document_id": parsed.document_id, "title": parsed.title,
+                    "source_file": Path(parsed.source.path).name, "sha256": parsed.source.sha256,
+                    "line_count": len(parsed.source), "synthetic": False, "ingested_at": now(),
+                }]
+            elif table == "check_result":
+                rows = [{**key, "document_id": parsed.document_id, **c} for c in checks]
+            else:
+                rows = parsed.keyed(table)
+            counts[table] = insert_rows(con, table, rows)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return counts
+
+
+def replace_checks(con: duckdb.DuckDBPyConnection, department: str, year: int,
+                   document_id: str, checks: list[dict]) -> None:
+    """Store a fresh reconciliation for one department-year (one transaction)."""
+    key = {"department": department, "year": year}
+    con.execute("begin transaction")
+    try:
+        con.execute("delete from check_result where department = $department and year = $year",
+                    key)
+        insert_rows(con, "check_result",
+                    [{**key, "document_id": document_id, **c} for c in checks])
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+
+
+def fetch_dicts(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> list[dict]:
+    cur = con.cursor()
+    try:
+        cur.execute(sql, params or {})
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    finally:
+        cur.close()
+
+
+def document_rows(con: duckdb.DuckDBPyConnection, department: str, year: int) -> dict[str, list[dict]]:
+    """Every row of one department-year, per table, in source order (as the checks want them)."""
+    out = {}
+    for table in DOCUMENT_TABLES:
+        if table in ("document", "check_result"):
+            continue
+        out[table] = fetch_dicts(
+            con,
+            f"select * from {table} where department = $department and year = $year "
+            "order by source_line",
+            {"department": department, "year": year},
+        )
+    return out
+
+
+def documents(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    return fetch_dicts(con, "select * from document order by department, year")
