@@ -39,9 +39,18 @@ class Checker:
     def __init__(self) -> None:
         self.results: list[dict] = []
 
-    def compare(self, kind: str, subject: str, expected, actual, lines: Iterable[int], *,
-                items: int = 1, tolerance: Decimal | None = None, detail: str | None = None,
-                ) -> None:
+    def compare(
+        self,
+        kind: str,
+        subject: str,
+        expected,
+        actual,
+        lines: Iterable[int],
+        *,
+        items: int = 1,
+        tolerance: Decimal | None = None,
+        detail: str | None = None,
+    ) -> None:
         exp, act = _d(expected), _d(actual)
         diff = act - exp
         tol = tolerance if tolerance is not None else CENT * items
@@ -53,19 +62,30 @@ class Checker:
             status = "mismatch"
         self._add(kind, subject, exp, act, diff, tol, status, lines, detail)
 
-    def fact(self, kind: str, subject: str, consistent: bool, lines: Iterable[int],
-             detail: str) -> None:
+    def fact(
+        self, kind: str, subject: str, consistent: bool, lines: Iterable[int], detail: str
+    ) -> None:
         """A check without figures (names, codes, presence)."""
-        self._add(kind, subject, None, None, None, None, "ok" if consistent else "mismatch",
-                  lines, detail)
+        self._add(
+            kind, subject, None, None, None, None, "ok" if consistent else "mismatch", lines, detail
+        )
 
     def _add(self, kind, subject, exp, act, diff, tol, status, lines, detail) -> None:
         ordered = sorted({int(x) for x in lines if x})
-        self.results.append({
-            "seq": len(self.results) + 1, "check_kind": kind, "subject": subject,
-            "expected": exp, "actual": act, "difference": diff, "tolerance": tol,
-            "status": status, "source_lines": ",".join(map(str, ordered)), "detail": detail,
-        })
+        self.results.append(
+            {
+                "seq": len(self.results) + 1,
+                "check_kind": kind,
+                "subject": subject,
+                "expected": exp,
+                "actual": act,
+                "difference": diff,
+                "tolerance": tol,
+                "status": status,
+                "source_lines": ",".join(map(str, ordered)),
+                "detail": detail,
+            }
+        )
 
 
 def run_checks(rows: dict[str, list[dict]]) -> list[dict]:
@@ -88,6 +108,7 @@ def run_checks(rows: dict[str, list[dict]]) -> list[dict]:
 
 # --- helpers --------------------------------------------------------------------------------
 
+
 def _by_table(rows: list[dict], key: str = "table_key") -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
@@ -103,19 +124,30 @@ def _hierarchy(c: Checker, kind: str, label: str, table_rows: list[dict], column
         if total is not None:
             kids = [r for r in table_rows if r["level"] == 1]
             if kids or total.get(col) is not None:
-                c.compare("column_total", f"{label} 合计 {col} = Σ 类",
-                          total.get(col), sum(_d(k.get(col)) for k in kids),
-                          [total["source_line"], *(k["source_line"] for k in kids)],
-                          items=len(kids))
+                c.compare(
+                    "column_total",
+                    f"{label} 合计 {col} = Σ 类",
+                    total.get(col),
+                    sum(_d(k.get(col)) for k in kids),
+                    [total["source_line"], *(k["source_line"] for k in kids)],
+                    items=len(kids),
+                )
         for code, parent in by_code.items():
-            kids = [r for r in table_rows if r["code"] and len(r["code"]) == len(code) + 2
-                    and r["code"].startswith(code)]
+            kids = [
+                r
+                for r in table_rows
+                if r["code"] and len(r["code"]) == len(code) + 2 and r["code"].startswith(code)
+            ]
             if not kids:
                 continue
-            c.compare("subtotal", f"{label} {code} {parent['name']} {col} = Σ 下级科目",
-                      parent.get(col), sum(_d(k.get(col)) for k in kids),
-                      [parent["source_line"], *(k["source_line"] for k in kids)],
-                      items=len(kids))
+            c.compare(
+                "subtotal",
+                f"{label} {code} {parent['name']} {col} = Σ 下级科目",
+                parent.get(col),
+                sum(_d(k.get(col)) for k in kids),
+                [parent["source_line"], *(k["source_line"] for k in kids)],
+                items=len(kids),
+            )
 
 
 def _closest(name: str, candidates: Iterable[str]) -> str | None:
@@ -126,6 +158,7 @@ def _closest(name: str, candidates: Iterable[str]) -> str | None:
 
 # --- tables ---------------------------------------------------------------------------------
 
+
 def _function_tables(c: Checker, rows: dict) -> None:
     for key, trs in _by_table(rows.get("expenditure_function", [])).items():
         label = key
@@ -133,14 +166,24 @@ def _function_tables(c: Checker, rows: dict) -> None:
         for r in trs:
             if r.get("basic_wan") is None and r.get("project_wan") is None:
                 continue
-            c.compare("row_sum", f"{label} {r['code'] or '合计'} {r['name']} 合计 = 基本 + 项目",
-                      r["total_wan"], _d(r["basic_wan"]) + _d(r["project_wan"]),
-                      [r["source_line"]], items=2)
+            c.compare(
+                "row_sum",
+                f"{label} {r['code'] or '合计'} {r['name']} 合计 = 基本 + 项目",
+                r["total_wan"],
+                _d(r["basic_wan"]) + _d(r["project_wan"]),
+                [r["source_line"]],
+                items=2,
+            )
 
 
 def _revenue_table(c: Checker, rows: dict) -> None:
-    sources = ["general_budget_wan", "gov_fund_wan", "state_capital_wan", "special_account_wan",
-               "unit_funds_wan"]
+    sources = [
+        "general_budget_wan",
+        "gov_fund_wan",
+        "state_capital_wan",
+        "special_account_wan",
+        "unit_funds_wan",
+    ]
     for key, trs in _by_table(rows.get("revenue_function", [])).items():
         _hierarchy(c, "column_total", key, trs, ["total_wan", *sources, "carried_over_wan"])
         if key != "revenue_function":
@@ -149,16 +192,27 @@ def _revenue_table(c: Checker, rows: dict) -> None:
             parts = [r.get(s) for s in sources]
             if r.get("total_wan") is None and all(p is None for p in parts):
                 continue
-            c.compare("row_sum", f"{key} {r['code'] or '合计'} {r['name']} 本年收入合计 = Σ 来源",
-                      r["total_wan"], sum(_d(p) for p in parts), [r["source_line"]],
-                      items=len(sources))
+            c.compare(
+                "row_sum",
+                f"{key} {r['code'] or '合计'} {r['name']} 本年收入合计 = Σ 来源",
+                r["total_wan"],
+                sum(_d(p) for p in parts),
+                [r["source_line"]],
+                items=len(sources),
+            )
 
 
-def _summary_value(rows: list[dict], table: str, side: str, item: str, col: str,
-                   parent: str | None = None) -> dict | None:
+def _summary_value(
+    rows: list[dict], table: str, side: str, item: str, col: str, parent: str | None = None
+) -> dict | None:
     for r in rows:
-        if (r["table_key"] == table and r["side"] == side and r["item"] == item
-                and r["column_key"] == col and r.get("parent_item") == parent):
+        if (
+            r["table_key"] == table
+            and r["side"] == side
+            and r["item"] == item
+            and r["column_key"] == col
+            and r.get("parent_item") == parent
+        ):
             return r
     return None
 
@@ -172,41 +226,77 @@ def _summary_tables(c: Checker, rows: dict) -> None:
         rin = _summary_value(trs, table, "收入", "收入总计", "amount")
         rout = _summary_value(trs, table, "支出", "支出总计", "total")
         if rin and rout:
-            c.compare("balance", f"{table} 收入总计 = 支出总计", rin["amount_wan"],
-                      rout["amount_wan"], [rin["source_line"], rout["source_line"]], items=0)
+            c.compare(
+                "balance",
+                f"{table} 收入总计 = 支出总计",
+                rin["amount_wan"],
+                rout["amount_wan"],
+                [rin["source_line"], rout["source_line"]],
+                items=0,
+            )
         # 收入: Σ sources = 本年收入合计; 本年收入合计 + 上年结转 = 收入总计
         cur = _summary_value(trs, table, "收入", "本年收入合计", "amount")
-        srcs = [r for r in trs if r["side"] == "收入" and r["seq"] < (cur["seq"] if cur else 0)
-                and r["column_key"] == "amount"]
+        srcs = [
+            r
+            for r in trs
+            if r["side"] == "收入"
+            and r["seq"] < (cur["seq"] if cur else 0)
+            and r["column_key"] == "amount"
+        ]
         if cur:
-            c.compare("column_total", f"{table} 本年收入合计 = Σ 收入来源", cur["amount_wan"],
-                      sum(r["amount_wan"] for r in srcs),
-                      [cur["source_line"], *(r["source_line"] for r in srcs)], items=len(srcs))
-        carried = [r for r in trs if r["side"] == "收入" and "结转" in r["item"]
-                   and r["column_key"] == "amount" and not r.get("parent_item")]
+            c.compare(
+                "column_total",
+                f"{table} 本年收入合计 = Σ 收入来源",
+                cur["amount_wan"],
+                sum(r["amount_wan"] for r in srcs),
+                [cur["source_line"], *(r["source_line"] for r in srcs)],
+                items=len(srcs),
+            )
+        carried = [
+            r
+            for r in trs
+            if r["side"] == "收入"
+            and "结转" in r["item"]
+            and r["column_key"] == "amount"
+            and not r.get("parent_item")
+        ]
         if cur and rin:
-            c.compare("column_total", f"{table} 收入总计 = 本年收入合计 + 上年结转",
-                      rin["amount_wan"], cur["amount_wan"] + sum(r["amount_wan"] for r in carried),
-                      [rin["source_line"], cur["source_line"], *(r["source_line"] for r in carried)],
-                      items=1 + len(carried))
+            c.compare(
+                "column_total",
+                f"{table} 收入总计 = 本年收入合计 + 上年结转",
+                rin["amount_wan"],
+                cur["amount_wan"] + sum(r["amount_wan"] for r in carried),
+                [rin["source_line"], cur["source_line"], *(r["source_line"] for r in carried)],
+                items=1 + len(carried),
+            )
         for parent in carried:
             kids = [r for r in trs if r.get("parent_item") == parent["item"]]
             if kids:
-                c.compare("column_total", f"{table} {parent['item']} = Σ 来源",
-                          parent["amount_wan"], sum(k["amount_wan"] for k in kids),
-                          [parent["source_line"], *(k["source_line"] for k in kids)],
-                          items=len(kids))
+                c.compare(
+                    "column_total",
+                    f"{table} {parent['item']} = Σ 来源",
+                    parent["amount_wan"],
+                    sum(k["amount_wan"] for k in kids),
+                    [parent["source_line"], *(k["source_line"] for k in kids)],
+                    items=len(kids),
+                )
         # 支出: for each column, 本年支出合计 = Σ 类
         spend = [r for r in trs if r["side"] == "支出"]
         closing = _summary_value(trs, table, "支出", "本年支出合计", "total")
         for col in sorted({r["column_key"] for r in spend}):
             tot = _summary_value(trs, table, "支出", "本年支出合计", col)
-            kids = [r for r in spend if r["column_key"] == col and closing
-                    and r["seq"] < closing["seq"]]
+            kids = [
+                r for r in spend if r["column_key"] == col and closing and r["seq"] < closing["seq"]
+            ]
             if tot:
-                c.compare("column_total", f"{table} 本年支出合计 {col} = Σ 类", tot["amount_wan"],
-                          sum(k["amount_wan"] for k in kids),
-                          [tot["source_line"], *(k["source_line"] for k in kids)], items=len(kids))
+                c.compare(
+                    "column_total",
+                    f"{table} 本年支出合计 {col} = Σ 类",
+                    tot["amount_wan"],
+                    sum(k["amount_wan"] for k in kids),
+                    [tot["source_line"], *(k["source_line"] for k in kids)],
+                    items=len(kids),
+                )
         # rows: total = Σ other columns
         by_row: dict[tuple, dict[str, dict]] = defaultdict(dict)
         for r in spend:
@@ -215,14 +305,22 @@ def _summary_tables(c: Checker, rows: dict) -> None:
             if "total" not in cols or len(cols) < 2:
                 continue
             parts = [v for k, v in cols.items() if k != "total"]
-            c.compare("row_sum", f"{table} {item} 合计 = Σ 分列", cols["total"]["amount_wan"],
-                      sum(p["amount_wan"] for p in parts), [cols["total"]["source_line"]],
-                      items=len(parts))
+            c.compare(
+                "row_sum",
+                f"{table} {item} 合计 = Σ 分列",
+                cols["total"]["amount_wan"],
+                sum(p["amount_wan"] for p in parts),
+                [cols["total"]["source_line"]],
+                items=len(parts),
+            )
 
 
 def _level1(rows: dict, table: str) -> dict[str, dict]:
-    return {r["name"]: r for r in rows.get("expenditure_function", [])
-            if r["table_key"] == table and r["level"] == 1}
+    return {
+        r["name"]: r
+        for r in rows.get("expenditure_function", [])
+        if r["table_key"] == table and r["level"] == 1
+    }
 
 
 def _cross_tables(c: Checker, rows: dict) -> None:
@@ -233,68 +331,124 @@ def _cross_tables(c: Checker, rows: dict) -> None:
         for table, col in (("income_expense_summary", "total"), ("fiscal_summary", "total")):
             s = _summary_value(items, table, "支出", name, col)
             if s is None:
-                c.fact("cross_table", f"支出总表 {name} 在 {table} 中", False,
-                       [r["source_line"]], f"{table} has no 支出 row named {name}")
+                c.fact(
+                    "cross_table",
+                    f"支出总表 {name} 在 {table} 中",
+                    False,
+                    [r["source_line"]],
+                    f"{table} has no 支出 row named {name}",
+                )
                 continue
-            c.compare("cross_table", f"{name}: 支出总表 合计 vs {table}", r["total_wan"],
-                      s["amount_wan"], [r["source_line"], s["source_line"]], items=0)
+            c.compare(
+                "cross_table",
+                f"{name}: 支出总表 合计 vs {table}",
+                r["total_wan"],
+                s["amount_wan"],
+                [r["source_line"], s["source_line"]],
+                items=0,
+            )
     for name, r in gb.items():
         s = _summary_value(items, "income_expense_summary", "支出", name, "current_year")
         if s is not None:
-            c.compare("cross_table", f"{name}: 一般公共预算支出表 vs 收支总表 当年预算安排",
-                      r["total_wan"], s["amount_wan"], [r["source_line"], s["source_line"]],
-                      items=0)
+            c.compare(
+                "cross_table",
+                f"{name}: 一般公共预算支出表 vs 收支总表 当年预算安排",
+                r["total_wan"],
+                s["amount_wan"],
+                [r["source_line"], s["source_line"]],
+                items=0,
+            )
     # 支出总表 = 收入总表 本年 + 上年结转, per 科目
-    rev = {r["code"]: r for r in rows.get("revenue_function", [])
-           if r["table_key"] == "revenue_function"}
+    rev = {
+        r["code"]: r
+        for r in rows.get("revenue_function", [])
+        if r["table_key"] == "revenue_function"
+    }
     for r in rows.get("expenditure_function", []):
         if r["table_key"] != "expenditure_total":
             continue
         v = rev.get(r["code"])
         if v is None:
-            c.fact("cross_table", f"{r['code'] or '合计'} {r['name']} 在收入总表中", False,
-                   [r["source_line"]], "no row with this 科目编码 in 收入总表")
+            c.fact(
+                "cross_table",
+                f"{r['code'] or '合计'} {r['name']} 在收入总表中",
+                False,
+                [r["source_line"]],
+                "no row with this 科目编码 in 收入总表",
+            )
             continue
-        c.compare("cross_table",
-                  f"{r['code'] or '合计'} {r['name']}: 支出总表 合计 = 收入总表 本年收入 + 上年结转",
-                  r["total_wan"], _d(v["total_wan"]) + _d(v["carried_over_wan"]),
-                  [r["source_line"], v["source_line"]], items=0)
+        c.compare(
+            "cross_table",
+            f"{r['code'] or '合计'} {r['name']}: 支出总表 合计 = 收入总表 本年收入 + 上年结转",
+            r["total_wan"],
+            _d(v["total_wan"]) + _d(v["carried_over_wan"]),
+            [r["source_line"], v["source_line"]],
+            items=0,
+        )
     # 一般公共预算支出表 = 收入总表 一般公共预算, per 科目
     for r in rows.get("expenditure_function", []):
         if r["table_key"] != "general_budget_expenditure":
             continue
         v = rev.get(r["code"])
         if v is not None:
-            c.compare("cross_table",
-                      f"{r['code'] or '合计'} {r['name']}: 一般公共预算支出表 = 收入总表 一般公共预算",
-                      r["total_wan"], v["general_budget_wan"],
-                      [r["source_line"], v["source_line"]], items=0)
+            c.compare(
+                "cross_table",
+                f"{r['code'] or '合计'} {r['name']}: 一般公共预算支出表 = 收入总表 一般公共预算",
+                r["total_wan"],
+                v["general_budget_wan"],
+                [r["source_line"], v["source_line"]],
+                items=0,
+            )
     # 基本支出 in the function tables vs the economic table
-    econ_total = next((r for r in rows.get("expenditure_economic", [])
-                       if r["row_kind"] == "total"), None)
-    gb_total = next((r for r in rows.get("expenditure_function", [])
-                     if r["table_key"] == "general_budget_expenditure" and r["code"] is None), None)
+    econ_total = next(
+        (r for r in rows.get("expenditure_economic", []) if r["row_kind"] == "total"), None
+    )
+    gb_total = next(
+        (
+            r
+            for r in rows.get("expenditure_function", [])
+            if r["table_key"] == "general_budget_expenditure" and r["code"] is None
+        ),
+        None,
+    )
     if econ_total and gb_total:
-        c.compare("cross_table", "基本支出: 一般公共预算支出表 vs 经济科目表", gb_total["basic_wan"],
-                  econ_total["total_wan"], [gb_total["source_line"], econ_total["source_line"]],
-                  items=0)
+        c.compare(
+            "cross_table",
+            "基本支出: 一般公共预算支出表 vs 经济科目表",
+            gb_total["basic_wan"],
+            econ_total["total_wan"],
+            [gb_total["source_line"], econ_total["source_line"]],
+            items=0,
+        )
     # 项目支出 tables vs function tables
     projects = rows.get("project_budget", [])
-    for carried, label in ((False, "本年预算"), (True, "上年结转")):
-        dept = next((r for r in projects if r["carried_over"] == carried
-                     and r["row_kind"] == "department"), None)
+    for carried in (False, True):
+        dept = next(
+            (r for r in projects if r["carried_over"] == carried and r["row_kind"] == "department"),
+            None,
+        )
         if dept is None:
             continue
         if not carried and gb_total:
-            c.compare("cross_table", "项目支出: 项目支出预算表（本年预算）vs 一般公共预算支出表",
-                      gb_total["project_wan"], dept["general_budget_wan"],
-                      [gb_total["source_line"], dept["source_line"]], items=0)
+            c.compare(
+                "cross_table",
+                "项目支出: 项目支出预算表（本年预算）vs 一般公共预算支出表",
+                gb_total["project_wan"],
+                dept["general_budget_wan"],
+                [gb_total["source_line"], dept["source_line"]],
+                items=0,
+            )
         if carried:
             tot = rev.get(None)
             if tot is not None:
-                c.compare("cross_table", "上年结转: 项目支出预算表（上年结转）vs 收入总表",
-                          tot["carried_over_wan"], dept["total_wan"],
-                          [tot["source_line"], dept["source_line"]], items=0)
+                c.compare(
+                    "cross_table",
+                    "上年结转: 项目支出预算表（上年结转）vs 收入总表",
+                    tot["carried_over_wan"],
+                    dept["total_wan"],
+                    [tot["source_line"], dept["source_line"]],
+                    items=0,
+                )
 
 
 def _names(c: Checker, rows: dict) -> None:
@@ -306,13 +460,22 @@ def _names(c: Checker, rows: dict) -> None:
     for code, variants in sorted(names.items()):
         lines = [ln for v in variants.values() for ln in v]
         if len(variants) > 1:
-            shown = "; ".join(f"{n} (line {', '.join(map(str, ls))})"
-                              for n, ls in variants.items())
-            c.fact("name_consistency", f"科目 {code} has one name in every table", False, lines,
-                   f"different names: {shown}")
+            shown = "; ".join(f"{n} (line {', '.join(map(str, ls))})" for n, ls in variants.items())
+            c.fact(
+                "name_consistency",
+                f"科目 {code} has one name in every table",
+                False,
+                lines,
+                f"different names: {shown}",
+            )
         else:
-            c.fact("name_consistency", f"科目 {code} has one name in every table", True, lines,
-                   next(iter(variants)))
+            c.fact(
+                "name_consistency",
+                f"科目 {code} has one name in every table",
+                True,
+                lines,
+                next(iter(variants)),
+            )
 
 
 def _economic(c: Checker, rows: dict) -> None:
@@ -321,23 +484,41 @@ def _economic(c: Checker, rows: dict) -> None:
         return
     total = next((r for r in econ if r["row_kind"] == "total"), None)
     groups = [r for r in econ if r["row_kind"] == "group"]
-    for col, label in (("total_wan", "合计"), ("personnel_wan", "人员经费"),
-                       ("public_wan", "公用经费")):
+    for col, label in (
+        ("total_wan", "合计"),
+        ("personnel_wan", "人员经费"),
+        ("public_wan", "公用经费"),
+    ):
         if total:
-            c.compare("column_total", f"经济科目表 {label} = Σ 类", total[col],
-                      sum(_d(g[col]) for g in groups),
-                      [total["source_line"], *(g["source_line"] for g in groups)],
-                      items=len(groups))
+            c.compare(
+                "column_total",
+                f"经济科目表 {label} = Σ 类",
+                total[col],
+                sum(_d(g[col]) for g in groups),
+                [total["source_line"], *(g["source_line"] for g in groups)],
+                items=len(groups),
+            )
         for g in groups:
-            kids = [r for r in econ if r["row_kind"] == "item" and r["group_name"] == g["group_name"]]
-            c.compare("subtotal", f"经济科目表 {g['group_name']} {label} = Σ 款",
-                      g[col], sum(_d(k[col]) for k in kids),
-                      [g["source_line"], *(k["source_line"] for k in kids)], items=len(kids))
+            kids = [
+                r for r in econ if r["row_kind"] == "item" and r["group_name"] == g["group_name"]
+            ]
+            c.compare(
+                "subtotal",
+                f"经济科目表 {g['group_name']} {label} = Σ 款",
+                g[col],
+                sum(_d(k[col]) for k in kids),
+                [g["source_line"], *(k["source_line"] for k in kids)],
+                items=len(kids),
+            )
     for r in econ:
-        c.compare("row_sum",
-                  f"经济科目表 {r['dept_class'] or '合计'}/{r['gov_class'] or ''} 合计 = 人员 + 公用",
-                  r["total_wan"], _d(r["personnel_wan"]) + _d(r["public_wan"]),
-                  [r["source_line"]], items=2)
+        c.compare(
+            "row_sum",
+            f"经济科目表 {r['dept_class'] or '合计'}/{r['gov_class'] or ''} 合计 = 人员 + 公用",
+            r["total_wan"],
+            _d(r["personnel_wan"]) + _d(r["public_wan"]),
+            [r["source_line"]],
+            items=2,
+        )
 
 
 def _fiscal_items(c: Checker, rows: dict) -> None:
@@ -348,9 +529,14 @@ def _fiscal_items(c: Checker, rows: dict) -> None:
             # 公务用车购置及运行费 = ①购置费 + ②运行维护费; 合计 = 出国 + 接待 + 公务用车
             others = [r for r in others if not r["label"].startswith(("①", "②"))]
         for t in totals:
-            c.compare("column_total", f"{key} {t['label']} = Σ 明细", t["total_wan"],
-                      sum(_d(r["total_wan"]) for r in others),
-                      [t["source_line"], *(r["source_line"] for r in others)], items=len(others))
+            c.compare(
+                "column_total",
+                f"{key} {t['label']} = Σ 明细",
+                t["total_wan"],
+                sum(_d(r["total_wan"]) for r in others),
+                [t["source_line"], *(r["source_line"] for r in others)],
+                items=len(others),
+            )
 
 
 def _projects(c: Checker, rows: dict) -> None:
@@ -363,30 +549,56 @@ def _projects(c: Checker, rows: dict) -> None:
         dept = next((r for r in trs if r["row_kind"] == "department"), None)
         units = [r for r in trs if r["row_kind"] == "unit"]
         if dept and units:
-            c.compare("unit_subtotal", f"{label} 部门合计 = Σ 单位", dept["total_wan"],
-                      sum(u["total_wan"] for u in units),
-                      [dept["source_line"], *(u["source_line"] for u in units)], items=len(units))
+            c.compare(
+                "unit_subtotal",
+                f"{label} 部门合计 = Σ 单位",
+                dept["total_wan"],
+                sum(u["total_wan"] for u in units),
+                [dept["source_line"], *(u["source_line"] for u in units)],
+                items=len(units),
+            )
         for u in units:
             kids = [r for r in trs if r["row_kind"] == "project" and r["unit"] == u["unit"]]
-            c.compare("unit_subtotal", f"{label} {u['unit']} = Σ 项目", u["total_wan"],
-                      sum(k["total_wan"] for k in kids),
-                      [u["source_line"], *(k["source_line"] for k in kids)], items=len(kids))
+            c.compare(
+                "unit_subtotal",
+                f"{label} {u['unit']} = Σ 项目",
+                u["total_wan"],
+                sum(k["total_wan"] for k in kids),
+                [u["source_line"], *(k["source_line"] for k in kids)],
+                items=len(kids),
+            )
         if dept and not units:
             kids = [r for r in trs if r["row_kind"] == "project"]
-            c.compare("unit_subtotal", f"{label} 部门合计 = Σ 项目", dept["total_wan"],
-                      sum(k["total_wan"] for k in kids),
-                      [dept["source_line"], *(k["source_line"] for k in kids)], items=len(kids))
+            c.compare(
+                "unit_subtotal",
+                f"{label} 部门合计 = Σ 项目",
+                dept["total_wan"],
+                sum(k["total_wan"] for k in kids),
+                [dept["source_line"], *(k["source_line"] for k in kids)],
+                items=len(kids),
+            )
 
 
 def _fund(rows: dict, project: str, period: str, source: str, dimension: str = "source"):
-    return next((f for f in rows.get("performance_fund", []) if f["project"] == project
-                 and f["period"] == period and f["source"] == source
-                 and f["dimension"] == dimension), None)
+    return next(
+        (
+            f
+            for f in rows.get("performance_fund", [])
+            if f["project"] == project
+            and f["period"] == period
+            and f["source"] == source
+            and f["dimension"] == dimension
+        ),
+        None,
+    )
 
 
 def _performance_funds(c: Checker, rows: dict) -> None:
-    budget = {r["project"]: r for r in rows.get("project_budget", [])
-              if r["row_kind"] == "project" and not r["carried_over"]}
+    budget = {
+        r["project"]: r
+        for r in rows.get("project_budget", [])
+        if r["row_kind"] == "project" and not r["carried_over"]
+    }
     tables = rows.get("performance_table", [])
     codes: dict[str, list[dict]] = defaultdict(list)
     for t in tables:
@@ -397,61 +609,113 @@ def _performance_funds(c: Checker, rows: dict) -> None:
             continue
         b = budget.get(p)
         if b is None:
-            c.fact("performance_funds", f"{p}: 绩效目标表 has a row in 项目支出预算表", False,
-                   [t["source_line"]], "no project of this name in the project table")
+            c.fact(
+                "performance_funds",
+                f"{p}: 绩效目标表 has a row in 项目支出预算表",
+                False,
+                [t["source_line"]],
+                "no project of this name in the project table",
+            )
             continue
         annual = _fund(rows, p, "年度", "total")
         if annual is not None:
-            c.compare("performance_funds", f"{p}: 年度资金总额（元）vs 项目支出预算表（万元）",
-                      b["total_wan"] * WAN, annual["amount_yuan"],
-                      [b["source_line"], annual["source_line"]], items=0)
+            c.compare(
+                "performance_funds",
+                f"{p}: 年度资金总额（元）vs 项目支出预算表（万元）",
+                b["total_wan"] * WAN,
+                annual["amount_yuan"],
+                [b["source_line"], annual["source_line"]],
+                items=0,
+            )
         for period in ("实施期", "年度"):
             tot = _fund(rows, p, period, "total")
-            parts = [f for f in rows.get("performance_fund", []) if f["project"] == p
-                     and f["period"] == period and f["source"] != "total"]
+            parts = [
+                f
+                for f in rows.get("performance_fund", [])
+                if f["project"] == p and f["period"] == period and f["source"] != "total"
+            ]
             if tot is not None and any(f["amount_yuan"] is not None for f in parts):
-                c.compare("performance_funds", f"{p}: {period}资金总额 = Σ 资金来源（元）",
-                          tot["amount_yuan"], sum(_d(f["amount_yuan"]) for f in parts),
-                          [tot["source_line"], *(f["source_line"] for f in parts)], items=0)
+                c.compare(
+                    "performance_funds",
+                    f"{p}: {period}资金总额 = Σ 资金来源（元）",
+                    tot["amount_yuan"],
+                    sum(_d(f["amount_yuan"]) for f in parts),
+                    [tot["source_line"], *(f["source_line"] for f in parts)],
+                    items=0,
+                )
             elif tot is not None:
-                c.fact("performance_funds", f"{p}: {period}资金来源", False,
-                       [tot["source_line"]], "资金来源 cells are blank; only the total is stated")
+                c.fact(
+                    "performance_funds",
+                    f"{p}: {period}资金来源",
+                    False,
+                    [tot["source_line"]],
+                    "资金来源 cells are blank; only the total is stated",
+                )
         if b["unit"] and t["implementing_unit"]:
-            c.fact("performance_unit", f"{p}: 实施单位 = 项目支出预算表 单位",
-                   norm(b["unit"]) == norm(t["implementing_unit"]),
-                   [b["source_line"], t["source_line"]],
-                   f"绩效目标表 {t['implementing_unit']}; 项目支出预算表 {b['unit']}")
+            c.fact(
+                "performance_unit",
+                f"{p}: 实施单位 = 项目支出预算表 单位",
+                norm(b["unit"]) == norm(t["implementing_unit"]),
+                [b["source_line"], t["source_line"]],
+                f"绩效目标表 {t['implementing_unit']}; 项目支出预算表 {b['unit']}",
+            )
     if len(codes) > 1:
         common = max(codes, key=lambda k: len(codes[k]))
         for code, ts in codes.items():
             if code != common:
                 for t in ts:
-                    c.fact("supervisor_code", f"{t['project']}: 主管部门代码", False,
-                           [t["source_line"]],
-                           f"{t['supervisor']}: code {code}, other tables use {common}")
+                    c.fact(
+                        "supervisor_code",
+                        f"{t['project']}: 主管部门代码",
+                        False,
+                        [t["source_line"]],
+                        f"{t['supervisor']}: code {code}, other tables use {common}",
+                    )
     # department-level: funds by source and by direction
     dept = next((t for t in tables if t["is_department"]), None)
     if dept is None:
         return
     p = dept["project"]
-    gb_total = next((r for r in rows.get("expenditure_function", [])
-                     if r["table_key"] == "general_budget_expenditure" and r["code"] is None), None)
+    gb_total = next(
+        (
+            r
+            for r in rows.get("expenditure_function", [])
+            if r["table_key"] == "general_budget_expenditure" and r["code"] is None
+        ),
+        None,
+    )
     for dim in ("source", "direction"):
         tot = _fund(rows, p, "年度", "total", dim)
-        parts = [f for f in rows.get("performance_fund", []) if f["project"] == p
-                 and f["dimension"] == dim and f["source"] != "total"]
+        parts = [
+            f
+            for f in rows.get("performance_fund", [])
+            if f["project"] == p and f["dimension"] == dim and f["source"] != "total"
+        ]
         if tot is not None:
-            c.compare("performance_funds", f"部门整体: 资金总额 = Σ 按{'来源' if dim == 'source' else '方向'}",
-                      tot["amount_yuan"] / WAN, sum(_d(f["amount_yuan"]) for f in parts) / WAN,
-                      [tot["source_line"], *(f["source_line"] for f in parts)], items=len(parts))
+            c.compare(
+                "performance_funds",
+                f"部门整体: 资金总额 = Σ 按{'来源' if dim == 'source' else '方向'}",
+                tot["amount_yuan"] / WAN,
+                sum(_d(f["amount_yuan"]) for f in parts) / WAN,
+                [tot["source_line"], *(f["source_line"] for f in parts)],
+                items=len(parts),
+            )
     if gb_total:
-        for key, col in (("total", "total_wan"), ("basic", "basic_wan"),
-                         ("project", "project_wan")):
+        for key, col in (
+            ("total", "total_wan"),
+            ("basic", "basic_wan"),
+            ("project", "project_wan"),
+        ):
             f = _fund(rows, p, "年度", key, "direction")
             if f is not None:
-                c.compare("performance_funds", f"部门整体: {f['label']} vs 一般公共预算支出表",
-                          gb_total[col], f["amount_yuan"] / WAN,
-                          [gb_total["source_line"], f["source_line"]], items=0)
+                c.compare(
+                    "performance_funds",
+                    f"部门整体: {f['label']} vs 一般公共预算支出表",
+                    gb_total[col],
+                    f["amount_yuan"] / WAN,
+                    [gb_total["source_line"], f["source_line"]],
+                    items=0,
+                )
 
 
 def _cost_wan(ind: dict) -> Decimal | None:
@@ -462,8 +726,11 @@ def _cost_wan(ind: dict) -> Decimal | None:
 
 
 def _cost_indicators(c: Checker, rows: dict) -> None:
-    budget = {r["project"]: r for r in rows.get("project_budget", [])
-              if r["row_kind"] == "project" and not r["carried_over"]}
+    budget = {
+        r["project"]: r
+        for r in rows.get("project_budget", [])
+        if r["row_kind"] == "project" and not r["carried_over"]
+    }
     inds = [i for i in rows.get("performance_indicator", []) if i["level2"] == m.COST_CATEGORY]
     by_key: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for i in inds:
@@ -480,8 +747,13 @@ def _cost_indicators(c: Checker, rows: dict) -> None:
         valued = [(i, a) for i, a in amounts if a is not None]
         lines = [i["source_line"] for i in group]
         if not valued:
-            c.fact("cost_indicator", f"{project} {period}: 成本指标 has an amount", False, lines,
-                   "no 成本指标 with an amount in 元/万元 (target missing or not monetary)")
+            c.fact(
+                "cost_indicator",
+                f"{project} {period}: 成本指标 has an amount",
+                False,
+                lines,
+                "no 成本指标 with an amount in 元/万元 (target missing or not monetary)",
+            )
             continue
         if period == "年度":
             ref = budget.get(project)
@@ -496,16 +768,29 @@ def _cost_indicators(c: Checker, rows: dict) -> None:
         if ref_value is None:
             continue
         names = "、".join(f"{i['name']} {i['target_raw']}" for i, _ in valued)
-        c.compare("cost_indicator", f"{project} {period}: Σ 成本指标 vs {ref_label}",
-                  ref_value, sum(a for _, a in valued), [*ref_lines, *lines], items=0,
-                  detail=names + ("（重复的指标只计一次）" if len(distinct) < len(group) else ""))
+        c.compare(
+            "cost_indicator",
+            f"{project} {period}: Σ 成本指标 vs {ref_label}",
+            ref_value,
+            sum(a for _, a in valued),
+            [*ref_lines, *lines],
+            items=0,
+            detail=names + ("（重复的指标只计一次）" if len(distinct) < len(group) else ""),
+        )
 
 
 def _department_costs(c: Checker, rows: dict, group: list[dict]) -> None:
-    econ_total = next((r for r in rows.get("expenditure_economic", [])
-                       if r["row_kind"] == "total"), None)
-    proj = next((r for r in rows.get("project_budget", []) if r["row_kind"] == "department"
-                 and not r["carried_over"]), None)
+    econ_total = next(
+        (r for r in rows.get("expenditure_economic", []) if r["row_kind"] == "total"), None
+    )
+    proj = next(
+        (
+            r
+            for r in rows.get("project_budget", [])
+            if r["row_kind"] == "department" and not r["carried_over"]
+        ),
+        None,
+    )
     refs = {
         "人员经费": (econ_total, "personnel_wan", "经济科目表 人员经费"),
         "公用经费": (econ_total, "public_wan", "经济科目表 公用经费"),
@@ -517,13 +802,21 @@ def _department_costs(c: Checker, rows: dict, group: list[dict]) -> None:
         if amount is None or hit is None or hit[0] is None:
             continue
         ref, col, label = hit
-        c.compare("cost_indicator", f"部门整体: {i['name']} vs {label}", ref[col], amount,
-                  [ref["source_line"], i["source_line"]], items=0, detail=i["target_raw"])
+        c.compare(
+            "cost_indicator",
+            f"部门整体: {i['name']} vs {label}",
+            ref[col],
+            amount,
+            [ref["source_line"], i["source_line"]],
+            items=0,
+            detail=i["target_raw"],
+        )
 
 
 def _periods(c: Checker, rows: dict) -> None:
-    inds = [i for i in rows.get("performance_indicator", [])
-            if i["project"] != m.DEPARTMENT_PERF_NAME]
+    inds = [
+        i for i in rows.get("performance_indicator", []) if i["project"] != m.DEPARTMENT_PERF_NAME
+    ]
     by_project: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     for i in inds:
         by_project[i["project"]][i["period"]].append(i)
@@ -534,30 +827,55 @@ def _periods(c: Checker, rows: dict) -> None:
         for i in impl:
             key = norm(i["name"] or "")
             j = a_by.get(key) or next(
-                (v for k, v in a_by.items() if k and key and (k.startswith(key) or key.startswith(k))
-                 and k not in matched), None)
+                (
+                    v
+                    for k, v in a_by.items()
+                    if k and key and (k.startswith(key) or key.startswith(k)) and k not in matched
+                ),
+                None,
+            )
             if j is None:
-                c.fact("period_consistency", f"{project}: {i['name']} 实施期 vs 年度", False,
-                       [i["source_line"]], f"实施期 {i['target_raw']}; no 年度 indicator of this name")
+                c.fact(
+                    "period_consistency",
+                    f"{project}: {i['name']} 实施期 vs 年度",
+                    False,
+                    [i["source_line"]],
+                    f"实施期 {i['target_raw']}; no 年度 indicator of this name",
+                )
                 continue
             matched.add(norm(j["name"] or ""))
             same = norm(i["target_raw"]) == norm(j["target_raw"])
             if i["target_kind"] == "numeric" and j["target_kind"] == "numeric" and not same:
-                c.compare("period_consistency", f"{project}: {i['name']} 实施期 vs 年度",
-                          i["target_value"], j["target_value"],
-                          [i["source_line"], j["source_line"]], tolerance=ZERO,
-                          detail=f"实施期 {i['target_raw']}; 年度 {j['target_raw']}")
+                c.compare(
+                    "period_consistency",
+                    f"{project}: {i['name']} 实施期 vs 年度",
+                    i["target_value"],
+                    j["target_value"],
+                    [i["source_line"], j["source_line"]],
+                    tolerance=ZERO,
+                    detail=f"实施期 {i['target_raw']}; 年度 {j['target_raw']}",
+                )
             else:
-                c.fact("period_consistency", f"{project}: {i['name']} 实施期 vs 年度", same,
-                       [i["source_line"], j["source_line"]],
-                       f"实施期 {i['target_raw'] or '(空)'}; 年度 {j['target_raw'] or '(空)'}")
+                c.fact(
+                    "period_consistency",
+                    f"{project}: {i['name']} 实施期 vs 年度",
+                    same,
+                    [i["source_line"], j["source_line"]],
+                    f"实施期 {i['target_raw'] or '(空)'}; 年度 {j['target_raw'] or '(空)'}",
+                )
         for key, j in a_by.items():
             if key not in matched:
-                c.fact("period_consistency", f"{project}: {j['name']} 实施期 vs 年度", False,
-                       [j["source_line"]], f"年度 {j['target_raw']}; no 实施期 indicator of this name")
+                c.fact(
+                    "period_consistency",
+                    f"{project}: {j['name']} 实施期 vs 年度",
+                    False,
+                    [j["source_line"]],
+                    f"年度 {j['target_raw']}; no 实施期 indicator of this name",
+                )
 
 
 # --- narrative ------------------------------------------------------------------------------
+
 
 def _pct(part: Decimal, whole: Decimal) -> Decimal | None:
     if whole == 0:
@@ -576,32 +894,85 @@ def _narrative(c: Checker, rows: dict) -> None:
         f = kf.get(key)
         if f is None or ref is None:
             return
-        c.compare("narrative", f"说明 {f['label']} vs {label}", ref[col], f["value"],
-                  [ref["source_line"], f["source_line"]], items=0, detail=f["sentence"])
+        c.compare(
+            "narrative",
+            f"说明 {f['label']} vs {label}",
+            ref[col],
+            f["value"],
+            [ref["source_line"], f["source_line"]],
+            items=0,
+            detail=f["sentence"],
+        )
 
     s = "income_expense_summary"
     vs("revenue_total", table(s, "收入", "收入总计", "amount"), "amount_wan", "收支总表 收入总计")
-    vs("revenue_current_year", table(s, "收入", "本年收入合计", "amount"), "amount_wan",
-       "收支总表 本年收入合计")
-    vs("revenue_carried_over", table(s, "收入", "上年结转", "amount"), "amount_wan",
-       "收支总表 上年结转")
-    vs("expenditure_total", table(s, "支出", "支出总计", "total"), "amount_wan", "收支总表 支出总计")
-    vs("expenditure_current_year", table(s, "支出", "支出总计", "current_year"), "amount_wan",
-       "收支总表 当年预算安排")
-    vs("expenditure_carried_over", table(s, "支出", "支出总计", "carried_over"), "amount_wan",
-       "收支总表 上年结转安排")
-    vs("revenue_total_stated", table(s, "收入", "收入总计", "amount"), "amount_wan",
-       "收支总表 收入总计")
-    vs("expenditure_total_stated", table(s, "支出", "支出总计", "total"), "amount_wan",
-       "收支总表 支出总计")
+    vs(
+        "revenue_current_year",
+        table(s, "收入", "本年收入合计", "amount"),
+        "amount_wan",
+        "收支总表 本年收入合计",
+    )
+    vs(
+        "revenue_carried_over",
+        table(s, "收入", "上年结转", "amount"),
+        "amount_wan",
+        "收支总表 上年结转",
+    )
+    vs(
+        "expenditure_total",
+        table(s, "支出", "支出总计", "total"),
+        "amount_wan",
+        "收支总表 支出总计",
+    )
+    vs(
+        "expenditure_current_year",
+        table(s, "支出", "支出总计", "current_year"),
+        "amount_wan",
+        "收支总表 当年预算安排",
+    )
+    vs(
+        "expenditure_carried_over",
+        table(s, "支出", "支出总计", "carried_over"),
+        "amount_wan",
+        "收支总表 上年结转安排",
+    )
+    vs(
+        "revenue_total_stated",
+        table(s, "收入", "收入总计", "amount"),
+        "amount_wan",
+        "收支总表 收入总计",
+    )
+    vs(
+        "expenditure_total_stated",
+        table(s, "支出", "支出总计", "total"),
+        "amount_wan",
+        "收支总表 支出总计",
+    )
     f = "fiscal_summary"
-    vs("fiscal_total", table(f, "收入", "收入总计", "amount"), "amount_wan", "财政拨款收支总表 收入总计")
-    vs("fiscal_general_budget", table(f, "支出", "支出总计", "general_budget"), "amount_wan",
-       "财政拨款收支总表 一般公共预算")
-    vs("fiscal_current_year", table(f, "收入", "本年收入合计", "amount"), "amount_wan",
-       "财政拨款收支总表 本年收入合计")
-    vs("fiscal_carried_over", table(f, "收入", "上年财政拨款结转", "amount"), "amount_wan",
-       "财政拨款收支总表 上年财政拨款结转")
+    vs(
+        "fiscal_total",
+        table(f, "收入", "收入总计", "amount"),
+        "amount_wan",
+        "财政拨款收支总表 收入总计",
+    )
+    vs(
+        "fiscal_general_budget",
+        table(f, "支出", "支出总计", "general_budget"),
+        "amount_wan",
+        "财政拨款收支总表 一般公共预算",
+    )
+    vs(
+        "fiscal_current_year",
+        table(f, "收入", "本年收入合计", "amount"),
+        "amount_wan",
+        "财政拨款收支总表 本年收入合计",
+    )
+    vs(
+        "fiscal_carried_over",
+        table(f, "收入", "上年财政拨款结转", "amount"),
+        "amount_wan",
+        "财政拨款收支总表 上年财政拨款结转",
+    )
 
     # changes and growth rates: rate = change / (total - change)
     for base in ("revenue", "expenditure"):
@@ -624,20 +995,36 @@ def _narrative(c: Checker, rows: dict) -> None:
             detail = fig["sentence"]
             if ref is None:
                 close = _closest(name, ref_rows)
-                c.fact("narrative_name", f"说明 {name} is a 类 of {ref_label}", False,
-                       [fig["source_line"]],
-                       f"no 类 named {name}" + (f"; closest is {close}" if close else ""))
+                c.fact(
+                    "narrative_name",
+                    f"说明 {name} is a 类 of {ref_label}",
+                    False,
+                    [fig["source_line"]],
+                    f"no 类 named {name}" + (f"; closest is {close}" if close else ""),
+                )
                 ref = ref_rows.get(close) if close else None
             if ref is not None:
-                c.compare("narrative", f"说明 {fig['label']} vs {ref_label} {ref['name']}",
-                          ref["total_wan"], fig["value"], [ref["source_line"], fig["source_line"]],
-                          items=0, detail=detail)
+                c.compare(
+                    "narrative",
+                    f"说明 {fig['label']} vs {ref_label} {ref['name']}",
+                    ref["total_wan"],
+                    fig["value"],
+                    [ref["source_line"], fig["source_line"]],
+                    items=0,
+                    detail=detail,
+                )
             share = kf.get(f"{prefix}_share.{name}")
             total = kf.get(total_key) if total_key else None
             if share and total:
-                c.compare("narrative_share", f"说明 {name} 占比", _pct(fig["value"], total["value"]),
-                          share["value"], [share["source_line"]], tolerance=CENT,
-                          detail=share["sentence"])
+                c.compare(
+                    "narrative_share",
+                    f"说明 {name} 占比",
+                    _pct(fig["value"], total["value"]),
+                    share["value"],
+                    [share["source_line"]],
+                    tolerance=CENT,
+                    detail=share["sentence"],
+                )
     # revenue sources and expenditure directions with shares
     total = kf.get("revenue_total_stated")
     for key, fig in kf.items():
@@ -645,24 +1032,43 @@ def _narrative(c: Checker, rows: dict) -> None:
             name = key.split(".", 1)[1]
             share = kf.get(f"revenue_source_share.{name}")
             if share:
-                c.compare("narrative_share", f"说明 收入 {name} 占比",
-                          _pct(fig["value"], total["value"]), share["value"],
-                          [share["source_line"]], tolerance=CENT, detail=share["sentence"])
+                c.compare(
+                    "narrative_share",
+                    f"说明 收入 {name} 占比",
+                    _pct(fig["value"], total["value"]),
+                    share["value"],
+                    [share["source_line"]],
+                    tolerance=CENT,
+                    detail=share["sentence"],
+                )
     tot_exp = kf.get("expenditure_total_stated")
-    exp_sum = next((r for r in rows.get("expenditure_function", [])
-                    if r["table_key"] == "expenditure_total" and r["code"] is None), None)
+    exp_sum = next(
+        (
+            r
+            for r in rows.get("expenditure_function", [])
+            if r["table_key"] == "expenditure_total" and r["code"] is None
+        ),
+        None,
+    )
     for name, col in (("基本支出", "basic_wan"), ("项目支出", "project_wan")):
         fig = kf.get(f"expenditure_direction.{name}")
         if fig and exp_sum:
             vs(f"expenditure_direction.{name}", exp_sum, col, f"支出总表 {name}")
         share = kf.get(f"expenditure_direction_share.{name}")
         if fig and share and tot_exp:
-            c.compare("narrative_share", f"说明 {name} 占比", _pct(fig["value"], tot_exp["value"]),
-                      share["value"], [share["source_line"]], tolerance=CENT,
-                      detail=share["sentence"])
+            c.compare(
+                "narrative_share",
+                f"说明 {name} 占比",
+                _pct(fig["value"], tot_exp["value"]),
+                share["value"],
+                [share["source_line"]],
+                tolerance=CENT,
+                detail=share["sentence"],
+            )
     # 基本支出 by economic classification
-    econ_total = next((r for r in rows.get("expenditure_economic", [])
-                       if r["row_kind"] == "total"), None)
+    econ_total = next(
+        (r for r in rows.get("expenditure_economic", []) if r["row_kind"] == "total"), None
+    )
     vs("basic_total", econ_total, "total_wan", "经济科目表 合计")
     vs("basic_personnel", econ_total, "personnel_wan", "经济科目表 人员经费")
     vs("basic_public", econ_total, "public_wan", "经济科目表 公用经费")
@@ -674,25 +1080,48 @@ def _narrative(c: Checker, rows: dict) -> None:
         if three:
             vs("three_public_total", three, "total_wan", "“三公”经费表 合计")
         else:
-            c.compare("narrative", "说明 “三公”经费 vs “三公”经费表（本表无数据 = 0）", ZERO,
-                      tp["value"], [tp["source_line"]], items=0, detail=tp["sentence"])
-        parts = [kf.get(k) for k in ("three_public_abroad", "three_public_reception",
-                                     "three_public_vehicle_operation",
-                                     "three_public_vehicle_purchase")]
+            c.compare(
+                "narrative",
+                "说明 “三公”经费 vs “三公”经费表（本表无数据 = 0）",
+                ZERO,
+                tp["value"],
+                [tp["source_line"]],
+                items=0,
+                detail=tp["sentence"],
+            )
+        parts = [
+            kf.get(k)
+            for k in (
+                "three_public_abroad",
+                "three_public_reception",
+                "three_public_vehicle_operation",
+                "three_public_vehicle_purchase",
+            )
+        ]
         parts = [p for p in parts if p]
         if parts:
-            c.compare("narrative", "说明 “三公”经费 = Σ 分项", tp["value"],
-                      sum(p["value"] for p in parts),
-                      [tp["source_line"], *(p["source_line"] for p in parts)], items=len(parts))
+            c.compare(
+                "narrative",
+                "说明 “三公”经费 = Σ 分项",
+                tp["value"],
+                sum(p["value"] for p in parts),
+                [tp["source_line"], *(p["source_line"] for p in parts)],
+                items=len(parts),
+            )
     admin = next((r for r in fiscal.get("admin_operating", []) if "合计" in r["label"]), None)
     vs("admin_operating_total", admin, "total_wan", "机关运行经费表 部门合计")
     # 政府采购
     pt = kf.get("procurement_total")
     parts = [kf.get(k) for k in ("procurement_goods", "procurement_works", "procurement_services")]
     if pt and all(parts):
-        c.compare("narrative", "说明 政府采购 = 货物 + 工程 + 服务", pt["value"],
-                  sum(p["value"] for p in parts),
-                  [pt["source_line"], *(p["source_line"] for p in parts)], items=len(parts))
+        c.compare(
+            "narrative",
+            "说明 政府采购 = 货物 + 工程 + 服务",
+            pt["value"],
+            sum(p["value"] for p in parts),
+            [pt["source_line"], *(p["source_line"] for p in parts)],
+            items=len(parts),
+        )
     _narrative_performance(c, rows, kf)
 
 
@@ -702,70 +1131,141 @@ def _rate(c: Checker, kf: dict, total_key: str, change_key: str, pct_key: str) -
         return
     prior = total["value"] - change["value"]
     computed = _pct(change["value"], prior)
-    c.compare("narrative_rate", f"说明 {pct['label']} = 增减额 / 上年数",
-              computed, pct["value"], [change["source_line"], pct["source_line"]],
-              tolerance=CENT,
-              detail=f"上年数 = {total['value']} − ({change['value']}) = {prior}; {pct['sentence']}")
+    c.compare(
+        "narrative_rate",
+        f"说明 {pct['label']} = 增减额 / 上年数",
+        computed,
+        pct["value"],
+        [change["source_line"], pct["source_line"]],
+        tolerance=CENT,
+        detail=f"上年数 = {total['value']} − ({change['value']}) = {prior}; {pct['sentence']}",
+    )
 
 
 def _narrative_performance(c: Checker, rows: dict, kf: dict) -> None:
-    projects = [r for r in rows.get("project_budget", [])
-                if r["row_kind"] == "project" and not r["carried_over"]]
+    projects = [
+        r
+        for r in rows.get("project_budget", [])
+        if r["row_kind"] == "project" and not r["carried_over"]
+    ]
     tables = [t for t in rows.get("performance_table", []) if not t["is_department"]]
     units = [u for u in rows.get("budget_unit", []) if not u["is_department"]]
-    proj_total = next((r for r in rows.get("project_budget", []) if r["row_kind"] == "department"
-                       and not r["carried_over"]), None)
-    gb_total = next((r for r in rows.get("expenditure_function", [])
-                     if r["table_key"] == "general_budget_expenditure" and r["code"] is None), None)
+    proj_total = next(
+        (
+            r
+            for r in rows.get("project_budget", [])
+            if r["row_kind"] == "department" and not r["carried_over"]
+        ),
+        None,
+    )
+    gb_total = next(
+        (
+            r
+            for r in rows.get("expenditure_function", [])
+            if r["table_key"] == "general_budget_expenditure" and r["code"] is None
+        ),
+        None,
+    )
 
     def count(key: str, actual: int, label: str, lines: list[int]) -> None:
         f = kf.get(key)
         if f:
-            c.compare("narrative_count", f"说明 {f['label']} vs {label}", f["value"], actual,
-                      [f["source_line"], *lines], tolerance=ZERO, detail=f["sentence"])
+            c.compare(
+                "narrative_count",
+                f"说明 {f['label']} vs {label}",
+                f["value"],
+                actual,
+                [f["source_line"], *lines],
+                tolerance=ZERO,
+                detail=f["sentence"],
+            )
 
-    count("perf_projects", len(projects), "项目支出预算表（本年预算）项目数",
-          [p["source_line"] for p in projects])
-    count("perf_published_projects", len(tables), "公开的项目支出绩效目标表数",
-          [t["source_line"] for t in tables])
-    count("perf_units", len(units), "预算单位数（项目支出预算表、机关运行经费表）",
-          [u["source_line"] for u in units])
-    count("dept_subordinate_units", len([u for u in units if u["unit"] != u["parent_unit"]]),
-          "下属预算单位数（不含机关本级）", [u["source_line"] for u in units])
+    count(
+        "perf_projects",
+        len(projects),
+        "项目支出预算表（本年预算）项目数",
+        [p["source_line"] for p in projects],
+    )
+    count(
+        "perf_published_projects",
+        len(tables),
+        "公开的项目支出绩效目标表数",
+        [t["source_line"] for t in tables],
+    )
+    count(
+        "perf_units",
+        len(units),
+        "预算单位数（项目支出预算表、机关运行经费表）",
+        [u["source_line"] for u in units],
+    )
+    count(
+        "dept_subordinate_units",
+        len([u for u in units if u["unit"] != u["parent_unit"]]),
+        "下属预算单位数（不含机关本级）",
+        [u["source_line"] for u in units],
+    )
     for key in ("perf_projects_funds", "perf_published_funds"):
         f = kf.get(key)
         if f and proj_total:
-            c.compare("narrative", f"说明 {f['label']} vs 项目支出预算表 合计",
-                      proj_total["total_wan"], f["value"],
-                      [proj_total["source_line"], f["source_line"]], items=0,
-                      detail=f["sentence"])
-    for key, col in (("perf_dept_funds", "total_wan"), ("perf_dept_basic", "basic_wan"),
-                     ("perf_dept_project", "project_wan")):
+            c.compare(
+                "narrative",
+                f"说明 {f['label']} vs 项目支出预算表 合计",
+                proj_total["total_wan"],
+                f["value"],
+                [proj_total["source_line"], f["source_line"]],
+                items=0,
+                detail=f["sentence"],
+            )
+    for key, col in (
+        ("perf_dept_funds", "total_wan"),
+        ("perf_dept_basic", "basic_wan"),
+        ("perf_dept_project", "project_wan"),
+    ):
         f = kf.get(key)
         if f and gb_total:
-            c.compare("narrative", f"说明 {f['label']} vs 一般公共预算支出表", gb_total[col],
-                      f["value"], [gb_total["source_line"], f["source_line"]], items=0,
-                      detail=f["sentence"])
+            c.compare(
+                "narrative",
+                f"说明 {f['label']} vs 一般公共预算支出表",
+                gb_total[col],
+                f["value"],
+                [gb_total["source_line"], f["source_line"]],
+                items=0,
+                detail=f["sentence"],
+            )
     for n_key, f_key, total_n, total_f in (
-        ("perf_operating_projects", "perf_operating_funds", "perf_projects",
-         "perf_projects_funds"),
+        ("perf_operating_projects", "perf_operating_funds", "perf_projects", "perf_projects_funds"),
     ):
         parts_n = [kf.get(n_key), kf.get("perf_targeted_projects")]
         parts_f = [kf.get(f_key), kf.get("perf_targeted_funds")]
         if all(parts_n) and kf.get(total_n):
-            c.compare("narrative_count", "说明 项目数: 其他运转类 + 特定目标类 = 合计",
-                      kf[total_n]["value"], sum(p["value"] for p in parts_n),
-                      [p["source_line"] for p in parts_n], tolerance=ZERO)
+            c.compare(
+                "narrative_count",
+                "说明 项目数: 其他运转类 + 特定目标类 = 合计",
+                kf[total_n]["value"],
+                sum(p["value"] for p in parts_n),
+                [p["source_line"] for p in parts_n],
+                tolerance=ZERO,
+            )
         if all(parts_f) and kf.get(total_f):
-            c.compare("narrative", "说明 项目金额: 其他运转类 + 特定目标类 = 合计",
-                      kf[total_f]["value"], sum(p["value"] for p in parts_f),
-                      [p["source_line"] for p in parts_f], items=len(parts_f))
+            c.compare(
+                "narrative",
+                "说明 项目金额: 其他运转类 + 特定目标类 = 合计",
+                kf[total_f]["value"],
+                sum(p["value"] for p in parts_f),
+                [p["source_line"] for p in parts_f],
+                items=len(parts_f),
+            )
     actual = kf.get("dept_staff_actual")
     parts = [kf.get("dept_staff_on_establishment"), kf.get("dept_staff_other")]
     if actual and all(parts):
-        c.compare("narrative_count", "部门整体: 实际在职人员 = 在编 + 其他", actual["value"],
-                  sum(p["value"] for p in parts),
-                  [actual["source_line"], *(p["source_line"] for p in parts)], tolerance=ZERO)
+        c.compare(
+            "narrative_count",
+            "部门整体: 实际在职人员 = 在编 + 其他",
+            actual["value"],
+            sum(p["value"] for p in parts),
+            [actual["source_line"], *(p["source_line"] for p in parts)],
+            tolerance=ZERO,
+        )
 
 
 def summarise(results: list[dict]) -> dict[str, int]:

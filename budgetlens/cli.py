@@ -33,13 +33,17 @@ def _ingest(args: argparse.Namespace) -> int:
         for p, results in parsed:
             counts = db.load(con, p, results)
             summary = checks.summarise(results)
-            print(f"{p.source.path}: {p.department} {p.year}: "
-                  f"{sum(counts.values())} rows; checks: {summary['ok']} ok, "
-                  f"{summary['rounding']} rounding, {summary['mismatch']} mismatch")
+            print(
+                f"{p.source.path}: {p.department} {p.year}: "
+                f"{sum(counts.values())} rows; checks: {summary['ok']} ok, "
+                f"{summary['rounding']} rounding, {summary['mismatch']} mismatch"
+            )
     finally:
         con.close()
-    print(f"ingested {len(parsed)} document(s) into {args.db} in "
-          f"{time.perf_counter() - started:.3f} s")
+    print(
+        f"ingested {len(parsed)} document(s) into {args.db} in "
+        f"{time.perf_counter() - started:.3f} s"
+    )
     return 0
 
 
@@ -48,12 +52,17 @@ def _check(args: argparse.Namespace) -> int:
 
     con = db.connect(args.db)
     try:
-        docs = [d for d in db.documents(con)
-                if (args.department is None or d["department"] == args.department)
-                and (args.year is None or d["year"] == args.year)]
+        docs = [
+            d
+            for d in db.documents(con)
+            if (args.department is None or d["department"] == args.department)
+            and (args.year is None or d["year"] == args.year)
+        ]
         if not docs:
-            print("no matching document in the database; run 'budgetlens ingest FILE' first",
-                  file=sys.stderr)
+            print(
+                "no matching document in the database; run 'budgetlens ingest FILE' first",
+                file=sys.stderr,
+            )
             return 2
         worst = 0
         for d in docs:
@@ -66,8 +75,10 @@ def _check(args: argparse.Namespace) -> int:
             print(f"# {d['department']} {d['year']} ({d['source_file']})")
             print(format_table(shown))
             s = checks.summarise(results)
-            print(f"{len(results)} checks: {s['ok']} ok, {s['rounding']} rounding, "
-                  f"{s['mismatch']} mismatch\n")
+            print(
+                f"{len(results)} checks: {s['ok']} ok, {s['rounding']} rounding, "
+                f"{s['mismatch']} mismatch\n"
+            )
             if s["mismatch"]:
                 worst = 1
         return worst if args.fail_on_mismatch else 0
@@ -76,17 +87,21 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def format_table(results: list[dict]) -> str:
-    """Check results as a plain-text table (status, kind, subject, expected, actual, diff, lines)."""
+    """Check results as a plain-text table: status, kind, subject, figures, lines."""
     head = ("status", "check", "subject", "expected", "actual", "difference", "lines")
     rows = [head]
     for r in results:
-        rows.append((
-            r["status"], r["check_kind"], r["subject"],
-            "" if r["expected"] is None else f"{r['expected']:,.2f}",
-            "" if r["actual"] is None else f"{r['actual']:,.2f}",
-            "" if r["difference"] is None else f"{r['difference']:+,.2f}",
-            r["source_lines"],
-        ))
+        rows.append(
+            (
+                r["status"],
+                r["check_kind"],
+                r["subject"],
+                "" if r["expected"] is None else f"{r['expected']:,.2f}",
+                "" if r["actual"] is None else f"{r['actual']:,.2f}",
+                "" if r["difference"] is None else f"{r['difference']:+,.2f}",
+                r["source_lines"],
+            )
+        )
     widths = [max(_width(row[i]) for row in rows) for i in range(len(head))]
     lines = []
     for k, row in enumerate(rows):
@@ -130,11 +145,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def db_arg(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--db", default=str(DEFAULT_DB),
-                       help="DuckDB database file (default: data/budget.duckdb)")
+        p.add_argument(
+            "--db",
+            default=str(DEFAULT_DB),
+            help="DuckDB database file (default: data/budget.duckdb)",
+        )
 
     p = sub.add_parser(
-        "ingest", help="parse, validate and load disclosure text files (all or nothing)",
+        "ingest",
+        help="parse, validate and load disclosure text files (all or nothing)",
         description="Parse every FILE completely, then load them in one transaction each. A "
         "document replaces the same department and year; others are added alongside. A bad "
         "file aborts before the database is touched.",
@@ -144,7 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_ingest)
 
     p = sub.add_parser(
-        "check", help="reconcile each document against itself and print the findings",
+        "check",
+        help="reconcile each document against itself and print the findings",
         description="Re-run the reconciliation on what the database holds, store it, and print "
         "every check that is not ok (or all with --all).",
     )
@@ -152,14 +172,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--department", help="only this department")
     p.add_argument("--year", type=int, help="only this year")
     p.add_argument("--all", action="store_true", help="print ok checks too")
-    p.add_argument("--status", nargs="+", choices=["ok", "rounding", "mismatch"],
-                   help="print only checks with these statuses")
-    p.add_argument("--fail-on-mismatch", action="store_true",
-                   help="exit with status 1 when any check is a mismatch")
+    p.add_argument(
+        "--status",
+        nargs="+",
+        choices=["ok", "rounding", "mismatch"],
+        help="print only checks with these statuses",
+    )
+    p.add_argument(
+        "--fail-on-mismatch",
+        action="store_true",
+        help="exit with status 1 when any check is a mismatch",
+    )
     p.set_defaults(func=_check)
 
     p = sub.add_parser(
-        "export", help="write an open-data package (datapackage.json + CSV) to DIR",
+        "export",
+        help="write an open-data package (datapackage.json + CSV) to DIR",
         description="Write a Frictionless Data Package: datapackage.json and one CSV per "
         "resource (UTF-8 with BOM; amounts in 万元 unless the column name ends in _yuan).",
     )

@@ -20,10 +20,24 @@ DEFAULT_DB = Path("data") / "budget.duckdb"
 
 # Every table that holds rows of a document, in load order (document last: it marks completion).
 DOCUMENT_TABLES = (
-    "source_table", "budget_unit", "expenditure_function", "revenue_function", "summary_item",
-    "expenditure_economic", "fiscal_item", "project_budget", "performance_table",
-    "performance_fund", "performance_indicator", "key_figure", "glossary_term",
-    "service_catalogue", "text_section", "parse_note", "check_result", "document",
+    "source_table",
+    "budget_unit",
+    "expenditure_function",
+    "revenue_function",
+    "summary_item",
+    "expenditure_economic",
+    "fiscal_item",
+    "project_budget",
+    "performance_table",
+    "performance_fund",
+    "performance_indicator",
+    "key_figure",
+    "glossary_term",
+    "service_catalogue",
+    "text_section",
+    "parse_note",
+    "check_result",
+    "document",
 )
 
 
@@ -37,7 +51,8 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb
     path = Path(path)
     if read_only:
         return duckdb.connect(
-            str(path), read_only=True,
+            str(path),
+            read_only=True,
             config={
                 "enable_external_access": False,
                 "autoinstall_known_extensions": False,
@@ -54,15 +69,18 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb
 def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     rows = con.execute(
         "select column_name from information_schema.columns where table_name = $t "
-        "order by ordinal_position", {"t": table},
+        "order by ordinal_position",
+        {"t": table},
     ).fetchall()
     return [r[0] for r in rows]
 
 
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
     # Decimals travel as text and are cast by DuckDB into DECIMAL columns: exact, no float step.
-    data = {c: [(str(r.get(c)) if isinstance(r.get(c), Decimal) else r.get(c)) for r in rows]
-            for c in columns}
+    data = {
+        c: [(str(r.get(c)) if isinstance(r.get(c), Decimal) else r.get(c)) for r in rows]
+        for c in columns
+    }
     return pd.DataFrame(data, columns=columns, dtype=object)
 
 
@@ -93,15 +111,21 @@ def load(con: duckdb.DuckDBPyConnection, parsed: Parsed, checks: list[dict]) -> 
     con.execute("begin transaction")
     try:
         for table in DOCUMENT_TABLES:
-            con.execute(f"delete from {table} where department = $department and year = $year",
-                        key)
+            con.execute(f"delete from {table} where department = $department and year = $year", key)
         for table in DOCUMENT_TABLES:
             if table == "document":
-                rows = [{
-                    **key, "document_id": parsed.document_id, "title": parsed.title,
-                    "source_file": Path(parsed.source.path).name, "sha256": parsed.source.sha256,
-                    "line_count": len(parsed.source), "synthetic": False, "ingested_at": now(),
-                }]
+                rows = [
+                    {
+                        **key,
+                        "document_id": parsed.document_id,
+                        "title": parsed.title,
+                        "source_file": Path(parsed.source.path).name,
+                        "sha256": parsed.source.sha256,
+                        "line_count": len(parsed.source),
+                        "synthetic": False,
+                        "ingested_at": now(),
+                    }
+                ]
             elif table == "check_result":
                 rows = [{**key, "document_id": parsed.document_id, **c} for c in checks]
             else:
@@ -114,16 +138,15 @@ def load(con: duckdb.DuckDBPyConnection, parsed: Parsed, checks: list[dict]) -> 
     return counts
 
 
-def replace_checks(con: duckdb.DuckDBPyConnection, department: str, year: int,
-                   document_id: str, checks: list[dict]) -> None:
+def replace_checks(
+    con: duckdb.DuckDBPyConnection, department: str, year: int, document_id: str, checks: list[dict]
+) -> None:
     """Store a fresh reconciliation for one department-year (one transaction)."""
     key = {"department": department, "year": year}
     con.execute("begin transaction")
     try:
-        con.execute("delete from check_result where department = $department and year = $year",
-                    key)
-        insert_rows(con, "check_result",
-                    [{**key, "document_id": document_id, **c} for c in checks])
+        con.execute("delete from check_result where department = $department and year = $year", key)
+        insert_rows(con, "check_result", [{**key, "document_id": document_id, **c} for c in checks])
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
@@ -140,7 +163,9 @@ def fetch_dicts(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = 
         cur.close()
 
 
-def document_rows(con: duckdb.DuckDBPyConnection, department: str, year: int) -> dict[str, list[dict]]:
+def document_rows(
+    con: duckdb.DuckDBPyConnection, department: str, year: int
+) -> dict[str, list[dict]]:
     """Every row of one department-year, per table, in source order (as the checks want them)."""
     out = {}
     for table in DOCUMENT_TABLES:

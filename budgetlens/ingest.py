@@ -19,8 +19,19 @@ from budgetlens.errors import IngestError
 from budgetlens.source import SourceText, norm
 
 # Value-column keys of the table readers → database columns.
-_AMOUNT_KEYS = ("total", "basic", "project", "general_budget", "gov_fund", "state_capital",
-                "special_account", "unit_funds", "carried_over", "personnel", "public")
+_AMOUNT_KEYS = (
+    "total",
+    "basic",
+    "project",
+    "general_budget",
+    "gov_fund",
+    "state_capital",
+    "special_account",
+    "unit_funds",
+    "carried_over",
+    "personnel",
+    "public",
+)
 _REVENUE_TABLE_KEYS = ("revenue_function", "gov_fund_revenue", "state_capital_revenue")
 
 
@@ -46,8 +57,7 @@ class Parsed:
 
 def _wan(row: dict, keep: tuple[str, ...] = ()) -> dict:
     """Rename amount keys to their database columns (``total`` → ``total_wan``)."""
-    return {(f"{k}_wan" if k in _AMOUNT_KEYS and k not in keep else k): v
-            for k, v in row.items()}
+    return {(f"{k}_wan" if k in _AMOUNT_KEYS and k not in keep else k): v for k, v in row.items()}
 
 
 def _heading_line(src: SourceText, word: str, after: int = 1) -> int | None:
@@ -83,8 +93,9 @@ def parse_document(path: str | Path) -> Parsed:
     if not found:
         first = next((ln.strip() for ln in src.lines if ln.strip()), "")
         raise IngestError(
-            src.path, "a budget disclosure (部门预算公开) with titled tables such as "
-            "2024年预算收支总表", found=first,
+            src.path,
+            "a budget disclosure (部门预算公开) with titled tables such as 2024年预算收支总表",
+            found=first,
         )
     _check_complete(src, found)
     department, year = _identity(src, found)
@@ -101,44 +112,81 @@ def _check_complete(src: SourceText, found: list[tables.FoundTable]) -> None:
     for line, text in toc:
         hit = tables.match_title(re.sub(r"^表[一二三四五六七八九十]+", "", text))
         if hit and hit[0].key not in keys:
-            raise IngestError(src.path, f"table {text} listed in the contents", line=len(src),
-                              table=hit[0].label, found="the document ends without it (truncated?)")
-        if norm(text).startswith(m.PART_HEADINGS["part4"]) and _heading_line(
-            src, m.PART_HEADINGS["part4"], line + 1
-        ) is None:
-            raise IngestError(src.path, f"{text} listed in the contents", line=len(src),
-                              found="the document ends without it (truncated?)")
+            raise IngestError(
+                src.path,
+                f"table {text} listed in the contents",
+                line=len(src),
+                table=hit[0].label,
+                found="the document ends without it (truncated?)",
+            )
+        if (
+            norm(text).startswith(m.PART_HEADINGS["part4"])
+            and _heading_line(src, m.PART_HEADINGS["part4"], line + 1) is None
+        ):
+            raise IngestError(
+                src.path,
+                f"{text} listed in the contents",
+                line=len(src),
+                found="the document ends without it (truncated?)",
+            )
     for spec in m.TABLES:
         if spec.required and spec.key not in keys:
-            raise IngestError(src.path, f"table {spec.label}", line=len(src), table=spec.label,
-                              found="no table with that title (truncated or not a disclosure?)")
+            raise IngestError(
+                src.path,
+                f"table {spec.label}",
+                line=len(src),
+                table=spec.label,
+                found="no table with that title (truncated or not a disclosure?)",
+            )
     for t in found:
         if not t.rows and not t.empty_note:
-            raise IngestError(src.path, "table rows or the note 本表无数据", line=t.title_line,
-                              table=t.title, found="nothing (truncated?)")
+            raise IngestError(
+                src.path,
+                "table rows or the note 本表无数据",
+                line=t.title_line,
+                table=t.title,
+                found="nothing (truncated?)",
+            )
 
 
 def _identity(src: SourceText, found: list[tables.FoundTable]) -> tuple[str, int]:
     names = [(t.department, t.title_line) for t in found if t.department]
     if not names:
-        raise IngestError(src.path, "a line 部门名称：… under the tables' titles",
-                          line=found[0].title_line, table=found[0].title)
+        raise IngestError(
+            src.path,
+            "a line 部门名称：… under the tables' titles",
+            line=found[0].title_line,
+            table=found[0].title,
+        )
     department = names[0][0]
     for name, line in names:
         if name != department:
-            raise IngestError(src.path, f"部门名称 {department} in every table", line=line,
-                              found=name)
+            raise IngestError(
+                src.path, f"部门名称 {department} in every table", line=line, found=name
+            )
     years = {t.year for t in found}
     if len(years) != 1:
-        raise IngestError(src.path, "one budget year in all table titles",
-                          line=found[0].title_line, found=", ".join(map(str, sorted(years))))
+        raise IngestError(
+            src.path,
+            "one budget year in all table titles",
+            line=found[0].title_line,
+            found=", ".join(map(str, sorted(years))),
+        )
     return department, years.pop()
 
 
 def _read_tables(src: SourceText, found: list[tables.FoundTable], p: Parsed) -> None:
     rows = p.rows
-    for name in ("source_table", "expenditure_function", "revenue_function", "summary_item",
-                 "expenditure_economic", "fiscal_item", "project_budget", "budget_unit"):
+    for name in (
+        "source_table",
+        "expenditure_function",
+        "revenue_function",
+        "summary_item",
+        "expenditure_economic",
+        "fiscal_item",
+        "project_budget",
+        "budget_unit",
+    ):
         rows[name] = []
     for t in found:
         read = tables.READERS[t.spec.kind](src, t)
@@ -146,11 +194,15 @@ def _read_tables(src: SourceText, found: list[tables.FoundTable], p: Parsed) -> 
         for seq, r in enumerate(read, start=1):
             r = _wan(r, keep=("project",) if t.spec.kind == "projects" else ())
             has_figures = has_figures or any(
-                isinstance(v, Decimal) for k, v in r.items() if k.endswith("_wan"))
+                isinstance(v, Decimal) for k, v in r.items() if k.endswith("_wan")
+            )
             kind = t.spec.kind
             if kind in ("function", "revenue_function"):
-                target = ("revenue_function" if r["table_key"] in _REVENUE_TABLE_KEYS
-                          else "expenditure_function")
+                target = (
+                    "revenue_function"
+                    if r["table_key"] in _REVENUE_TABLE_KEYS
+                    else "expenditure_function"
+                )
                 if target == "revenue_function":
                     r = {k: v for k, v in r.items() if k not in ("basic_wan", "project_wan")}
                 rows[target].append({"seq": seq, **r})
@@ -162,12 +214,18 @@ def _read_tables(src: SourceText, found: list[tables.FoundTable], p: Parsed) -> 
                 rows["fiscal_item"].append({"table_key": t.spec.key, "seq": seq, **r})
             elif kind == "projects":
                 rows["project_budget"].append(
-                    {"carried_over": t.spec.carried_over, "seq": seq, **r})
-        rows["source_table"].append({
-            "table_key": t.spec.key, "title": t.title, "amount_unit": t.amount_unit,
-            "is_empty": t.empty_note or not has_figures, "row_count": len(read),
-            "source_line": t.title_line,
-        })
+                    {"carried_over": t.spec.carried_over, "seq": seq, **r}
+                )
+        rows["source_table"].append(
+            {
+                "table_key": t.spec.key,
+                "title": t.title,
+                "amount_unit": t.amount_unit,
+                "is_empty": t.empty_note or not has_figures,
+                "row_count": len(read),
+                "source_line": t.title_line,
+            }
+        )
     _budget_units(p)
 
 
@@ -182,12 +240,18 @@ def _budget_units(p: Parsed) -> None:
     for r in p.rows["fiscal_item"]:
         if r["table_key"] == "admin_operating" and "合计" not in r["label"]:
             units.setdefault(r["label"], r["source_line"])
-    p.rows["budget_unit"].append({"unit": p.department, "parent_unit": None,
-                                  "is_department": True,
-                                  "source_line": dept_line or 1})
+    p.rows["budget_unit"].append(
+        {
+            "unit": p.department,
+            "parent_unit": None,
+            "is_department": True,
+            "source_line": dept_line or 1,
+        }
+    )
     for unit, line in units.items():
-        p.rows["budget_unit"].append({"unit": unit, "parent_unit": p.department,
-                                      "is_department": False, "source_line": line})
+        p.rows["budget_unit"].append(
+            {"unit": unit, "parent_unit": p.department, "is_department": False, "source_line": line}
+        )
 
 
 def _read_performance(src: SourceText, found: list[tables.FoundTable], p: Parsed) -> None:
@@ -196,49 +260,92 @@ def _read_performance(src: SourceText, found: list[tables.FoundTable], p: Parsed
     start = max(t.end_line for t in found)
     seen: set[str] = set()
     for first, last, is_dept in performance.locate(src, start):
-        pt = (performance.parse_department(src, first, last) if is_dept
-              else performance.parse_project(src, first, last))
+        pt = (
+            performance.parse_department(src, first, last)
+            if is_dept
+            else performance.parse_project(src, first, last)
+        )
         if pt.project in seen:
-            raise IngestError(src.path, f"one performance table per project ({pt.project})",
-                              line=first, table="项目支出绩效目标表", found="a second one")
+            raise IngestError(
+                src.path,
+                f"one performance table per project ({pt.project})",
+                line=first,
+                table="项目支出绩效目标表",
+                found="a second one",
+            )
         seen.add(pt.project)
         meta = pt.meta
         supervisor = meta.get("supervisor")
         code = re.match(r"^\s*(\d+)\s*[-—－]", supervisor or "")
-        p.rows["performance_table"].append({
-            "project": pt.project, "is_department": pt.is_department,
-            "supervisor": supervisor, "supervisor_code": code.group(1) if code else None,
-            **{k: meta.get(k) for k in ("implementing_unit", "attribute", "duration", "summary",
-                                        "basis", "necessity", "safeguards", "plan", "goal_impl",
-                                        "goal_annual", "fill_date")},
-            "source_line": first,
-        })
+        p.rows["performance_table"].append(
+            {
+                "project": pt.project,
+                "is_department": pt.is_department,
+                "supervisor": supervisor,
+                "supervisor_code": code.group(1) if code else None,
+                **{
+                    k: meta.get(k)
+                    for k in (
+                        "implementing_unit",
+                        "attribute",
+                        "duration",
+                        "summary",
+                        "basis",
+                        "necessity",
+                        "safeguards",
+                        "plan",
+                        "goal_impl",
+                        "goal_annual",
+                        "fill_date",
+                    )
+                },
+                "source_line": first,
+            }
+        )
         for f in pt.funds:
             p.rows["performance_fund"].append({"project": pt.project, **f})
         counters: dict[str, int] = {}
         for ind in pt.indicators:
             t = ind["target"]
             counters[ind["period"]] = counters.get(ind["period"], 0) + 1
-            p.rows["performance_indicator"].append({
-                "project": pt.project, "period": ind["period"], "seq": counters[ind["period"]],
-                "level1": ind["level1"], "level2": ind["level2"], "level2_raw": ind["level2_raw"],
-                "name": ind["name"], "target_raw": ind["target_raw"], "target_kind": t.kind,
-                "comparator": t.comparator, "target_value": t.value, "target_unit": t.unit,
-                "time_year": t.time_year, "time_month": t.time_month,
-                "time_qualifier": t.time_qualifier, "placed": ind["placed"],
-                "problem": ind["problem"], "source_line": ind["source_line"],
-            })
+            p.rows["performance_indicator"].append(
+                {
+                    "project": pt.project,
+                    "period": ind["period"],
+                    "seq": counters[ind["period"]],
+                    "level1": ind["level1"],
+                    "level2": ind["level2"],
+                    "level2_raw": ind["level2_raw"],
+                    "name": ind["name"],
+                    "target_raw": ind["target_raw"],
+                    "target_kind": t.kind,
+                    "comparator": t.comparator,
+                    "target_value": t.value,
+                    "target_unit": t.unit,
+                    "time_year": t.time_year,
+                    "time_month": t.time_month,
+                    "time_qualifier": t.time_qualifier,
+                    "placed": ind["placed"],
+                    "problem": ind["problem"],
+                    "source_line": ind["source_line"],
+                }
+            )
         table_key = "performance_department" if pt.is_department else "performance_project"
         for message, line in pt.notes:
-            p.rows["parse_note"].append({"table_key": table_key,
-                                         "message": f"{pt.project}: {message}",
-                                         "source_line": line})
+            p.rows["parse_note"].append(
+                {"table_key": table_key, "message": f"{pt.project}: {message}", "source_line": line}
+            )
         for prof in pt.profile:
-            p.rows.setdefault("key_figure", []).append({
-                "key": f"dept_{prof['key']}", "value": prof["value"], "unit": prof["unit"],
-                "label": prof["label"], "sentence": prof["sentence"],
-                "source_line": prof["source_line"],
-            })
+            p.rows.setdefault("key_figure", []).append(
+                {
+                    "key": f"dept_{prof['key']}",
+                    "value": prof["value"],
+                    "unit": prof["unit"],
+                    "label": prof["label"],
+                    "sentence": prof["sentence"],
+                    "source_line": prof["source_line"],
+                }
+            )
     for seq, r in enumerate(p.rows["parse_note"], start=1):
         r["seq"] = seq
 
@@ -255,19 +362,26 @@ def _read_prose(src: SourceText, p: Parsed) -> None:
         for f in narrative.read_key_figures(src, part3, (part4 or end + 1) - 1):
             if f["key"] not in have:
                 figures.append(f)
-    p.rows["text_section"] = [
-        {"seq": k, **r}
-        for k, r in enumerate(narrative.read_part1(src, part1, (part2 or end) - 1), start=1)
-    ] if part1 else []
+    p.rows["text_section"] = (
+        [
+            {"seq": k, **r}
+            for k, r in enumerate(narrative.read_part1(src, part1, (part2 or end) - 1), start=1)
+        ]
+        if part1
+        else []
+    )
     catalogue_from = part3 or 1
     p.rows["service_catalogue"] = [
         {"seq": k, **r}
-        for k, r in enumerate(narrative.read_catalogue(src, catalogue_from, (part4 or end + 1) - 1),
-                              start=1)
+        for k, r in enumerate(
+            narrative.read_catalogue(src, catalogue_from, (part4 or end + 1) - 1), start=1
+        )
     ]
-    p.rows["glossary_term"] = [
-        {"seq": k, **r} for k, r in enumerate(narrative.read_glossary(src, part4), start=1)
-    ] if part4 else []
+    p.rows["glossary_term"] = (
+        [{"seq": k, **r} for k, r in enumerate(narrative.read_glossary(src, part4), start=1)]
+        if part4
+        else []
+    )
 
 
 def now() -> datetime:

@@ -9,13 +9,16 @@ string and each match is traced back to the line where its number starts.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
 
 from budgetlens import mappings as m
 from budgetlens.source import SourceText, norm
 
 _SECTION = re.compile(r"^(?P<num>[一二三四五六七八九十]+)、(?P<title>.+)$")
-_GLOSSARY_ITEM = re.compile(r"^[一二三四五六七八九十]+、(?P<term>[^：:]+?)(?:[：:]|是指|是对|是|指)(?P<def>.*)$")
+_GLOSSARY_ITEM = re.compile(
+    r"^[一二三四五六七八九十]+、(?P<term>[^：:]+?)(?:[：:]|是指|是对|是|指)(?P<def>.*)$"
+)
 _CATALOGUE_CODE = re.compile(r"^[A-Z](\d{2}){0,3}$")
 _CLAUSE_END = re.compile(r"[。；;]")
 
@@ -48,7 +51,7 @@ class _Joined:
     def sentence_at(self, offset: int) -> str:
         start = max((mt.end() for mt in _CLAUSE_END.finditer(self.text, 0, offset)), default=0)
         end_m = _CLAUSE_END.search(self.text, offset)
-        return self.text[start:end_m.end() if end_m else len(self.text)]
+        return self.text[start : end_m.end() if end_m else len(self.text)]
 
 
 def _to_decimal(text: str) -> Decimal:
@@ -65,6 +68,12 @@ def narrative_sections(src: SourceText, first: int, last: int) -> list[tuple[str
     out = []
     for k, (line, title) in enumerate(heads):
         end = heads[k + 1][0] - 1 if k + 1 < len(heads) else last
+        # the performance-target tables sit inside section 十: the narrative stops before them
+        for j in range(line + 1, end + 1):
+            text = norm(src.line(j))
+            if any(w in text for w in (*m.PERF_PROJECT_TITLE, *m.PERF_DEPARTMENT_TITLE)):
+                end = j - 1
+                break
         for sec in m.NARRATIVE:
             if sec.heading in title:
                 out.append((sec.key, line, end))
@@ -91,20 +100,58 @@ def read_key_figures(src: SourceText, first: int, last: int) -> list[dict]:
             if direction and direction in fp.negative_words:
                 value = -value
             out[fp.key] = {
-                "key": fp.key, "value": value, "unit": fp.unit, "label": fp.label,
+                "key": fp.key,
+                "value": value,
+                "unit": fp.unit,
+                "label": fp.label,
                 "sentence": block.sentence_at(hit.start("v")),
                 "source_line": block.line_at(hit.start("v")),
             }
         for lp in sec.lists:
             for row in _list_figures(block, lp):
                 out.setdefault(row["key"], row)
+        _other_mentions(block, key, out)
     return list(out.values())
+
+
+_MENTION = re.compile(r"(?P<v>\d[\d,]*(?:\.\d+)?)(?P<u>万元|%|个|辆|平方米|台)")
+_LABEL_START = re.compile(r"[，,。；;：:、（(]")
+
+
+def _other_mentions(block: _Joined, section: str, out: dict[str, dict]) -> None:
+    """Every other figure of a section (a total restated, a count repeated), so that nothing the
+    narrative states is missing: keys ``{section}.mention.{n}``, labelled by the words before."""
+    taken = Counter(
+        (f["source_line"], f["value"].copy_abs())
+        for f in out.values()
+        if f["key"].split(".")[0] != section or ".mention." not in f["key"]
+    )
+    n = 0
+    for hit in _MENTION.finditer(block.text):
+        value = _to_decimal(hit.group("v"))
+        line = block.line_at(hit.start("v"))
+        if taken[(line, value)] > 0:
+            taken[(line, value)] -= 1
+            continue
+        n += 1
+        before = block.text[max(0, hit.start() - 24) : hit.start()]
+        label = _LABEL_START.split(before)[-1] or before[-8:]
+        out[f"{section}.mention.{n}"] = {
+            "key": f"{section}.mention.{n}",
+            "value": value,
+            "unit": hit.group("u"),
+            "label": label,
+            "sentence": block.sentence_at(hit.start("v")),
+            "source_line": line,
+        }
 
 
 _LIST_ITEM = re.compile(
     r"(?P<name>[\u4e00-\u9fff“”()（）]{2,30}?)(?P<v>\d[\d,]*(?:\.\d+)?)万元(?:[,，]?占(?P<p>\d+(?:\.\d+)?)%)?"
 )
-_LIST_NOISE = re.compile(r"^(?:其中|主要包括|主要用于以下方面|支出包括|包括|主要用于|以下方面|:|：)+")
+_LIST_NOISE = re.compile(
+    r"^(?:其中|主要包括|主要用于以下方面|支出包括|包括|主要用于|以下方面|:|：)+"
+)
 
 
 def _list_figures(block: _Joined, lp: m.ListPattern) -> list[dict]:
@@ -118,13 +165,27 @@ def _list_figures(block: _Joined, lp: m.ListPattern) -> list[dict]:
             continue
         line = block.line_at(hit.start("v"))
         sentence = block.sentence_at(hit.start("v"))
-        out.append({"key": f"{lp.prefix}.{name}", "value": _to_decimal(hit.group("v")),
-                    "unit": "万元", "label": f"{lp.label}：{name}", "sentence": sentence,
-                    "source_line": line})
+        out.append(
+            {
+                "key": f"{lp.prefix}.{name}",
+                "value": _to_decimal(hit.group("v")),
+                "unit": "万元",
+                "label": f"{lp.label}：{name}",
+                "sentence": sentence,
+                "source_line": line,
+            }
+        )
         if lp.with_share and hit.group("p") is not None:
-            out.append({"key": f"{lp.prefix}_share.{name}", "value": _to_decimal(hit.group("p")),
-                        "unit": "%", "label": f"{lp.label}：{name}占比", "sentence": sentence,
-                        "source_line": block.line_at(hit.start("p"))})
+            out.append(
+                {
+                    "key": f"{lp.prefix}_share.{name}",
+                    "value": _to_decimal(hit.group("p")),
+                    "unit": "%",
+                    "label": f"{lp.label}：{name}占比",
+                    "sentence": sentence,
+                    "source_line": block.line_at(hit.start("p")),
+                }
+            )
     return out
 
 
@@ -142,9 +203,10 @@ def read_glossary(src: SourceText, first: int) -> list[dict]:
         hit = _GLOSSARY_ITEM.match(norm(text))
         if hit:
             raw_term = re.sub(r"^[一二三四五六七八九十]+、", "", text)
-            term = re.split(r"[：:]|是指|是对|指为|指在|指以|指省|指行|指以|专指|指", raw_term,
-                            maxsplit=1)[0].strip()
-            definition = raw_term[len(term):].lstrip("：: ").strip()
+            term = re.split(
+                r"[：:]|是指|是对|指为|指在|指以|指省|指行|指以|专指|指", raw_term, maxsplit=1
+            )[0].strip()
+            definition = raw_term[len(term) :].lstrip("：: ").strip()
             out.append({"term": term, "definition": definition, "source_line": i})
         elif out:
             out[-1]["definition"] = (out[-1]["definition"] + text).strip()
@@ -171,10 +233,18 @@ def read_catalogue(src: SourceText, first: int, last: int) -> list[dict]:
         if not in_table:
             continue
         code = norm(ne[0])
-        if _CATALOGUE_CODE.match(code) and len(ne) >= 2:
+        if _CATALOGUE_CODE.match(code):
             level = 1 if len(code) == 1 else (len(code) - 1) // 2 + 1
-            out.append({"section": section or "", "code": code, "level": level,
-                        "name": ne[1], "source_line": i})
+            # a code without a name is kept (name empty): the document prints it that way
+            out.append(
+                {
+                    "section": section or "",
+                    "code": code,
+                    "level": level,
+                    "name": ne[1] if len(ne) > 1 else "",
+                    "source_line": i,
+                }
+            )
         elif len(ne) == 1 and not re.search(r"\d", code) and len(code) <= 30:
             section = ne[0]
         else:
@@ -191,8 +261,9 @@ def read_part1(src: SourceText, first: int, last: int) -> list[dict]:
         if not text:
             continue
         n = norm(text)
-        hit = next((key for title, key in m.PART1_SECTIONS if n.endswith(title) and len(n) < 20),
-                   None)
+        hit = next(
+            (key for title, key in m.PART1_SECTIONS if n.endswith(title) and len(n) < 20), None
+        )
         if hit:
             section = hit
             continue

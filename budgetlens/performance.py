@@ -29,10 +29,43 @@ from budgetlens.targets import parse_target
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 _TAGS = re.compile(r"</?p>")
 _QUALITATIVE = {
-    "提高", "促进", "带动", "保障", "加快", "激发", "助力", "吸引", "提升", "显著提高", "有所提高",
-    "有所提升", "逐步提高", "明显提升", "良好", "较好", "优良", "达标", "合格", "满意", "完善",
-    "增强", "改善", "降低", "减少", "稳定", "持续", "及时", "按时", "准时", "规范", "有效", "是",
-    "否", "高", "中", "低",
+    "提高",
+    "促进",
+    "带动",
+    "保障",
+    "加快",
+    "激发",
+    "助力",
+    "吸引",
+    "提升",
+    "显著提高",
+    "有所提高",
+    "有所提升",
+    "逐步提高",
+    "明显提升",
+    "良好",
+    "较好",
+    "优良",
+    "达标",
+    "合格",
+    "满意",
+    "完善",
+    "增强",
+    "改善",
+    "降低",
+    "减少",
+    "稳定",
+    "持续",
+    "及时",
+    "按时",
+    "准时",
+    "规范",
+    "有效",
+    "是",
+    "否",
+    "高",
+    "中",
+    "低",
 }
 _MONEY_UNITS = ("元", "万元", "亿元")
 
@@ -137,7 +170,7 @@ def _label_value(cells: list[str], label: str) -> str | None:
             rest = c.split("：", 1)[-1].split(":", 1)[-1].strip() if n != label else ""
             if rest and rest != c.strip():
                 return rest
-            for later in cells[k + 1:]:
+            for later in cells[k + 1 :]:
                 if later:
                     return later
             return None
@@ -151,14 +184,18 @@ def parse_project(src: SourceText, first: int, last: int) -> PerfTable:
     """
     rows = [(i, src.cells(i)) for i in range(first + 1, last + 1) if src.line(i).strip()]
     name = None
-    for i, cells in rows:
+    for _, cells in rows:
         if cells and norm(cells[0]) == "项目名称":
             name = next((c for c in cells[1:] if c), None)
             break
     if not name:
-        raise IngestError(src.path, "a 项目名称 row with the project's name", line=first,
-                          table="项目支出绩效目标表", found=src.line(first + 1) if first < len(src)
-                          else None)
+        raise IngestError(
+            src.path,
+            "a 项目名称 row with the project's name",
+            line=first,
+            table="项目支出绩效目标表",
+            found=src.line(first + 1) if first < len(src) else None,
+        )
     pt = PerfTable(project=name, is_department=False, title_line=first)
     meta = pt.meta
     fund_rows: list[tuple[int, list[str]]] = []
@@ -213,9 +250,13 @@ def parse_project(src: SourceText, first: int, last: int) -> PerfTable:
         if head.startswith("项目概况"):
             duration_window = False
     if not block:
-        raise IngestError(src.path, "an indicator block (绩效指标 一级/二级/三级/指标值)",
-                          line=first, table=f"项目支出绩效目标表 {name}",
-                          found="the table ended without one (truncated?)")
+        raise IngestError(
+            src.path,
+            "an indicator block (绩效指标 一级/二级/三级/指标值)",
+            line=first,
+            table=f"项目支出绩效目标表 {name}",
+            found="the table ended without one (truncated?)",
+        )
     pt.funds = _project_funds(src, fund_rows, pt)
     pt.indicators = read_indicators(block, two_periods=True, notes=pt.notes)
     return pt
@@ -230,7 +271,7 @@ def _fund_source(cell: str) -> tuple[str, str, str | None] | None:
         if n.startswith(prefix):
             # the amount sometimes shares the label's cell: "其中：中央财政资金 0",
             # "实施期资金总额：10,000,000", "市县（区）财政 5,000,000" (a truncated label)
-            rest = re.sub(r"^[资金:：]*", "", n[len(prefix):])
+            rest = re.sub(r"^[资金:：]*", "", n[len(prefix) :])
             return key, prefix, rest if rest and is_amount(rest) else None
     return None
 
@@ -244,7 +285,9 @@ def _project_funds(src: SourceText, rows: list[tuple[int, list[str]]], pt: PerfT
             hit = _fund_source(cells[k]) if cells[k] else None
             if not hit:
                 if cells[k] and is_amount(cells[k]) and k > 0:
-                    pt.notes.append((f"stray figure {cells[k]} in the funds block, not a fund", line))
+                    pt.notes.append(
+                        (f"stray figure {cells[k]} in the funds block, not a fund", line)
+                    )
                 k += 1
                 continue
             key, label, embedded = hit
@@ -267,10 +310,23 @@ def _project_funds(src: SourceText, rows: list[tuple[int, list[str]]], pt: PerfT
             seen[key] = seen.get(key, 0) + 1
             amount = Decimal(value.replace(",", "")) if value and is_amount(value) else None
             if value and amount is None:
-                raise IngestError(src.path, f"an amount in 元 for {label}", line=line,
-                                  table=f"项目支出绩效目标表 {pt.project}", found=value)
-            out.append({"period": period, "dimension": "source", "source": key,
-                        "label": label, "amount_yuan": amount, "source_line": line})
+                raise IngestError(
+                    src.path,
+                    f"an amount in 元 for {label}",
+                    line=line,
+                    table=f"项目支出绩效目标表 {pt.project}",
+                    found=value,
+                )
+            out.append(
+                {
+                    "period": period,
+                    "dimension": "source",
+                    "source": key,
+                    "label": label,
+                    "amount_yuan": amount,
+                    "source_line": line,
+                }
+            )
             k = j
     return out
 
@@ -300,11 +356,23 @@ def parse_department(src: SourceText, first: int, last: int) -> PerfTable:
                 if norm(c).removeprefix("其中:") == label and k + 1 < len(ne):
                     value = re.match(r"^(\d+(?:\.\d+)?)", norm(ne[k + 1]))
                     if not value:
-                        raise IngestError(src.path, f"a count for {label}", line=i,
-                                          table="整体支出绩效目标申报表", found=ne[k + 1])
-                    pt.profile.append({"key": key, "label": label, "unit": unit,
-                                       "value": Decimal(value.group(1)),
-                                       "sentence": "\t".join(ne), "source_line": i})
+                        raise IngestError(
+                            src.path,
+                            f"a count for {label}",
+                            line=i,
+                            table="整体支出绩效目标申报表",
+                            found=ne[k + 1],
+                        )
+                    pt.profile.append(
+                        {
+                            "key": key,
+                            "label": label,
+                            "unit": unit,
+                            "value": Decimal(value.group(1)),
+                            "sentence": "\t".join(ne),
+                            "source_line": i,
+                        }
+                    )
         if head == "部门职责":
             pt.meta["summary"] = clean_text("".join(ne[1:]))
         elif head == "部门战略目标":
@@ -341,16 +409,30 @@ def _department_funds(src: SourceText, line: int, ne: list[str], pt: PerfTable, 
             dim, key = ("source", "total") if totals == 0 else ("direction", "total")
             totals += 1
         else:
-            hit = [(d, key) for d, pairs in (("direction", m.DEPT_FUND_DIRECTIONS),
-                                             ("source", m.DEPT_FUND_SOURCES))
-                   for lbl, key in pairs if label == lbl]
+            hit = [
+                (d, key)
+                for d, pairs in (
+                    ("direction", m.DEPT_FUND_DIRECTIONS),
+                    ("source", m.DEPT_FUND_SOURCES),
+                )
+                for lbl, key in pairs
+                if label == lbl
+            ]
             if not hit:
                 pt.notes.append((f"unknown fund label {ne[k]}", line))
                 k += 2
                 continue
             dim, key = hit[0]
-        pt.funds.append({"period": "年度", "dimension": dim, "source": key, "label": ne[k],
-                         "amount_yuan": amount, "source_line": line})
+        pt.funds.append(
+            {
+                "period": "年度",
+                "dimension": dim,
+                "source": key,
+                "label": ne[k],
+                "amount_yuan": amount,
+                "source_line": line,
+            }
+        )
         k += 2
     return totals
 
@@ -386,8 +468,13 @@ def _segments(line: int, cells: list[str]) -> tuple[list[Segment], list[str]]:
             if any(ch.isdigit() for ch in text) and len(norm(text)) <= 8:
                 kind = "val"  # a target like 1-2次 that the target parser cannot read
         if kind == "name":
-            cur = Segment(line, pend_l2[0] if pend_l2 else k, l1=pend_l1,
-                          l2=pend_l2[1] if pend_l2 else None, name=text)
+            cur = Segment(
+                line,
+                pend_l2[0] if pend_l2 else k,
+                l1=pend_l1,
+                l2=pend_l2[1] if pend_l2 else None,
+                name=text,
+            )
             segs.append(cur)
             pend_l1, pend_l2 = None, None
             continue
@@ -444,7 +531,7 @@ def _fill_labels(period: str, segs: list[Segment]) -> list[dict]:
     l1: str | None = None
     l2_raw: str | None = None
     out = []
-    for s in segs:
+    for k, s in enumerate(segs):
         if s.l1:
             l1 = norm(s.l1)
         if s.l2:
@@ -460,18 +547,37 @@ def _fill_labels(period: str, segs: list[Segment]) -> list[dict]:
         if not s.value_seen:
             problems.append("target cell missing in the extraction")
         moved = _implied_level2(level2, target, s.name or "")
+        nxt = segs[k + 1] if k + 1 < len(segs) else None
+        if (
+            not s.l2
+            and level2 == "数量指标"
+            and target.unit == "%"
+            and nxt is not None
+            and nxt.l2
+            and canonical_level2(nxt.l2) == "质量指标"
+        ):
+            # a rate closing a 数量 group right above the 质量指标 label: the merged label cell
+            # is centred, so its text lands one row below the group's first row
+            moved = "质量指标"
         if moved and moved != level2:
             problems.append(f"二级指标 label displaced: {level2} → {moved} by the target's kind")
             level2 = moved
             level1 = m.LEVEL2_PARENT[moved]
-        out.append({
-            "period": period, "level1": level1, "level2": level2,
-            "level2_raw": norm(l2_raw) if l2_raw else None, "name": s.name,
-            "target_raw": s.value or "", "target": target,
-            "placed": s.name is not None and level2 is not None,
-            "problem": "; ".join(problems) or None, "source_line": s.line,
-            "explicit_l2": bool(s.l2 and s.name),
-        })
+        out.append(
+            {
+                "period": period,
+                "level1": level1,
+                "level2": level2,
+                "level2_raw": norm(l2_raw) if l2_raw else None,
+                "name": s.name,
+                "target_raw": s.value or "",
+                "target": target,
+                "placed": s.name is not None and level2 is not None,
+                "problem": "; ".join(problems) or None,
+                "source_line": s.line,
+                "explicit_l2": bool(s.l2 and s.name),
+            }
+        )
     return out
 
 
@@ -481,8 +587,10 @@ def _implied_level2(level2: str | None, target, name: str) -> str | None:
         return None
     if target.kind == "time":
         return m.TIME_CATEGORY
-    if target.kind == "numeric" and (target.unit or "") in _MONEY_UNITS and any(
-        h in name for h in m.COST_NAME_HINTS
+    if (
+        target.kind == "numeric"
+        and (target.unit or "") in _MONEY_UNITS
+        and any(h in name for h in m.COST_NAME_HINTS)
     ):
         return m.COST_CATEGORY
     if level2 in (m.TIME_CATEGORY, m.COST_CATEGORY) and target.kind in ("numeric", "qualitative"):
@@ -493,15 +601,23 @@ def _implied_level2(level2: str | None, target, name: str) -> str | None:
 def _align_periods(rows: list[dict]) -> None:
     """Where a name carries an explicit 二级 label in one period and only a filled-forward one in
     the other, trust the explicit one (the other half of the table shows where the label sat)."""
-    explicit = {(r["period"], norm(r["name"])): r["level2"] for r in rows
-                if r["name"] and r["explicit_l2"]}
+    explicit = {
+        (r["period"], norm(r["name"])): r["level2"] for r in rows if r["name"] and r["explicit_l2"]
+    }
     for r in rows:
         if not r["name"] or r["explicit_l2"]:
             continue
         other = "年度" if r["period"] == "实施期" else "实施期"
         theirs = explicit.get((other, norm(r["name"])))
         if theirs and theirs != r["level2"] and not (r["problem"] or "").count("displaced"):
-            r["problem"] = "; ".join(filter(None, [
-                r["problem"], f"二级指标 taken from the other period: {r['level2']} → {theirs}"]))
+            r["problem"] = "; ".join(
+                filter(
+                    None,
+                    [
+                        r["problem"],
+                        f"二级指标 taken from the other period: {r['level2']} → {theirs}",
+                    ],
+                )
+            )
             r["level2"] = theirs
             r["level1"] = m.LEVEL2_PARENT.get(theirs, r["level1"])

@@ -45,8 +45,9 @@ class SourceText:
                 str(path), "UTF-8 text extracted from a budget disclosure", found="binary data"
             ) from exc
         if "\x00" in text:
-            raise IngestError(str(path), "UTF-8 text extracted from a budget disclosure",
-                              found="binary data")
+            raise IngestError(
+                str(path), "UTF-8 text extracted from a budget disclosure", found="binary data"
+            )
         return cls(str(path), text.splitlines(), hashlib.sha256(data).hexdigest())
 
     def line(self, number: int) -> str:
@@ -73,9 +74,7 @@ def is_amount(cell: str) -> bool:
     return bool(_AMOUNT.match(cell.strip()))
 
 
-def parse_amount(
-    cell: str, src: SourceText, line: int, table: str, column: str
-) -> Decimal | None:
+def parse_amount(cell: str, src: SourceText, line: int, table: str, column: str) -> Decimal | None:
     """A money cell as a Decimal, or None when the cell is blank.
 
     Raises IngestError naming file, line, table and column when the cell is not a number.
@@ -84,11 +83,10 @@ def parse_amount(
     if c == "" or c in {"-", "—", "－"}:
         return None
     if not _AMOUNT.match(c):
-        raise IngestError(
-            src.path, f"a number in column {column}", line=line, table=table, found=c
-        )
+        raise IngestError(src.path, f"a number in column {column}", line=line, table=table, found=c)
     try:
         return Decimal(c.replace(",", ""))
     except InvalidOperation as exc:  # pragma: no cover - the regex admits only valid decimals
-        raise IngestError(src.path, f"a number in column {column}", line=line, table=table,
-                          found=c) from exc
+        raise IngestError(
+            src.path, f"a number in column {column}", line=line, table=table, found=c
+        ) from exc

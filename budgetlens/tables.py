@@ -92,7 +92,10 @@ def locate_tables(src: SourceText) -> list[FoundTable]:
             spec, year = hit
             if any(t.spec.key == spec.key for t in found):
                 raise IngestError(
-                    src.path, f"one {spec.label}", line=i, table=spec.label,
+                    src.path,
+                    f"one {spec.label}",
+                    line=i,
+                    table=spec.label,
                     found="a second table with the same title",
                 )
             found.append(FoundTable(spec, src.line(i).strip(), i, year, end_line=len(src)))
@@ -148,9 +151,12 @@ def present_columns(
         if c.required and c.key not in keys:
             line = header[0].line if header else t.title_line
             raise IngestError(
-                src.path, f"a header announcing column {c.aliases[0]}", line=line,
-                table=t.title, found=" | ".join(r.nonempty and "\t".join(r.nonempty) or ""
-                                                for r in header[:3]) or "no header",
+                src.path,
+                f"a header announcing column {c.aliases[0]}",
+                line=line,
+                table=t.title,
+                found=" | ".join((r.nonempty and "\t".join(r.nonempty)) or "" for r in header[:3])
+                or "no header",
             )
     return keys
 
@@ -165,8 +171,11 @@ def _values(
             continue
         if pos >= len(columns):
             raise IngestError(
-                src.path, f"at most {len(columns)} amounts ({', '.join(columns)})",
-                line=row.line, table=t.title, found=cell,
+                src.path,
+                f"at most {len(columns)} amounts ({', '.join(columns)})",
+                line=row.line,
+                table=t.title,
+                found=cell,
             )
         v = parse_amount(cell, src, row.line, t.title, columns[pos])
         out[columns[pos]] = None if v is None else v / t.scale
@@ -183,8 +192,10 @@ def _split_header(rows: list[Row], is_data) -> tuple[list[Row], list[Row]]:
 def _is_numbering_row(r: Row) -> bool:
     """The "1 2 3 4 …" row some tables print under the header."""
     ne = r.nonempty
-    return len(ne) >= 3 and all(c.isdigit() for c in ne) and [int(c) for c in ne] == list(
-        range(int(ne[0]), int(ne[0]) + len(ne))
+    return (
+        len(ne) >= 3
+        and all(c.isdigit() for c in ne)
+        and [int(c) for c in ne] == list(range(int(ne[0]), int(ne[0]) + len(ne)))
     )
 
 
@@ -233,7 +244,8 @@ def _segments(cells: list[str]) -> list[tuple[int, list[str]]]:
     Returns (index of the opening cell, cells of the segment) pairs.
     """
     starts = [
-        k for k, c in enumerate(cells)
+        k
+        for k, c in enumerate(cells)
         if (_CODE.match(norm(c)) and len(norm(c)) in (3, 5, 7)) or norm(c) in _TOTAL_LABELS
     ]
     if not starts:
@@ -248,8 +260,11 @@ def read_function_table(src: SourceText, t: FoundTable) -> list[dict]:
     name, level, one entry per value column and source_line.
     """
     header, data = _split_header(
-        t.rows, lambda r: bool(r.cells) and (_CODE.match(norm(r.cells[0])) is not None
-                                             or norm(r.cells[0]) in _TOTAL_LABELS)
+        t.rows,
+        lambda r: (
+            bool(r.cells)
+            and (_CODE.match(norm(r.cells[0])) is not None or norm(r.cells[0]) in _TOTAL_LABELS)
+        ),
     )
     spec = t.spec
     two_sided = spec.key == "state_capital"
@@ -271,8 +286,11 @@ def read_function_table(src: SourceText, t: FoundTable) -> list[dict]:
                 if not any(seg):
                     continue
                 raise IngestError(
-                    src.path, "a row starting with a 科目编码 or 合计", line=row.line,
-                    table=t.title, found="\t".join(c for c in seg if c),
+                    src.path,
+                    "a row starting with a 科目编码 or 合计",
+                    line=row.line,
+                    table=t.title,
+                    found="\t".join(c for c in seg if c),
                 )
             code, name, k = parsed
             if code and len(code) == 3:
@@ -282,13 +300,20 @@ def read_function_table(src: SourceText, t: FoundTable) -> list[dict]:
                 revenue = start < 3
                 key = "state_capital_revenue" if revenue else "state_capital_expenditure"
                 cols = left_cols if revenue else right_cols
-            out.append({
-                "table_key": key, "code": code, "name": name.strip(), "level": _level(code),
-                **_values(seg[k:], cols, src, row, t), "source_line": row.line,
-            })
+            out.append(
+                {
+                    "table_key": key,
+                    "code": code,
+                    "name": name.strip(),
+                    "level": _level(code),
+                    **_values(seg[k:], cols, src, row, t),
+                    "source_line": row.line,
+                }
+            )
     if data and not any(r["code"] is None for r in out):
-        raise IngestError(src.path, "a 合计 row", line=data[0].line, table=t.title,
-                          found=data[0].cells[0])
+        raise IngestError(
+            src.path, "a 合计 row", line=data[0].line, table=t.title, found=data[0].cells[0]
+        )
     return out
 
 
@@ -299,31 +324,40 @@ def read_economic_table(src: SourceText, t: FoundTable) -> list[dict]:
     out: list[dict] = []
     group: str | None = None
     for row in data:
-        cells = row.cells + ["", ""]
+        cells = [*row.cells, "", ""]
         dept, gov = cells[0], cells[1]
         label = norm(dept)
         if label in _TOTAL_LABELS:
             kind, group_name = "total", None
-        elif not gov and (label in m.ECONOMIC_GROUPS or label.endswith("支出")
-                          or label.endswith("补助")):
+        elif not gov and (
+            label in m.ECONOMIC_GROUPS or label.endswith("支出") or label.endswith("补助")
+        ):
             kind, group_name = "group", dept
             group = dept
         elif dept and gov:
             kind, group_name = "item", group
         else:
             raise IngestError(
-                src.path, "a group row (类 name only) or an item row (部门 and 政府经济科目)",
-                line=row.line, table=t.title, found="\t".join(row.nonempty),
+                src.path,
+                "a group row (类 name only) or an item row (部门 and 政府经济科目)",
+                line=row.line,
+                table=t.title,
+                found="\t".join(row.nonempty),
             )
-        out.append({
-            "row_kind": kind, "group_name": group_name,
-            "dept_class": dept if kind != "total" else None,
-            "gov_class": gov or None, **_values(row.cells[2:], cols, src, row, t),
-            "source_line": row.line,
-        })
+        out.append(
+            {
+                "row_kind": kind,
+                "group_name": group_name,
+                "dept_class": dept if kind != "total" else None,
+                "gov_class": gov or None,
+                **_values(row.cells[2:], cols, src, row, t),
+                "source_line": row.line,
+            }
+        )
     if data and out[0]["row_kind"] != "total":
-        raise IngestError(src.path, "the 合计 row first", line=data[0].line, table=t.title,
-                          found=data[0].cells[0])
+        raise IngestError(
+            src.path, "the 合计 row first", line=data[0].line, table=t.title, found=data[0].cells[0]
+        )
     return out
 
 
@@ -335,8 +369,10 @@ def read_summary_table(src: SourceText, t: FoundTable) -> list[dict]:
     keep that row as parent_item. Raises IngestError when 收入总计 or 支出总计 is missing.
     """
     header, data = _split_header(
-        t.rows, lambda r: any(is_amount(c) for c in r.cells) or bool(
-            r.cells and _ORDINAL.match(norm(r.cells[0])))
+        t.rows,
+        lambda r: (
+            any(is_amount(c) for c in r.cells) or bool(r.cells and _ORDINAL.match(norm(r.cells[0])))
+        ),
     )
     right_cols = present_columns(t.spec.columns, header, src, t)
     out: list[dict] = []
@@ -350,7 +386,7 @@ def read_summary_table(src: SourceText, t: FoundTable) -> list[dict]:
             label = row.cells[k]
             item = _ORDINAL.sub("", norm(label))
             cols = ["amount"] if side == "收入" else right_cols
-            values = _values(row.cells[k + 1:end], cols, src, row, t)
+            values = _values(row.cells[k + 1 : end], cols, src, row, t)
             parent_item = None
             if side == "收入":
                 if item in m.SUMMARY_TOTAL_LABELS or "合计" in item:
@@ -362,18 +398,29 @@ def read_summary_table(src: SourceText, t: FoundTable) -> list[dict]:
             seq[side] += 1
             for col, v in values.items():
                 if v is not None:
-                    out.append({
-                        "side": side, "seq": seq[side], "label": label, "item": item,
-                        "parent_item": parent_item, "column_key": col, "amount_wan": v,
-                        "source_line": row.line,
-                    })
+                    out.append(
+                        {
+                            "side": side,
+                            "seq": seq[side],
+                            "label": label,
+                            "item": item,
+                            "parent_item": parent_item,
+                            "column_key": col,
+                            "amount_wan": v,
+                            "source_line": row.line,
+                        }
+                    )
     if data:
         items = {r["item"] for r in out}
         for needed in m.SUMMARY_TOTAL_LABELS:
             if needed not in items:
-                raise IngestError(src.path, f"a {needed} row with its amount",
-                                  line=data[-1].line, table=t.title,
-                                  found="the table ended without it (truncated?)")
+                raise IngestError(
+                    src.path,
+                    f"a {needed} row with its amount",
+                    line=data[-1].line,
+                    table=t.title,
+                    found="the table ended without it (truncated?)",
+                )
     return out
 
 
@@ -385,8 +432,13 @@ def read_fiscal_items(src: SourceText, t: FoundTable) -> list[dict]:
     for row in data:
         label = row.cells[0]
         if not label:
-            raise IngestError(src.path, "a row label (item or unit)", line=row.line,
-                              table=t.title, found="\t".join(row.nonempty))
+            raise IngestError(
+                src.path,
+                "a row label (item or unit)",
+                line=row.line,
+                table=t.title,
+                found="\t".join(row.nonempty),
+            )
         values = _values(row.cells[1:], cols, src, row, t)
         out.append({"label": label, **values, "source_line": row.line})
     return out
@@ -409,12 +461,22 @@ def read_project_table(src: SourceText, t: FoundTable) -> list[dict]:
     rows = []
     for row in data:
         if not row.cells[0]:
-            raise IngestError(src.path, "a project or unit name in the first cell",
-                              line=row.line, table=t.title, found="\t".join(row.nonempty))
+            raise IngestError(
+                src.path,
+                "a project or unit name in the first cell",
+                line=row.line,
+                table=t.title,
+                found="\t".join(row.nonempty),
+            )
         values = _values(row.cells[1:], cols, src, row, t)
         if values.get("total") is None:
-            raise IngestError(src.path, "an amount in column 合计", line=row.line, table=t.title,
-                              found="\t".join(row.nonempty))
+            raise IngestError(
+                src.path,
+                "an amount in column 合计",
+                line=row.line,
+                table=t.title,
+                found="\t".join(row.nonempty),
+            )
         rows.append({"name": row.cells[0], **values, "source_line": row.line})
     if not rows:
         return []
@@ -444,15 +506,20 @@ def _group_by_subtotals(rows: list[dict]) -> list[tuple[dict, list[dict]]] | Non
             j += 1
         if j == i + 1 or acc != unit["total"]:
             return None
-        groups.append((unit, rows[i + 1:j]))
+        groups.append((unit, rows[i + 1 : j]))
         i = j
     return groups
 
 
 def _project_row(r: dict, kind: str, unit: str | None, project: str | None) -> dict:
     values = {k: v for k, v in r.items() if k not in ("name", "source_line")}
-    return {"row_kind": kind, "unit": unit, "project": project, **values,
-            "source_line": r["source_line"]}
+    return {
+        "row_kind": kind,
+        "unit": unit,
+        "project": project,
+        **values,
+        "source_line": r["source_line"],
+    }
 
 
 READERS = {

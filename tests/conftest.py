@@ -1,0 +1,33 @@
+"""Shared fixtures: the seed document, and a database built from it through the real CLI."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from budgetlens import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "raw" / "jincheng-kejiju-2024.txt"
+FIXTURES = ROOT / "tests" / "fixtures" / "jincheng-kejiju-2024"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database holding the seed document, built once per test session with ``ingest``."""
+    path = tmp_path_factory.mktemp("db") / "budget.duckdb"
+    assert cli.main(["ingest", str(SEED), "--db", str(path)]) == 0
+    return path
+
+
+def read_fixture(name: str) -> list[dict[str, str]]:
+    """Rows of a hand-read fixture CSV (tests/fixtures/jincheng-kejiju-2024/NAME)."""
+    with (FIXTURES / name).open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
