@@ -510,6 +510,7 @@ def _economic(c: Checker, rows: dict) -> None:
                 [g["source_line"], *(k["source_line"] for k in kids)],
                 items=len(kids),
             )
+    _economic_vs_function(c, rows, econ)
     for r in econ:
         c.compare(
             "row_sum",
@@ -518,6 +519,29 @@ def _economic(c: Checker, rows: dict) -> None:
             _d(r["personnel_wan"]) + _d(r["public_wan"]),
             [r["source_line"]],
             items=2,
+        )
+
+
+def _economic_vs_function(c: Checker, rows: dict, econ: list[dict]) -> None:
+    """An economic item against the 基本支出 of the 功能分类 项 it is booked under."""
+    basic = {
+        r["code"]: r
+        for r in rows.get("expenditure_function", [])
+        if r["table_key"] == "general_budget_expenditure" and r["code"]
+    }
+    for item, codes in m.ECONOMIC_FUNCTION_LINKS.items():
+        parts = [r for r in econ if r["row_kind"] == "item" and r["dept_class"] == item]
+        funcs = [basic[code] for code in codes if code in basic]
+        if not parts or len(funcs) != len(codes):
+            continue
+        names = "、".join(f"{f['code']} {f['name']}" for f in funcs)
+        c.compare(
+            "economic_function",
+            f"经济科目 {item} = 一般公共预算支出表 {names} 基本支出",
+            sum(_d(f["basic_wan"]) for f in funcs),
+            sum(_d(p["total_wan"]) for p in parts),
+            [*(f["source_line"] for f in funcs), *(p["source_line"] for p in parts)],
+            items=len(funcs) + len(parts) - 1,
         )
 
 

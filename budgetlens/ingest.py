@@ -150,7 +150,7 @@ def _check_complete(src: SourceText, found: list[tables.FoundTable]) -> None:
 
 
 def _identity(src: SourceText, found: list[tables.FoundTable]) -> tuple[str, int]:
-    names = [(t.department, t.title_line) for t in found if t.department]
+    names = [(t.department, t.department_line) for t in found if t.department]
     if not names:
         raise IngestError(
             src.path,

@@ -662,3 +662,15 @@ NARRATIVE: tuple[NarrativeSection, ...] = (
 GLOSSARY_HEADING = "名词解释"
 CATALOGUE_HEADER = ("代码", "一级目录", "二级目录", "三级目录", "四级目录")
 PART1_SECTIONS = (("本部门职责", "duties"), ("机构设置情况", "organisation"))
+
+# 部门预算支出经济科目 whose 基本支出 is booked under known 功能分类 项 (national practice): the
+# reconciliation compares the economic item with the 基本支出 of those 项 where both are present.
+ECONOMIC_FUNCTION_LINKS: dict[str, tuple[str, ...]] = {
+    "机关事业单位基本养老保险缴费": ("2080505",),
+    "职业年金缴费": ("2080506",),
+    "职工基本医疗保险缴费": ("2101101", "2101102"),
+    "公务员医疗补助缴费": ("2101103",),
+    "住房公积金": ("2210201",),
+    "退休费": ("2080501", "2080502"),
+    "奖励金": ("2100799",),
+}

@@ -47,6 +47,7 @@ class FoundTable:
     year: int
     end_line: int  # last line of the body (inclusive)
     department: str | None = None
+    department_line: int | None = None
     amount_unit: str | None = None
     empty_note: bool = False
     rows: list[Row] = field(default_factory=list)
@@ -99,7 +100,7 @@ def locate_tables(src: SourceText) -> list[FoundTable]:
                     found="a second table with the same title",
                 )
             found.append(FoundTable(spec, src.line(i).strip(), i, year, end_line=len(src)))
-    for t, nxt in zip(found, [*found[1:], None], strict=True):
+    for t, nxt in zip(found, [*found[1:], None][: len(found)], strict=True):
         t.end_line = (nxt.title_line - 1) if nxt else stop
         _read_body(src, t)
     return found
@@ -113,6 +114,7 @@ def _read_body(src: SourceText, t: FoundTable) -> None:
             continue
         if hit := _DEPT.match(text):
             t.department = raw.split("：", 1)[-1].split(":", 1)[-1].strip()
+            t.department_line = i
             continue
         if hit := _UNIT.match(text):
             t.amount_unit = hit.group("unit")
