@@ -122,7 +122,7 @@ def load(con: duckdb.DuckDBPyConnection, parsed: Parsed, checks: list[dict]) -> 
                         "source_file": Path(parsed.source.path).name,
                         "sha256": parsed.source.sha256,
                         "line_count": len(parsed.source),
-                        "synthetic": False,
+                        "synthetic": parsed.synthetic,
                         "ingested_at": now(),
                     }
                 ]

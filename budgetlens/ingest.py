@@ -44,6 +44,7 @@ class Parsed:
     year: int
     title: str
     rows: dict[str, list[dict]] = field(default_factory=dict)
+    synthetic: bool = False
 
     @property
     def document_id(self) -> str:
@@ -100,6 +101,7 @@ def parse_document(path: str | Path) -> Parsed:
     _check_complete(src, found)
     department, year = _identity(src, found)
     p = Parsed(src, department, year, f"{department}{year}年度部门预算公开")
+    p.synthetic = any(m.SYNTHETIC_MARKER in line for line in src.lines[:20])
     _read_tables(src, found, p)
     _read_performance(src, found, p)
     _read_prose(src, p)

@@ -660,6 +660,9 @@ NARRATIVE: tuple[NarrativeSection, ...] = (
 )
 
 GLOSSARY_HEADING = "名词解释"
+# A generated (benchmark) document says so on a line of its own near the top; ingest marks it
+# synthetic and the dashboard never lists it.
+SYNTHETIC_MARKER = "【合成数据 SYNTHETIC DATA — 仅用于基准测试，不是真实预算】"
 CATALOGUE_HEADER = ("代码", "一级目录", "二级目录", "三级目录", "四级目录")
 PART1_SECTIONS = (("本部门职责", "duties"), ("机构设置情况", "organisation"))
 

@@ -193,3 +193,18 @@ def test_another_department_and_year_is_added_alongside(tmp_path, loaded_db):
         con.close()
     assert docs == [("晋城市科学技术局", 2024), ("晋城市测试局", 2025)]
     assert [n for *_, n in per_doc] == [53, 53]
+
+
+def test_a_document_marked_synthetic_is_stored_as_synthetic(tmp_path):
+    from budgetlens.mappings import SYNTHETIC_MARKER
+
+    lines = [LINES[0], SYNTHETIC_MARKER, *LINES[1:]]
+    path = write(tmp_path, "synthetic.txt", lines)
+    db = tmp_path / "bench.duckdb"
+    assert cli.main(["ingest", str(path), "--db", str(db)]) == 0
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("select synthetic from document").fetchall() == [(True,)]
+    finally:
+        con.close()
+    assert parse_document(SEED).synthetic is False
