@@ -1,0 +1,157 @@
+"""Many users: 1, 10 and 50 concurrent websocket sessions switching pages and selections.
+
+    .venv/bin/python bench/bench_load.py [--sessions 1 10 50] [--reruns 20] [--db PATH]
+    .venv/bin/python bench/bench_load.py --soak 300 --sessions 50     # the 5-minute soak
+
+Each session connects like a browser (first run of the default page), then reruns pages with
+query strings that select a language, a 科目 or a project, back to back. Measured per level: p50
+and p95 rerun latency, errors (a rerun that did not finish, or showed an exception element),
+bytes received per rerun, the server's resident memory before, with the sessions connected and
+idle, and 5 s after they closed. Goal: 50 sessions p95 ≤ 1 s, 0 errors, ≤ 5 MB per idle session.
+A browser load test cannot measure this on 2 cores (chromium would dominate).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.load_client import (  # noqa: E402
+    ROOT,
+    RunResult,
+    median,
+    open_session,
+    percentile,
+    rerun,
+    rss_mb,
+    serve,
+)
+from bench.report import machine, write_section  # noqa: E402
+
+# (page, query string) pairs a visitor moves through; the app checks every value.
+STEPS = (
+    ("overview", ""),
+    ("revenue_expenditure", "code=206"),
+    ("revenue_expenditure", "code=20601"),
+    ("basic_project", ""),
+    ("economic", ""),
+    ("projects", "project=科技计划项目"),
+    ("performance", "project=科技研发基地运营管理费"),
+    ("checks", "status=mismatch"),
+    ("glossary", ""),
+    ("overview", "lang=en"),
+    ("search", "q=科技"),
+)
+
+
+async def user(
+    url: str, reruns: int, seed: int, hold: asyncio.Event, done: list[int], deadline: float | None
+) -> list[RunResult]:
+    rng = random.Random(seed)
+    session, first = await open_session(url)
+    results = [first]
+    k = 0
+    while (deadline is None and k < reruns) or (deadline is not None and time.time() < deadline):
+        page, query = STEPS[rng.randrange(len(STEPS))]
+        results.append(await rerun(session, page, query))
+        k += 1
+    done.append(seed)
+    await hold.wait()  # stay connected (idle) until the memory was read
+    await session.ws.close()
+    return results
+
+
+async def level(url: str, pid: int, n: int, reruns: int, soak: float | None) -> dict:
+    hold = asyncio.Event()
+    done: list[int] = []
+    deadline = time.time() + soak if soak else None
+    tasks = [
+        asyncio.create_task(user(url, reruns, 1000 * n + i, hold, done, deadline)) for i in range(n)
+    ]
+    # wait until every user finished its reruns, then read memory with all sessions idle
+    while len(done) < n and not any(t.done() and t.exception() for t in tasks):
+        await asyncio.sleep(0.2)
+    await asyncio.sleep(1.0)
+    idle = rss_mb(pid)
+    hold.set()
+    results = [r for rs in await asyncio.gather(*tasks) for r in rs]
+    return {"results": results, "idle_mb": idle}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--sessions", type=int, nargs="+", default=[1, 10, 50])
+    p.add_argument("--reruns", type=int, default=20, help="reruns per session")
+    p.add_argument("--soak", type=float, default=None, help="seconds: rerun until then")
+    p.add_argument("--db", default=str(ROOT / "data" / "budget.duckdb"))
+    p.add_argument("--no-write", action="store_true")
+    a = p.parse_args(argv)
+    rows = []
+    with serve(db=a.db) as (url, pid):
+        # one warm-up visit so that caches and imports are not billed to the first level
+        asyncio.run(_warm(url))
+        time.sleep(1)
+        base = rss_mb(pid)
+        for n in a.sessions:
+            out = asyncio.run(level(url, pid, n, a.reruns, a.soak))
+            gc.collect()
+            time.sleep(5)
+            after = rss_mb(pid)
+            res = out["results"]
+            lat = [r.seconds * 1000 for r in res[1:]] or [r.seconds * 1000 for r in res]
+            errors = sum(1 for r in res if r.status != "finished" or r.exceptions)
+            rows.append(
+                {
+                    "n": n,
+                    "reruns": len(res),
+                    "p50": percentile(lat, 50),
+                    "p95": percentile(lat, 95),
+                    "errors": errors,
+                    "bytes": median([r.bytes_received for r in res]),
+                    "base": base,
+                    "idle": out["idle_mb"],
+                    "after": after,
+                    "per_session": (out["idle_mb"] - base) / n,
+                }
+            )
+            print(rows[-1], file=sys.stderr)
+            base = after
+    what = f"--soak {a.soak:.0f}" if a.soak else f"--reruns {a.reruns}"
+    lines = [
+        f"Command: `.venv/bin/python bench/bench_load.py --sessions "
+        f"{' '.join(map(str, a.sessions))} {what}` (one server process, the client in another "
+        "process on the same 2 cores; reruns back to back, no think time).",
+        "",
+        "| sessions | reruns | p50 ms | p95 ms | errors | bytes/rerun (median) | RSS before MB | "
+        "RSS idle MB | per idle session MB | RSS 5 s after close MB |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['n']} | {r['reruns']} | {r['p50']:.0f} | {r['p95']:.0f} | {r['errors']} | "
+            f"{r['bytes']:,.0f} | {r['base']:.0f} | {r['idle']:.0f} | {r['per_session']:.2f} | "
+            f"{r['after']:.0f} |"
+        )
+    text = "\n".join(lines)
+    print(text)
+    if not a.no_write:
+        write_section("Soak" if a.soak else "Many users", machine() + "\n\n" + text)
+    return 0
+
+
+async def _warm(url: str) -> None:
+    session, _ = await open_session(url)
+    for page, query in STEPS:
+        await rerun(session, page, query)
+    await session.ws.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

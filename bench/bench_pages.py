@@ -1,0 +1,87 @@
+"""Page cost: each page's warm rerun time next to an empty page's (the floor), same server, same run.
+
+    .venv/bin/python bench/bench_pages.py [--rounds 40] [--db data/budget.duckdb]
+
+The app registers an empty page "floor" when BUDGETLENS_BENCH_FLOOR=1, so the floor is measured
+on the same server, interleaved with the real pages (round-robin), and the ratios are robust to
+a noisy machine. Goal: every page ≤ 2× the floor. Results go to docs/benchmarks.md
+(section "Page cost").
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.load_client import ROOT, median, open_session, percentile, rerun, serve  # noqa: E402
+from bench.report import machine, write_section  # noqa: E402
+
+PAGES = (
+    "floor",
+    "overview",
+    "revenue_expenditure",
+    "basic_project",
+    "economic",
+    "projects",
+    "performance",
+    "checks",
+    "glossary",
+    "search",
+)
+
+
+async def measure(url: str, rounds: int, warm: int) -> dict[str, list[float]]:
+    session, _ = await open_session(url)
+    times: dict[str, list[float]] = {p: [] for p in PAGES}
+    errors = 0
+    for k in range(warm + rounds):
+        for page in PAGES:
+            r = await rerun(session, page, "")
+            if r.status != "finished" or r.exceptions:
+                errors += 1
+            if k >= warm:
+                times[page].append(r.seconds * 1000)
+    await session.ws.close()
+    if errors:
+        print(f"warning: {errors} reruns failed or showed an exception", file=sys.stderr)
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--rounds", type=int, default=40)
+    p.add_argument("--warm", type=int, default=3)
+    p.add_argument("--db", default=str(ROOT / "data" / "budget.duckdb"))
+    p.add_argument("--no-write", action="store_true", help="print only")
+    a = p.parse_args(argv)
+    with serve(db=a.db, env={"BUDGETLENS_BENCH_FLOOR": "1"}) as (url, _):
+        times = asyncio.run(measure(url, a.rounds, a.warm))
+    floor = median(times["floor"])
+    lines = [
+        f"Command: `.venv/bin/python bench/bench_pages.py --rounds {a.rounds}` "
+        f"({a.rounds} interleaved rounds after {a.warm} warm-up rounds, one websocket session, "
+        "server and client on the same machine).",
+        "",
+        "| page | median ms | p95 ms | ratio to floor |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for page in PAGES:
+        med = median(times[page])
+        lines.append(
+            f"| {page} | {med:.1f} | {percentile(times[page], 95):.1f} | {med / floor:.2f} |"
+        )
+    worst = max(median(times[p]) / floor for p in PAGES if p != "floor")
+    lines += ["", f"Worst page: {worst:.2f}× the floor (goal ≤ 2×)."]
+    text = "\n".join(lines)
+    print(text)
+    if not a.no_write:
+        write_section("Page cost", machine() + "\n\n" + text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

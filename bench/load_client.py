@@ -1,0 +1,206 @@
+"""A websocket-level Streamlit client for load tests and page-cost benchmarks.
+
+It speaks Streamlit's own protocol (``/_stcore/stream``, subprotocol ``streamlit``, protobuf
+BackMsg/ForwardMsg from the installed ``streamlit.proto``): it sends ``rerun_script`` with a page
+and a query string, and times the server until ``script_finished``. No browser is involved, so on
+a 2-core machine the server is what is measured, not chromium.
+
+Also starts and stops a Streamlit server for a benchmark (``serve``), reads a process's resident
+memory, and counts exception elements in what the server sent.
+
+Only loopback addresses are used: the server is started by the benchmark on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.asyncio.client import connect
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class RunResult:
+    """One rerun as the client saw it."""
+
+    page: str
+    query: str
+    seconds: float
+    bytes_received: int
+    messages: int
+    exceptions: int
+    status: str  # finished | compile_error | timeout | disconnected
+
+
+@dataclass
+class Session:
+    """A connected client session: the socket and the app's pages (name → script hash)."""
+
+    ws: object
+    pages: dict[str, str] = field(default_factory=dict)
+    default_hash: str = ""
+
+
+async def open_session(url: str, timeout: float = 30.0) -> tuple[Session, RunResult]:
+    """Connect and run the default page once (as a browser does on load)."""
+    ws = await connect(
+        f"{url}/_stcore/stream",
+        subprotocols=["streamlit"],
+        max_size=None,
+        open_timeout=timeout,
+        compression=None,
+    )
+    session = Session(ws)
+    first = await rerun(session, "", "", timeout=timeout)
+    return session, first
+
+
+async def rerun(session: Session, page: str, query: str, timeout: float = 30.0) -> RunResult:
+    """Ask for a rerun of ``page`` (a page name from the navigation; '' = default) with
+    ``query`` (a URL query string without '?'), and wait for script_finished."""
+    msg = BackMsg()
+    msg.rerun_script.query_string = query
+    if page:
+        msg.rerun_script.page_script_hash = session.pages.get(page, "")
+        msg.rerun_script.page_name = page
+    started = time.perf_counter()
+    await session.ws.send(msg.SerializeToString())
+    received = messages = exceptions = 0
+    status = "timeout"
+    deadline = started + timeout
+    try:
+        while True:
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                break
+            raw = await asyncio.wait_for(session.ws.recv(), timeout=left)
+            received += len(raw)
+            messages += 1
+            fwd = ForwardMsg()
+            fwd.ParseFromString(raw)
+            kind = fwd.WhichOneof("type")
+            if kind == "navigation":
+                for p in fwd.navigation.app_pages:
+                    session.pages[p.url_pathname or p.page_name] = p.page_script_hash
+                    session.pages[p.page_name] = p.page_script_hash
+            elif kind == "new_session":
+                for p in fwd.new_session.app_pages:
+                    session.pages.setdefault(p.page_name, p.page_script_hash)
+            elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
+                if fwd.delta.new_element.WhichOneof("type") == "exception":
+                    exceptions += 1
+            elif kind == "script_finished":
+                code = fwd.script_finished
+                if code == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    continue
+                status = (
+                    "finished"
+                    if code
+                    in (
+                        ForwardMsg.FINISHED_SUCCESSFULLY,
+                        ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+                    )
+                    else "compile_error"
+                )
+                break
+    except TimeoutError:
+        status = "timeout"
+    except Exception:  # the server closed the socket
+        status = "disconnected"
+    return RunResult(
+        page, query, time.perf_counter() - started, received, messages, exceptions, status
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children, in MiB (from /proc)."""
+    total = 0
+    pids = [pid]
+    with contextlib.suppress(OSError):
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    for p in pids:
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+    return total / 1024
+
+
+@contextlib.contextmanager
+def serve(
+    app: str = "app.py",
+    db: str | None = None,
+    env: dict[str, str] | None = None,
+    port: int | None = None,
+    extra: list[str] | None = None,
+) -> Iterator[tuple[str, int]]:
+    """Start ``streamlit run`` on 127.0.0.1 and yield (base URL, server pid); stop it after."""
+    port = port or free_port()
+    run_env = {**os.environ, **(env or {})}
+    if db:
+        run_env["BUDGETLENS_DB"] = db
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        app,
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        *(extra or []),
+    ]
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=run_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            if proc.poll() is not None:
+                raise RuntimeError(f"streamlit exited: {proc.stderr.read().decode()[-2000:]}")
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.2)
+        yield f"ws://127.0.0.1:{port}", proc.pid
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    k = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")

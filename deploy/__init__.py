@@ -1,0 +1,1 @@
+"""Deployment helpers (nginx config renderer)."""
