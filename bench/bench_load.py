@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.load_client import (  # noqa: E402
+from bench.load_client import (
     ROOT,
     RunResult,
     median,
@@ -33,7 +33,7 @@ from bench.load_client import (  # noqa: E402
     rss_mb,
     serve,
 )
-from bench.report import machine, write_section  # noqa: E402
+from bench.report import machine, write_section
 
 # (page, query string) pairs a visitor moves through; the app checks every value.
 STEPS = (

@@ -1,4 +1,4 @@
-"""Page cost: each page's warm rerun time next to an empty page's (the floor), same server, same run.
+"""Page cost: each page's warm rerun time next to an empty page's (the floor), one run.
 
     .venv/bin/python bench/bench_pages.py [--rounds 40] [--db data/budget.duckdb]
 
@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.load_client import ROOT, median, open_session, percentile, rerun, serve  # noqa: E402
-from bench.report import machine, write_section  # noqa: E402
+from bench.load_client import ROOT, median, open_session, percentile, rerun, serve
+from bench.report import machine, write_section
 
 PAGES = (
     "floor",

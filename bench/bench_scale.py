@@ -19,11 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.load_client import ROOT, median, open_session, rerun, serve  # noqa: E402
-from bench.report import machine, write_section  # noqa: E402
-from budgetlens import checks, db  # noqa: E402
-from budgetlens.ingest import parse_document  # noqa: E402
-from budgetlens.synthetic import generate_document  # noqa: E402
+from budgetlens.synthetic import generate_document
+
+from bench.load_client import ROOT, median, open_session, rerun, serve
+from bench.report import machine, write_section
+from budgetlens import checks, db
+from budgetlens.ingest import parse_document
 
 PAGES = (
     "overview",

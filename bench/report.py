@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import platform
@@ -35,10 +36,8 @@ def machine() -> str:
         pass
     versions = []
     for mod in ("duckdb", "streamlit"):
-        try:
+        with contextlib.suppress(ImportError):
             versions.append(f"{mod} {__import__(mod).__version__}")
-        except ImportError:
-            pass
     return (
         f"Machine: {os.cpu_count()} cores, {cpu}{mem}; Python {platform.python_version()}, "
         f"{', '.join(versions)}; measured {dt.date.today().isoformat()}."
