@@ -48,3 +48,31 @@ export: $(DB)
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).tmp build .pytest_cache .ruff_cache
+
+# --- benchmarks, fuzzing and the synthetic city ------------------------------------------------
+#   make bench      run every bench/bench_*.py; each writes its own section of docs/benchmarks.md
+#   make fuzz       LONG RUN: the parser fuzz tests with FUZZ_EXAMPLES examples per property
+#   make synthetic  generate a 1000-department synthetic city into build/synthetic/ and ingest it
+#                   into data/synthetic.duckdb (a separate database, never the served one)
+FUZZ_EXAMPLES ?= 2000
+SYNTHETIC_DEPARTMENTS ?= 1000
+SYNTHETIC_YEARS ?= 2024
+SYNTHETIC_DB := data/synthetic.duckdb
+
+.PHONY: bench fuzz synthetic
+
+bench: $(STAMP)
+	@for script in bench/bench_*.py; do \
+		echo "== $$script"; $(BIN)/python $$script || exit 1; \
+	done
+
+fuzz: $(STAMP)
+	@echo "fuzz: LONG RUN, $(FUZZ_EXAMPLES) examples per property (make test runs ~40)"
+	BUDGETLENS_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/test_fuzz_ingest.py
+
+# Built into a temporary file and published by rename, like the served database.
+synthetic: $(STAMP)
+	rm -rf build/synthetic $(SYNTHETIC_DB).tmp $(SYNTHETIC_DB).tmp.wal
+	$(BIN)/python -m budgetlens.synthetic --departments $(SYNTHETIC_DEPARTMENTS) \
+		--years $(SYNTHETIC_YEARS) --out build/synthetic --db $(SYNTHETIC_DB).tmp
+	mv $(SYNTHETIC_DB).tmp $(SYNTHETIC_DB)

@@ -38,6 +38,8 @@ class Checker:
 
     def __init__(self) -> None:
         self.results: list[dict] = []
+        # the performance table the checks being added are about (check_result.project)
+        self.project: str | None = None
 
     def compare(
         self,
@@ -76,6 +78,7 @@ class Checker:
             {
                 "seq": len(self.results) + 1,
                 "check_kind": kind,
+                "project": self.project,
                 "subject": subject,
                 "expected": exp,
                 "actual": act,
@@ -91,18 +94,22 @@ class Checker:
 def run_checks(rows: dict[str, list[dict]]) -> list[dict]:
     """Run every reconciliation on one department-year's rows; returns check_result rows."""
     c = Checker()
-    _function_tables(c, rows)
-    _revenue_table(c, rows)
-    _summary_tables(c, rows)
-    _cross_tables(c, rows)
-    _names(c, rows)
-    _economic(c, rows)
-    _fiscal_items(c, rows)
-    _projects(c, rows)
-    _performance_funds(c, rows)
-    _cost_indicators(c, rows)
-    _periods(c, rows)
-    _narrative(c, rows)
+    for check in (
+        _function_tables,
+        _revenue_table,
+        _summary_tables,
+        _cross_tables,
+        _names,
+        _economic,
+        _fiscal_items,
+        _projects,
+        _performance_funds,
+        _cost_indicators,
+        _periods,
+        _narrative,
+    ):
+        c.project = None  # each family sets it for the checks that are about one table
+        check(c, rows)
     return c.results
 
 
@@ -627,6 +634,7 @@ def _performance_funds(c: Checker, rows: dict) -> None:
     codes: dict[str, list[dict]] = defaultdict(list)
     for t in tables:
         p = t["project"]
+        c.project = p
         if t["supervisor_code"]:
             codes[t["supervisor_code"]].append(t)
         if t["is_department"]:
@@ -688,6 +696,7 @@ def _performance_funds(c: Checker, rows: dict) -> None:
         for code, ts in codes.items():
             if code != common:
                 for t in ts:
+                    c.project = t["project"]
                     c.fact(
                         "supervisor_code",
                         f"{t['project']}: 主管部门代码",
@@ -700,6 +709,7 @@ def _performance_funds(c: Checker, rows: dict) -> None:
     if dept is None:
         return
     p = dept["project"]
+    c.project = p
     gb_total = next(
         (
             r
@@ -760,6 +770,7 @@ def _cost_indicators(c: Checker, rows: dict) -> None:
     for i in inds:
         by_key[(i["project"], i["period"])].append(i)
     for (project, period), group in sorted(by_key.items()):
+        c.project = project
         if project == m.DEPARTMENT_PERF_NAME:
             _department_costs(c, rows, group)
             continue
@@ -845,6 +856,7 @@ def _periods(c: Checker, rows: dict) -> None:
     for i in inds:
         by_project[i["project"]][i["period"]].append(i)
     for project, periods in by_project.items():
+        c.project = project
         impl, annual = periods.get("实施期", []), periods.get("年度", [])
         a_by = {norm(i["name"] or ""): i for i in annual}
         matched = set()

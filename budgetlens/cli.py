@@ -2,7 +2,8 @@
 
 Every command works on ``data/budget.duckdb`` under the current directory unless ``--db PATH``
 says otherwise. Exit status: 0 on success, 1 when ``check --fail-on-mismatch`` finds a mismatch,
-2 on bad input (the error names file, line, table and what was expected).
+2 on bad input (the error names file, line, table and what was expected; for ``deck`` and
+``workbook``, a department or year the database does not hold, with what it does hold).
 """
 
 from __future__ import annotations
@@ -135,6 +136,80 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def resolve_document(
+    db_path: str, department: str | None, year: int | None
+) -> tuple[str, int] | str:
+    """The (department, year) that the deck and workbook commands should use, or an error text.
+
+    Both must match a row of the ``document`` table. When --department and/or --year are left
+    out, the documents that match the ones given are taken if there is exactly one. The error
+    text lists what the database holds.
+    """
+    from budgetlens import db
+    from budgetlens.storyline import fetch
+
+    if not Path(db_path).is_file():
+        return f"no database at {db_path}; run 'budgetlens ingest FILE --db {db_path}' first"
+    con = db.connect(db_path, read_only=True)
+    try:
+        docs = fetch(con, "deck_documents")
+    finally:
+        con.close()
+    matches = [
+        d
+        for d in docs
+        if (department is None or d["department"] == department)
+        and (year is None or d["year"] == year)
+    ]
+    if len(matches) == 1:
+        return matches[0]["department"], matches[0]["year"]
+    listing = "\n".join(f"  --department {d['department']} --year {d['year']}" for d in docs)
+    if not docs:
+        return f"the database {db_path} holds no document; run 'budgetlens ingest FILE' first"
+    if not matches:
+        asked = " ".join(
+            x for x in (department and f"department {department}", year and f"year {year}") if x
+        )
+        return f"no document for {asked} in {db_path}; the database holds:\n{listing}"
+    return f"{len(matches)} documents match; choose one with --department and --year:\n{listing}"
+
+
+def _deck(args: argparse.Namespace) -> int:
+    from budgetlens import db
+    from budgetlens.deck import build_deck
+
+    found = resolve_document(args.db, args.department, args.year)
+    if isinstance(found, str):
+        print(f"error: {found}", file=sys.stderr)
+        return 2
+    department, year = found
+    con = db.connect(args.db, read_only=True)
+    try:
+        drawn = build_deck(con, department, year, args.output, lang=args.lang)
+    finally:
+        con.close()
+    print(f"{args.output}: {len(drawn)} slides ({department} {year}, {args.lang})")
+    return 0
+
+
+def _workbook(args: argparse.Namespace) -> int:
+    from budgetlens import db
+    from budgetlens.workbook import build_workbook
+
+    found = resolve_document(args.db, args.department, args.year)
+    if isinstance(found, str):
+        print(f"error: {found}", file=sys.stderr)
+        return 2
+    department, year = found
+    con = db.connect(args.db, read_only=True)
+    try:
+        sheets = build_workbook(con, department, year, args.output)
+    finally:
+        con.close()
+    print(f"{args.output}: {len(sheets)} sheets ({department} {year})")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="budgetlens",
@@ -194,6 +269,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", metavar="DIR")
     db_arg(p)
     p.set_defaults(func=_export)
+
+    def document_args(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--department", help="部门 as in the database (default: the only one)")
+        p.add_argument("--year", type=int, help="budget year (default: the only one)")
+        db_arg(p)
+
+    p = sub.add_parser(
+        "deck",
+        help="write a 16:9 PPTX deck (native charts and tables) for one department-year",
+        description="Write the storyline of one department-year as a PPTX deck: native, "
+        "editable charts and tables, every figure from the database with its source line.",
+    )
+    document_args(p)
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pptx")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="deck language")
+    p.set_defaults(func=_deck)
+
+    p = sub.add_parser(
+        "workbook",
+        help="write an XLSX workbook of every table, indicator, figure and check",
+        description="Write one department-year as an XLSX workbook: a cover, one sheet per "
+        "table of the document (本表无数据 for empty ones), the performance indicators, the key "
+        "figures and every reconciliation finding, each row with its source_line.",
+    )
+    document_args(p)
+    p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    p.set_defaults(func=_workbook)
     return parser
 
 

@@ -105,6 +105,7 @@ RESOURCES: tuple[Resource, ...] = (
         "数据核对",
         (
             ("check", "string", "核对类型"),
+            ("project", "string", "涉及的绩效目标表（项目或部门整体）；报表之间的核对为空"),
             ("subject", "string", "核对内容"),
             ("expected", AMOUNT, "应为"),
             ("actual", AMOUNT, "实际"),

@@ -192,8 +192,12 @@ def _read_tables(src: SourceText, found: list[tables.FoundTable], p: Parsed) -> 
         rows[name] = []
     for t in found:
         read = tables.READERS[t.spec.kind](src, t)
+        # Every row carries every value column of its table (None where the header did not
+        # announce the column), so that rows have one shape whatever the document's header says.
+        columns = [] if t.spec.kind == "summary" else [c.key for c in t.spec.columns]
         has_figures = False
         for seq, r in enumerate(read, start=1):
+            r = {**r, **{k: None for k in columns if k not in r}}
             r = _wan(r, keep=("project",) if t.spec.kind == "projects" else ())
             has_figures = has_figures or any(
                 isinstance(v, Decimal) for k, v in r.items() if k.endswith("_wan")

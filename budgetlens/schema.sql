@@ -68,7 +68,8 @@ create table if not exists expenditure_function (
     source_line   integer not null
 );
 
--- One row per 功能分类 科目 row of the 收入总表 (revenue by function and by source of funds).
+-- One row per 功能分类 科目 row of the 收入总表 (revenue by function and by source of funds), and of
+-- the revenue sides of the 政府性基金 and 国有资本经营 tables: filter on table_key.
 create table if not exists revenue_function (
     department          varchar not null,
     year                integer not null,
@@ -78,7 +79,7 @@ create table if not exists revenue_function (
     code                varchar,
     name                varchar not null,
     level               integer not null,
-    total_wan           decimal(24, 6),   -- 本年收入 合计
+    total_wan           decimal(24, 6),   -- 本年收入 合计 (without 上年结转, which has its column)
     general_budget_wan  decimal(24, 6),   -- 一般公共预算
     gov_fund_wan        decimal(24, 6),   -- 政府性基金
     state_capital_wan   decimal(24, 6),   -- 国有资本经营预算
@@ -180,8 +181,8 @@ create table if not exists performance_table (
     source_line         integer not null   -- line of the table's title
 );
 
--- One row per fund figure of a performance table: the project's funds in 元 by period and source;
--- for the department-level table, by source and by direction in 万元.
+-- One row per fund figure of a performance table: the project's funds by period and source; for
+-- the department-level table (published in 万元), by source and by direction. Always in 元.
 create table if not exists performance_fund (
     department    varchar not null,
     year          integer not null,
@@ -281,6 +282,8 @@ create table if not exists check_result (
     document_id   varchar not null,
     seq           integer not null,
     check_kind    varchar not null,   -- e.g. column_total, subtotal, cross_table, name_consistency
+    project       varchar,            -- the performance table a check is about (部门整体 for the
+                                      -- department), null for checks of the budget tables
     subject       varchar not null,   -- what was compared, in words
     expected      decimal(24, 6),
     actual        decimal(24, 6),

@@ -5,6 +5,7 @@ select
     cr.department,
     cr.year,
     cr.check_kind as "check",
+    cr.project,
     cr.subject,
     cr.expected,
     cr.actual,

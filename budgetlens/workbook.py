@@ -1,0 +1,485 @@
+"""The XLSX workbook of a department-year: every table of the document, as published, with sources.
+
+Sheets: a cover (department, year, source document title and file, sha256, generation time, and
+an index of the sheets), one sheet per standard table of the document in document order (a sheet
+saying 本表无数据 for a table the document publishes empty), the performance indicators, the key
+figures of the narrative, and every reconciliation finding (数据核对). Every data sheet has the
+table's title in row 1, the header in row 2 (both frozen), and a ``source_line`` column: the line
+of the source text each row was read from. Amounts are 万元 with the number format ``#,##0.00``.
+
+Everything comes from the database through named queries (``queries/*.sql``); nothing is typed
+in. This module never imports streamlit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from budgetlens import __version__
+from budgetlens.mappings import TABLES_BY_KEY
+from budgetlens.storyline import CHECK_KINDS, dec, fetch
+
+AMOUNT_FORMAT = "#,##0.00"
+COUNT_FORMAT = "#,##0"
+EMPTY_TEXT = "本表无数据"
+COVER = "封面"
+INDICATORS = "绩效指标"
+KEY_FIGURES = "关键数字"
+CHECKS = "数据核对"
+FONT = "Microsoft YaHei"
+MAX_SHEET_NAME = 31  # Excel's limit
+MAX_COLUMN_WIDTH = 60
+
+HEADER_FILL = PatternFill("solid", fgColor="1F5FA8")
+HEADER_FONT = Font(name=FONT, bold=True, color="FFFFFF")
+TITLE_FONT = Font(name=FONT, bold=True, size=13)
+BODY_FONT = Font(name=FONT)
+
+
+@dataclass(frozen=True)
+class Col:
+    """One column of a sheet: the row key it reads, its header, and what kind of value it holds.
+
+    kind: 'amount' (万元, #,##0.00), 'number' (format chosen per value), 'int', 'text'.
+    """
+
+    key: str
+    header: str
+    kind: str = "text"
+
+
+LINE = Col("source_line", "source_line", "int")
+# Amount columns of the stored tables: (row key, header).
+REVENUE_AMOUNTS = (
+    ("total_wan", "合计"),
+    ("basic_wan", "基本支出"),
+    ("project_wan", "项目支出"),
+    ("general_budget_wan", "一般公共预算"),
+    ("gov_fund_wan", "政府性基金预算"),
+    ("state_capital_wan", "国有资本经营预算"),
+    ("special_account_wan", "财政专户管理资金"),
+    ("unit_funds_wan", "单位资金"),
+    ("carried_over_wan", "上年结转"),
+)
+SUMMARY_COLUMNS = {
+    "amount": "金额",
+    "total": "合计",
+    "current_year": "当年预算",
+    "carried_over": "上年结转",
+    "general_budget": "一般公共预算",
+    "gov_fund": "政府性基金预算",
+    "state_capital": "国有资本经营预算",
+}
+ROW_KINDS = {
+    "total": "合计",
+    "group": "类",
+    "item": "科目",
+    "department": "部门合计",
+    "unit": "单位小计",
+    "project": "项目",
+}
+
+
+# --- sheet writing ------------------------------------------------------------------------------
+
+
+def display_width(value: Any) -> int:
+    """Width of a cell's text in Excel columns: CJK and full-width characters count double."""
+    text = value if isinstance(value, str) else _shown(value)
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal | float):
+        return f"{value:,.2f}"
+    return str(value)
+
+
+def sheet_name(name: str, taken: Iterable[str]) -> str:
+    """A valid, unique sheet name: no []:*?/\\, at most 31 characters, suffixed when taken."""
+    clean = re.sub(r"[\[\]:*?/\\]", "_", name).strip("'") or "Sheet"
+    clean = clean[:MAX_SHEET_NAME]
+    taken_lower = {t.lower() for t in taken}
+    out, n = clean, 2
+    while out.lower() in taken_lower:
+        suffix = f"_{n}"
+        out = clean[: MAX_SHEET_NAME - len(suffix)] + suffix
+        n += 1
+    return out
+
+
+def _number_format(col: Col, value: Any) -> str | None:
+    if col.kind == "amount":
+        return AMOUNT_FORMAT
+    if col.kind == "int":
+        return "0" if col.key == "source_line" else COUNT_FORMAT
+    if col.kind == "number":
+        d = dec(value)
+        return COUNT_FORMAT if d is not None and d == d.to_integral_value() else AMOUNT_FORMAT
+    return None
+
+
+def _cell_value(col: Col, value: Any) -> Any:
+    if value is None:
+        return None
+    if col.kind in ("amount", "number"):
+        # Excel stores doubles; the Decimal's nearest double is what any reader would see
+        return float(value)
+    if col.kind == "int":
+        return int(value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return value if isinstance(value, int | float | str) else str(value)
+
+
+def write_sheet(
+    wb: Workbook,
+    name: str,
+    title: str,
+    columns: Sequence[Col],
+    rows: Iterable[dict[str, Any]],
+) -> Worksheet:
+    """A data sheet: title in row 1, header in row 2 (frozen), one row per dict from row 3.
+
+    Amount cells get ``#,##0.00``; column widths follow the widest text (CJK counted double),
+    capped so that long sentences do not make a sheet unreadable.
+    """
+    ws = wb.create_sheet(sheet_name(name, wb.sheetnames))
+    ws.cell(row=1, column=1, value=title).font = TITLE_FONT
+    widths = [display_width(c.header) for c in columns]
+    for j, col in enumerate(columns, start=1):
+        cell = ws.cell(row=2, column=j, value=col.header)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.alignment = Alignment(vertical="center")
+    for i, row in enumerate(rows, start=3):
+        for j, col in enumerate(columns, start=1):
+            raw = row.get(col.key)
+            cell = ws.cell(row=i, column=j, value=_cell_value(col, raw))
+            cell.font = BODY_FONT
+            fmt = _number_format(col, raw)
+            if fmt and raw is not None:
+                cell.number_format = fmt
+            widths[j - 1] = max(widths[j - 1], display_width(raw))
+    for j, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = min(max(w + 2, 8), MAX_COLUMN_WIDTH)
+    ws.freeze_panes = "A3"
+    return ws
+
+
+def write_empty_sheet(wb: Workbook, name: str, title: str, source_line: int) -> Worksheet:
+    """The sheet of a table the document publishes without data: it says 本表无数据."""
+    ws = write_sheet(
+        wb,
+        name,
+        title,
+        [Col("note", "说明"), LINE],
+        [{"note": EMPTY_TEXT, "source_line": source_line}],
+    )
+    ws.column_dimensions["A"].width = max(display_width(title) + 2, 16)
+    return ws
+
+
+# --- the standard tables ------------------------------------------------------------------------
+
+
+def _amount_cols(rows: list[dict[str, Any]], keep: Sequence[str] = ("total_wan",)) -> list[Col]:
+    """The amount columns that hold at least one figure (the total column always)."""
+    return [
+        Col(key, f"{header}（万元）", "amount")
+        for key, header in REVENUE_AMOUNTS
+        if key in keep or any(r.get(key) is not None for r in rows)
+    ]
+
+
+def _summary_sheet(rows: list[dict[str, Any]]) -> tuple[list[Col], list[dict[str, Any]]]:
+    """收支总表 / 财政拨款收支总表: one row per row label, one column per amount column."""
+    present = list(dict.fromkeys(r["column_key"] for r in rows))
+    # the standard's column order first, then anything a variant document adds
+    order = [k for k in SUMMARY_COLUMNS if k in present] + [
+        k for k in present if k not in SUMMARY_COLUMNS
+    ]
+    out: dict[tuple[str, int], dict[str, Any]] = {}
+    for r in rows:
+        row = out.setdefault(
+            (r["side"], r["seq"]),
+            {
+                "side": r["side"],
+                "label": r["label"],
+                "parent_item": r["parent_item"],
+                "source_line": r["source_line"],
+            },
+        )
+        row[r["column_key"]] = r["amount_wan"]
+    columns = [
+        Col("side", "收支"),
+        Col("label", "项目"),
+        Col("parent_item", "上级项目"),
+        *(Col(k, f"{SUMMARY_COLUMNS.get(k, k)}（万元）", "amount") for k in order),
+        LINE,
+    ]
+    return columns, list(out.values())
+
+
+def _function_sheet(rows: list[dict[str, Any]]) -> tuple[list[Col], list[dict[str, Any]]]:
+    parts = {r["part"] for r in rows}
+    columns = [
+        *([Col("part", "收支")] if len(parts) > 1 else []),
+        Col("code", "科目编码"),
+        Col("name", "科目名称"),
+        Col("level", "级次", "int"),  # 0 合计, 1 类, 2 款, 3 项 (said in the sheet title)
+        *_amount_cols(rows),
+        LINE,
+    ]
+    return columns, rows
+
+
+def _economic_sheet(rows: list[dict[str, Any]]) -> tuple[list[Col], list[dict[str, Any]]]:
+    columns = [
+        Col("row_kind_zh", "行类型"),
+        Col("group_name", "经济科目类"),
+        Col("dept_class", "部门预算支出经济科目"),
+        Col("gov_class", "政府预算支出经济科目"),
+        Col("total_wan", "合计（万元）", "amount"),
+        Col("personnel_wan", "人员经费（万元）", "amount"),
+        Col("public_wan", "公用经费（万元）", "amount"),
+        LINE,
+    ]
+    return columns, [
+        {**r, "row_kind_zh": ROW_KINDS.get(r["row_kind"], r["row_kind"])} for r in rows
+    ]
+
+
+def _fiscal_sheet(rows: list[dict[str, Any]]) -> tuple[list[Col], list[dict[str, Any]]]:
+    columns = [Col("label", "项目 / 单位"), *_amount_cols(rows), LINE]
+    return columns, rows
+
+
+def _project_sheet(rows: list[dict[str, Any]]) -> tuple[list[Col], list[dict[str, Any]]]:
+    columns = [
+        Col("row_kind_zh", "行类型"),
+        Col("unit", "预算单位"),
+        Col("project", "项目名称"),
+        *_amount_cols(rows),
+        LINE,
+    ]
+    return columns, [
+        {**r, "row_kind_zh": ROW_KINDS.get(r["row_kind"], r["row_kind"])} for r in rows
+    ]
+
+
+class _Data:
+    """The rows of one department-year, fetched once per query."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, department: str, year: int) -> None:
+        self.con, self.department, self.year = con, department, year
+        self._cache: dict[str, list[dict[str, Any]]] = {}
+
+    def q(self, name: str) -> list[dict[str, Any]]:
+        if name not in self._cache:
+            self._cache[name] = fetch(self.con, name, department=self.department, year=self.year)
+        return self._cache[name]
+
+
+def table_sheet(data: _Data, table_key: str) -> tuple[list[Col], list[dict[str, Any]]]:
+    """Columns and rows of one standard table, read from where ingest stored it.
+
+    Raises KeyError for a table kind this module does not know (a new mapping kind needs a
+    sheet layout here).
+    """
+    kind = TABLES_BY_KEY[table_key].kind if table_key in TABLES_BY_KEY else None
+    if kind == "summary":
+        return _summary_sheet(
+            [r for r in data.q("workbook_summary_items") if r["table_key"] == table_key]
+        )
+    if kind in ("revenue_function", "function"):
+        keys = {table_key, f"{table_key}_revenue", f"{table_key}_expenditure"}
+        return _function_sheet(
+            [r for r in data.q("workbook_function_rows") if r["table_key"] in keys]
+        )
+    if kind == "economic":
+        return _economic_sheet(data.q("expenditure_economic"))
+    if kind == "fiscal_items":
+        return _fiscal_sheet([r for r in data.q("fiscal_items") if r["table_key"] == table_key])
+    if kind == "projects":
+        carried = TABLES_BY_KEY[table_key].carried_over
+        return _project_sheet([r for r in data.q("project_budget") if r["carried_over"] == carried])
+    raise KeyError(f"no sheet layout for table {table_key!r} (kind {kind!r})")
+
+
+def table_sheet_name(table_key: str) -> str:
+    """The sheet name of a standard table: its short name, e.g. 支出总表."""
+    spec = TABLES_BY_KEY.get(table_key)
+    return spec.label if spec else table_key
+
+
+# --- the workbook -------------------------------------------------------------------------------
+
+
+def _cover(wb: Workbook, doc: dict[str, Any], index: list[tuple[str, str, str, int]]) -> None:
+    ws = wb.active
+    ws.title = COVER
+    generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    fields = [
+        ("部门", doc["department"]),
+        ("年度", doc["year"]),
+        ("文件标题", doc["title"]),
+        ("源文件", doc["source_file"]),
+        ("SHA-256", doc["sha256"]),
+        ("文本行数", doc["line_count"]),
+        ("入库时间", str(doc["ingested_at"])),
+        ("生成时间", generated),
+        ("生成工具", f"BudgetLens {__version__}"),
+        ("金额单位", "万元（source_line 为原文行号）"),
+    ]
+    ws.cell(row=1, column=1, value=f"{doc['title']} · 数据工作簿").font = TITLE_FONT
+    for i, (label, value) in enumerate(fields, start=3):
+        ws.cell(row=i, column=1, value=label).font = Font(name=FONT, bold=True)
+        ws.cell(row=i, column=2, value=value).font = BODY_FONT
+    start = len(fields) + 4
+    for j, header in enumerate(("工作表", "内容", "状态", "source_line"), start=1):
+        cell = ws.cell(row=start, column=j, value=header)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+    for i, (sheet, content, status, line) in enumerate(index, start=start + 1):
+        for j, value in enumerate((sheet, content, status, line), start=1):
+            ws.cell(row=i, column=j, value=value).font = BODY_FONT
+    widths = [
+        max([display_width(f[0]) for f in fields] + [display_width(r[0]) for r in index]),
+        max([display_width(_shown(f[1])) for f in fields] + [display_width(r[1]) for r in index]),
+        max([display_width(r[2]) for r in index] + [4]),
+        12,
+    ]
+    for j, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = min(w + 2, 80)
+
+
+def build_workbook(
+    con: duckdb.DuckDBPyConnection, department: str, year: int, path: str | Path
+) -> list[str]:
+    """Write the workbook of one department-year to ``path`` (XLSX); return the sheet names.
+
+    Raises LookupError when the department-year is not in the ``document`` table, KeyError for a
+    standard table with no sheet layout, and OSError when the file cannot be written.
+    """
+    data = _Data(con, department, int(year))
+    docs = data.q("deck_document")
+    if not docs:
+        raise LookupError(f"no document for {department} {year} in the database")
+    doc = docs[0]
+    wb = Workbook()
+    index: list[tuple[str, str, str, int]] = []
+    wb.active.title = COVER  # reserve the name before the data sheets take theirs
+    for t in data.q("source_tables"):
+        key, title = t["table_key"], t["title"]
+        unit = t["amount_unit"] or "万元"
+        if t["is_empty"]:
+            ws = write_empty_sheet(wb, table_sheet_name(key), title, t["source_line"])
+            index.append((ws.title, title, EMPTY_TEXT, t["source_line"]))
+            continue
+        columns, rows = table_sheet(data, key)
+        heading = f"{title}（原表单位：{unit}；本表金额：万元）"
+        if any(c.key == "level" for c in columns):
+            heading += "；级次 0 合计、1 类、2 款、3 项"
+        ws = write_sheet(wb, table_sheet_name(key), heading, columns, rows)
+        index.append((ws.title, title, f"{len(rows)} 行", t["source_line"]))
+    indicators = data.q("workbook_performance_indicators")
+    ws = write_sheet(
+        wb,
+        INDICATORS,
+        f"{doc['title']} · 绩效目标表指标（实施期与年度）",
+        [
+            Col("project", "项目"),
+            Col("period", "期间"),
+            Col("level1", "一级指标"),
+            Col("level2", "二级指标"),
+            Col("name", "三级指标"),
+            Col("target_raw", "指标值（原文）"),
+            Col("target_kind", "指标值类型"),
+            Col("comparator", "比较符"),
+            Col("target_value", "数值", "number"),
+            Col("target_unit", "单位"),
+            Col("placed", "已归入指标树"),
+            Col("problem", "解析问题"),
+            LINE,
+        ],
+        indicators,
+    )
+    index.append((ws.title, "绩效目标表指标", f"{len(indicators)} 行", _first_line(indicators)))
+    figures = [
+        {
+            **r,
+            "value_amount": r["value"] if r["unit"] == "万元" else None,
+            "value_other": None if r["unit"] == "万元" else r["value"],
+        }
+        for r in data.q("key_figures")
+    ]
+    ws = write_sheet(
+        wb,
+        KEY_FIGURES,
+        f"{doc['title']} · 说明与部门概况中的数字",
+        [
+            Col("key", "键"),
+            Col("label", "内容"),
+            Col("value_amount", "金额（万元）", "amount"),
+            Col("value_other", "其他数值", "number"),
+            Col("unit", "单位"),
+            Col("sentence", "原文"),
+            LINE,
+        ],
+        figures,
+    )
+    index.append((ws.title, "说明中的数字", f"{len(figures)} 行", _first_line(figures)))
+    checks = [
+        {
+            **r,
+            "kind_zh": CHECK_KINDS.get(r["check_kind"], (r["check_kind"],))[0],
+            # the first line of a finding is where to look first; all lines follow as text
+            "source_line": int(r["source_lines"].split(",")[0]) if r["source_lines"] else None,
+        }
+        for r in data.q("check_results")
+    ]
+    ws = write_sheet(
+        wb,
+        CHECKS,
+        f"{doc['title']} · 数据核对（ok 一致，rounding 舍入差异，mismatch 不一致；"
+        "金额为万元，个数与比例除外）",
+        [
+            Col("seq", "序号", "int"),
+            Col("status", "状态"),
+            Col("check_kind", "核对类型"),
+            Col("kind_zh", "核对类型（中文）"),
+            Col("subject", "核对内容"),
+            Col("expected_value", "应为", "amount"),
+            Col("actual_value", "实际", "amount"),
+            Col("difference_value", "差额", "amount"),
+            Col("tolerance_value", "容差", "amount"),
+            Col("detail", "说明"),
+            Col("source_lines", "涉及行号"),
+            LINE,
+        ],
+        checks,
+    )
+    index.append((ws.title, "数据核对", f"{len(checks)} 项", _first_line(checks)))
+    _cover(wb, doc, index)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(str(path))
+    return wb.sheetnames
+
+
+def _first_line(rows: list[dict[str, Any]]) -> int | None:
+    lines = [r["source_line"] for r in rows if r.get("source_line") is not None]
+    return min(lines) if lines else None

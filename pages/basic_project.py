@@ -1,0 +1,145 @@
+"""基本支出与项目支出: the split by function and by budget unit; 人员 vs 公用 in 基本支出."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from ui import components as ui
+from ui import data
+from ui.i18n import t
+
+ui.page_header("nav.basic_project")
+money = st.column_config.NumberColumn(format="%,.2f")
+
+# --- by function ---------------------------------------------------------------------------------
+st.subheader(t("head.by_function"), help=ui.glossary_help("基本支出"))
+functions = data.dept_query("expenditure_function")
+items = functions[functions["level"].isin([1, 2])]
+if items.empty:
+    st.info(t("msg.no_expenditure"))
+else:
+    classes = items[items["level"] == 1]
+    fig = go.Figure()
+    for column, label in (("basic_wan", t("metric.basic")), ("project_wan", t("metric.project"))):
+        fig.add_trace(
+            go.Bar(
+                name=label,
+                x=classes["name"],
+                y=classes[column].fillna(0).astype(float),
+                text=[f"{v:,.2f}" if v else "" for v in classes[column].fillna(0).astype(float)],
+            )
+        )
+    fig.update_layout(barmode="stack", height=380)
+    ui.chart(
+        fig,
+        t("chart.basic_project_by_class"),
+        ui.source("expenditure_total", classes["source_line"]),
+        key="bp_function",
+    )
+    ui.table(
+        pd.DataFrame(
+            {
+                t("col.code"): items["code"],
+                t("col.name"): [
+                    ("　" if lv == 2 else "") + str(n)
+                    for lv, n in zip(items["level"], items["name"], strict=True)
+                ],
+                t("col.total_wan"): items["total_wan"].astype(float),
+                t("col.basic_wan"): items["basic_wan"].astype(float),
+                t("col.project_wan"): items["project_wan"].astype(float),
+                t("col.source_line"): items["source_line"],
+            }
+        ),
+        "basic_project_by_function",
+        column_config={
+            t("col.total_wan"): money,
+            t("col.basic_wan"): money,
+            t("col.project_wan"): money,
+        },
+    )
+
+# --- project spending by budget unit --------------------------------------------------------------
+st.subheader(t("head.by_unit"), help=ui.glossary_help("项目支出"))
+budget = data.dept_query("project_budget")
+units = budget[budget["row_kind"] == "unit"]
+if units.empty:
+    st.info(t("msg.no_projects"))
+else:
+    by_unit = (
+        units.assign(
+            current=units["total_wan"].where(~units["carried_over"], 0).astype(float),
+            carried=units["total_wan"].where(units["carried_over"], 0).astype(float),
+        )
+        .groupby("unit", sort=False)
+        .agg(current=("current", "sum"), carried=("carried", "sum"), line=("source_line", "min"))
+        .reset_index()
+    )
+    fig = go.Figure()
+    fig.add_trace(go.Bar(name=t("metric.current_year"), x=by_unit["unit"], y=by_unit["current"]))
+    fig.add_trace(go.Bar(name=t("metric.carried_over"), x=by_unit["unit"], y=by_unit["carried"]))
+    fig.update_layout(barmode="stack", height=360)
+    ui.chart(
+        fig,
+        t("chart.project_by_unit"),
+        ui.sources(
+            [
+                ("project_current", units.loc[~units["carried_over"], "source_line"]),
+                ("project_carried", units.loc[units["carried_over"], "source_line"]),
+            ]
+        ),
+        key="bp_unit",
+    )
+    ui.table(
+        pd.DataFrame(
+            {
+                t("col.unit"): by_unit["unit"],
+                t("col.current_year_wan"): by_unit["current"],
+                t("col.carried_over_wan"): by_unit["carried"],
+                t("col.total_wan"): by_unit["current"] + by_unit["carried"],
+                t("col.source_line"): by_unit["line"],
+            }
+        ),
+        "project_by_unit",
+        column_config={
+            t("col.current_year_wan"): money,
+            t("col.carried_over_wan"): money,
+            t("col.total_wan"): money,
+        },
+    )
+
+# --- 人员经费 vs 公用经费 -------------------------------------------------------------------------
+st.subheader(t("head.personnel_public"))
+economic = data.dept_query("expenditure_economic")
+total = economic[economic["row_kind"] == "total"]
+if total.empty:
+    st.info(t("msg.no_economic"))
+else:
+    row = total.iloc[0]
+    personnel = float(row["personnel_wan"]) if pd.notna(row["personnel_wan"]) else 0.0
+    public = float(row["public_wan"]) if pd.notna(row["public_wan"]) else 0.0
+    c1, c2, c3 = st.columns(3)
+    c1.metric(
+        t("col.total_wan"),
+        f"{float(row['total_wan']):,.2f}",
+        border=True,
+        help=ui.glossary_help("基本支出"),
+    )
+    c2.metric(t("col.personnel_wan"), f"{personnel:,.2f}", border=True)
+    c3.metric(t("col.public_wan"), f"{public:,.2f}", border=True)
+    fig = go.Figure(
+        go.Pie(
+            labels=[t("metric.personnel"), t("metric.public")],
+            values=[personnel, public],
+            hole=0.5,
+            texttemplate="%{label}<br>%{value:,.2f}<br>%{percent}",
+        )
+    )
+    fig.update_layout(height=340)
+    ui.chart(
+        fig,
+        t("chart.personnel_public"),
+        ui.source("basic_economic", [row["source_line"]]),
+        key="bp_personnel",
+    )

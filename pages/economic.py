@@ -1,0 +1,144 @@
+"""经济科目 Economic classification of 基本支出: group → 部门经济科目 → 政府经济科目, 人员 vs 公用,
+and 机关运行经费 with its glossary definition."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from ui import components as ui
+from ui import data, fmt, state
+from ui.i18n import t
+
+ui.page_header("nav.economic")
+money = st.column_config.NumberColumn(format="%,.2f")
+
+economic = data.dept_query("expenditure_economic")
+groups = economic[economic["row_kind"] == "group"]
+items = economic[economic["row_kind"] == "item"]
+
+if economic.empty:
+    st.info(t("msg.no_economic"))
+else:
+    # --- treemap: group → 部门经济科目 → 政府经济科目 ---------------------------------------------
+    # Leaves carry the values, so that a box is the sum of what it contains even where the published
+    # group total differs by 0.01 (the 数据核对 page lists those differences).
+    ids: list[str] = []
+    labels: list[str] = []
+    parents: list[str] = []
+    values: list[float] = []
+    for group in groups["group_name"]:
+        ids.append(group)
+        labels.append(group)
+        parents.append("")
+        values.append(0.0)
+    for dept_class, rows in items.groupby(["group_name", "dept_class"], sort=False):
+        group_name, dept_name = dept_class
+        node = f"{group_name}/{dept_name}"
+        ids.append(node)
+        labels.append(str(dept_name))
+        parents.append(str(group_name))
+        values.append(0.0)
+        for _, row in rows.iterrows():
+            ids.append(f"{node}/{row['gov_class']}/{row['seq']}")
+            labels.append(str(row["gov_class"]))
+            parents.append(node)
+            values.append(float(row["total_wan"]) if pd.notna(row["total_wan"]) else 0.0)
+    fig = go.Figure(
+        go.Treemap(
+            ids=ids,
+            labels=labels,
+            parents=parents,
+            values=values,
+            branchvalues="remainder",
+            texttemplate="%{label}<br>%{value:,.2f}",
+            hovertemplate="%{label}<br>%{value:,.2f} " + t("unit.wan") + "<extra></extra>",
+        )
+    )
+    fig.update_layout(height=520)
+    ui.chart(
+        fig,
+        t("chart.economic_groups"),
+        ui.source("basic_economic", economic["source_line"]),
+        key="ec_treemap",
+    )
+
+    # --- 人员 vs 公用 per group -------------------------------------------------------------------
+    st.subheader(t("head.personnel_public"))
+    fig = go.Figure()
+    for column, label in (
+        ("personnel_wan", t("metric.personnel")),
+        ("public_wan", t("metric.public")),
+    ):
+        fig.add_trace(
+            go.Bar(name=label, x=groups["group_name"], y=groups[column].fillna(0).astype(float))
+        )
+    fig.update_layout(barmode="stack", height=340)
+    ui.chart(
+        fig,
+        t("chart.personnel_public"),
+        ui.source("basic_economic", groups["source_line"]),
+        key="ec_personnel",
+    )
+
+    # --- drilldown table --------------------------------------------------------------------------
+    st.subheader(t("head.drilldown"))
+    all_key = "all"
+    group = state.bound_select(
+        t("filter.group"),
+        [all_key, *groups["group_name"].tolist()],
+        "group",
+        format_func=lambda g: t("word.all") if g == all_key else g,
+    )
+    shown = economic if group == all_key else economic[economic["group_name"] == group]
+    ui.table(
+        pd.DataFrame(
+            {
+                t("col.group"): shown["group_name"],
+                t("col.dept_class"): shown["dept_class"].where(shown["row_kind"] == "item"),
+                t("col.gov_class"): shown["gov_class"],
+                t("col.total_wan"): shown["total_wan"].astype(float),
+                t("col.personnel_wan"): shown["personnel_wan"].astype(float),
+                t("col.public_wan"): shown["public_wan"].astype(float),
+                t("col.source_line"): shown["source_line"],
+            }
+        ),
+        "expenditure_economic",
+        column_config={
+            t("col.total_wan"): money,
+            t("col.personnel_wan"): money,
+            t("col.public_wan"): money,
+        },
+    )
+
+# --- 机关运行经费 ---------------------------------------------------------------------------------
+st.subheader(t("head.admin_operating"), help=ui.glossary_help("机关运行经费"))
+definition = ui.glossary_help("机关运行经费")
+if definition:
+    st.info(f"**机关运行经费**：{definition}")
+kf = ui.key_figures()
+admin = kf.get("admin_operating_total")
+if admin is not None:
+    st.metric(
+        t("fact.admin_operating"),
+        fmt.wan(admin["value"]),
+        help=str(admin["sentence"]),
+    )
+fiscal = data.dept_query("fiscal_items")
+admin_rows = fiscal[fiscal["table_key"] == "admin_operating"]
+if admin_rows.empty or ui.is_empty_table("admin_operating"):
+    st.info(t("msg.no_rows"))
+else:
+    ui.table(
+        pd.DataFrame(
+            {
+                t("col.label"): admin_rows["label"],
+                t("col.total_wan"): admin_rows["total_wan"].astype(float),
+                t("col.source_line"): admin_rows["source_line"],
+            }
+        ),
+        "admin_operating",
+        column_config={t("col.total_wan"): money},
+    )
+    st.caption(ui.source("admin_operating", admin_rows["source_line"]))

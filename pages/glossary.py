@@ -1,0 +1,31 @@
+"""名词解释 Glossary: the terms the disclosure defines, as published."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ui import components as ui
+from ui import data
+from ui.i18n import t
+
+ui.page_header("nav.glossary")
+
+terms = data.dept_query("glossary")
+if terms.empty:
+    st.info(t("msg.no_glossary"))
+    st.stop()
+
+for _, row in terms.iterrows():
+    st.markdown(f"**{row['term']}**  \n{row['definition']}")
+ui.table(
+    pd.DataFrame(
+        {
+            t("col.term"): terms["term"],
+            t("col.definition"): terms["definition"],
+            t("col.source_line"): terms["source_line"],
+        }
+    ),
+    "glossary",
+)
+st.caption(ui.source(None, terms["source_line"]))

@@ -1,0 +1,282 @@
+"""总览 Overview: headline totals, change on last year, sources, 类, money flow, small facts."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from ui import components as ui
+from ui import data, fmt, state
+from ui.i18n import t
+
+ui.page_header("nav.overview")
+
+kf = ui.key_figures()
+functions = data.dept_query("expenditure_function")
+total_row = functions[functions["level"] == 0]
+classes = functions[functions["level"] == 1]
+
+
+def kf_value(key: str) -> object:
+    """A key figure's value, or None when the narrative does not state it."""
+    row = kf.get(key)
+    return None if row is None else row["value"]
+
+
+def change_text(change_key: str, pct_key: str) -> str | None:
+    """'+39.11%' for a stated change on last year (or the amount when no rate is stated)."""
+    pct = kf_value(pct_key)
+    if pct is not None:
+        return f"{fmt.signed(pct)}%"
+    change = kf_value(change_key)
+    return None if change is None else fmt.signed(change)
+
+
+# --- headline figures --------------------------------------------------------------------------
+# 支出总计, 基本 and 项目 come from the 支出总表's 合计 row; the rest is stated in the narrative.
+expenditure_total = total_row["total_wan"].iloc[0] if not total_row.empty else None
+basic_total = total_row["basic_wan"].iloc[0] if not total_row.empty else None
+project_total = total_row["project_wan"].iloc[0] if not total_row.empty else None
+
+c1, c2, c3, c4 = st.columns(4)
+c1.metric(
+    t("metric.revenue_total"),
+    fmt.wan(kf_value("revenue_total")),
+    delta=change_text("revenue_change", "revenue_change_pct"),
+    delta_description=t("metric.vs_last_year"),
+    help=t("help.unit_wan"),
+    border=True,
+)
+c2.metric(
+    t("metric.expenditure_total"),
+    fmt.wan(expenditure_total),
+    delta=change_text("expenditure_change", "expenditure_change_pct"),
+    delta_description=t("metric.vs_last_year"),
+    help=t("help.unit_wan"),
+    border=True,
+)
+c3.metric(
+    t("metric.current_year"),
+    fmt.wan(kf_value("expenditure_current_year")),
+    help=t("help.unit_wan"),
+    border=True,
+)
+c4.metric(
+    t("metric.carried_over"),
+    fmt.wan(kf_value("expenditure_carried_over")),
+    help=ui.glossary_help("上年结转"),
+    border=True,
+)
+
+
+def share(part: object, whole: object) -> str | None:
+    """'26.27%' of the total, or None when either figure is missing."""
+    if part is None or whole is None or pd.isna(part) or pd.isna(whole) or float(whole) == 0:
+        return None
+    return f"{t('metric.share')} {fmt.pct(100 * float(part) / float(whole))}"
+
+
+d1, d2, d3, d4 = st.columns(4)
+d1.metric(
+    t("metric.basic"),
+    fmt.wan(basic_total),
+    delta=share(basic_total, expenditure_total),
+    delta_color="off",
+    delta_arrow="off",
+    help=ui.glossary_help("基本支出"),
+    border=True,
+)
+d2.metric(
+    t("metric.project"),
+    fmt.wan(project_total),
+    delta=share(project_total, expenditure_total),
+    delta_color="off",
+    delta_arrow="off",
+    help=ui.glossary_help("项目支出"),
+    border=True,
+)
+change = kf_value("expenditure_change")
+if change is not None:
+    direction = t("word.increase") if float(change) >= 0 else t("word.decrease")
+    d3.metric(
+        t("metric.change"),
+        fmt.signed(change),
+        delta=f"{direction} {fmt.pct(abs(float(kf_value('expenditure_change_pct') or 0)))}"
+        if kf_value("expenditure_change_pct") is not None
+        else direction,
+        delta_arrow="up" if float(change) >= 0 else "down",
+        help=kf["expenditure_change"]["sentence"],
+        border=True,
+    )
+counts = data.dept_query("check_status_counts")
+by_status = dict(zip(counts["status"], counts["checks_n"], strict=True))
+with d4.container(border=True):
+    st.markdown(
+        f"**{t('metric.checks')}**  \n"
+        f":green-badge[{t('status.ok')} {by_status.get('ok', 0)}] "
+        f":orange-badge[{t('status.rounding')} {by_status.get('rounding', 0)}] "
+        f":red-badge[{t('status.mismatch')} {by_status.get('mismatch', 0)}]"
+    )
+    st.page_link("pages/checks.py", label=t("link.checks"), icon=":material/fact_check:")
+
+headline = [kf.get(k) for k in ("revenue_total", "expenditure_total") if kf.get(k) is not None]
+st.caption(
+    ui.source("expenditure_total", total_row["source_line"])
+    + (("；" + t("src.narrative").format(lines=headline[0]["source_line"])) if headline else "")
+)
+
+# --- revenue by source and expenditure by 类 -----------------------------------------------------
+left, right = st.columns(2)
+with left:
+    sources = data.dept_query("revenue_by_source")
+    shown = sources[sources["amount_wan"].fillna(0) != 0]
+    if shown.empty:
+        st.info(t("msg.no_revenue"))
+    else:
+        labels = [t(f"source.{k}") for k in shown["source_key"]]
+        fig = go.Figure(
+            go.Bar(
+                x=shown["amount_wan"].astype(float),
+                y=labels,
+                orientation="h",
+                text=[fmt.wan(v) for v in shown["amount_wan"]],
+                textposition="auto",
+            )
+        )
+        fig.update_layout(yaxis={"autorange": "reversed"}, height=320)
+        ui.chart(
+            fig,
+            t("chart.revenue_by_source"),
+            ui.source("revenue_function", shown["source_line"]),
+            key="ov_rev",
+        )
+with right:
+    if classes.empty:
+        st.info(t("msg.no_expenditure"))
+    else:
+        fig = go.Figure()
+        fig.add_trace(
+            go.Bar(
+                name=t("metric.basic"),
+                y=classes["name"],
+                x=classes["basic_wan"].fillna(0).astype(float),
+                orientation="h",
+            )
+        )
+        fig.add_trace(
+            go.Bar(
+                name=t("metric.project"),
+                y=classes["name"],
+                x=classes["project_wan"].fillna(0).astype(float),
+                orientation="h",
+            )
+        )
+        fig.update_layout(barmode="stack", yaxis={"autorange": "reversed"}, height=320)
+        ui.chart(
+            fig,
+            t("chart.expenditure_by_class"),
+            ui.source("expenditure_total", classes["source_line"]),
+            key="ov_cls",
+        )
+
+# --- sankey: source of funds → 类 → 基本/项目 -----------------------------------------------------
+flows = data.dept_query("revenue_class_source")
+if not flows.empty and not classes.empty:
+    source_nodes = [t(f"source.{k}") for k in dict.fromkeys(flows["source_key"])]
+    class_nodes = list(dict.fromkeys(classes["name"]))
+    kind_nodes = [t("metric.basic"), t("metric.project")]
+    nodes = source_nodes + class_nodes + kind_nodes
+    index = {name: i for i, name in enumerate(nodes)}
+    src: list[int] = []
+    dst: list[int] = []
+    val: list[float] = []
+    code_to_name = dict(zip(classes["code"], classes["name"], strict=False))
+    for _, row in flows.iterrows():
+        target = code_to_name.get(row["class_code"], row["class_name"])
+        if target in index:
+            src.append(index[t(f"source.{row['source_key']}")])
+            dst.append(index[target])
+            val.append(float(row["amount_wan"]))
+    for _, row in classes.iterrows():
+        for column, node in (("basic_wan", kind_nodes[0]), ("project_wan", kind_nodes[1])):
+            amount = row[column]
+            if amount is not None and not pd.isna(amount) and float(amount) != 0:
+                src.append(index[row["name"]])
+                dst.append(index[node])
+                val.append(float(amount))
+    fig = go.Figure(
+        go.Sankey(
+            node={"label": nodes, "pad": 18, "thickness": 16},
+            link={"source": src, "target": dst, "value": val},
+            valueformat=",.2f",
+        )
+    )
+    fig.update_layout(height=420)
+    ui.chart(
+        fig,
+        t("chart.sankey"),
+        ui.sources(
+            [
+                ("revenue_function", flows["source_line"]),
+                ("expenditure_total", classes["source_line"]),
+            ]
+        ),
+        key="ov_sankey",
+    )
+
+# --- small facts ----------------------------------------------------------------------------------
+st.subheader(t("head.facts"))
+f1, f2, f3, f4 = st.columns(4)
+three_public = kf_value("three_public_total")
+f1.metric(
+    t("fact.three_public"),
+    fmt.wan(three_public),
+    delta=(f"{fmt.signed(kf_value('three_public_change'))} {t('unit.wan')}")
+    if kf_value("three_public_change") is not None
+    else None,
+    delta_color="inverse",
+    help=ui.glossary_help("“三公”经费"),
+    border=True,
+)
+f2.metric(
+    t("fact.admin_operating"),
+    fmt.wan(kf_value("admin_operating_total")),
+    delta=change_text("admin_operating_change", "admin_operating_change_pct"),
+    delta_color="inverse",
+    help=ui.glossary_help("机关运行经费"),
+    border=True,
+)
+f3.metric(
+    t("fact.procurement"),
+    fmt.wan(kf_value("procurement_total")),
+    help=t("help.unit_wan"),
+    border=True,
+)
+staff_actual = kf_value("dept_staff_actual")
+staff_authorised = kf_value("dept_staff_authorised")
+f4.metric(
+    t("fact.staff"),
+    "—" if staff_actual is None else f"{int(staff_actual)}",
+    delta=None if staff_authorised is None else f"{t('fact.authorised')} {int(staff_authorised)}",
+    delta_color="off",
+    delta_arrow="off",
+    border=True,
+)
+if ui.is_empty_table("three_public"):
+    st.caption(t("msg.three_public_empty"))
+fact_rows = [
+    kf[k]
+    for k in (
+        "three_public_total",
+        "admin_operating_total",
+        "procurement_total",
+        "dept_staff_actual",
+    )
+    if k in kf
+]
+if fact_rows:
+    lines = ", ".join(str(int(r["source_line"])) for r in fact_rows)
+    st.caption(
+        t("src.prefix") + state.current().title + t("src.narrative_lines").format(lines=lines)
+    )

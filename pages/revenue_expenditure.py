@@ -1,0 +1,164 @@
+"""收支 Revenue and expenditure: 功能分类 类 → 款 → 项, 当年预算 vs 上年结转, revenue by source."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from ui import components as ui
+from ui import data, fmt, state
+from ui.i18n import t
+
+ui.page_header("nav.revenue_expenditure")
+
+functions = data.dept_query("expenditure_function")
+items = functions[functions["level"] >= 1]
+
+if items.empty:
+    st.info(t("msg.no_expenditure"))
+else:
+    # --- sunburst of 类 → 款 → 项 with its table twin ---------------------------------------------
+    # Only leaves carry a value and rings are the sum of their leaves: published subtotals
+    # differ from the sums by 0.01 here and there (see 数据核对), and a ring must never be
+    # smaller than its children. The hover shows each 科目's published amount.
+    labels = [f"{row.code} {row.name}" for row in items.itertuples()]
+    code_label = dict(zip(items["code"], labels, strict=True))
+    parents = [code_label.get(p, "") if isinstance(p, str) else "" for p in items["parent_code"]]
+    with_children = set(items["parent_code"].dropna())
+    leaf_values = [
+        0.0 if c in with_children or pd.isna(v) else float(v)
+        for c, v in zip(items["code"], items["total_wan"], strict=True)
+    ]
+    fig = go.Figure(
+        go.Sunburst(
+            ids=labels,
+            labels=[str(n) for n in items["name"]],
+            parents=parents,
+            values=leaf_values,
+            branchvalues="remainder",
+            customdata=[fmt.wan(v) for v in items["total_wan"]],
+            hovertemplate="%{id}<br>%{customdata} " + t("unit.wan") + "<extra></extra>",
+        )
+    )
+    fig.update_layout(height=520)
+    ui.chart(
+        fig,
+        t("chart.function_tree"),
+        ui.source("expenditure_total", items["source_line"]),
+        key="re_sunburst",
+    )
+
+    classes = items[items["level"] == 1]
+    class_names = dict(zip(classes["code"], classes["name"], strict=True))
+    all_key = "all"
+    code = state.bound_select(
+        t("filter.class"),
+        [all_key, *classes["code"].tolist()],
+        "code",
+        format_func=lambda c: t("word.all") if c == all_key else f"{c} {class_names.get(c, '')}",
+    )
+    shown = items if code == all_key else items[items["class_code"] == code]
+    level_name = {1: t("level.1"), 2: t("level.2"), 3: t("level.3")}
+    twin = pd.DataFrame(
+        {
+            t("col.code"): shown["code"],
+            t("col.level"): shown["level"].map(level_name),
+            t("col.name"): [
+                "　" * (lv - 1) + str(n)
+                for lv, n in zip(shown["level"], shown["name"], strict=True)
+            ],
+            t("col.total_wan"): shown["total_wan"].astype(float),
+            t("col.basic_wan"): shown["basic_wan"].astype(float),
+            t("col.project_wan"): shown["project_wan"].astype(float),
+            t("col.source_line"): shown["source_line"],
+        }
+    )
+    money = {
+        t("col.total_wan"): ui.money_column(t("col.total_wan")),
+        t("col.basic_wan"): ui.money_column(t("col.basic_wan"), "基本支出"),
+        t("col.project_wan"): ui.money_column(t("col.project_wan"), "项目支出"),
+    }
+    ui.table(twin, "expenditure_function", column_config=money)
+
+# --- 当年预算 vs 上年结转 -------------------------------------------------------------------------
+st.subheader(t("head.by_period"))
+periods = data.dept_query("expenditure_by_period")
+period_classes = periods[~periods["item"].isin(["本年支出合计", "支出总计"])]
+if period_classes.empty:
+    st.info(t("msg.no_expenditure"))
+else:
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(
+            name=t("metric.current_year"),
+            x=period_classes["item"],
+            y=period_classes["current_year_wan"].fillna(0).astype(float),
+        )
+    )
+    fig.add_trace(
+        go.Bar(
+            name=t("metric.carried_over"),
+            x=period_classes["item"],
+            y=period_classes["carried_over_wan"].fillna(0).astype(float),
+        )
+    )
+    fig.update_layout(barmode="stack", height=360)
+    ui.chart(
+        fig,
+        t("chart.by_period"),
+        ui.source("income_expense_summary", periods["source_line"]),
+        key="re_period",
+    )
+    ui.table(
+        pd.DataFrame(
+            {
+                t("col.item"): periods["item"],
+                t("col.total_wan"): periods["total_wan"].astype(float),
+                t("col.current_year_wan"): periods["current_year_wan"].astype(float),
+                t("col.carried_over_wan"): periods["carried_over_wan"].astype(float),
+                t("col.source_line"): periods["source_line"],
+            }
+        ),
+        "expenditure_by_period",
+        column_config={
+            t("col.total_wan"): ui.money_column(t("col.total_wan")),
+            t("col.current_year_wan"): ui.money_column(t("col.current_year_wan")),
+            t("col.carried_over_wan"): ui.money_column(t("col.carried_over_wan"), "上年结转"),
+        },
+    )
+
+# --- revenue by source ---------------------------------------------------------------------------
+st.subheader(t("chart.revenue_by_source"))
+sources = data.dept_query("revenue_by_source")
+if sources.empty:
+    st.info(t("msg.no_revenue"))
+else:
+    nonzero = sources[sources["amount_wan"].fillna(0) != 0]
+    if not nonzero.empty:
+        fig = go.Figure(
+            go.Pie(
+                labels=[t(f"source.{k}") for k in nonzero["source_key"]],
+                values=nonzero["amount_wan"].astype(float),
+                hole=0.5,
+                texttemplate="%{label}<br>%{value:,.2f}",
+            )
+        )
+        fig.update_layout(height=360)
+        ui.chart(
+            fig,
+            t("chart.revenue_by_source"),
+            ui.source("revenue_function", nonzero["source_line"]),
+            key="re_sources",
+        )
+    ui.table(
+        pd.DataFrame(
+            {
+                t("col.source"): [t(f"source.{k}") for k in sources["source_key"]],
+                t("col.amount_wan"): sources["amount_wan"].astype(float),
+                t("col.source_line"): sources["source_line"],
+            }
+        ),
+        "revenue_by_source",
+        column_config={t("col.amount_wan"): ui.money_column(t("col.amount_wan"))},
+    )

@@ -1,0 +1,50 @@
+-- purpose: find projects, performance indicators, 功能分类 科目 and glossary terms whose text
+--          contains the search string (case-insensitive), with the page that shows them
+-- grain: one row per match per department per year (kind tells which table it came from)
+-- parameters: $department, $year, $pattern (an ILIKE pattern such as '%科技%', with \ escaping % and _)
+select
+    'project' as kind,
+    pb.project as label,
+    pb.unit as context,
+    pb.total_wan as amount_wan,
+    pb.project as target_key,
+    pb.source_line as source_line
+from project_budget as pb
+where pb.department = $department and pb.year = $year
+    and pb.row_kind = 'project' and pb.project ilike $pattern escape '\'
+union all
+select
+    'indicator' as kind,
+    pi.name as label,
+    pi.project || ' · ' || coalesce(pi.level2, '') || ' · ' || pi.target_raw as context,
+    null as amount_wan,
+    pi.project as target_key,
+    pi.source_line as source_line
+from performance_indicator as pi
+where pi.department = $department and pi.year = $year
+    and pi.period = '年度' and (pi.name ilike $pattern escape '\' or pi.target_raw ilike $pattern escape '\')
+union all
+select
+    'function' as kind,
+    ef.name as label,
+    ef.code as context,
+    ef.total_wan as amount_wan,
+    left(ef.code, 3) as target_key,
+    ef.source_line as source_line
+from expenditure_function as ef
+where ef.department = $department and ef.year = $year
+    and ef.table_key = 'expenditure_total' and ef.level >= 1
+    and (ef.name ilike $pattern escape '\' or ef.code ilike $pattern escape '\')
+union all
+select
+    'glossary' as kind,
+    gt.term as label,
+    gt.definition as context,
+    null as amount_wan,
+    gt.term as target_key,
+    gt.source_line as source_line
+from glossary_term as gt
+where gt.department = $department and gt.year = $year
+    and (gt.term ilike $pattern escape '\' or gt.definition ilike $pattern escape '\')
+order by kind, source_line
+limit 200

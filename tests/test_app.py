@@ -1,0 +1,473 @@
+"""Smoke and consistency tests of the Streamlit dashboard (app.py, pages/, ui/, queries/).
+
+Every test runs the real app with Streamlit's AppTest against a database built from the seed
+through the CLI (the ``seed_db`` fixture), so the numbers on screen are compared with what the
+database says, never with figures typed into the app.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+from budgetlens import db, queries
+from ui import fmt
+from ui.components import to_csv_bytes, to_xlsx_bytes
+from ui.i18n import TRANSLATIONS
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app.py"
+DEPARTMENT = "晋城市科学技术局"
+YEAR = 2024
+PAGES = (
+    "overview",
+    "revenue_expenditure",
+    "basic_project",
+    "economic",
+    "projects",
+    "performance",
+    "checks",
+    "glossary",
+    "search",
+)
+TIMEOUT = 60
+LEGACY_TESTS = "test_page_runs_alone"
+
+
+@pytest.fixture(autouse=True)
+def navigation_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run AppTest the way a live server runs the app: with st.navigation, not the pages folder.
+
+    A server detects the legacy ``pages/`` folder once and the first st.navigation call switches
+    that off for good. AppTest re-detects it before every run, so after switch_page() it would run
+    the page script alone (legacy mode), outside app.py. Pin the detection off.
+    """
+    if request.node.name.startswith(LEGACY_TESTS):
+        return  # these tests are about the legacy mode itself
+    original = PagesManager.__init__
+
+    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+@pytest.fixture(scope="module")
+def dashboard_db(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A private copy of the seed database (built by the CLI) for the dashboard.
+
+    The app keeps a cached read-only connection open for the whole process; DuckDB refuses to open
+    the same file with another configuration, so sharing seed_db would break the other tests.
+    """
+    path = tmp_path_factory.mktemp("dashboard") / "budget.duckdb"
+    shutil.copyfile(seed_db, path)
+    return path
+
+
+@pytest.fixture
+def app_db(dashboard_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the dashboard at its database through BUDGETLENS_DB, as a deployment would."""
+    monkeypatch.setenv("BUDGETLENS_DB", str(dashboard_db))
+    return dashboard_db
+
+
+@pytest.fixture
+def con(app_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to the same database, to compute expected values."""
+    # Same configuration as the app's connection: DuckDB refuses a second, different one.
+    connection = db.connect(app_db, read_only=True)
+    yield connection
+    connection.close()
+
+
+def db_query(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:
+    return queries.run(con, name, department=DEPARTMENT, year=YEAR, **params)
+
+
+def run_page(page: str | None = None, **params: str) -> AppTest:
+    """Run the app with the given query parameters, then switch to ``pages/<page>.py``."""
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    if page is not None and page != "overview":
+        at.switch_page(f"pages/{page}.py")
+        at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def chart_specs(at: AppTest) -> list[dict]:
+    # Plotly charts come back as UnknownElement: their figure is the JSON in proto.spec.
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+# --- every page runs --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_without_exception(app_db: Path, page: str, lang: str) -> None:
+    at = run_page(page, lang=lang, q="科技")
+    assert not at.exception
+    assert at.title, "every page has a title"
+    expected = TRANSLATIONS[f"nav.{page}"][1 if lang == "en" else 0]
+    assert at.title[0].value == expected
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_chart_has_title_unit_and_source(app_db: Path, page: str) -> None:
+    at = run_page(page, q="科技")
+    captions = [c.value for c in at.caption]
+    for spec in chart_specs(at):
+        title = spec["layout"]["title"]["text"]
+        assert re.search(r"（(万元|个)）$", title), title
+    if chart_specs(at):
+        assert any(c.startswith("来源：") for c in captions)
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p != "overview"])
+def test_every_table_has_csv_and_xlsx_downloads(app_db: Path, page: str) -> None:
+    at = run_page(page, q="科技")
+    buttons = at.get("download_button")
+    assert len(at.dataframe) >= 1
+    assert len(buttons) == 2 * len(at.dataframe)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs_alone_with_its_sidebar(app_db: Path, page: str) -> None:
+    """A fresh server's first run of a deep link (and AppTest's own page switch) runs the page
+    script without app.py: the page still draws the sidebar and works."""
+    at = run_page(page, lang="en")
+    assert not at.exception
+    assert at.sidebar.selectbox(key="qp_lang").value == "en"
+    assert at.sidebar.selectbox(key="qp_department").value == DEPARTMENT
+
+
+# --- the seed's headline figure --------------------------------------------------------------
+
+
+def test_overview_shows_expenditure_total_from_db(app_db: Path, con) -> None:
+    at = run_page()
+    shown = metrics(at)
+    total = db_query(con, "expenditure_function").query("level == 0")["total_wan"].iloc[0]
+    assert shown["支出总计（万元）"] == fmt.wan(total)
+    assert shown["支出总计（万元）"] == "4,266.91"
+
+
+def test_total_is_never_typed_into_app_code() -> None:
+    files = [APP, *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]
+    files += list((ROOT / "queries").glob("*.sql"))
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert "4,266.91" not in text and "4266.91" not in text, path
+
+
+# --- URL state ---------------------------------------------------------------------------------
+
+
+def test_query_string_restores_a_view(app_db: Path, con) -> None:
+    at = run_page("revenue_expenditure", lang="en", code="206", department=DEPARTMENT)
+    assert at.title[0].value == "Revenue & expenditure"
+    assert at.selectbox(key="qp_code").value == "206"
+    assert at.sidebar.selectbox(key="qp_lang").value == "en"
+    table = at.dataframe[0].value
+    expected = db_query(con, "expenditure_function").query("class_code == '206'")
+    assert list(table["Code"]) == list(expected["code"])
+    assert at.query_params["code"] == ["206"] or at.query_params["code"] == "206"
+
+
+def test_language_switch_changes_labels(app_db: Path) -> None:
+    at = run_page()
+    assert "支出总计（万元）" in metrics(at)
+    at.sidebar.selectbox(key="qp_lang").set_value("en").run()
+    assert not at.exception
+    assert "Total expenditure (万元)" in metrics(at)
+
+
+def test_project_param_opens_that_scorecard(app_db: Path, con) -> None:
+    at = run_page("performance", project="遗属生活补助")
+    assert at.selectbox(key="qp_project").value == "遗属生活补助"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"department": "不存在的部门", "year": "abc", "lang": "xx"},
+        {"year": "1900", "lang": ""},
+        {"code": "999", "project": "<script>alert(1)</script>", "status": "bogus"},
+        {"group": "'; drop table document; --", "kind": "%", "q": "%_\\"},
+    ],
+)
+@pytest.mark.parametrize("page", ["overview", "revenue_expenditure", "performance", "checks"])
+def test_invalid_query_params_fall_back_to_defaults(app_db: Path, page: str, params) -> None:
+    at = run_page(page, **params)
+    assert not at.exception
+    assert at.sidebar.selectbox(key="qp_department").value == DEPARTMENT
+    assert at.sidebar.selectbox(key="qp_year").value == YEAR
+    assert at.sidebar.selectbox(key="qp_lang").value == "zh"
+
+
+def test_missing_database_is_a_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BUDGETLENS_DB", str(tmp_path / "nowhere.duckdb"))
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert at.error and "budgetlens ingest" in at.error[0].value
+
+
+def test_empty_database_is_a_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "empty.duckdb"
+    db.connect(path).close()  # schema only, no document
+    monkeypatch.setenv("BUDGETLENS_DB", str(path))
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert at.warning and "budgetlens ingest" in at.warning[0].value
+
+
+# --- numbers on screen equal the database -----------------------------------------------------
+
+
+def test_overview_numbers_match_db(app_db: Path, con) -> None:
+    at = run_page()
+    shown = metrics(at)
+    kf = db_query(con, "key_figures").set_index("key")["value"]
+    total = db_query(con, "expenditure_function").query("level == 0").iloc[0]
+    assert shown["收入总计（万元）"] == fmt.wan(kf["revenue_total"])
+    assert shown["本年预算（万元）"] == fmt.wan(kf["expenditure_current_year"])
+    assert shown["上年结转（万元）"] == fmt.wan(kf["expenditure_carried_over"])
+    assert shown["基本支出"] == fmt.wan(total["basic_wan"])
+    assert shown["项目支出"] == fmt.wan(total["project_wan"])
+    assert shown["机关运行经费（万元）"] == fmt.wan(kf["admin_operating_total"])
+    assert shown["政府采购（万元）"] == fmt.wan(kf["procurement_total"])
+    # The reconciliation badge counts what check_result holds.
+    counts = db_query(con, "check_status_counts").set_index("status")["checks_n"]
+    badge = " ".join(m.value for m in at.markdown)
+    for status, label in (("ok", "一致"), ("rounding", "尾差"), ("mismatch", "不一致")):
+        assert f"{label} {int(counts.get(status, 0))}]" in badge
+
+
+def test_overview_three_public_empty_table_is_a_sentence(app_db: Path) -> None:
+    at = run_page()
+    assert any("本表无数据" in c.value for c in at.caption)
+
+
+def test_revenue_expenditure_numbers_match_db(app_db: Path, con) -> None:
+    at = run_page("revenue_expenditure")
+    table = at.dataframe[0].value
+    expected = db_query(con, "expenditure_function").query("level >= 1")
+    assert list(table["科目编码"]) == list(expected["code"])
+    assert list(table["合计（万元）"].round(2)) == list(
+        expected["total_wan"].astype(float).round(2)
+    )
+    sources = at.dataframe[2].value
+    db_sources = db_query(con, "revenue_by_source")
+    assert sources["金额（万元）"].fillna(0).sum() == pytest.approx(
+        db_sources["amount_wan"].fillna(0).astype(float).sum()
+    )
+
+
+def test_basic_project_numbers_match_db(app_db: Path, con) -> None:
+    at = run_page("basic_project")
+    total = db_query(con, "expenditure_economic").query("row_kind == 'total'").iloc[0]
+    shown = metrics(at)
+    assert shown["人员经费（万元）"] == fmt.wan(total["personnel_wan"])
+    assert shown["公用经费（万元）"] == fmt.wan(total["public_wan"])
+
+
+def test_economic_numbers_match_db(app_db: Path, con) -> None:
+    at = run_page("economic")
+    economic = db_query(con, "expenditure_economic")
+    table = at.dataframe[0].value
+    assert len(table) == len(economic)
+    assert table["合计（万元）"].sum() == pytest.approx(economic["total_wan"].astype(float).sum())
+
+
+def test_economic_group_drilldown(app_db: Path, con) -> None:
+    at = run_page("economic", group="商品和服务支出")
+    table = at.dataframe[0].value
+    expected = db_query(con, "expenditure_economic").query("group_name == '商品和服务支出'")
+    assert len(table) == len(expected)
+
+
+def test_projects_numbers_match_db(app_db: Path, con) -> None:
+    at = run_page("projects")
+    projects = db_query(con, "projects")
+    table = at.dataframe[0].value
+    assert list(table["项目"]) == list(projects["project"])
+    assert list(table["合计（万元）"]) == list(projects["total_wan"].astype(float))
+    assert metrics(at)["项目数"] == str(len(projects))
+
+
+def test_projects_detail_shows_funds_in_yuan(app_db: Path, con) -> None:
+    at = run_page("projects", project="科技计划项目")
+    funds = db_query(con, "performance_funds", project="科技计划项目")
+    total = funds.query("source_key == 'total' and period == '年度'")["amount_yuan"].iloc[0]
+    table = at.dataframe[1].value
+    assert float(total) in set(table["年度（元）"].dropna())
+
+
+def test_performance_numbers_match_db(app_db: Path, con) -> None:
+    at = run_page("performance", project="科技计划项目")
+    indicators = db_query(con, "performance_indicators", project="科技计划项目")
+    annual = indicators[indicators["period"] == "年度"]
+    assert metrics(at)["指标数"] == str(len(annual))
+    checks = db_query(con, "project_checks", project="科技计划项目")
+    assert int(metrics(at)["不一致核对"]) == int((checks["status"] == "mismatch").sum())
+    # 实施期 and 年度 differ for this project: both are shown side by side.
+    assert any(m.value == "**实施期**" for m in at.markdown)
+
+
+def test_checks_numbers_match_db_and_filter(app_db: Path, con) -> None:
+    checks = db_query(con, "check_results")
+    at = run_page("checks")
+    for status, label in (("ok", "一致"), ("rounding", "尾差"), ("mismatch", "不一致")):
+        assert metrics(at)[label] == str(int((checks["status"] == status).sum()))
+    assert len(at.dataframe[0].value) == len(checks)
+    at = run_page("checks", status="mismatch")
+    assert len(at.dataframe[0].value) == int((checks["status"] == "mismatch").sum())
+
+
+def test_glossary_numbers_match_db(app_db: Path, con) -> None:
+    at = run_page("glossary")
+    assert list(at.dataframe[0].value["名词"]) == list(db_query(con, "glossary")["term"])
+
+
+def test_search_matches_db(app_db: Path, con) -> None:
+    at = run_page("search", q="科技")
+    expected = db_query(con, "search", pattern="%科技%")
+    assert len(at.dataframe[0].value) == len(expected) > 0
+    at = run_page("search", q="这个词不存在")
+    assert not at.dataframe
+
+
+# --- units, library rules ----------------------------------------------------------------------
+
+
+def test_amount_format() -> None:
+    assert fmt.wan(4266.91) == "4,266.91"
+    assert fmt.wan(3143.5) == "3,143.50"
+    assert fmt.wan(None) == fmt.MISSING
+    assert fmt.wan(float("nan")) == fmt.MISSING
+    assert fmt.signed(1199.63) == "+1,199.63"
+    assert fmt.signed(-2.55) == "-2.55"
+    assert fmt.pct(39.11) == "39.11%"
+
+
+def test_downloads_are_utf8_bom_csv_and_xlsx() -> None:
+    df = pd.DataFrame({"名词": ["基本支出"], "金额（万元）": [1.5]})
+    csv = to_csv_bytes(df)
+    assert csv.startswith(b"\xef\xbb\xbf")
+    assert "基本支出" in csv.decode("utf-8-sig")
+    assert to_xlsx_bytes(df).startswith(b"PK")
+
+
+@pytest.mark.parametrize("name", ["../schema", "Documents", "documents.sql", "", "no_such_query"])
+def test_load_sql_rejects_bad_names(name: str) -> None:
+    with pytest.raises(ValueError):
+        queries.load_sql(name)
+
+
+def _dashboard_queries() -> list[Path]:
+    """The query files the dashboard uses (other files in queries/ belong to other features)."""
+    names: set[str] = set()
+    for path in [*(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]:
+        text = path.read_text(encoding="utf-8")
+        names |= set(re.findall(r"""\b(?:dept_)?query\(\s*["']([a-z0-9_]+)["']""", text))
+    return sorted(ROOT / "queries" / f"{name}.sql" for name in names)
+
+
+DASHBOARD_QUERIES = _dashboard_queries()
+
+
+def test_dashboard_queries_exist() -> None:
+    assert len(DASHBOARD_QUERIES) >= 15
+    for path in DASHBOARD_QUERIES:
+        assert path.is_file(), path
+
+
+@pytest.mark.parametrize("path", DASHBOARD_QUERIES, ids=lambda p: p.stem)
+def test_query_files_follow_the_conventions(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    header = [line for line in text.splitlines() if line.startswith("--")]
+    joined = "\n".join(header).lower()
+    assert "purpose:" in joined and "grain:" in joined and "parameters:" in joined
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("--"))
+    code = re.sub(r"'[^']*'", "''", body)  # literals may hold anything
+    assert code == code.lower(), "SQL keywords and names are lowercase"
+    assert "?" not in code, "named parameters only"
+    assert ";" not in code, "one query per file"
+    params = set(re.findall(r"\$([a-z_]+)", code))
+    assert params <= {"department", "year", "project", "pattern"}
+
+
+def test_pages_hold_no_sql_and_never_import_duckdb() -> None:
+    for path in [APP, *(ROOT / "pages").glob("*.py")]:
+        text = path.read_text(encoding="utf-8")
+        assert "import duckdb" not in text or path == APP, path
+        assert not re.search(r"\bselect\b.+\bfrom\b", text, re.IGNORECASE), path
+        assert "plotly.express" not in text, path
+    for path in (ROOT / "pages").glob("*.py"):
+        assert "set_page_config" not in path.read_text(encoding="utf-8"), path
+
+
+def test_library_never_imports_streamlit() -> None:
+    for path in (ROOT / "budgetlens").glob("*.py"):
+        assert not re.search(
+            r"^\s*(import|from)\s+streamlit", path.read_text(encoding="utf-8"), re.M
+        )
+
+
+def test_every_translation_key_used_exists() -> None:
+    used: set[str] = set()
+    for path in [APP, *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]:
+        used |= set(re.findall(r"""\bt\(\s*["']([a-z0-9_.]+)["']""", path.read_text("utf-8")))
+    missing = sorted(k for k in used if k not in TRANSLATIONS and not k.endswith("."))
+    assert not missing, missing
+    assert all(len(pair) == 2 and all(pair) for pair in TRANSLATIONS.values())
+
+
+# --- the database changes under a running app -----------------------------------------------
+
+
+def test_a_republished_database_is_picked_up(
+    seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "budget.duckdb"
+    shutil.copyfile(seed_db, path)
+    monkeypatch.setenv("BUDGETLENS_DB", str(path))
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    assert "支出总计（万元）" in metrics(at)
+    # Publish an empty database by atomic rename, as deploy/publish_db.sh does.
+    fresh = tmp_path / "fresh.duckdb"
+    db.connect(fresh).close()
+    os.replace(fresh, path)
+    at.run()
+    assert not at.exception
+    assert at.warning and "budgetlens ingest" in at.warning[0].value
+
+
+def test_pages_survive_a_cleared_cache(app_db: Path) -> None:
+    """Any client can ask the server to clear the caches: the next rerun rebuilds them."""
+    at = run_page("overview")
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    for page in PAGES:
+        at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception, page

@@ -1,0 +1,92 @@
+"""The deployment files work: nginx (from deploy/render_nginx.py) in front of two app processes,
+on loopback, with the websocket load client going through it."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from bench.load_client import free_port, open_session, rerun, serve
+from deploy.render_nginx import render
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+pytestmark = pytest.mark.skipif(
+    not Path(NGINX).exists(),
+    reason="nginx not installed (apt-get install -y nginx-light "
+    "libnginx-mod-http-headers-more-filter; .ci/run does this)",
+)
+
+
+def get(url: str) -> tuple[int, dict[str, str], bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            return r.status, {k.lower(): v for k, v in r.headers.items()}, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, {k.lower(): v for k, v in e.headers.items()}, b""
+
+
+@pytest.fixture(scope="module")
+def stack(seed_db: Path, tmp_path_factory: pytest.TempPathFactory):
+    prefix = tmp_path_factory.mktemp("nginx")
+    with serve(db=str(seed_db)) as (url_a, _), serve(db=str(seed_db)) as (url_b, _):
+        ups = [u.removeprefix("ws://") for u in (url_a, url_b)]
+        port = free_port()
+        conf = prefix / "nginx.conf"
+        conf.write_text(render(f"127.0.0.1:{port}", ups, str(prefix), rate=200, burst=400))
+        proc = subprocess.Popen(
+            [NGINX, "-c", str(conf), "-p", str(prefix), "-g", "daemon off;"], stderr=subprocess.PIPE
+        )
+        try:
+            deadline = time.time() + 10
+            while time.time() < deadline:
+                try:
+                    get(f"http://127.0.0.1:{port}/_stcore/health")
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            yield f"http://127.0.0.1:{port}", f"ws://127.0.0.1:{port}"
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+
+def test_nginx_serves_the_app_without_revealing_its_software(stack):
+    http, _ = stack
+    status, headers, body = get(f"{http}/")
+    assert status == 200 and b"<html" in body.lower()
+    assert "server" not in headers
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["x-frame-options"] == "SAMEORIGIN"
+    assert "bl_route=" in headers["set-cookie"]
+
+
+def test_metrics_endpoint_is_denied(stack):
+    http, _ = stack
+    status, _, _ = get(f"{http}/_stcore/metrics")
+    assert status == 404
+
+
+def test_sessions_through_nginx_rerun_without_errors(stack):
+    _, ws = stack
+
+    async def one_user() -> list:
+        session, first = await open_session(ws)
+        runs = [first]
+        for page, query in (("overview", ""), ("checks", ""), ("", "lang=en")):
+            runs.append(await rerun(session, page, query))
+        await session.ws.close()
+        return runs
+
+    async def many() -> list:
+        return await asyncio.gather(*(one_user() for _ in range(6)))
+
+    results = [r for user in asyncio.run(many()) for r in user]
+    assert {r.status for r in results} == {"finished"}
+    assert sum(r.exceptions for r in results) == 0

@@ -1,0 +1,153 @@
+"""Building blocks shared by the pages: tables with downloads, chart frames, sources, help texts."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from ui import data, frame, state
+from ui.i18n import t
+
+
+def _slug(name: str) -> str:
+    # \w keeps Chinese names readable in file names; everything else becomes "_".
+    return re.sub(r"[^\w-]+", "_", name).strip("_") or "table"
+
+
+def to_csv_bytes(df: pd.DataFrame) -> bytes:
+    """CSV in UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly."""
+    return df.to_csv(index=False).encode("utf-8-sig")
+
+
+def to_xlsx_bytes(df: pd.DataFrame, sheet: str = "data") -> bytes:
+    """The table as a one-sheet XLSX workbook."""
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="xlsxwriter") as writer:
+        df.to_excel(writer, index=False, sheet_name=sheet[:31])
+    return buf.getvalue()
+
+
+def table(
+    df: pd.DataFrame,
+    name: str,
+    *,
+    column_config: dict | None = None,
+    height: int | str = "auto",
+) -> None:
+    """A dataframe with CSV and XLSX download buttons; an empty frame shows a plain sentence."""
+    if df.empty:
+        st.info(t("msg.no_rows"))
+        return
+    st.dataframe(df, hide_index=True, column_config=column_config, height=height)
+    f = state.current()
+    base = _slug(f"{name}-{f.year}")
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button(
+        t("btn.csv"),
+        to_csv_bytes(df),
+        file_name=f"{base}.csv",
+        mime="text/csv",
+        key=f"csv_{name}",
+        on_click="ignore",
+    )
+    right.download_button(
+        t("btn.xlsx"),
+        to_xlsx_bytes(df),
+        file_name=f"{base}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"xlsx_{name}",
+        on_click="ignore",
+    )
+
+
+def _line_span(lines: Iterable[object]) -> str:
+    nums = sorted({int(x) for x in lines if x is not None and not pd.isna(x)})
+    if not nums:
+        return ""
+    if len(nums) == 1:
+        return str(nums[0])
+    return f"{nums[0]}–{nums[-1]}"
+
+
+def source(table_key: str | None, lines: Iterable[object]) -> str:
+    """A source line such as ``来源：<document>，表3（2024年预算支出总表）第200–226行``.
+
+    ``table_key`` None means the narrative text (no numbered table).
+    """
+    f = state.current()
+    span = _line_span(lines)
+    where = ""
+    if table_key is not None:
+        tables = data.dept_query("source_tables")
+        hit = tables[tables["table_key"] == table_key]
+        if not hit.empty:
+            row = hit.iloc[0]
+            where = t("src.table").format(no=int(row["table_no"]), title=row["title"])
+    line_text = t("src.lines").format(lines=span) if span else ""
+    if line_text and not where:
+        # Narrative text has no table number: separate the line from the title instead.
+        line_text = t("src.lead") + line_text.lstrip(", ")
+    return t("src.prefix") + f.title + where + line_text
+
+
+def sources(parts: Iterable[tuple[str | None, Iterable[object]]]) -> str:
+    """Several source references in one line: ``来源：<document>，表2…第163行；表3…第201–224行``."""
+    texts = [source(key, lines) for key, lines in parts]
+    prefix = t("src.prefix") + state.current().title
+    rest = [x.removeprefix(prefix).lstrip("，, ") for x in texts]
+    return prefix + t("src.lead") + t("src.join").join(rest)
+
+
+def is_empty_table(table_key: str) -> bool:
+    """True when the document prints the table with 本表无数据 (or without figures)."""
+    tables = data.dept_query("source_tables")
+    hit = tables[tables["table_key"] == table_key]
+    return bool(hit.empty or hit["is_empty"].iloc[0])
+
+
+def chart(fig: go.Figure, title: str, source_text: str, *, unit: str = "万元", key: str) -> None:
+    """Draw a plotly figure with its title (unit included) and its source line underneath."""
+    unit_label = t("unit.wan") if unit == "万元" else unit
+    fig.update_layout(
+        title={"text": f"{title}（{unit_label}）" if unit_label else title},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        font={"family": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"},
+    )
+    st.plotly_chart(fig, key=key, config={"displaylogo": False})
+    st.caption(source_text)
+
+
+def glossary_help(term: str) -> str | None:
+    """The glossary definition of ``term`` for the current disclosure (quotes ignored), or None."""
+    terms = data.dept_query("glossary")
+    norm = term.replace("“", "").replace("”", "").replace('"', "")
+    for _, row in terms.iterrows():
+        if str(row["term"]).replace("“", "").replace("”", "").replace('"', "") == norm:
+            return str(row["definition"])
+    return None
+
+
+def money_column(label: str, term: str | None = None) -> object:
+    """A 万元 column: thousands separators, two decimals, and the glossary definition of ``term``
+    as its header tooltip when the disclosure defines it."""
+    return st.column_config.NumberColumn(
+        label, format="%,.2f", help=glossary_help(term) if term else None
+    )
+
+
+def key_figures() -> dict[str, pd.Series]:
+    """The key figures of the current disclosure, by key."""
+    kf = data.dept_query("key_figures")
+    return {str(row["key"]): row for _, row in kf.iterrows()}
+
+
+def page_header(title_key: str) -> None:
+    """Make sure the sidebar exists (see ui.frame), then show the page title and the document."""
+    frame.sidebar()
+    st.title(t(title_key))
+    st.caption(state.current().title)

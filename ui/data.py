@@ -1,0 +1,99 @@
+"""Cached access to the read-only database through named queries.
+
+One read-only connection per database file is shared by all sessions (``st.cache_resource``).
+Query results are cached per (database file version, query name, parameters) with a bounded
+size and a TTL. A database published by rename (deploy/publish_db.sh) is a new file version: the
+next rerun notices it, reopens the connection and stops using the old results.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from budgetlens import db, queries
+from ui import state
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DB = REPO_ROOT / "data" / "budget.duckdb"
+
+Params = tuple[tuple[str, object], ...]
+
+
+def db_path() -> Path:
+    """The database file: $BUDGETLENS_DB (relative paths are taken from the repository root)."""
+    raw = os.environ.get("BUDGETLENS_DB", "").strip()
+    if not raw:
+        return DEFAULT_DB
+    path = Path(raw)
+    return path if path.is_absolute() else REPO_ROOT / path
+
+
+def file_version(path: str | Path) -> str:
+    """Inode and modification time of the file ('missing' when absent): changes on every publish."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return "missing"
+    return f"{info.st_ino}-{info.st_mtime_ns}"
+
+
+@dataclass
+class _Handle:
+    """A read-only connection and the file version it was opened on."""
+
+    path: str
+    version: str
+    con: duckdb.DuckDBPyConnection
+
+
+def _still_current(handle: _Handle) -> bool:
+    """Cache validator: keep the connection while its file is the one at the path."""
+    if file_version(handle.path) == handle.version:
+        return True
+    # DuckDB shares one database instance per path inside a process: the old connection must
+    # be closed, or opening the path again would hand back the replaced file.
+    handle.con.close()
+    return False
+
+
+@st.cache_resource(show_spinner=False, validate=_still_current, max_entries=8)
+def _handle(path: str) -> _Handle:
+    # Keyed by path so that tests pointing BUDGETLENS_DB elsewhere get their own connection.
+    version = file_version(path)
+    return _Handle(path, version, db.connect(path, read_only=True))
+
+
+def connection() -> duckdb.DuckDBPyConnection:
+    """The shared read-only connection; raises duckdb.IOException when the file is missing."""
+    return _handle(str(db_path())).con
+
+
+@st.cache_data(max_entries=512, ttl=3600, show_spinner=False)
+def _cached(path: str, version: str, name: str, params: Params) -> pd.DataFrame:
+    # ``version`` is part of the key only: results of a replaced file are never served.
+    return queries.run(_handle(path).con, name, **dict(params))
+
+
+def query(name: str, **params: object) -> pd.DataFrame:
+    """Rows of ``queries/<name>.sql`` run with the given named parameters (cached)."""
+    path = str(db_path())
+    # Open (or reopen) first, so that the version in the key is the one queried.
+    handle = _handle(path)
+    return _cached(path, handle.version, name, tuple(sorted(params.items())))
+
+
+def documents() -> pd.DataFrame:
+    """The non-synthetic documents (department × year) that the dashboard can show."""
+    return query("documents")
+
+
+def dept_query(name: str, **extra: object) -> pd.DataFrame:
+    """Run a per-disclosure query with the department and year currently selected."""
+    f = state.current()
+    return query(name, department=f.department, year=f.year, **extra)

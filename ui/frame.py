@@ -1,0 +1,86 @@
+"""The frame every page shares: the sidebar with language, department and year.
+
+app.py draws it before running the selected page. A page also asks for it (through
+``components.page_header``) because Streamlit sometimes runs a page script on its own: when a
+``pages/`` folder exists, a fresh server's first run (a deep link) and AppTest's page switches use
+the legacy multipage mode, which skips app.py. Drawing is idempotent within one script run.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+from ui import data, state
+from ui.i18n import LANG_NAMES, t
+
+_LANG_KEY = "qp_lang"
+_LEGACY_LEFT = "_budgetlens_left_legacy_mode"
+
+
+def _drawn_this_run() -> bool:
+    """True when the sidebar widgets already exist in the current script run."""
+    ctx = get_script_run_ctx()
+    try:
+        return ctx is not None and _LANG_KEY in ctx.shared.widget_user_keys_this_run
+    except AttributeError:  # internal API moved: fall back to "drawn if filters exist"
+        return state.has_current()
+
+
+def _leave_legacy_mode() -> None:
+    """Switch Streamlit from the legacy pages-folder mode to st.navigation, once per session.
+
+    A fresh server starts in legacy mode because ``pages/`` exists, and only leaves it when
+    app.py calls st.navigation. If the first visitor deep-links to a page, that page runs alone,
+    with the legacy navigation, for every session until someone opens the root page. Turning the
+    flag off and rerunning makes this run go through app.py like all others.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # internal module moved: the page still works, with legacy navigation
+        return
+    if PagesManager.uses_pages_directory and not st.session_state.get(_LEGACY_LEFT):
+        st.session_state[_LEGACY_LEFT] = True  # never loop, whatever resets the flag
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def sidebar() -> state.Filters:
+    """Draw the sidebar once per run and return the validated filters (stops the page when the
+    database is missing or empty, with a sentence saying what to do)."""
+    if _drawn_this_run() and state.has_current():
+        return state.current()
+    _leave_legacy_mode()
+    # The language comes first: every other label depends on it.
+    state.bound_select(
+        "语言 / Language",
+        state.LANGS,
+        "lang",
+        format_func=lambda code: LANG_NAMES[code],
+        sidebar=True,
+    )
+    try:
+        docs = data.documents()
+    except duckdb.Error as exc:
+        st.error(t("msg.no_database").format(path=data.db_path(), error=exc))
+        st.stop()
+    if docs.empty:
+        st.warning(t("msg.no_documents"))
+        st.stop()
+
+    departments = sorted(docs["department"].unique().tolist())
+    department = state.bound_select(t("filter.department"), departments, "department", sidebar=True)
+    year = state.bound_select(
+        t("filter.year"),
+        state.years_of(docs, department),
+        "year",
+        parse=state.parse_int,
+        sidebar=True,
+    )
+    filters = state.Filters(
+        department, int(year), state.lang(), state.title_of(docs, department, int(year))
+    )
+    state.set_current(filters)
+    st.sidebar.caption(t("app.tagline"))
+    return filters

@@ -1,0 +1,137 @@
+"""The view's state in the URL: department, year, language and page-specific keys.
+
+Every value read from ``st.query_params`` is checked against what exists in the database (or a
+fixed list) and replaced by a default when it does not fit. Nothing here raises on bad input: a
+hand-edited or stale link always opens a valid view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+import pandas as pd
+import streamlit as st
+
+LANGS = ("zh", "en")
+DEFAULT_LANG = "zh"
+_CURRENT = "_budgetlens_filters"
+_REMEMBERED = "_budgetlens_remembered"
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The disclosure on screen and the language of the labels."""
+
+    department: str
+    year: int
+    lang: str
+    title: str
+
+
+def param(name: str) -> str | None:
+    """The raw query parameter ``name`` (first value), or None; never raises."""
+    try:
+        value = st.query_params.get(name)
+    except Exception:  # a malformed query string must not break the page
+        return None
+    if value is None:
+        return None
+    return str(value).strip()
+
+
+def parse_int(raw: str | None) -> int | None:
+    """``'2024'`` → 2024; anything that is not a plain integer → None."""
+    if raw is None:
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        return None
+
+
+def valid_lang(raw: str | None) -> str:
+    """The language in the URL if it is one we translate to, else the default (中文)."""
+    return raw if raw in LANGS else DEFAULT_LANG
+
+
+def years_of(docs: pd.DataFrame, department: str) -> list[int]:
+    """The years published by a department, latest first."""
+    rows = docs[docs["department"] == department]
+    return sorted((int(y) for y in rows["year"].unique()), reverse=True)
+
+
+def title_of(docs: pd.DataFrame, department: str, year: int) -> str:
+    """The title of one document, e.g. 晋城市科学技术局2024年度部门预算公开."""
+    rows = docs[(docs["department"] == department) & (docs["year"] == year)]
+    return str(rows["title"].iloc[0]) if not rows.empty else f"{department} {year}"
+
+
+def set_current(filters: Filters) -> None:
+    """Remember the filters of this run (pages read them) and mirror them into the URL."""
+    st.session_state[_CURRENT] = filters
+    # Written every run: navigating between pages clears the query string, this restores it.
+    st.query_params["department"] = filters.department
+    st.query_params["year"] = str(filters.year)
+    st.query_params["lang"] = filters.lang
+
+
+def current() -> Filters:
+    """The filters set by the sidebar (ui.frame) in this run."""
+    return st.session_state[_CURRENT]
+
+
+def has_current() -> bool:
+    """True once the sidebar has set filters in this session."""
+    return _CURRENT in st.session_state
+
+
+def lang() -> str:
+    """The current language: the language widget's value, else the URL's, else Chinese."""
+    chosen = st.session_state.get("qp_lang")
+    return chosen if chosen in LANGS else valid_lang(param("lang"))
+
+
+def bound_select(
+    label: str,
+    options: Sequence[T],
+    name: str,
+    *,
+    format_func: Callable[[T], str] = str,
+    parse: Callable[[str | None], T | None] = lambda raw: raw,  # type: ignore[assignment,return-value]
+    default: T | None = None,
+    help: str | None = None,
+    sidebar: bool = False,
+) -> T | None:
+    """A selectbox whose value lives in the URL query parameter ``name``.
+
+    On first display the URL value is used when it is one of ``options``, else the value last
+    chosen in this session, else ``default``, else the first option; afterwards the widget is the
+    source of truth and the URL mirrors it. Returns None when there are no options.
+    """
+    options = list(options)
+    if not options:
+        st.query_params.pop(name, None)
+        return None
+    key = f"qp_{name}"
+    # Widget state is dropped when a page stops drawing the widget, and page switches may clear
+    # the query string: a plain session value keeps the last choice across both.
+    remembered = st.session_state.setdefault(_REMEMBERED, {})
+    wanted = st.session_state.get(key)
+    if wanted not in options:
+        wanted = parse(param(name))
+    if wanted not in options:
+        wanted = remembered.get(name)
+    if wanted not in options:
+        wanted = default if default in options else options[0]
+    # Set even when unchanged: a widget drawn from another page script gets a new identity, and
+    # only an explicit session value carries the choice over to it.
+    st.session_state[key] = wanted
+    where = st.sidebar if sidebar else st
+    value = where.selectbox(label, options, key=key, format_func=format_func, help=help)
+    remembered[name] = value
+    st.query_params[name] = str(value)
+    return value
