@@ -7,6 +7,8 @@ Run with ``streamlit run app.py``; the database is $BUDGETLENS_DB or data/budget
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
 from ui import frame
@@ -24,17 +26,30 @@ PAGES = (
     ("pages/checks.py", "nav.checks", ":material/fact_check:"),
     ("pages/glossary.py", "nav.glossary", ":material/menu_book:"),
     ("pages/search.py", "nav.search", ":material/search:"),
+    ("pages/presenter.py", "nav.presenter", ":material/slideshow:"),
 )
+# An empty page, registered only for the page-cost benchmark (bench/bench_pages.py): the floor
+# every real page is compared with, measured on the same server.
+FLOOR_PAGE = "bench/floor_page.py"
 
 
 def main() -> None:
     """Validate the URL and draw the sidebar, then run the selected page."""
-    frame.sidebar()
     pages = [
         st.Page(path, title=t(title_key), icon=icon, default=(i == 0))
         for i, (path, title_key, icon) in enumerate(PAGES)
     ]
-    st.navigation(pages).run()
+    if os.environ.get("BUDGETLENS_BENCH_FLOOR") == "1":
+        pages.append(st.Page(FLOOR_PAGE, title="floor", url_path="floor"))
+    page = st.navigation(pages)
+    if page.url_path == "floor":
+        page.run()  # nothing else: the floor is Streamlit's own cost
+        return
+    frame.sidebar()
+    if page.url_path == "presenter":
+        # the room sees the slide, not the controls
+        st.set_page_config(initial_sidebar_state="collapsed")
+    page.run()
 
 
 main()

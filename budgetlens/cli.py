@@ -301,9 +301,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from budgetlens.db import SchemaMismatch
+
     try:
         return args.func(args)
-    except IngestError as exc:
+    except (IngestError, SchemaMismatch) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

@@ -6,6 +6,7 @@ whole document is in the database afterwards, or the database is exactly as it w
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +17,15 @@ import pandas as pd
 from budgetlens.ingest import Parsed, now
 
 SCHEMA_SQL = Path(__file__).with_name("schema.sql").read_text(encoding="utf-8")
+# Tables are created with "if not exists", which never changes an existing table: a database
+# built by an older schema is recognised by this fingerprint and refused with a clear message.
+SCHEMA_VERSION = hashlib.sha256(SCHEMA_SQL.encode("utf-8")).hexdigest()[:12]
+
+
+class SchemaMismatch(Exception):
+    """The database was built with another version of budgetlens/schema.sql."""
+
+
 DEFAULT_DB = Path("data") / "budget.duckdb"
 READ_ONLY_MEMORY_LIMIT = "512MB"
 READ_ONLY_MAX_EXECUTION_MS = 5000
@@ -68,8 +78,36 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
-    con.execute(SCHEMA_SQL)
+    try:
+        _ensure_schema(con, path)
+    except BaseException:
+        con.close()
+        raise
     return con
+
+
+def _ensure_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Create the schema in a new database, or check that an existing one has this version.
+
+    Raises SchemaMismatch (naming the file and what to do) for a database of another version.
+    """
+    has_tables = con.execute(
+        "select count(*) from information_schema.tables where table_name = 'document'"
+    ).fetchone()[0]
+    has_info = con.execute(
+        "select count(*) from information_schema.tables where table_name = 'schema_info'"
+    ).fetchone()[0]
+    found = con.execute("select version from schema_info").fetchone() if has_info else None
+    if has_tables and (found is None or found[0] != SCHEMA_VERSION):
+        raise SchemaMismatch(
+            f"{path} was built with another version of the BudgetLens schema "
+            f"({found[0] if found else 'unversioned'}, this is {SCHEMA_VERSION}); "
+            "build it again: remove it and run 'budgetlens ingest' (or 'make db')"
+        )
+    con.execute(SCHEMA_SQL)
+    if not has_info:
+        con.execute("create table schema_info (version varchar not null)")
+        con.execute("insert into schema_info values ($v)", {"v": SCHEMA_VERSION})
 
 
 def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:

@@ -30,6 +30,45 @@ else:
         0.0 if c in with_children or pd.isna(v) else float(v)
         for c, v in zip(items["code"], items["total_wan"], strict=True)
     ]
+    # The chart and its table twin live in one container; on a narrow screen CSS puts the table
+    # (with the 类 selector) first. The selector drills both: the table filters, the sunburst
+    # opens on that 类.
+    drill = st.container(key="drill")
+    chart_box, table_box = drill.container(), drill.container(key="drill_table")
+    classes = items[items["level"] == 1]
+    class_names = dict(zip(classes["code"], classes["name"], strict=True))
+    all_key = "all"
+    with table_box:
+        code = state.bound_select(
+            t("filter.class"),
+            [all_key, *classes["code"].tolist()],
+            "code",
+            format_func=lambda c: (
+                t("word.all") if c == all_key else f"{c} {class_names.get(c, '')}"
+            ),
+        )
+        shown = items if code == all_key else items[items["class_code"] == code]
+        level_name = {1: t("level.1"), 2: t("level.2"), 3: t("level.3")}
+        twin = pd.DataFrame(
+            {
+                t("col.code"): shown["code"],
+                t("col.level"): shown["level"].map(level_name),
+                t("col.name"): [
+                    "　" * (lv - 1) + str(n)
+                    for lv, n in zip(shown["level"], shown["name"], strict=True)
+                ],
+                t("col.total_wan"): shown["total_wan"].astype(float),
+                t("col.basic_wan"): shown["basic_wan"].astype(float),
+                t("col.project_wan"): shown["project_wan"].astype(float),
+                t("col.source_line"): shown["source_line"],
+            }
+        )
+        money = {
+            t("col.total_wan"): ui.money_column(t("col.total_wan")),
+            t("col.basic_wan"): ui.money_column(t("col.basic_wan"), "基本支出"),
+            t("col.project_wan"): ui.money_column(t("col.project_wan"), "项目支出"),
+        }
+        ui.table(twin, "expenditure_function", column_config=money)
     fig = go.Figure(
         go.Sunburst(
             ids=labels,
@@ -37,49 +76,23 @@ else:
             parents=parents,
             values=leaf_values,
             branchvalues="remainder",
+            level=code_label.get(code, ""),
             customdata=[fmt.wan(v) for v in items["total_wan"]],
             hovertemplate="%{id}<br>%{customdata} " + t("unit.wan") + "<extra></extra>",
         )
     )
     fig.update_layout(height=520)
-    ui.chart(
-        fig,
-        t("chart.function_tree"),
-        ui.source("expenditure_total", items["source_line"]),
-        key="re_sunburst",
+    with chart_box:
+        ui.chart(
+            fig,
+            t("chart.function_tree"),
+            ui.source("expenditure_total", items["source_line"]),
+            key="re_sunburst",
+        )
+    st.html(
+        "<style>@media (max-width: 640px) {"
+        " .st-key-drill { flex-direction: column-reverse !important; } }</style>"
     )
-
-    classes = items[items["level"] == 1]
-    class_names = dict(zip(classes["code"], classes["name"], strict=True))
-    all_key = "all"
-    code = state.bound_select(
-        t("filter.class"),
-        [all_key, *classes["code"].tolist()],
-        "code",
-        format_func=lambda c: t("word.all") if c == all_key else f"{c} {class_names.get(c, '')}",
-    )
-    shown = items if code == all_key else items[items["class_code"] == code]
-    level_name = {1: t("level.1"), 2: t("level.2"), 3: t("level.3")}
-    twin = pd.DataFrame(
-        {
-            t("col.code"): shown["code"],
-            t("col.level"): shown["level"].map(level_name),
-            t("col.name"): [
-                "　" * (lv - 1) + str(n)
-                for lv, n in zip(shown["level"], shown["name"], strict=True)
-            ],
-            t("col.total_wan"): shown["total_wan"].astype(float),
-            t("col.basic_wan"): shown["basic_wan"].astype(float),
-            t("col.project_wan"): shown["project_wan"].astype(float),
-            t("col.source_line"): shown["source_line"],
-        }
-    )
-    money = {
-        t("col.total_wan"): ui.money_column(t("col.total_wan")),
-        t("col.basic_wan"): ui.money_column(t("col.basic_wan"), "基本支出"),
-        t("col.project_wan"): ui.money_column(t("col.project_wan"), "项目支出"),
-    }
-    ui.table(twin, "expenditure_function", column_config=money)
 
 # --- 当年预算 vs 上年结转 -------------------------------------------------------------------------
 st.subheader(t("head.by_period"))

@@ -40,6 +40,7 @@ PAGES = (
     "checks",
     "glossary",
     "search",
+    "presenter",
 )
 TIMEOUT = 60
 LEGACY_TESTS = "test_page_runs_alone"
@@ -134,16 +135,18 @@ def test_every_page_runs_without_exception(app_db: Path, page: str, lang: str) -
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_chart_has_title_unit_and_source(app_db: Path, page: str) -> None:
+    # title, unit and source are part of the figure, so the PNG download carries them too
     at = run_page(page, q="科技")
-    captions = [c.value for c in at.caption]
-    for spec in chart_specs(at):
+    for el in at.get("plotly_chart"):
+        spec = json.loads(el.proto.spec)
         title = spec["layout"]["title"]["text"]
         assert re.search(r"（(万元|个)）$", title), title
-    if chart_specs(at):
-        assert any(c.startswith("来源：") for c in captions)
+        notes = [a["text"].replace("<br>", "") for a in spec["layout"].get("annotations", [])]
+        assert any(n.startswith("来源：") and "第" in n for n in notes), notes
+        assert json.loads(el.proto.config)["toImageButtonOptions"]["format"] == "png"
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if p != "overview"])
+@pytest.mark.parametrize("page", [p for p in PAGES if p not in ("overview", "presenter")])
 def test_every_table_has_csv_and_xlsx_downloads(app_db: Path, page: str) -> None:
     at = run_page(page, q="科技")
     buttons = at.get("download_button")
@@ -471,3 +474,68 @@ def test_pages_survive_a_cleared_cache(app_db: Path) -> None:
     for page in PAGES:
         at.switch_page(f"pages/{page}.py").run()
         assert not at.exception, page
+
+
+# --- presenter mode ---------------------------------------------------------------------------
+
+
+def presenter_slides(con) -> list:
+    from budgetlens import storyline
+
+    return storyline.slides(con, DEPARTMENT, YEAR, "zh")
+
+
+def slide_number(at: AppTest) -> int:
+    return int(
+        at.query_params["slide"][0]
+        if isinstance(at.query_params["slide"], list)
+        else at.query_params["slide"]
+    )
+
+
+def test_presenter_steps_through_every_slide_without_exception(app_db: Path, con) -> None:
+    slides = presenter_slides(con)
+    at = run_page("presenter")
+    assert slide_number(at) == 1
+    nxt = next(b for b in at.button if b.label == TRANSLATIONS["btn.next"][0])
+    assert nxt.proto.shortcut.lower() == "right"  # the → key
+    for k in range(2, len(slides) + 1):
+        next(b for b in at.button if b.label == TRANSLATIONS["btn.next"][0]).click().run()
+        assert not at.exception, (k, at.exception)
+        assert slide_number(at) == k
+        shown = " ".join(m.value for m in at.markdown)
+        assert slides[k - 1].title in shown
+        assert f"{k} / {len(slides)}" in shown
+    last = next(b for b in at.button if b.label == TRANSLATIONS["btn.next"][0])
+    assert last.disabled
+    next(b for b in at.button if b.label == TRANSLATIONS["btn.previous"][0]).click().run()
+    assert slide_number(at) == len(slides) - 1
+
+
+def test_presenter_opens_the_slide_in_the_url_and_ignores_a_bad_one(app_db: Path, con) -> None:
+    slides = presenter_slides(con)
+    at = run_page("presenter", slide="4")
+    assert slide_number(at) == 4
+    assert slides[3].title in " ".join(m.value for m in at.markdown)
+    for bad in ("0", "999", "abc", "-1", "4; drop table"):
+        at = run_page("presenter", slide=bad)
+        assert not at.exception and slide_number(at) == 1
+
+
+def test_presenter_sentences_come_from_the_data(app_db: Path, con) -> None:
+    slides = presenter_slides(con)
+    overview = next(i for i, s in enumerate(slides, start=1) if s.key == "overview")
+    at = run_page("presenter", slide=str(overview))
+    shown = " ".join(m.value for m in at.markdown)
+    total = con.execute(
+        "select amount_wan from summary_item where table_key = 'income_expense_summary' "
+        "and item = '收入总计'"
+    ).fetchone()[0]
+    assert f"{total:,.2f}" in shown
+    assert all(s in shown for s in slides[overview - 1].sentences)
+
+
+def test_presenter_offers_the_deck_and_the_workbook(app_db: Path) -> None:
+    at = run_page("presenter")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert TRANSLATIONS["btn.deck"][0] in labels and TRANSLATIONS["btn.workbook"][0] in labels

@@ -7,6 +7,7 @@ artifacts/screenshots/ (git-ignored) at desktop (1280) and phone (390) widths.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -31,6 +32,7 @@ PAGES = (
     "checks",
     "glossary",
     "search",
+    "presenter",
 )
 
 pytestmark = [
@@ -158,5 +160,67 @@ def test_english_changes_labels(server: str, browser) -> None:
     label = page.locator("[data-testid='stMetricLabel']").filter(has_text="Total expenditure")
     label.first.wait_for(state="visible", timeout=30_000)
     assert page.locator("[data-testid='stSidebarNav']").get_by_text("Reconciliation").count() == 1
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.close()
+
+
+def first_column(page) -> list[str]:
+    """The first column of the page's first table (glide-data-grid keeps an accessible copy of
+    its cells in the DOM)."""
+    grid = page.locator("[data-testid='stDataFrame']").first
+    return grid.locator("td[aria-colindex='1']").all_inner_texts()
+
+
+def codes_in_table(page) -> list[str]:
+    page.wait_for_selector("[data-testid='stDataFrame'] td", state="attached", timeout=30_000)
+    return [c for c in first_column(page) if c.isdigit() and len(c) in (3, 5, 7)]
+
+
+def wait_for_codes(page, prefix: str, timeout: float = 30) -> list[str]:
+    """The table's 科目 codes once they all start with ``prefix`` (the rerun may still be
+    arriving when the page first reports that the script finished)."""
+    deadline = time.monotonic() + timeout
+    codes = codes_in_table(page)
+    while not (codes and all(c.startswith(prefix) for c in codes)):
+        if time.monotonic() > deadline:
+            break
+        page.wait_for_timeout(300)
+        codes = codes_in_table(page)
+    return codes
+
+
+def test_a_drill_updates_the_table(server: str, browser) -> None:
+    page = open_page(browser, f"{server}/revenue_expenditure")
+    before = codes_in_table(page)
+    assert {c[:3] for c in before} > {"206"}
+    page.locator("[data-testid='stSelectbox']").filter(has_text="功能分类").click()
+    page.get_by_role("option", name="206 科学技术支出").click()
+    page.wait_for_function("() => location.search.includes('code=206')", timeout=30_000)
+    after = wait_for_codes(page, "206")
+    assert after and all(c.startswith("206") for c in after)
+    assert len(after) < len(before)
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.close()
+
+
+def test_a_url_with_parameters_opens_the_same_view(server: str, browser) -> None:
+    page = open_page(browser, f"{server}/revenue_expenditure?lang=en&code=221")
+    assert page.locator("h1").first.inner_text() == "Revenue & expenditure"
+    codes = wait_for_codes(page, "221")
+    assert codes and all(c.startswith("221") for c in codes)
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.close()
+
+
+def test_presenter_moves_with_buttons_and_arrow_keys(server: str, browser) -> None:
+    page = open_page(browser, f"{server}/presenter?slide=2")
+    counter = page.get_by_text(re.compile(r"^\d+ / \d+$"))
+    assert counter.inner_text().startswith("2 / ")
+    page.get_by_role("button", name="下一页").click()
+    page.wait_for_function("() => location.search.includes('slide=3')", timeout=30_000)
+    assert counter.inner_text().startswith("3 / ")
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function("() => location.search.includes('slide=2')", timeout=30_000)
+    assert counter.inner_text().startswith("2 / ")
     assert page.locator("[data-testid='stException']").count() == 0
     page.close()

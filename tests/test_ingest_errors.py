@@ -208,3 +208,13 @@ def test_a_document_marked_synthetic_is_stored_as_synthetic(tmp_path):
     finally:
         con.close()
     assert parse_document(SEED).synthetic is False
+
+
+def test_a_database_of_another_schema_version_is_refused_with_advice(tmp_path, capsys):
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("create table document (department varchar, year integer)")
+    con.close()
+    assert cli.main(["ingest", str(SEED), "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert str(db) in err and "schema" in err and "make db" in err

@@ -32,6 +32,19 @@ def to_xlsx_bytes(df: pd.DataFrame, sheet: str = "data") -> bytes:
     return buf.getvalue()
 
 
+def _numeric(df: pd.DataFrame) -> pd.DataFrame:
+    """Object columns that hold only numbers (and blanks) as numbers, so that a blank amount shows
+    as an empty cell rather than the word None."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype != object:
+            continue
+        values = pd.to_numeric(out[col], errors="coerce")
+        if values.notna().sum() == out[col].notna().sum() and values.notna().any():
+            out[col] = values
+    return out
+
+
 def table(
     df: pd.DataFrame,
     name: str,
@@ -43,6 +56,7 @@ def table(
     if df.empty:
         st.info(t("msg.no_rows"))
         return
+    df = _numeric(df)
     st.dataframe(df, hide_index=True, column_config=column_config, height=height)
     f = state.current()
     base = _slug(f"{name}-{f.year}")
@@ -110,16 +124,50 @@ def is_empty_table(table_key: str) -> bool:
     return bool(hit.empty or hit["is_empty"].iloc[0])
 
 
+_CARTESIAN = {"bar", "scatter", "histogram", "box", "heatmap", "waterfall", "funnel"}
+
+
+def _wrap(text: str, width: int = 34) -> list[str]:
+    """Break a source line into lines of at most ``width`` characters (CJK text has no spaces)."""
+    return [text[i : i + width] for i in range(0, len(text), width)] or [""]
+
+
 def chart(fig: go.Figure, title: str, source_text: str, *, unit: str = "万元", key: str) -> None:
-    """Draw a plotly figure with its title (unit included) and its source line underneath."""
+    """Draw a plotly figure with its title (unit included) and its source line.
+
+    The source is drawn *inside* the figure, under the plot, so that the PNG from the chart's
+    camera button carries title, unit and source; a chart without axes needs less room for it.
+    """
     unit_label = t("unit.wan") if unit == "万元" else unit
+    lines = _wrap(source_text)
+    has_axes = any(trace.type in _CARTESIAN for trace in fig.data)
+    below_axis = 34 if has_axes else 6
+    fig.add_annotation(
+        text="<br>".join(lines),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        yshift=-below_axis,
+        showarrow=False,
+        align="left",
+        font={"size": 11, "color": "#555"},
+    )
     fig.update_layout(
         title={"text": f"{title}（{unit_label}）" if unit_label else title},
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        margin={"l": 10, "r": 10, "t": 50, "b": below_axis + 16 * len(lines) + 8},
         font={"family": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"},
     )
-    st.plotly_chart(fig, key=key, config={"displaylogo": False})
-    st.caption(source_text)
+    st.plotly_chart(
+        fig,
+        key=key,
+        config={
+            "displaylogo": False,
+            "toImageButtonOptions": {"format": "png", "filename": key, "scale": 2},
+        },
+    )
 
 
 def glossary_help(term: str) -> str | None:

@@ -89,7 +89,10 @@ def query(name: str, **params: object) -> pd.DataFrame:
 
 
 def documents() -> pd.DataFrame:
-    """The non-synthetic documents (department × year) that the dashboard can show."""
+    """The documents (department × year) the dashboard can show: never synthetic ones, unless
+    BUDGETLENS_SHOW_SYNTHETIC=1 (set only by the scale benchmark, on its own database)."""
+    if os.environ.get("BUDGETLENS_SHOW_SYNTHETIC") == "1":
+        return query("documents_with_synthetic")
     return query("documents")
 
 

@@ -29,6 +29,12 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "nav.checks": ("数据核对", "Reconciliation"),
     "nav.glossary": ("名词解释", "Glossary"),
     "nav.search": ("搜索", "Search"),
+    "nav.presenter": ("演示模式", "Presenter mode"),
+    "btn.previous": ("上一页", "Previous"),
+    "btn.next": ("下一页", "Next"),
+    "btn.deck": ("下载演示文稿（PPTX）", "Download the deck (PPTX)"),
+    "btn.workbook": ("下载数据工作簿（XLSX）", "Download the workbook (XLSX)"),
+    "msg.no_slides": ("本文件没有可演示的内容。", "This disclosure has nothing to present."),
     # messages
     "msg.no_database": (
         "无法打开数据库 {path}：{error}。请先运行 budgetlens ingest 导入数据。",

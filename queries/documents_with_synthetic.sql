@@ -1,0 +1,11 @@
+-- purpose: every document, generated benchmark documents included (only for the scale benchmark,
+--          which sets BUDGETLENS_SHOW_SYNTHETIC=1 on its own database; never served by default)
+-- grain: one row per document (department × year)
+-- parameters: none
+select
+    d.department as department,
+    d.year as year,
+    d.title as title,
+    d.document_id as document_id
+from document as d
+order by d.department, d.year desc
