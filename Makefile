@@ -27,8 +27,9 @@ $(DB): $(STAMP) $(RAW) $(wildcard budgetlens/*.py) budgetlens/schema.sql
 
 db: $(DB)
 
+# deploy/launch.py is `streamlit run app.py` with Nagle's algorithm off (see docs/deploy.md)
 run: $(DB)
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/python deploy/launch.py --server.port $(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -31,7 +31,7 @@ from bench.load_client import (
     percentile,
     rerun,
     rss_mb,
-    serve,
+    serve_replicas,
 )
 from bench.report import machine, write_section
 
@@ -52,7 +52,13 @@ STEPS = (
 
 
 async def user(
-    url: str, reruns: int, seed: int, hold: asyncio.Event, done: list[int], deadline: float | None
+    url: str,
+    reruns: int,
+    seed: int,
+    hold: asyncio.Event,
+    done: list[int],
+    deadline: float | None,
+    think: float = 0.0,
 ) -> list[RunResult]:
     rng = random.Random(seed)
     session, first = await open_session(url)
@@ -62,27 +68,37 @@ async def user(
         page, query = STEPS[rng.randrange(len(STEPS))]
         results.append(await rerun(session, page, query))
         k += 1
+        if think:
+            # a reader looks at the page before the next click: 0.5× to 1.5× the mean
+            await asyncio.sleep(think * rng.uniform(0.5, 1.5))
     done.append(seed)
     await hold.wait()  # stay connected (idle) until the memory was read
     await session.ws.close()
     return results
 
 
-async def level(url: str, pid: int, n: int, reruns: int, soak: float | None) -> dict:
+async def level(
+    url: str, pids: list[int], n: int, reruns: int, soak: float | None, think: float = 0.0
+) -> dict:
     hold = asyncio.Event()
     done: list[int] = []
     deadline = time.time() + soak if soak else None
     tasks = [
-        asyncio.create_task(user(url, reruns, 1000 * n + i, hold, done, deadline)) for i in range(n)
+        asyncio.create_task(user(url, reruns, 1000 * n + i, hold, done, deadline, think))
+        for i in range(n)
     ]
     # wait until every user finished its reruns, then read memory with all sessions idle
     while len(done) < n and not any(t.done() and t.exception() for t in tasks):
         await asyncio.sleep(0.2)
     await asyncio.sleep(1.0)
-    idle = rss_mb(pid)
+    idle = rss_all(pids)
     hold.set()
     results = [r for rs in await asyncio.gather(*tasks) for r in rs]
     return {"results": results, "idle_mb": idle}
+
+
+def rss_all(pids: list[int]) -> float:
+    return sum(rss_mb(pid) for pid in pids)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,20 +106,27 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sessions", type=int, nargs="+", default=[1, 10, 50])
     p.add_argument("--reruns", type=int, default=20, help="reruns per session")
     p.add_argument("--soak", type=float, default=None, help="seconds: rerun until then")
+    p.add_argument("--think", type=float, default=0.0, help="mean seconds between a user's reruns")
     p.add_argument("--db", default=str(ROOT / "data" / "budget.duckdb"))
+    p.add_argument(
+        "--replicas",
+        type=int,
+        default=1,
+        help="app processes; more than one puts nginx in front (as deployed)",
+    )
     p.add_argument("--no-write", action="store_true")
     a = p.parse_args(argv)
     rows = []
-    with serve(db=a.db) as (url, pid):
+    with serve_replicas(a.replicas, db=a.db) as (url, pids):
         # one warm-up visit so that caches and imports are not billed to the first level
         asyncio.run(_warm(url))
         time.sleep(1)
-        base = rss_mb(pid)
+        base = baseline = rss_all(pids)
         for n in a.sessions:
-            out = asyncio.run(level(url, pid, n, a.reruns, a.soak))
+            out = asyncio.run(level(url, pids, n, a.reruns, a.soak, a.think))
             gc.collect()
             time.sleep(5)
-            after = rss_mb(pid)
+            after = rss_all(pids)
             res = out["results"]
             lat = [r.seconds * 1000 for r in res[1:]] or [r.seconds * 1000 for r in res]
             errors = sum(1 for r in res if r.status != "finished" or r.exceptions)
@@ -119,30 +142,42 @@ def main(argv: list[str] | None = None) -> int:
                     "idle": out["idle_mb"],
                     "after": after,
                     "per_session": (out["idle_mb"] - base) / n,
+                    "baseline": baseline,
                 }
             )
             print(rows[-1], file=sys.stderr)
             base = after
     what = f"--soak {a.soak:.0f}" if a.soak else f"--reruns {a.reruns}"
+    what += f" --think {a.think:g}" if a.think else ""
+    what += f" --replicas {a.replicas}" if a.replicas > 1 else ""
+    pacing = (
+        f"each user waits {a.think:g} s on average (0.5–1.5×) between reruns"
+        if a.think
+        else "reruns back to back, no think time"
+    )
     lines = [
         f"Command: `.venv/bin/python bench/bench_load.py --sessions "
         f"{' '.join(map(str, a.sessions))} {what}` (one server process, the client in another "
-        "process on the same 2 cores; reruns back to back, no think time).",
+        f"process on the same 2 cores; {pacing}; "
+        + (f"{a.replicas} app processes behind nginx" if a.replicas > 1 else "one app process")
+        + ", started with deploy/launch.py; memory is the sum over app processes).",
         "",
         "| sessions | reruns | p50 ms | p95 ms | errors | bytes/rerun (median) | RSS before MB | "
-        "RSS idle MB | per idle session MB | RSS 5 s after close MB |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "RSS idle MB | per idle session MB | RSS 5 s after close MB | server baseline MB |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
         lines.append(
             f"| {r['n']} | {r['reruns']} | {r['p50']:.0f} | {r['p95']:.0f} | {r['errors']} | "
             f"{r['bytes']:,.0f} | {r['base']:.0f} | {r['idle']:.0f} | {r['per_session']:.2f} | "
-            f"{r['after']:.0f} |"
+            f"{r['after']:.0f} | {r['baseline']:.0f} |"
         )
     text = "\n".join(lines)
     print(text)
     if not a.no_write:
-        write_section("Soak" if a.soak else "Many users", machine() + "\n\n" + text)
+        name = "Soak" if a.soak else ("Many users (think time)" if a.think else "Many users")
+        name += f", {a.replicas} processes" if a.replicas > 1 else ""
+        write_section(name, machine() + "\n\n" + text)
     return 0
 
 

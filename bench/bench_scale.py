@@ -19,12 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from budgetlens.synthetic import generate_document
-
 from bench.load_client import ROOT, median, open_session, rerun, serve
 from bench.report import machine, write_section
 from budgetlens import checks, db
 from budgetlens.ingest import parse_document
+from budgetlens.synthetic import generate_document
 
 PAGES = (
     "overview",
@@ -54,17 +53,21 @@ def build(size: int, out: Path) -> Path:
     tmp.unlink(missing_ok=True)
     con = db.connect(tmp)
     started = time.perf_counter()
-    for i in range(size):
-        f = docs / f"{i:04d}.txt"
-        f.write_text(generate_document(i, department_name(i), YEAR), encoding="utf-8")
-        parsed = parse_document(f)
-        db.load(con, parsed, checks.run_checks(parsed.rows))
-        if i % 50 == 0:
-            print(
-                f"\r{size}: {i + 1}/{size} docs {time.perf_counter() - started:.0f} s",
-                end="",
-                file=sys.stderr,
-            )
+
+    def parsed():
+        for i in range(size):
+            f = docs / f"{i:04d}.txt"
+            f.write_text(generate_document(i, department_name(i), YEAR), encoding="utf-8")
+            p = parse_document(f)
+            if i % 50 == 0:
+                print(
+                    f"\r{size}: {i + 1}/{size} docs {time.perf_counter() - started:.0f} s",
+                    end="",
+                    file=sys.stderr,
+                )
+            yield p, checks.run_checks(p.rows)
+
+    db.load_many(con, parsed())
     con.close()
     tmp.rename(path)
     print(file=sys.stderr)

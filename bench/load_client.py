@@ -153,18 +153,24 @@ def serve(
     env: dict[str, str] | None = None,
     port: int | None = None,
     extra: list[str] | None = None,
+    launcher: bool = True,
 ) -> Iterator[tuple[str, int]]:
-    """Start ``streamlit run`` on 127.0.0.1 and yield (base URL, server pid); stop it after."""
+    """Start the app on 127.0.0.1 and yield (base URL, server pid); stop it after.
+
+    By default the app runs through deploy/launch.py, as it is served (Nagle's algorithm off);
+    ``launcher=False`` runs plain ``streamlit run``, to measure what the launcher changes.
+    """
     port = port or free_port()
     run_env = {**os.environ, **(env or {})}
     if db:
         run_env["BUDGETLENS_DB"] = db
+    head = (
+        [sys.executable, "deploy/launch.py"]
+        if launcher and app == "app.py"
+        else [sys.executable, "-m", "streamlit", "run", app]
+    )
     cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        app,
+        *head,
         "--server.headless",
         "true",
         "--server.port",
@@ -204,3 +210,51 @@ def percentile(values: list[float], q: float) -> float:
 
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
+
+
+@contextlib.contextmanager
+def serve_replicas(
+    replicas: int, db: str | None = None, env: dict[str, str] | None = None
+) -> Iterator[tuple[str, list[int]]]:
+    """``replicas`` app processes; with more than one, nginx in front of them as deployed
+    (deploy/render_nginx.py: sticky sessions). Yields (URL clients connect to, app pids)."""
+    if replicas <= 1:
+        with serve(db=db, env=env) as (url, pid):
+            yield url, [pid]
+        return
+    import shutil
+    import tempfile
+
+    from deploy.render_nginx import render
+
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    with contextlib.ExitStack() as stack:
+        servers = [stack.enter_context(serve(db=db, env=env)) for _ in range(replicas)]
+        prefix = stack.enter_context(tempfile.TemporaryDirectory())
+        port = free_port()
+        conf = Path(prefix) / "nginx.conf"
+        # limits raised: every simulated user comes from 127.0.0.1
+        conf.write_text(
+            render(
+                f"127.0.0.1:{port}",
+                [u.removeprefix("ws://") for u, _ in servers],
+                prefix,
+                rate=10000,
+                burst=10000,
+                conn_limit=10000,
+            )
+        )
+        proc = subprocess.Popen(
+            [nginx, "-c", str(conf), "-p", prefix, "-g", "daemon off;"], stderr=subprocess.DEVNULL
+        )
+        try:
+            deadline = time.time() + 10
+            while time.time() < deadline:
+                with socket.socket() as s:
+                    if s.connect_ex(("127.0.0.1", port)) == 0:
+                        break
+                time.sleep(0.1)
+            yield f"ws://127.0.0.1:{port}", [pid for _, pid in servers]
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)

@@ -17,7 +17,7 @@ from bench.load_client import free_port, open_session, rerun, serve
 from deploy.render_nginx import render
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-pytestmark = pytest.mark.skipif(
+needs_nginx = pytest.mark.skipif(
     not Path(NGINX).exists(),
     reason="nginx not installed (apt-get install -y nginx-light "
     "libnginx-mod-http-headers-more-filter; .ci/run does this)",
@@ -57,6 +57,7 @@ def stack(seed_db: Path, tmp_path_factory: pytest.TempPathFactory):
             proc.wait(timeout=10)
 
 
+@needs_nginx
 def test_nginx_serves_the_app_without_revealing_its_software(stack):
     http, _ = stack
     status, headers, body = get(f"{http}/")
@@ -67,12 +68,14 @@ def test_nginx_serves_the_app_without_revealing_its_software(stack):
     assert "bl_route=" in headers["set-cookie"]
 
 
+@needs_nginx
 def test_metrics_endpoint_is_denied(stack):
     http, _ = stack
     status, _, _ = get(f"{http}/_stcore/metrics")
     assert status == 404
 
 
+@needs_nginx
 def test_sessions_through_nginx_rerun_without_errors(stack):
     _, ws = stack
 
@@ -90,3 +93,15 @@ def test_sessions_through_nginx_rerun_without_errors(stack):
     results = [r for user in asyncio.run(many()) for r in user]
     assert {r.status for r in results} == {"finished"}
     assert sum(r.exceptions for r in results) == 0
+
+
+def test_the_launcher_turns_nagle_off_on_sockets_streamlit_creates():
+    import socket
+
+    from deploy.launch import set_nodelay
+
+    # Streamlit creates its socket like this (protocol 0), which asyncio's own check skips
+    with socket.socket(family=socket.AF_INET) as sock:
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 0
+        set_nodelay(sock)
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1

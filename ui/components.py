@@ -61,9 +61,11 @@ def table(
     f = state.current()
     base = _slug(f"{name}-{f.year}")
     left, right, _ = st.columns([1, 1, 4])
+    # The files are made when a button is clicked (a callable), not on every rerun: an XLSX of
+    # the reconciliation took longer than the whole page.
     left.download_button(
         t("btn.csv"),
-        to_csv_bytes(df),
+        lambda: to_csv_bytes(df),
         file_name=f"{base}.csv",
         mime="text/csv",
         key=f"csv_{name}",
@@ -71,7 +73,7 @@ def table(
     )
     right.download_button(
         t("btn.xlsx"),
-        to_xlsx_bytes(df),
+        lambda: to_xlsx_bytes(df),
         file_name=f"{base}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx_{name}",
@@ -97,10 +99,8 @@ def source(table_key: str | None, lines: Iterable[object]) -> str:
     span = _line_span(lines)
     where = ""
     if table_key is not None:
-        tables = data.dept_query("source_tables")
-        hit = tables[tables["table_key"] == table_key]
-        if not hit.empty:
-            row = hit.iloc[0]
+        row = _tables_by_key().get(table_key)
+        if row is not None:
             where = t("src.table").format(no=int(row["table_no"]), title=row["title"])
     line_text = t("src.lines").format(lines=span) if span else ""
     if line_text and not where:
@@ -117,11 +117,15 @@ def sources(parts: Iterable[tuple[str | None, Iterable[object]]]) -> str:
     return prefix + t("src.lead") + t("src.join").join(rest)
 
 
+def _tables_by_key() -> dict[str, dict]:
+    """The current disclosure's standard tables by key (title, number, is_empty)."""
+    return {r["table_key"]: r for r in data.dept_records("source_tables")}
+
+
 def is_empty_table(table_key: str) -> bool:
     """True when the document prints the table with 本表无数据 (or without figures)."""
-    tables = data.dept_query("source_tables")
-    hit = tables[tables["table_key"] == table_key]
-    return bool(hit.empty or hit["is_empty"].iloc[0])
+    row = _tables_by_key().get(table_key)
+    return row is None or bool(row["is_empty"])
 
 
 _CARTESIAN = {"bar", "scatter", "histogram", "box", "heatmap", "waterfall", "funnel"}
@@ -188,10 +192,9 @@ def money_column(label: str, term: str | None = None) -> object:
     )
 
 
-def key_figures() -> dict[str, pd.Series]:
-    """The key figures of the current disclosure, by key."""
-    kf = data.dept_query("key_figures")
-    return {str(row["key"]): row for _, row in kf.iterrows()}
+def key_figures() -> dict[str, dict]:
+    """The key figures of the current disclosure, by key (rows shared across sessions: read-only)."""
+    return {str(r["key"]): r for r in data.dept_records("key_figures")}
 
 
 def page_header(title_key: str) -> None:

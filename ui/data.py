@@ -74,18 +74,36 @@ def connection() -> duckdb.DuckDBPyConnection:
     return _handle(str(db_path())).con
 
 
-@st.cache_data(max_entries=512, ttl=3600, show_spinner=False)
+# Query results are shared by every session (st.cache_resource: no pickled copy per call, which
+# cost ~10% of a rerun and memory per session). Callers get a shallow copy: with pandas'
+# copy-on-write (the default in pandas 3) nothing a page does to it reaches the shared frame.
+@st.cache_resource(max_entries=512, ttl=3600, show_spinner=False)
 def _cached(path: str, version: str, name: str, params: Params) -> pd.DataFrame:
     # ``version`` is part of the key only: results of a replaced file are never served.
     return queries.run(_handle(path).con, name, **dict(params))
 
 
 def query(name: str, **params: object) -> pd.DataFrame:
-    """Rows of ``queries/<name>.sql`` run with the given named parameters (cached)."""
+    """Rows of ``queries/<name>.sql`` run with the given named parameters (cached, shared)."""
     path = str(db_path())
     # Open (or reopen) first, so that the version in the key is the one queried.
     handle = _handle(path)
-    return _cached(path, handle.version, name, tuple(sorted(params.items())))
+    return _cached(path, handle.version, name, tuple(sorted(params.items()))).copy(deep=False)
+
+
+@st.cache_resource(max_entries=512, ttl=3600, show_spinner=False)
+def _cached_records(path: str, version: str, name: str, params: Params) -> tuple[dict, ...]:
+    return tuple(_cached(path, version, name, params).to_dict("records"))
+
+
+def dept_records(name: str, **extra: object) -> tuple[dict, ...]:
+    """Rows of a per-disclosure query as dicts, shared by every session: treat them as
+    read-only. For lookups (key figures, tables by key), where a DataFrame is slow to build."""
+    f = state.current()
+    path = str(db_path())
+    handle = _handle(path)
+    params = tuple(sorted({"department": f.department, "year": f.year, **extra}.items()))
+    return _cached_records(path, handle.version, name, params)
 
 
 def documents() -> pd.DataFrame:

@@ -1,0 +1,48 @@
+"""Start the BudgetLens dashboard (``streamlit run app.py …``) with Nagle's algorithm off.
+
+Streamlit 1.67 binds its server socket with ``socket.socket(family=…)`` (protocol 0), and
+asyncio only sets TCP_NODELAY on sockets whose protocol is IPPROTO_TCP. The accepted connections
+therefore keep Nagle's algorithm on: a rerun's second and later websocket frames wait for the
+client's delayed ACK, about 40 ms on every rerun (measured: an empty page took 44 ms, most of it
+that wait; see docs/benchmarks.md, "Page cost"). This launcher makes asyncio set TCP_NODELAY on
+every TCP stream socket, then hands over to Streamlit's own command line.
+
+It also caps glibc's malloc arenas (MALLOC_ARENA_MAX=2, unless set): Streamlit runs every
+session's script in its own thread, and with one arena per thread the memory freed when sessions
+close stays scattered over many arenas instead of going back to the system. glibc reads the
+variable at start-up, so the launcher re-executes itself once with it set.
+
+    python deploy/launch.py [streamlit options, e.g. --server.port 8501]
+"""
+
+from __future__ import annotations
+
+import asyncio.base_events
+import os
+import socket
+import sys
+from pathlib import Path
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+
+
+def set_nodelay(sock: socket.socket) -> None:
+    """TCP_NODELAY on any IPv4/IPv6 stream socket, whatever protocol number it was created with."""
+    if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.type == socket.SOCK_STREAM:
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    if "MALLOC_ARENA_MAX" not in os.environ:
+        env = {**os.environ, "MALLOC_ARENA_MAX": "2"}
+        os.execve(sys.executable, [sys.executable, __file__, *sys.argv[1:]], env)
+    # asyncio's transports call base_events._set_nodelay for every accepted connection
+    asyncio.base_events._set_nodelay = set_nodelay  # type: ignore[attr-defined]
+    from streamlit.web import cli
+
+    sys.argv = ["streamlit", "run", str(APP), *(sys.argv[1:] if argv is None else argv)]
+    return cli.main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
