@@ -193,7 +193,7 @@ def money_column(label: str, term: str | None = None) -> object:
 
 
 def key_figures() -> dict[str, dict]:
-    """The key figures of the current disclosure, by key (rows shared across sessions: read-only)."""
+    """The key figures of the current disclosure, by key (shared rows: read-only)."""
     return {str(r["key"]): r for r in data.dept_records("key_figures")}
 
 
