@@ -61,6 +61,9 @@ async def user(
     think: float = 0.0,
 ) -> list[RunResult]:
     rng = random.Random(seed)
+    if think:
+        # visitors arrive over the first think period, not all in the same instant
+        await asyncio.sleep(rng.uniform(0, think))
     session, first = await open_session(url)
     results = [first]
     k = 0
@@ -117,9 +120,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-write", action="store_true")
     a = p.parse_args(argv)
     rows = []
-    with serve_replicas(a.replicas, db=a.db) as (url, pids):
-        # one warm-up visit so that caches and imports are not billed to the first level
-        asyncio.run(_warm(url))
+    with serve_replicas(a.replicas, db=a.db) as (url, pids, direct):
+        # one warm-up visit per process so that caches and imports are not billed to the first
+        # level (through nginx, the sticky hash would warm only one of them)
+        for process_url in direct:
+            asyncio.run(_warm(process_url))
         time.sleep(1)
         base = baseline = rss_all(pids)
         for n in a.sessions:
@@ -151,14 +156,15 @@ def main(argv: list[str] | None = None) -> int:
     what += f" --think {a.think:g}" if a.think else ""
     what += f" --replicas {a.replicas}" if a.replicas > 1 else ""
     pacing = (
-        f"each user waits {a.think:g} s on average (0.5–1.5×) between reruns"
+        f"users arrive over the first {a.think:g} s and wait {a.think:g} s on average "
+        "(0.5–1.5×) between reruns"
         if a.think
         else "reruns back to back, no think time"
     )
     lines = [
         f"Command: `.venv/bin/python bench/bench_load.py --sessions "
-        f"{' '.join(map(str, a.sessions))} {what}` (one server process, the client in another "
-        f"process on the same 2 cores; {pacing}; "
+        f"{' '.join(map(str, a.sessions))} {what}` (the client in its own process on the same "
+        f"2 cores; {pacing}; "
         + (f"{a.replicas} app processes behind nginx" if a.replicas > 1 else "one app process")
         + ", started with deploy/launch.py; memory is the sum over app processes).",
         "",

@@ -215,12 +215,13 @@ def median(values: list[float]) -> float:
 @contextlib.contextmanager
 def serve_replicas(
     replicas: int, db: str | None = None, env: dict[str, str] | None = None
-) -> Iterator[tuple[str, list[int]]]:
+) -> Iterator[tuple[str, list[int], list[str]]]:
     """``replicas`` app processes; with more than one, nginx in front of them as deployed
-    (deploy/render_nginx.py: sticky sessions). Yields (URL clients connect to, app pids)."""
+    (deploy/render_nginx.py: sticky sessions). Yields (URL clients connect to, app pids, the
+    processes' own URLs, e.g. to warm each one up)."""
     if replicas <= 1:
         with serve(db=db, env=env) as (url, pid):
-            yield url, [pid]
+            yield url, [pid], [url]
         return
     import shutil
     import tempfile
@@ -254,7 +255,7 @@ def serve_replicas(
                     if s.connect_ex(("127.0.0.1", port)) == 0:
                         break
                 time.sleep(0.1)
-            yield f"ws://127.0.0.1:{port}", [pid for _, pid in servers]
+            yield f"ws://127.0.0.1:{port}", [pid for _, pid in servers], [u for u, _ in servers]
         finally:
             proc.terminate()
             proc.wait(timeout=10)

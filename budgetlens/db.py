@@ -157,24 +157,7 @@ def load(con: duckdb.DuckDBPyConnection, parsed: Parsed, checks: list[dict]) -> 
         for table in DOCUMENT_TABLES:
             con.execute(f"delete from {table} where department = $department and year = $year", key)
         for table in DOCUMENT_TABLES:
-            if table == "document":
-                rows = [
-                    {
-                        **key,
-                        "document_id": parsed.document_id,
-                        "title": parsed.title,
-                        "source_file": Path(parsed.source.path).name,
-                        "sha256": parsed.source.sha256,
-                        "line_count": len(parsed.source),
-                        "synthetic": parsed.synthetic,
-                        "ingested_at": now(),
-                    }
-                ]
-            elif table == "check_result":
-                rows = [{**key, "document_id": parsed.document_id, **c} for c in checks]
-            else:
-                rows = parsed.keyed(table)
-            counts[table] = insert_rows(con, table, rows)
+            counts[table] = insert_rows(con, table, _document_rows(parsed, checks, table))
         con.execute("commit")
     except BaseException:
         con.execute("rollback")

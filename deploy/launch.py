@@ -7,18 +7,12 @@ client's delayed ACK, about 40 ms on every rerun (measured: an empty page took 4
 that wait; see docs/benchmarks.md, "Page cost"). This launcher makes asyncio set TCP_NODELAY on
 every TCP stream socket, then hands over to Streamlit's own command line.
 
-It also caps glibc's malloc arenas (MALLOC_ARENA_MAX=2, unless set): Streamlit runs every
-session's script in its own thread, and with one arena per thread the memory freed when sessions
-close stays scattered over many arenas instead of going back to the system. glibc reads the
-variable at start-up, so the launcher re-executes itself once with it set.
-
     python deploy/launch.py [streamlit options, e.g. --server.port 8501]
 """
 
 from __future__ import annotations
 
 import asyncio.base_events
-import os
 import socket
 import sys
 from pathlib import Path
@@ -33,9 +27,6 @@ def set_nodelay(sock: socket.socket) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    if "MALLOC_ARENA_MAX" not in os.environ:
-        env = {**os.environ, "MALLOC_ARENA_MAX": "2"}
-        os.execve(sys.executable, [sys.executable, __file__, *sys.argv[1:]], env)
     # asyncio's transports call base_events._set_nodelay for every accepted connection
     asyncio.base_events._set_nodelay = set_nodelay  # type: ignore[attr-defined]
     from streamlit.web import cli
