@@ -58,7 +58,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--db", default=str(ROOT / "data" / "budget.duckdb"))
     p.add_argument("--no-write", action="store_true", help="print only")
     a = p.parse_args(argv)
-    with serve(db=a.db, env={"BUDGETLENS_BENCH_FLOOR": "1"}) as (url, _):
+    env = {"BUDGETLENS_BENCH_FLOOR": "1"}
+    # the same pages on plain `streamlit run` (Nagle's algorithm on), for the launcher's effect
+    with serve(db=a.db, env=env, launcher=False) as (url, _):
+        plain = asyncio.run(measure(url, max(5, a.rounds // 3), a.warm))
+    with serve(db=a.db, env=env) as (url, _):
         times = asyncio.run(measure(url, a.rounds, a.warm))
     floor = median(times["floor"])
     lines = [
@@ -75,7 +79,15 @@ def main(argv: list[str] | None = None) -> int:
             f"| {page} | {med:.1f} | {percentile(times[page], 95):.1f} | {med / floor:.2f} |"
         )
     worst = max(median(times[p]) / floor for p in PAGES if p != "floor")
-    lines += ["", f"Worst page: {worst:.2f}× the floor (goal ≤ 2×)."]
+    lines += ["", f"Worst page: {worst:.2f}× the floor (goal ≤ 2×).", ""]
+    lines += [
+        "Served by deploy/launch.py (TCP_NODELAY on). The same run on plain `streamlit run` "
+        "(Nagle's algorithm on, fewer rounds):",
+        "",
+        "| page | plain streamlit median ms | launcher median ms |",
+        "| --- | ---: | ---: |",
+        *(f"| {pg} | {median(plain[pg]):.1f} | {median(times[pg]):.1f} |" for pg in PAGES),
+    ]
     text = "\n".join(lines)
     print(text)
     if not a.no_write:
