@@ -24,6 +24,19 @@ def kf_value(key: str) -> object:
     return None if row is None else row["value"]
 
 
+def kf_help(key: str, explain: str | None = None) -> str:
+    """Hover text of a figure stated in the narrative: what it is, and its source line."""
+    row = kf.get(key)
+    where = ui.source(None, [row["source_line"]]) if row is not None else ""
+    return "\n\n".join(x for x in (explain, where) if x)
+
+
+def table_help(explain: str | None = None) -> str:
+    """Hover text of a figure from the 支出总表's 合计 row: what it is, and its source line."""
+    where = ui.source("expenditure_total", total_row["source_line"])
+    return "\n\n".join(x for x in (explain, where) if x)
+
+
 def change_text(change_key: str, pct_key: str) -> str | None:
     """'+39.11%' for a stated change on last year (or the amount when no rate is stated)."""
     pct = kf_value(pct_key)
@@ -45,7 +58,7 @@ c1.metric(
     fmt.wan(kf_value("revenue_total")),
     delta=change_text("revenue_change", "revenue_change_pct"),
     delta_description=t("metric.vs_last_year"),
-    help=t("help.unit_wan"),
+    help=kf_help("revenue_total", t("help.unit_wan")),
     border=True,
 )
 c2.metric(
@@ -53,19 +66,19 @@ c2.metric(
     fmt.wan(expenditure_total),
     delta=change_text("expenditure_change", "expenditure_change_pct"),
     delta_description=t("metric.vs_last_year"),
-    help=t("help.unit_wan"),
+    help=table_help(t("help.unit_wan")),
     border=True,
 )
 c3.metric(
     t("metric.current_year"),
     fmt.wan(kf_value("expenditure_current_year")),
-    help=t("help.unit_wan"),
+    help=kf_help("expenditure_current_year", t("help.unit_wan")),
     border=True,
 )
 c4.metric(
     t("metric.carried_over"),
     fmt.wan(kf_value("expenditure_carried_over")),
-    help=ui.glossary_help("上年结转"),
+    help=kf_help("expenditure_carried_over", ui.glossary_help("上年结转")),
     border=True,
 )
 
@@ -84,7 +97,7 @@ d1.metric(
     delta=share(basic_total, expenditure_total),
     delta_color="off",
     delta_arrow="off",
-    help=ui.glossary_help("基本支出"),
+    help=table_help(ui.glossary_help("基本支出")),
     border=True,
 )
 d2.metric(
@@ -93,7 +106,7 @@ d2.metric(
     delta=share(project_total, expenditure_total),
     delta_color="off",
     delta_arrow="off",
-    help=ui.glossary_help("项目支出"),
+    help=table_help(ui.glossary_help("项目支出")),
     border=True,
 )
 change = kf_value("expenditure_change")
@@ -106,7 +119,7 @@ if change is not None:
         if kf_value("expenditure_change_pct") is not None
         else direction,
         delta_arrow="up" if float(change) >= 0 else "down",
-        help=kf["expenditure_change"]["sentence"],
+        help=kf_help("expenditure_change", str(kf["expenditure_change"]["sentence"])),
         border=True,
     )
 counts = data.dept_query("check_status_counts")
@@ -236,7 +249,7 @@ f1.metric(
     if kf_value("three_public_change") is not None
     else None,
     delta_color="inverse",
-    help=ui.glossary_help("“三公”经费"),
+    help=kf_help("three_public_total", ui.glossary_help("“三公”经费")),
     border=True,
 )
 f2.metric(
@@ -244,13 +257,13 @@ f2.metric(
     fmt.wan(kf_value("admin_operating_total")),
     delta=change_text("admin_operating_change", "admin_operating_change_pct"),
     delta_color="inverse",
-    help=ui.glossary_help("机关运行经费"),
+    help=kf_help("admin_operating_total", ui.glossary_help("机关运行经费")),
     border=True,
 )
 f3.metric(
     t("fact.procurement"),
     fmt.wan(kf_value("procurement_total")),
-    help=t("help.unit_wan"),
+    help=kf_help("procurement_total", t("help.unit_wan")),
     border=True,
 )
 staff_actual = kf_value("dept_staff_actual")

@@ -539,3 +539,23 @@ def test_presenter_offers_the_deck_and_the_workbook(app_db: Path) -> None:
     at = run_page("presenter")
     labels = [b.proto.label for b in at.get("download_button")]
     assert TRANSLATIONS["btn.deck"][0] in labels and TRANSLATIONS["btn.workbook"][0] in labels
+
+
+def test_headline_figures_say_where_they_come_from(app_db: Path, con) -> None:
+    at = run_page("overview")
+    helps = {m.label: m.proto.help for m in at.metric}
+    total = next(
+        v for k, v in helps.items() if k.startswith(TRANSLATIONS["metric.expenditure_total"][0])
+    )
+    line = con.execute(
+        "select source_line from expenditure_function where table_key = 'expenditure_total' "
+        "and level = 0"
+    ).fetchone()[0]
+    assert "来源" in total and f"第{line}" in total
+    revenue = next(
+        v for k, v in helps.items() if k.startswith(TRANSLATIONS["metric.revenue_total"][0])
+    )
+    kf_line = con.execute(
+        "select source_line from key_figure where key = 'revenue_total'"
+    ).fetchone()[0]
+    assert f"第{kf_line}" in revenue
