@@ -37,11 +37,16 @@ def _numeric(df: pd.DataFrame) -> pd.DataFrame:
     as an empty cell rather than the word None."""
     out = df.copy()
     for col in out.columns:
+        if pd.api.types.is_string_dtype(out[col].dtype) and out[col].dtype != object:
+            out[col] = out[col].fillna("")  # a blank cell, not the word None
+            continue
         if out[col].dtype != object:
             continue
         values = pd.to_numeric(out[col], errors="coerce")
         if values.notna().sum() == out[col].notna().sum() and values.notna().any():
             out[col] = values
+        else:
+            out[col] = out[col].where(out[col].notna(), "")  # a blank cell, not the word None
     return out
 
 
@@ -146,6 +151,19 @@ def chart(fig: go.Figure, title: str, source_text: str, *, unit: str = "万元",
     lines = _wrap(source_text)
     has_axes = any(trace.type in _CARTESIAN for trace in fig.data)
     below_axis = 34 if has_axes else 6
+    # long category labels under a vertical bar chart are drawn slanted and need more room
+    longest = max(
+        (
+            len(str(v))
+            for tr in fig.data
+            if tr.type == "bar" and tr.orientation != "h"
+            for v in (tr.x if tr.x is not None else ())
+            if isinstance(v, str)
+        ),
+        default=0,
+    )
+    if longest > 5:
+        below_axis += 10 * min(longest, 14)
     fig.add_annotation(
         text="<br>".join(lines),
         xref="paper",
