@@ -1049,34 +1049,19 @@ def _narrative(c: Checker, rows: dict) -> None:
                     items=0,
                     detail=detail,
                 )
-            share = kf.get(f"{prefix}_share.{name}")
-            total = kf.get(total_key) if total_key else None
-            if share and total:
-                c.compare(
-                    "narrative_share",
-                    f"说明 {name} 占比",
-                    _pct(fig["value"], total["value"]),
-                    share["value"],
-                    [share["source_line"]],
-                    tolerance=CENT,
-                    detail=share["sentence"],
-                )
+            _share(
+                c,
+                f"说明 {name} 占比",
+                fig,
+                kf.get(total_key) if total_key else None,
+                kf.get(f"{prefix}_share.{name}"),
+            )
     # revenue sources and expenditure directions with shares
     total = kf.get("revenue_total_stated")
     for key, fig in kf.items():
         if key.startswith("revenue_source.") and total:
             name = key.split(".", 1)[1]
-            share = kf.get(f"revenue_source_share.{name}")
-            if share:
-                c.compare(
-                    "narrative_share",
-                    f"说明 收入 {name} 占比",
-                    _pct(fig["value"], total["value"]),
-                    share["value"],
-                    [share["source_line"]],
-                    tolerance=CENT,
-                    detail=share["sentence"],
-                )
+            _share(c, f"说明 收入 {name} 占比", fig, total, kf.get(f"revenue_source_share.{name}"))
     tot_exp = kf.get("expenditure_total_stated")
     exp_sum = next(
         (
@@ -1090,17 +1075,7 @@ def _narrative(c: Checker, rows: dict) -> None:
         fig = kf.get(f"expenditure_direction.{name}")
         if fig and exp_sum:
             vs(f"expenditure_direction.{name}", exp_sum, col, f"支出总表 {name}")
-        share = kf.get(f"expenditure_direction_share.{name}")
-        if fig and share and tot_exp:
-            c.compare(
-                "narrative_share",
-                f"说明 {name} 占比",
-                _pct(fig["value"], tot_exp["value"]),
-                share["value"],
-                [share["source_line"]],
-                tolerance=CENT,
-                detail=share["sentence"],
-            )
+        _share(c, f"说明 {name} 占比", fig, tot_exp, kf.get(f"expenditure_direction_share.{name}"))
     # 基本支出 by economic classification
     econ_total = next(
         (r for r in rows.get("expenditure_economic", []) if r["row_kind"] == "total"), None
@@ -1159,6 +1134,22 @@ def _narrative(c: Checker, rows: dict) -> None:
             items=len(parts),
         )
     _narrative_performance(c, rows, kf)
+
+
+def _share(
+    c: Checker, subject: str, part: dict | None, whole: dict | None, stated: dict | None
+) -> None:
+    """A share the narrative states (占 x%) against part ÷ whole of the figures it names."""
+    if part and whole and stated:
+        c.compare(
+            "narrative_share",
+            subject,
+            _pct(part["value"], whole["value"]),
+            stated["value"],
+            [stated["source_line"]],
+            tolerance=CENT,
+            detail=stated["sentence"],
+        )
 
 
 def _rate(c: Checker, kf: dict, total_key: str, change_key: str, pct_key: str) -> None:

@@ -203,9 +203,8 @@ def read_glossary(src: SourceText, first: int) -> list[dict]:
         hit = _GLOSSARY_ITEM.match(norm(text))
         if hit:
             raw_term = re.sub(r"^[一二三四五六七八九十]+、", "", text)
-            term = re.split(
-                r"[：:]|是指|是对|指为|指在|指以|指省|指行|指以|专指|指", raw_term, maxsplit=1
-            )[0].strip()
+            # the term ends where its definition starts: a colon, or 是指/是对/专指/指
+            term = re.split(r"[：:]|是指|是对|专指|指", raw_term, maxsplit=1)[0].strip()
             definition = raw_term[len(term) :].lstrip("：: ").strip()
             out.append({"term": term, "definition": definition, "source_line": i})
         elif out:

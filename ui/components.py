@@ -194,12 +194,13 @@ def chart(fig: go.Figure, title: str, source_text: str, *, unit: str = "万元",
 
 def glossary_help(term: str) -> str | None:
     """The glossary definition of ``term`` for the current disclosure (quotes ignored), or None."""
-    terms = data.dept_query("glossary")
-    norm = term.replace("“", "").replace("”", "").replace('"', "")
-    for _, row in terms.iterrows():
-        if str(row["term"]).replace("“", "").replace("”", "").replace('"', "") == norm:
-            return str(row["definition"])
-    return None
+
+    def bare(text: object) -> str:
+        return str(text).replace("“", "").replace("”", "").replace('"', "")
+
+    # called for many labels on every rerun: a lookup in the shared rows, not a DataFrame scan
+    row = next((r for r in data.dept_records("glossary") if bare(r["term"]) == bare(term)), None)
+    return None if row is None else str(row["definition"])
 
 
 def money_column(label: str, term: str | None = None) -> object:
