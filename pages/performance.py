@@ -36,8 +36,6 @@ project = state.bound_select(
     "project",
     format_func=lambda p: t("word.dept_whole") + f"（{p}）" if p == "部门整体" else p,
 )
-card = overview[overview["project"] == project].iloc[0]
-indicators = data.dept_query("performance_indicators", project=project)
 
 
 def target_text(row: pd.Series) -> str:
@@ -73,20 +71,37 @@ def tree(rows: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-# --- scorecard header -----------------------------------------------------------------------------
-m1, m2, m3, m4 = st.columns(4)
-m1.metric(t("metric.indicators"), int(card["indicators_n"]), border=True)
-m2.metric(t("metric.measurable"), int(card["measurable_n"]), border=True)
-m3.metric(t("col.budget_wan"), fmt.wan(card["budget_wan"]), border=True)
-m4.metric(t("col.mismatches"), int(card["mismatches_n"]), border=True)
+def periods(project: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The project's indicator rows of the 实施期 and of the 年度 targets."""
+    indicators = data.dept_query("performance_indicators", project=project)
+    return (
+        indicators[indicators["period"] == "实施期"],
+        indicators[indicators["period"] == "年度"],
+    )
 
-# --- indicator tree, 实施期 vs 年度 ---------------------------------------------------------------
-st.subheader(t("head.indicator_tree"))
-if indicators.empty:
-    st.info(t("msg.no_indicators"))
-else:
-    annual = indicators[indicators["period"] == "年度"]
-    impl = indicators[indicators["period"] == "实施期"]
+
+# Each section below is drawn once per view and project, then replayed (see ui.section); the
+# download buttons of a section's table come right after it.
+
+
+@ui.section
+def scorecard(project: str) -> str:
+    """The scorecard header; returns how to lay out the indicator tree: 'none' (no indicators),
+    '年度' or '实施期' (one table: the other period is missing or the same), 'both'."""
+    overview = data.dept_query("performance_overview")
+    card = overview[overview["project"] == project].iloc[0]
+    m1, m2, m3, m4 = st.columns(4)
+    m1.metric(t("metric.indicators"), int(card["indicators_n"]), border=True)
+    m2.metric(t("metric.measurable"), int(card["measurable_n"]), border=True)
+    m3.metric(t("col.budget_wan"), fmt.wan(card["budget_wan"]), border=True)
+    m4.metric(t("col.mismatches"), int(card["mismatches_n"]), border=True)
+
+    # --- indicator tree, 实施期 vs 年度 ----------------------------------------------------------
+    st.subheader(t("head.indicator_tree"))
+    impl, annual = periods(project)
+    if impl.empty and annual.empty:
+        st.info(t("msg.no_indicators"))
+        return "none"
 
     def signature(rows: pd.DataFrame) -> list[tuple]:
         return list(zip(rows["level2"], rows["name"], rows["target_raw"], strict=True))
@@ -94,41 +109,61 @@ else:
     if impl.empty or signature(impl) == signature(annual):
         if not impl.empty:
             st.caption(t("msg.period_same"))
-        ui.table(tree(annual if not annual.empty else impl), f"indicators_{project}")
-    else:
-        left, right = st.columns(2)
-        with left:
-            st.markdown(f"**{t('period.实施期')}**")
-            ui.table(tree(impl), f"indicators_impl_{project}")
-        with right:
-            st.markdown(f"**{t('period.年度')}**")
-            ui.table(tree(annual), f"indicators_annual_{project}")
-        # The rows that differ, matched by indicator name: a target changed, or one period lacks it.
-        keys = ["level2", "name"]
-        both = impl[[*keys, "target_raw"]].merge(
-            annual[[*keys, "target_raw"]],
-            on=keys,
-            how="outer",
-            suffixes=("_impl", "_annual"),
-            sort=False,
-        )
-        differ = both[both["target_raw_impl"].fillna("") != both["target_raw_annual"].fillna("")]
-        if not differ.empty:
-            st.markdown(f"**{t('head.period_diff')}**")
-            ui.table(
-                pd.DataFrame(
-                    {
-                        t("col.level2"): differ["level2"],
-                        t("col.level3"): differ["name"],
-                        t("col.impl"): differ["target_raw_impl"].fillna("—"),
-                        t("col.annual"): differ["target_raw_annual"].fillna("—"),
-                    }
-                ),
-                f"indicators_diff_{project}",
-            )
-    st.caption(ui.source(None, indicators["source_line"]))
+        return "年度" if not annual.empty else "实施期"
+    return "both"
 
-    # --- target quality ---------------------------------------------------------------------------
+
+@ui.section
+def indicator_table(project: str, period: str, titled: bool) -> None:
+    """The indicator tree of one period (with the period as its heading when ``titled``)."""
+    impl, annual = periods(project)
+    if titled:
+        st.markdown(f"**{t('period.' + period)}**")
+    name = (
+        {"实施期": "indicators_impl", "年度": "indicators_annual"}[period]
+        if titled
+        else "indicators"
+    )
+    ui.table(tree(impl if period == "实施期" else annual), f"{name}_{project}")
+
+
+@ui.section
+def differences(project: str) -> None:
+    """The rows whose targets differ between the periods, matched by indicator name: a target
+    changed, or one period lacks it."""
+    impl, annual = periods(project)
+    keys = ["level2", "name"]
+    both = impl[[*keys, "target_raw"]].merge(
+        annual[[*keys, "target_raw"]],
+        on=keys,
+        how="outer",
+        suffixes=("_impl", "_annual"),
+        sort=False,
+    )
+    differ = both[both["target_raw_impl"].fillna("") != both["target_raw_annual"].fillna("")]
+    if differ.empty:
+        return
+    st.markdown(f"**{t('head.period_diff')}**")
+    ui.table(
+        pd.DataFrame(
+            {
+                t("col.level2"): differ["level2"],
+                t("col.level3"): differ["name"],
+                t("col.impl"): differ["target_raw_impl"].fillna("—"),
+                t("col.annual"): differ["target_raw_annual"].fillna("—"),
+            }
+        ),
+        f"indicators_diff_{project}",
+    )
+
+
+@ui.section
+def quality(project: str) -> None:
+    """The source of the tree, then the target quality: 二级 categories present, measurable
+    targets, and a chart of the target kinds."""
+    impl, annual = periods(project)
+    indicators = data.dept_query("performance_indicators", project=project)
+    st.caption(ui.source(None, indicators["source_line"]))
     st.subheader(t("head.quality"))
     kinds = annual if not annual.empty else impl
     present = set(kinds["level2"].dropna())
@@ -161,12 +196,15 @@ else:
         key="pf_kinds",
     )
 
-# --- cost indicators vs budget, and 实施期/年度 disagreements -------------------------------------
-st.subheader(t("head.cost_checks"))
-checks = data.dept_query("project_checks", project=project)
-if checks.empty:
-    st.info(t("msg.no_cost_checks"))
-else:
+
+@ui.section
+def cost_checks(project: str) -> None:
+    """Cost indicators against the budget, and 实施期/年度 disagreements."""
+    st.subheader(t("head.cost_checks"))
+    checks = data.dept_query("project_checks", project=project)
+    if checks.empty:
+        st.info(t("msg.no_cost_checks"))
+        return
     ui.table(
         pd.DataFrame(
             {
@@ -183,52 +221,71 @@ else:
         f"project_checks_{project}",
     )
 
-# --- project facts and link back ------------------------------------------------------------------
-if not bool(card["is_department"]):
-    st.page_link(
-        "pages/projects.py",
-        label=t("link.project"),
-        icon=":material/folder_open:",
-        query_params={"project": project},
+
+@ui.section
+def all_projects(project: str) -> None:
+    """A link to the project's facts, then every project's indicators side by side."""
+    overview = data.dept_query("performance_overview")
+    card = overview[overview["project"] == project].iloc[0]
+    if not bool(card["is_department"]):
+        st.page_link(
+            "pages/projects.py",
+            label=t("link.project"),
+            icon=":material/folder_open:",
+            query_params={"project": project},
+        )
+    st.subheader(t("head.all_projects"))
+    names = [
+        t("word.dept_whole") if d else p
+        for p, d in zip(overview["project"], overview["is_department"], strict=True)
+    ]
+    fig = go.Figure()
+    for column, label in (
+        ("measurable_n", t("col.measurable")),
+        ("qualitative_n", t("col.qualitative")),
+        ("empty_n", t("col.empty")),
+    ):
+        fig.add_trace(go.Bar(name=label, x=names, y=overview[column].astype(int)))
+    fig.update_layout(barmode="stack", height=360)
+    ui.chart(
+        fig,
+        t("chart.performance_overview"),
+        ui.source(None, overview["source_line"]),
+        unit="个",
+        key="pf_overview",
+    )
+    ui.table(
+        pd.DataFrame(
+            {
+                t("col.project"): names,
+                t("col.unit"): overview["implementing_unit"],
+                t("col.budget_wan"): overview["budget_wan"].astype(float),
+                t("col.indicators"): overview["indicators_n"],
+                t("col.level2_n"): overview["level2_n"],
+                t("col.measurable"): overview["measurable_n"],
+                t("col.qualitative"): overview["qualitative_n"],
+                t("col.empty"): overview["empty_n"],
+                t("col.problems"): overview["problems_n"],
+                t("col.mismatches"): overview["mismatches_n"],
+                t("col.source_line"): overview["source_line"],
+            }
+        ),
+        "performance_overview",
+        column_config={t("col.budget_wan"): st.column_config.NumberColumn(format="%,.2f")},
     )
 
-# --- all projects ---------------------------------------------------------------------------------
-st.subheader(t("head.all_projects"))
-names = [
-    t("word.dept_whole") if d else p
-    for p, d in zip(overview["project"], overview["is_department"], strict=True)
-]
-fig = go.Figure()
-for column, label in (
-    ("measurable_n", t("col.measurable")),
-    ("qualitative_n", t("col.qualitative")),
-    ("empty_n", t("col.empty")),
-):
-    fig.add_trace(go.Bar(name=label, x=names, y=overview[column].astype(int)))
-fig.update_layout(barmode="stack", height=360)
-ui.chart(
-    fig,
-    t("chart.performance_overview"),
-    ui.source(None, overview["source_line"]),
-    unit="个",
-    key="pf_overview",
-)
-ui.table(
-    pd.DataFrame(
-        {
-            t("col.project"): names,
-            t("col.unit"): overview["implementing_unit"],
-            t("col.budget_wan"): overview["budget_wan"].astype(float),
-            t("col.indicators"): overview["indicators_n"],
-            t("col.level2_n"): overview["level2_n"],
-            t("col.measurable"): overview["measurable_n"],
-            t("col.qualitative"): overview["qualitative_n"],
-            t("col.empty"): overview["empty_n"],
-            t("col.problems"): overview["problems_n"],
-            t("col.mismatches"): overview["mismatches_n"],
-            t("col.source_line"): overview["source_line"],
-        }
-    ),
-    "performance_overview",
-    column_config={t("col.budget_wan"): st.column_config.NumberColumn(format="%,.2f")},
-)
+
+layout = scorecard(project)
+if layout == "both":
+    left, right = st.columns(2)
+    with left:
+        indicator_table(project, "实施期", True)
+    with right:
+        indicator_table(project, "年度", True)
+    differences(project)
+elif layout != "none":
+    indicator_table(project, layout, False)
+if layout != "none":
+    quality(project)
+cost_checks(project)
+all_projects(project)

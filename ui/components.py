@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextvars
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import ParamSpec, TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -57,18 +59,32 @@ def table(
     column_config: dict | None = None,
     height: int | str = "auto",
 ) -> None:
-    """A dataframe with CSV and XLSX download buttons; an empty frame shows a plain sentence."""
+    """A dataframe with CSV and XLSX download buttons; an empty frame shows a plain sentence.
+
+    Inside a :func:`section` the buttons come right after the section (they are widgets, which
+    a cached section cannot hold); elsewhere right under the table.
+    """
     if df.empty:
         st.info(t("msg.no_rows"))
         return
     df = _numeric(df)
     st.dataframe(df, hide_index=True, column_config=column_config, height=height)
+    pending = _PENDING_DOWNLOADS.get()
+    if pending is not None:
+        pending.append((name, df))
+    else:
+        downloads(name, df)
+
+
+def downloads(name: str, df: pd.DataFrame) -> None:
+    """CSV and XLSX download buttons for a table (files named after the table and the year)."""
     f = state.current()
     base = _slug(f"{name}-{f.year}")
-    left, right, _ = st.columns([1, 1, 4])
+    # one horizontal row: fewer elements to send on every rerun than columns
+    row = st.container(horizontal=True, gap="small")
     # The files are made when a button is clicked (a callable), not on every rerun: an XLSX of
     # the reconciliation took longer than the whole page.
-    left.download_button(
+    row.download_button(
         t("btn.csv"),
         lambda: to_csv_bytes(df),
         file_name=f"{base}.csv",
@@ -76,7 +92,7 @@ def table(
         key=f"csv_{name}",
         on_click="ignore",
     )
-    right.download_button(
+    row.download_button(
         t("btn.xlsx"),
         lambda: to_xlsx_bytes(df),
         file_name=f"{base}.xlsx",
@@ -84,6 +100,69 @@ def table(
         key=f"xlsx_{name}",
         on_click="ignore",
     )
+
+
+# --- sections: what a page draws for a view, drawn once and replayed ----------------------------
+# Building Plotly figures and pandas tables cost 5–9× an empty page on every rerun (measured:
+# docs/benchmarks.md, "Page cost"), although the output only changes with the view. A section
+# is drawn once per view and Streamlit replays its recorded elements afterwards, for every
+# session (st.cache_resource replays the elements a cached function drew).
+
+_PENDING_DOWNLOADS: contextvars.ContextVar[list[tuple[str, pd.DataFrame]] | None] = (
+    contextvars.ContextVar("budgetlens_pending_downloads", default=None)
+)
+
+_KEY_TYPES = (str, int, float, bool, type(None))
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@st.cache_resource(max_entries=512, ttl=3600, show_spinner=False)
+def _drawn(
+    key: str, _fn: Callable[..., object], _args: tuple
+) -> tuple[object, tuple[tuple[str, pd.DataFrame], ...]]:
+    # ``key`` says everything the output depends on (see section); one string hashes faster
+    # than the tuple it is made of. ``_fn`` and ``_args`` (not hashed) draw.
+    pending: list[tuple[str, pd.DataFrame]] = []
+    token = _PENDING_DOWNLOADS.set(pending)
+    try:
+        value = _fn(*_args)
+    finally:
+        _PENDING_DOWNLOADS.reset(token)
+    return value, tuple(pending)
+
+
+def section(fn: Callable[P, R]) -> Callable[P, R]:
+    """Draw ``fn``'s elements once per view and replay them on later reruns, in every session.
+
+    The key is the view (:func:`ui.data.view_key`: database file and version, department, year,
+    language), ``fn``'s file, name and code, and its positional arguments, which must be small
+    hashable values (a selected code, a project name). So ``fn`` must depend on nothing else:
+    no page globals computed at run time, no session state. It must not draw widgets; the
+    download buttons of its tables are drawn after it (see :func:`table`). Its return value is
+    shared by all sessions: treat it as read-only.
+    """
+    code = fn.__code__
+    # hash(code) changes when the function's code does (a page edited while served)
+    where = (code.co_filename, fn.__qualname__, hash(code))
+
+    def draw(*args: P.args, **kwargs: P.kwargs) -> R:
+        if kwargs or not all(isinstance(a, _KEY_TYPES) for a in args):
+            raise TypeError(
+                f"section {fn.__qualname__} takes positional str, int, float, bool or None "
+                f"arguments only, got {args!r} {kwargs!r}"
+            )
+        # repr of str, int, bool and None values is exact: equal keys mean equal inputs
+        # (keyword arguments: Streamlit looks up the name of every positional one, per call)
+        value, pending = _drawn(repr((where, data.view_key(), args)), _fn=fn, _args=args)
+        for name, df in pending:
+            downloads(name, df)
+        return value  # type: ignore[return-value]
+
+    draw.__doc__ = fn.__doc__
+    draw.__name__ = fn.__name__
+    draw.__qualname__ = fn.__qualname__
+    return draw
 
 
 def _line_span(lines: Iterable[object]) -> str:

@@ -106,15 +106,41 @@ def dept_records(name: str, **extra: object) -> tuple[dict, ...]:
     return _cached_records(path, handle.version, name, params)
 
 
-def documents() -> pd.DataFrame:
-    """The documents (department × year) the dashboard can show: never synthetic ones, unless
-    BUDGETLENS_SHOW_SYNTHETIC=1 (set only by the scale benchmark, on its own database)."""
-    if os.environ.get("BUDGETLENS_SHOW_SYNTHETIC") == "1":
-        return query("documents_with_synthetic")
-    return query("documents")
+@st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
+def _document_index(path: str, version: str, synthetic: bool) -> dict[str, dict[int, str]]:
+    docs = _cached(path, version, "documents_with_synthetic" if synthetic else "documents", ())
+    index: dict[str, dict[int, str]] = {}
+    rows = zip(docs["department"], docs["year"], docs["title"], strict=True)
+    for department, year, title in rows:
+        index.setdefault(str(department), {})[int(year)] = str(title)
+    return index
+
+
+def document_index() -> dict[str, dict[int, str]]:
+    """The documents (department × year) the dashboard can show, as department → year → title
+    (shared: read-only). Never synthetic ones, unless BUDGETLENS_SHOW_SYNTHETIC=1 (set only by
+    the scale benchmark, on its own database)."""
+    path = str(db_path())
+    synthetic = os.environ.get("BUDGETLENS_SHOW_SYNTHETIC") == "1"
+    return _document_index(path, _handle(path).version, synthetic)
 
 
 def dept_query(name: str, **extra: object) -> pd.DataFrame:
     """Run a per-disclosure query with the department and year currently selected."""
     f = state.current()
     return query(name, department=f.department, year=f.year, **extra)
+
+
+def database_version() -> tuple[str, str]:
+    """The database file and the version of it that the shared connection reads."""
+    path = str(db_path())
+    return path, _handle(path).version
+
+
+def view_key() -> tuple[str, str, str, int, str]:
+    """What everything drawn for the current view depends on, besides a page's own selection:
+    the database file and its version, the department, the year and the language (as the
+    sidebar read them at the start of this run)."""
+    f = state.current()
+    database, version = (f.database, f.version) if f.version else database_version()
+    return (database, version, f.department, f.year, f.lang)

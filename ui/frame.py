@@ -61,15 +61,15 @@ def sidebar() -> state.Filters:
         sidebar=True,
     )
     try:
-        docs = data.documents()
+        docs = data.document_index()
     except duckdb.Error as exc:
         st.error(t("msg.no_database").format(path=data.db_path(), error=exc))
         st.stop()
-    if docs.empty:
+    if not docs:
         st.warning(t("msg.no_documents"))
         st.stop()
 
-    departments = sorted(docs["department"].unique().tolist())
+    departments = sorted(docs)
     department = state.bound_select(t("filter.department"), departments, "department", sidebar=True)
     year = state.bound_select(
         t("filter.year"),
@@ -78,8 +78,14 @@ def sidebar() -> state.Filters:
         parse=state.parse_int,
         sidebar=True,
     )
+    database, version = data.database_version()
     filters = state.Filters(
-        department, int(year), state.lang(), state.title_of(docs, department, int(year))
+        department,
+        int(year),
+        state.lang(),
+        state.title_of(docs, department, int(year)),
+        database,
+        version,
     )
     state.set_current(filters)
     st.sidebar.caption(t("app.tagline"))

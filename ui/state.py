@@ -7,11 +7,10 @@ hand-edited or stale link always opens a valid view.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-import pandas as pd
 import streamlit as st
 
 LANGS = ("zh", "en")
@@ -30,6 +29,9 @@ class Filters:
     year: int
     lang: str
     title: str
+    # the database file and its version when the sidebar read it (ui.data.view_key)
+    database: str = ""
+    version: str = ""
 
 
 def param(name: str) -> str | None:
@@ -58,25 +60,31 @@ def valid_lang(raw: str | None) -> str:
     return raw if raw in LANGS else DEFAULT_LANG
 
 
-def years_of(docs: pd.DataFrame, department: str) -> list[int]:
-    """The years published by a department, latest first."""
-    rows = docs[docs["department"] == department]
-    return sorted((int(y) for y in rows["year"].unique()), reverse=True)
+def years_of(index: Mapping[str, Mapping[int, str]], department: str) -> list[int]:
+    """The years published by a department, latest first (``index``: department → year →
+    title, as ``ui.data.document_index`` gives it)."""
+    return sorted(index.get(department, {}), reverse=True)
 
 
-def title_of(docs: pd.DataFrame, department: str, year: int) -> str:
+def title_of(index: Mapping[str, Mapping[int, str]], department: str, year: int) -> str:
     """The title of one document, e.g. 晋城市科学技术局2024年度部门预算公开."""
-    rows = docs[(docs["department"] == department) & (docs["year"] == year)]
-    return str(rows["title"].iloc[0]) if not rows.empty else f"{department} {year}"
+    return index.get(department, {}).get(year) or f"{department} {year}"
+
+
+def mirror(name: str, value: str) -> None:
+    """Put ``value`` into the URL as ``name`` unless it is already there (every write sends a
+    message to the browser)."""
+    if param(name) != value:
+        st.query_params[name] = value
 
 
 def set_current(filters: Filters) -> None:
     """Remember the filters of this run (pages read them) and mirror them into the URL."""
     st.session_state[_CURRENT] = filters
-    # Written every run: navigating between pages clears the query string, this restores it.
-    st.query_params["department"] = filters.department
-    st.query_params["year"] = str(filters.year)
-    st.query_params["lang"] = filters.lang
+    # Checked every run: navigating between pages clears the query string, this restores it.
+    mirror("department", filters.department)
+    mirror("year", str(filters.year))
+    mirror("lang", filters.lang)
 
 
 def current() -> Filters:
@@ -133,5 +141,5 @@ def bound_select(
     where = st.sidebar if sidebar else st
     value = where.selectbox(label, options, key=key, format_func=format_func, help=help)
     remembered[name] = value
-    st.query_params[name] = str(value)
+    mirror(name, str(value))
     return value
