@@ -214,13 +214,16 @@ def median(values: list[float]) -> float:
 
 @contextlib.contextmanager
 def serve_replicas(
-    replicas: int, db: str | None = None, env: dict[str, str] | None = None
+    replicas: int,
+    db: str | None = None,
+    env: dict[str, str] | None = None,
+    extra: list[str] | None = None,
 ) -> Iterator[tuple[str, list[int], list[str]]]:
     """``replicas`` app processes; with more than one, nginx in front of them as deployed
     (deploy/render_nginx.py: sticky sessions). Yields (URL clients connect to, app pids, the
     processes' own URLs, e.g. to warm each one up)."""
     if replicas <= 1:
-        with serve(db=db, env=env) as (url, pid):
+        with serve(db=db, env=env, extra=extra) as (url, pid):
             yield url, [pid], [url]
         return
     import shutil
@@ -230,7 +233,7 @@ def serve_replicas(
 
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     with contextlib.ExitStack() as stack:
-        servers = [stack.enter_context(serve(db=db, env=env)) for _ in range(replicas)]
+        servers = [stack.enter_context(serve(db=db, env=env, extra=extra)) for _ in range(replicas)]
         prefix = stack.enter_context(tempfile.TemporaryDirectory())
         port = free_port()
         conf = Path(prefix) / "nginx.conf"
