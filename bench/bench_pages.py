@@ -31,6 +31,7 @@ PAGES = (
     "checks",
     "glossary",
     "search",
+    "presenter",
 )
 
 

@@ -57,36 +57,48 @@ counter.markdown(
     f"<p style='text-align:center;font-size:1.4rem;margin:0'>{current} / {count}</p>",
     unsafe_allow_html=True,
 )
-st.query_params["slide"] = str(current)
+state.mirror("slide", str(current))
 
-slide = deck[current - 1]
-heading = f"{slide.title}（{slide.unit}）" if slide.unit and slide.key != "title" else slide.title
-st.markdown(
-    f"<h1 style='font-size:2.6rem;margin-bottom:0.2rem'>{heading}</h1>", unsafe_allow_html=True
-)
-if slide.subtitle:
-    st.markdown(
-        f"<p style='font-size:1.3rem;color:#555'>{slide.subtitle}</p>", unsafe_allow_html=True
+
+@ui.section
+def show(number: int) -> None:
+    """Slide ``number`` (1-based): heading, chart, table or big figures, sentences, source."""
+    slide = presenter.slides()[number - 1]
+    heading = (
+        f"{slide.title}（{slide.unit}）" if slide.unit and slide.key != "title" else slide.title
     )
+    st.markdown(
+        f"<h1 style='font-size:2.6rem;margin-bottom:0.2rem'>{heading}</h1>",
+        unsafe_allow_html=True,
+    )
+    if slide.subtitle:
+        st.markdown(
+            f"<p style='font-size:1.3rem;color:#555'>{slide.subtitle}</p>",
+            unsafe_allow_html=True,
+        )
+    chart = slide.chart
+    body, text = st.columns([3, 2], gap="large") if chart is not None else (st.container(), None)
+    with body:
+        if chart is not None and chart.kind == "figures":
+            cols = st.columns(min(3, len(chart.figures)) or 1)
+            for k, fig_value in enumerate(chart.figures):
+                cols[k % len(cols)].metric(
+                    f"{fig_value.label}（{fig_value.unit}）", fmt.number(fig_value.value)
+                )
+        elif chart is not None and chart.kind == "table":
+            st.dataframe(presenter.table_frame(slide), hide_index=True, height="content")
+        else:
+            fig = presenter.figure(slide)
+            if fig is not None:
+                ui.chart(fig, slide.title, slide.source, unit=slide.unit, key=f"slide_{number}")
+    sentences = "".join(
+        f"<p style='font-size:1.5rem;line-height:1.6'>{s}</p>" for s in slide.sentences
+    )
+    (text or st).markdown(sentences, unsafe_allow_html=True)
+    st.caption(slide.source)
 
-chart = slide.chart
-body, text = st.columns([3, 2], gap="large") if chart is not None else (st.container(), None)
-with body:
-    if chart is not None and chart.kind == "figures":
-        cols = st.columns(min(3, len(chart.figures)) or 1)
-        for k, fig_value in enumerate(chart.figures):
-            cols[k % len(cols)].metric(
-                f"{fig_value.label}（{fig_value.unit}）", fmt.number(fig_value.value)
-            )
-    elif chart is not None and chart.kind == "table":
-        st.dataframe(presenter.table_frame(slide), hide_index=True, height="content")
-    else:
-        fig = presenter.figure(slide)
-        if fig is not None:
-            ui.chart(fig, slide.title, slide.source, unit=slide.unit, key=f"slide_{current}")
-sentences = "".join(f"<p style='font-size:1.5rem;line-height:1.6'>{s}</p>" for s in slide.sentences)
-(text or st).markdown(sentences, unsafe_allow_html=True)
-st.caption(slide.source)
+
+show(current)
 
 st.divider()
 con = data.connection()

@@ -25,14 +25,15 @@ from ui import data, state
 PALETTE = ("#1f5fa8", "#6aa9e9", "#f28e2b", "#59a14f", "#b07aa1", "#e15759", "#76b7b2", "#9c755f")
 
 
-@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
-def _slides(path: str, version: str, department: str, year: int, lang: str) -> list:
-    # path and version key the cache: a republished database gets new slides
-    return storyline.slides(data.connection(), department, year, lang)
+@st.cache_resource(max_entries=16, ttl=3600, show_spinner=False)
+def _slides(path: str, version: str, department: str, year: int, lang: str) -> tuple:
+    # path and version key the cache: a republished database gets new slides. Shared by all
+    # sessions, not copied per call (st.cache_data would unpickle a copy on every rerun).
+    return tuple(storyline.slides(data.connection(), department, year, lang))
 
 
-def slides() -> list[storyline.Slide]:
-    """The slides of the disclosure and language currently selected."""
+def slides() -> tuple[storyline.Slide, ...]:
+    """The slides of the disclosure and language currently selected (shared: read-only)."""
     f = state.current()
     path = str(data.db_path())
     return _slides(path, data.file_version(path), f.department, f.year, f.lang)
