@@ -11,15 +11,21 @@ from ui import data
 from ui.i18n import t
 
 ui.page_header("nav.basic_project")
-money = st.column_config.NumberColumn(format="%,.2f")
+MONEY = st.column_config.NumberColumn(format="%,.2f")
 
-# --- by function ---------------------------------------------------------------------------------
-st.subheader(t("head.by_function"), help=ui.glossary_help("基本支出"))
-functions = data.dept_query("expenditure_function")
-items = functions[functions["level"].isin([1, 2])]
-if items.empty:
-    st.info(t("msg.no_expenditure"))
-else:
+# Each section below is drawn once per view, then replayed (see ui.section); the download
+# buttons of a section's table come right after it.
+
+
+@ui.section
+def by_function() -> None:
+    """基本 and 项目 by 类 (chart) and by 类 and 款 (table)."""
+    st.subheader(t("head.by_function"), help=ui.glossary_help("基本支出"))
+    functions = data.dept_query("expenditure_function")
+    items = functions[functions["level"].isin([1, 2])]
+    if items.empty:
+        st.info(t("msg.no_expenditure"))
+        return
     classes = items[items["level"] == 1]
     fig = go.Figure()
     for column, label in (("basic_wan", t("metric.basic")), ("project_wan", t("metric.project"))):
@@ -54,19 +60,22 @@ else:
         ),
         "basic_project_by_function",
         column_config={
-            t("col.total_wan"): money,
-            t("col.basic_wan"): money,
-            t("col.project_wan"): money,
+            t("col.total_wan"): MONEY,
+            t("col.basic_wan"): MONEY,
+            t("col.project_wan"): MONEY,
         },
     )
 
-# --- project spending by budget unit --------------------------------------------------------------
-st.subheader(t("head.by_unit"), help=ui.glossary_help("项目支出"))
-budget = data.dept_query("project_budget")
-units = budget[budget["row_kind"] == "unit"]
-if units.empty:
-    st.info(t("msg.no_projects"))
-else:
+
+@ui.section
+def project_units() -> None:
+    """Project spending by budget unit, 本年 and 上年结转 stacked (chart and table)."""
+    st.subheader(t("head.by_unit"), help=ui.glossary_help("项目支出"))
+    budget = data.dept_query("project_budget")
+    units = budget[budget["row_kind"] == "unit"]
+    if units.empty:
+        st.info(t("msg.no_projects"))
+        return
     by_unit = (
         units.assign(
             current=units["total_wan"].where(~units["carried_over"], 0).astype(float),
@@ -103,19 +112,22 @@ else:
         ),
         "project_by_unit",
         column_config={
-            t("col.current_year_wan"): money,
-            t("col.carried_over_wan"): money,
-            t("col.total_wan"): money,
+            t("col.current_year_wan"): MONEY,
+            t("col.carried_over_wan"): MONEY,
+            t("col.total_wan"): MONEY,
         },
     )
 
-# --- 人员经费 vs 公用经费 -------------------------------------------------------------------------
-st.subheader(t("head.personnel_public"))
-economic = data.dept_query("expenditure_economic")
-total = economic[economic["row_kind"] == "total"]
-if total.empty:
-    st.info(t("msg.no_economic"))
-else:
+
+@ui.section
+def personnel_public() -> None:
+    """人员经费 vs 公用经费 in 基本支出: the figures and a donut."""
+    st.subheader(t("head.personnel_public"))
+    economic = data.dept_query("expenditure_economic")
+    total = economic[economic["row_kind"] == "total"]
+    if total.empty:
+        st.info(t("msg.no_economic"))
+        return
     row = total.iloc[0]
     personnel = float(row["personnel_wan"]) if pd.notna(row["personnel_wan"]) else 0.0
     public = float(row["public_wan"]) if pd.notna(row["public_wan"]) else 0.0
@@ -143,3 +155,11 @@ else:
         ui.source("basic_economic", [row["source_line"]]),
         key="bp_personnel",
     )
+
+
+# --- by function ---------------------------------------------------------------------------------
+by_function()
+# --- project spending by budget unit --------------------------------------------------------------
+project_units()
+# --- 人员经费 vs 公用经费 -------------------------------------------------------------------------
+personnel_public()

@@ -12,15 +12,26 @@ from ui import data, fmt, state
 from ui.i18n import t
 
 ui.page_header("nav.economic")
-money = st.column_config.NumberColumn(format="%,.2f")
+MONEY = st.column_config.NumberColumn(format="%,.2f")
+ALL = "all"
 
-economic = data.dept_query("expenditure_economic")
-groups = economic[economic["row_kind"] == "group"]
-items = economic[economic["row_kind"] == "item"]
 
-if economic.empty:
-    st.info(t("msg.no_economic"))
-else:
+def economic_rows(kind: str) -> pd.DataFrame:
+    """The rows of the 基本支出 economic table of one kind: 'group', 'item' or 'total'."""
+    economic = data.dept_query("expenditure_economic")
+    return economic[economic["row_kind"] == kind]
+
+
+# Each section below is drawn once per view (and selected group), then replayed (see
+# ui.section); the download buttons of a section's table come right after it.
+
+
+@ui.section
+def charts() -> None:
+    """The treemap group → 部门经济科目 → 政府经济科目, and 人员 vs 公用 per group."""
+    economic = data.dept_query("expenditure_economic")
+    groups = economic_rows("group")
+    items = economic_rows("item")
     # --- treemap: group → 部门经济科目 → 政府经济科目 ---------------------------------------------
     # Leaves carry the values, so that a box is the sum of what it contains even where the published
     # group total differs by 0.01 (the 数据核对 page lists those differences).
@@ -82,16 +93,12 @@ else:
         key="ec_personnel",
     )
 
-    # --- drilldown table --------------------------------------------------------------------------
-    st.subheader(t("head.drilldown"))
-    all_key = "all"
-    group = state.bound_select(
-        t("filter.group"),
-        [all_key, *groups["group_name"].tolist()],
-        "group",
-        format_func=lambda g: t("word.all") if g == all_key else g,
-    )
-    shown = economic if group == all_key else economic[economic["group_name"] == group]
+
+@ui.section
+def drilldown(group: str) -> None:
+    """The economic table: every row, or those of the group ``group``."""
+    economic = data.dept_query("expenditure_economic")
+    shown = economic if group == ALL else economic[economic["group_name"] == group]
     ui.table(
         pd.DataFrame(
             {
@@ -106,30 +113,33 @@ else:
         ),
         "expenditure_economic",
         column_config={
-            t("col.total_wan"): money,
-            t("col.personnel_wan"): money,
-            t("col.public_wan"): money,
+            t("col.total_wan"): MONEY,
+            t("col.personnel_wan"): MONEY,
+            t("col.public_wan"): MONEY,
         },
     )
 
-# --- 机关运行经费 ---------------------------------------------------------------------------------
-st.subheader(t("head.admin_operating"), help=ui.glossary_help("机关运行经费"))
-definition = ui.glossary_help("机关运行经费")
-if definition:
-    st.info(f"**机关运行经费**：{definition}")
-kf = ui.key_figures()
-admin = kf.get("admin_operating_total")
-if admin is not None:
-    st.metric(
-        t("fact.admin_operating"),
-        fmt.wan(admin["value"]),
-        help=str(admin["sentence"]),
-    )
-fiscal = data.dept_query("fiscal_items")
-admin_rows = fiscal[fiscal["table_key"] == "admin_operating"]
-if admin_rows.empty or ui.is_empty_table("admin_operating"):
-    st.info(t("msg.no_rows"))
-else:
+
+@ui.section
+def admin_operating() -> str | None:
+    """机关运行经费: its definition, the stated total and the table; returns the table's source
+    line, drawn after the table's download buttons (None when there is no table)."""
+    st.subheader(t("head.admin_operating"), help=ui.glossary_help("机关运行经费"))
+    definition = ui.glossary_help("机关运行经费")
+    if definition:
+        st.info(f"**机关运行经费**：{definition}")
+    admin = ui.key_figures().get("admin_operating_total")
+    if admin is not None:
+        st.metric(
+            t("fact.admin_operating"),
+            fmt.wan(admin["value"]),
+            help=str(admin["sentence"]),
+        )
+    fiscal = data.dept_query("fiscal_items")
+    admin_rows = fiscal[fiscal["table_key"] == "admin_operating"]
+    if admin_rows.empty or ui.is_empty_table("admin_operating"):
+        st.info(t("msg.no_rows"))
+        return None
     ui.table(
         pd.DataFrame(
             {
@@ -139,6 +149,29 @@ else:
             }
         ),
         "admin_operating",
-        column_config={t("col.total_wan"): money},
+        column_config={t("col.total_wan"): MONEY},
     )
-    st.caption(ui.source("admin_operating", admin_rows["source_line"]))
+    return ui.source("admin_operating", admin_rows["source_line"])
+
+
+# The live part reads the shared rows, not a DataFrame: filtering one on every rerun cost more
+# than drawing the replayed sections.
+records = data.dept_records("expenditure_economic")
+if not records:
+    st.info(t("msg.no_economic"))
+else:
+    charts()
+    # --- drilldown table --------------------------------------------------------------------------
+    st.subheader(t("head.drilldown"))
+    group = state.bound_select(
+        t("filter.group"),
+        [ALL, *(r["group_name"] for r in records if r["row_kind"] == "group")],
+        "group",
+        format_func=lambda g: t("word.all") if g == ALL else g,
+    )
+    drilldown(group)
+
+# --- 机关运行经费 ---------------------------------------------------------------------------------
+admin_source = admin_operating()
+if admin_source is not None:
+    st.caption(admin_source)

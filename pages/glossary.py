@@ -11,21 +11,29 @@ from ui.i18n import t
 
 ui.page_header("nav.glossary")
 
-terms = data.dept_query("glossary")
-if terms.empty:
+if not data.dept_records("glossary"):
     st.info(t("msg.no_glossary"))
     st.stop()
 
-for _, row in terms.iterrows():
-    st.markdown(f"**{row['term']}**  \n{row['definition']}")
-ui.table(
-    pd.DataFrame(
-        {
-            t("col.term"): terms["term"],
-            t("col.definition"): terms["definition"],
-            t("col.source_line"): terms["source_line"],
-        }
-    ),
-    "glossary",
-)
-st.caption(ui.source(None, terms["source_line"]))
+
+@ui.section
+def terms_and_table() -> str:
+    """Each term with its definition, then the table of them (drawn once per view, then
+    replayed: see ui.section); returns the source line, drawn after the table's downloads."""
+    terms = data.dept_query("glossary")
+    for _, row in terms.iterrows():
+        st.markdown(f"**{row['term']}**  \n{row['definition']}")
+    ui.table(
+        pd.DataFrame(
+            {
+                t("col.term"): terms["term"],
+                t("col.definition"): terms["definition"],
+                t("col.source_line"): terms["source_line"],
+            }
+        ),
+        "glossary",
+    )
+    return ui.source(None, terms["source_line"])
+
+
+st.caption(terms_and_table())

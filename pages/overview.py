@@ -12,28 +12,35 @@ from ui.i18n import t
 
 ui.page_header("nav.overview")
 
-kf = ui.key_figures()
-functions = data.dept_query("expenditure_function")
-total_row = functions[functions["level"] == 0]
-classes = functions[functions["level"] == 1]
-
 
 def kf_value(key: str) -> object:
     """A key figure's value, or None when the narrative does not state it."""
-    row = kf.get(key)
+    row = ui.key_figures().get(key)
     return None if row is None else row["value"]
 
 
 def kf_help(key: str, explain: str | None = None) -> str:
     """Hover text of a figure stated in the narrative: what it is, and its source line."""
-    row = kf.get(key)
+    row = ui.key_figures().get(key)
     where = ui.source(None, [row["source_line"]]) if row is not None else ""
     return "\n\n".join(x for x in (explain, where) if x)
 
 
+def total_row() -> pd.DataFrame:
+    """The 支出总表's 合计 row (empty when the document has none)."""
+    functions = data.dept_query("expenditure_function")
+    return functions[functions["level"] == 0]
+
+
+def classes() -> pd.DataFrame:
+    """The 类 rows of the 支出总表."""
+    functions = data.dept_query("expenditure_function")
+    return functions[functions["level"] == 1]
+
+
 def table_help(explain: str | None = None) -> str:
     """Hover text of a figure from the 支出总表's 合计 row: what it is, and its source line."""
-    where = ui.source("expenditure_total", total_row["source_line"])
+    where = ui.source("expenditure_total", total_row()["source_line"])
     return "\n\n".join(x for x in (explain, where) if x)
 
 
@@ -46,43 +53,6 @@ def change_text(change_key: str, pct_key: str) -> str | None:
     return None if change is None else fmt.signed(change)
 
 
-# --- headline figures --------------------------------------------------------------------------
-# 支出总计, 基本 and 项目 come from the 支出总表's 合计 row; the rest is stated in the narrative.
-expenditure_total = total_row["total_wan"].iloc[0] if not total_row.empty else None
-basic_total = total_row["basic_wan"].iloc[0] if not total_row.empty else None
-project_total = total_row["project_wan"].iloc[0] if not total_row.empty else None
-
-c1, c2, c3, c4 = st.columns(4)
-c1.metric(
-    t("metric.revenue_total"),
-    fmt.wan(kf_value("revenue_total")),
-    delta=change_text("revenue_change", "revenue_change_pct"),
-    delta_description=t("metric.vs_last_year"),
-    help=kf_help("revenue_total", t("help.unit_wan")),
-    border=True,
-)
-c2.metric(
-    t("metric.expenditure_total"),
-    fmt.wan(expenditure_total),
-    delta=change_text("expenditure_change", "expenditure_change_pct"),
-    delta_description=t("metric.vs_last_year"),
-    help=table_help(t("help.unit_wan")),
-    border=True,
-)
-c3.metric(
-    t("metric.current_year"),
-    fmt.wan(kf_value("expenditure_current_year")),
-    help=kf_help("expenditure_current_year", t("help.unit_wan")),
-    border=True,
-)
-c4.metric(
-    t("metric.carried_over"),
-    fmt.wan(kf_value("expenditure_carried_over")),
-    help=kf_help("expenditure_carried_over", ui.glossary_help("上年结转")),
-    border=True,
-)
-
-
 def share(part: object, whole: object) -> str | None:
     """'26.27%' of the total, or None when either figure is missing."""
     if part is None or whole is None or pd.isna(part) or pd.isna(whole) or float(whole) == 0:
@@ -90,128 +60,181 @@ def share(part: object, whole: object) -> str | None:
     return f"{t('metric.share')} {fmt.pct(100 * float(part) / float(whole))}"
 
 
-d1, d2, d3, d4 = st.columns(4)
-d1.metric(
-    t("metric.basic"),
-    fmt.wan(basic_total),
-    delta=share(basic_total, expenditure_total),
-    delta_color="off",
-    delta_arrow="off",
-    help=table_help(ui.glossary_help("基本支出")),
-    border=True,
-)
-d2.metric(
-    t("metric.project"),
-    fmt.wan(project_total),
-    delta=share(project_total, expenditure_total),
-    delta_color="off",
-    delta_arrow="off",
-    help=table_help(ui.glossary_help("项目支出")),
-    border=True,
-)
-change = kf_value("expenditure_change")
-if change is not None:
-    direction = t("word.increase") if float(change) >= 0 else t("word.decrease")
-    d3.metric(
-        t("metric.change"),
-        fmt.signed(change),
-        delta=f"{direction} {fmt.pct(abs(float(kf_value('expenditure_change_pct') or 0)))}"
-        if kf_value("expenditure_change_pct") is not None
-        else direction,
-        delta_arrow="up" if float(change) >= 0 else "down",
-        help=kf_help("expenditure_change", str(kf["expenditure_change"]["sentence"])),
+# Each section below is drawn once per view, then replayed (see ui.section).
+
+
+@ui.section
+def headline() -> None:
+    """The headline figures, the check counts with a link to 数据核对, and their sources."""
+    kf = ui.key_figures()
+    total = total_row()
+    # 支出总计, 基本 and 项目 come from the 支出总表's 合计 row; the rest is stated in the
+    # narrative.
+    expenditure_total = total["total_wan"].iloc[0] if not total.empty else None
+    basic_total = total["basic_wan"].iloc[0] if not total.empty else None
+    project_total = total["project_wan"].iloc[0] if not total.empty else None
+
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(
+        t("metric.revenue_total"),
+        fmt.wan(kf_value("revenue_total")),
+        delta=change_text("revenue_change", "revenue_change_pct"),
+        delta_description=t("metric.vs_last_year"),
+        help=kf_help("revenue_total", t("help.unit_wan")),
         border=True,
     )
-counts = data.dept_query("check_status_counts")
-by_status = dict(zip(counts["status"], counts["checks_n"], strict=True))
-with d4.container(border=True):
-    st.markdown(
-        f"**{t('metric.checks')}**  \n"
-        f":green-badge[{t('status.ok')} {by_status.get('ok', 0)}] "
-        f":orange-badge[{t('status.rounding')} {by_status.get('rounding', 0)}] "
-        f":red-badge[{t('status.mismatch')} {by_status.get('mismatch', 0)}]"
+    c2.metric(
+        t("metric.expenditure_total"),
+        fmt.wan(expenditure_total),
+        delta=change_text("expenditure_change", "expenditure_change_pct"),
+        delta_description=t("metric.vs_last_year"),
+        help=table_help(t("help.unit_wan")),
+        border=True,
     )
-    st.page_link("pages/checks.py", label=t("link.checks"), icon=":material/fact_check:")
+    c3.metric(
+        t("metric.current_year"),
+        fmt.wan(kf_value("expenditure_current_year")),
+        help=kf_help("expenditure_current_year", t("help.unit_wan")),
+        border=True,
+    )
+    c4.metric(
+        t("metric.carried_over"),
+        fmt.wan(kf_value("expenditure_carried_over")),
+        help=kf_help("expenditure_carried_over", ui.glossary_help("上年结转")),
+        border=True,
+    )
 
-headline = [kf.get(k) for k in ("revenue_total", "expenditure_total") if kf.get(k) is not None]
-st.caption(
-    ui.source("expenditure_total", total_row["source_line"])
-    + (("；" + t("src.narrative").format(lines=headline[0]["source_line"])) if headline else "")
-)
+    d1, d2, d3, d4 = st.columns(4)
+    d1.metric(
+        t("metric.basic"),
+        fmt.wan(basic_total),
+        delta=share(basic_total, expenditure_total),
+        delta_color="off",
+        delta_arrow="off",
+        help=table_help(ui.glossary_help("基本支出")),
+        border=True,
+    )
+    d2.metric(
+        t("metric.project"),
+        fmt.wan(project_total),
+        delta=share(project_total, expenditure_total),
+        delta_color="off",
+        delta_arrow="off",
+        help=table_help(ui.glossary_help("项目支出")),
+        border=True,
+    )
+    change = kf_value("expenditure_change")
+    if change is not None:
+        direction = t("word.increase") if float(change) >= 0 else t("word.decrease")
+        d3.metric(
+            t("metric.change"),
+            fmt.signed(change),
+            delta=f"{direction} {fmt.pct(abs(float(kf_value('expenditure_change_pct') or 0)))}"
+            if kf_value("expenditure_change_pct") is not None
+            else direction,
+            delta_arrow="up" if float(change) >= 0 else "down",
+            help=kf_help("expenditure_change", str(kf["expenditure_change"]["sentence"])),
+            border=True,
+        )
+    counts = data.dept_query("check_status_counts")
+    by_status = dict(zip(counts["status"], counts["checks_n"], strict=True))
+    with d4.container(border=True):
+        st.markdown(
+            f"**{t('metric.checks')}**  \n"
+            f":green-badge[{t('status.ok')} {by_status.get('ok', 0)}] "
+            f":orange-badge[{t('status.rounding')} {by_status.get('rounding', 0)}] "
+            f":red-badge[{t('status.mismatch')} {by_status.get('mismatch', 0)}]"
+        )
+        st.page_link("pages/checks.py", label=t("link.checks"), icon=":material/fact_check:")
 
-# --- revenue by source and expenditure by 类 -----------------------------------------------------
-left, right = st.columns(2)
-with left:
-    sources = data.dept_query("revenue_by_source")
-    shown = sources[sources["amount_wan"].fillna(0) != 0]
-    if shown.empty:
-        st.info(t("msg.no_revenue"))
-    else:
-        labels = [t(f"source.{k}") for k in shown["source_key"]]
-        fig = go.Figure(
-            go.Bar(
-                x=shown["amount_wan"].astype(float),
-                y=labels,
-                orientation="h",
-                text=[fmt.wan(v) for v in shown["amount_wan"]],
-                textposition="auto",
-            )
-        )
-        fig.update_layout(yaxis={"autorange": "reversed"}, height=320)
-        ui.chart(
-            fig,
-            t("chart.revenue_by_source"),
-            ui.source("revenue_function", shown["source_line"]),
-            key="ov_rev",
-        )
-with right:
-    if classes.empty:
-        st.info(t("msg.no_expenditure"))
-    else:
-        fig = go.Figure()
-        fig.add_trace(
-            go.Bar(
-                name=t("metric.basic"),
-                y=classes["name"],
-                x=classes["basic_wan"].fillna(0).astype(float),
-                orientation="h",
-            )
-        )
-        fig.add_trace(
-            go.Bar(
-                name=t("metric.project"),
-                y=classes["name"],
-                x=classes["project_wan"].fillna(0).astype(float),
-                orientation="h",
-            )
-        )
-        fig.update_layout(barmode="stack", yaxis={"autorange": "reversed"}, height=320)
-        ui.chart(
-            fig,
-            t("chart.expenditure_by_class"),
-            ui.source("expenditure_total", classes["source_line"]),
-            key="ov_cls",
-        )
+    headline = [kf.get(k) for k in ("revenue_total", "expenditure_total") if kf.get(k) is not None]
+    st.caption(
+        ui.source("expenditure_total", total["source_line"])
+        + (("；" + t("src.narrative").format(lines=headline[0]["source_line"])) if headline else "")
+    )
 
-# --- sankey: source of funds → 类 → 基本/项目 -----------------------------------------------------
-flows = data.dept_query("revenue_class_source")
-if not flows.empty and not classes.empty:
+
+@ui.section
+def revenue_and_classes() -> None:
+    """Revenue by source and expenditure by 类 (基本 and 项目 stacked), side by side."""
+    left, right = st.columns(2)
+    with left:
+        sources = data.dept_query("revenue_by_source")
+        shown = sources[sources["amount_wan"].fillna(0) != 0]
+        if shown.empty:
+            st.info(t("msg.no_revenue"))
+        else:
+            labels = [t(f"source.{k}") for k in shown["source_key"]]
+            fig = go.Figure(
+                go.Bar(
+                    x=shown["amount_wan"].astype(float),
+                    y=labels,
+                    orientation="h",
+                    text=[fmt.wan(v) for v in shown["amount_wan"]],
+                    textposition="auto",
+                )
+            )
+            fig.update_layout(yaxis={"autorange": "reversed"}, height=320)
+            ui.chart(
+                fig,
+                t("chart.revenue_by_source"),
+                ui.source("revenue_function", shown["source_line"]),
+                key="ov_rev",
+            )
+    with right:
+        rows = classes()
+        if rows.empty:
+            st.info(t("msg.no_expenditure"))
+        else:
+            fig = go.Figure()
+            fig.add_trace(
+                go.Bar(
+                    name=t("metric.basic"),
+                    y=rows["name"],
+                    x=rows["basic_wan"].fillna(0).astype(float),
+                    orientation="h",
+                )
+            )
+            fig.add_trace(
+                go.Bar(
+                    name=t("metric.project"),
+                    y=rows["name"],
+                    x=rows["project_wan"].fillna(0).astype(float),
+                    orientation="h",
+                )
+            )
+            fig.update_layout(barmode="stack", yaxis={"autorange": "reversed"}, height=320)
+            ui.chart(
+                fig,
+                t("chart.expenditure_by_class"),
+                ui.source("expenditure_total", rows["source_line"]),
+                key="ov_cls",
+            )
+
+
+@ui.section
+def money_flow() -> None:
+    """The sankey: source of funds → 类 → 基本/项目 (nothing when either side is missing)."""
+    flows = data.dept_query("revenue_class_source")
+    rows = classes()
+    if flows.empty or rows.empty:
+        return
     source_nodes = [t(f"source.{k}") for k in dict.fromkeys(flows["source_key"])]
-    class_nodes = list(dict.fromkeys(classes["name"]))
+    class_nodes = list(dict.fromkeys(rows["name"]))
     kind_nodes = [t("metric.basic"), t("metric.project")]
     nodes = source_nodes + class_nodes + kind_nodes
     index = {name: i for i, name in enumerate(nodes)}
     src: list[int] = []
     dst: list[int] = []
     val: list[float] = []
-    code_to_name = dict(zip(classes["code"], classes["name"], strict=False))
+    code_to_name = dict(zip(rows["code"], rows["name"], strict=False))
     for _, row in flows.iterrows():
         target = code_to_name.get(row["class_code"], row["class_name"])
         if target in index:
             src.append(index[t(f"source.{row['source_key']}")])
             dst.append(index[target])
             val.append(float(row["amount_wan"]))
-    for _, row in classes.iterrows():
+    for _, row in rows.iterrows():
         for column, node in (("basic_wan", kind_nodes[0]), ("project_wan", kind_nodes[1])):
             amount = row[column]
             if amount is not None and not pd.isna(amount) and float(amount) != 0:
@@ -232,64 +255,80 @@ if not flows.empty and not classes.empty:
         ui.sources(
             [
                 ("revenue_function", flows["source_line"]),
-                ("expenditure_total", classes["source_line"]),
+                ("expenditure_total", rows["source_line"]),
             ]
         ),
         key="ov_sankey",
     )
 
+
+@ui.section
+def small_facts() -> None:
+    """三公经费, 机关运行经费, procurement and staff, with their sources."""
+    kf = ui.key_figures()
+    st.subheader(t("head.facts"))
+    f1, f2, f3, f4 = st.columns(4)
+    three_public = kf_value("three_public_total")
+    f1.metric(
+        t("fact.three_public"),
+        fmt.wan(three_public),
+        delta=(f"{fmt.signed(kf_value('three_public_change'))} {t('unit.wan')}")
+        if kf_value("three_public_change") is not None
+        else None,
+        delta_color="inverse",
+        help=kf_help("three_public_total", ui.glossary_help("“三公”经费")),
+        border=True,
+    )
+    f2.metric(
+        t("fact.admin_operating"),
+        fmt.wan(kf_value("admin_operating_total")),
+        delta=change_text("admin_operating_change", "admin_operating_change_pct"),
+        delta_color="inverse",
+        help=kf_help("admin_operating_total", ui.glossary_help("机关运行经费")),
+        border=True,
+    )
+    f3.metric(
+        t("fact.procurement"),
+        fmt.wan(kf_value("procurement_total")),
+        help=kf_help("procurement_total", t("help.unit_wan")),
+        border=True,
+    )
+    staff_actual = kf_value("dept_staff_actual")
+    staff_authorised = kf_value("dept_staff_authorised")
+    f4.metric(
+        t("fact.staff"),
+        "—" if staff_actual is None else f"{int(staff_actual)}",
+        delta=None
+        if staff_authorised is None
+        else f"{t('fact.authorised')} {int(staff_authorised)}",
+        delta_color="off",
+        delta_arrow="off",
+        border=True,
+    )
+    if ui.is_empty_table("three_public"):
+        st.caption(t("msg.three_public_empty"))
+    fact_rows = [
+        kf[k]
+        for k in (
+            "three_public_total",
+            "admin_operating_total",
+            "procurement_total",
+            "dept_staff_actual",
+        )
+        if k in kf
+    ]
+    if fact_rows:
+        lines = ", ".join(str(int(r["source_line"])) for r in fact_rows)
+        st.caption(
+            t("src.prefix") + state.current().title + t("src.narrative_lines").format(lines=lines)
+        )
+
+
+# --- headline figures --------------------------------------------------------------------------
+headline()
+# --- revenue by source and expenditure by 类 -----------------------------------------------------
+revenue_and_classes()
+# --- sankey: source of funds → 类 → 基本/项目 -----------------------------------------------------
+money_flow()
 # --- small facts ----------------------------------------------------------------------------------
-st.subheader(t("head.facts"))
-f1, f2, f3, f4 = st.columns(4)
-three_public = kf_value("three_public_total")
-f1.metric(
-    t("fact.three_public"),
-    fmt.wan(three_public),
-    delta=(f"{fmt.signed(kf_value('three_public_change'))} {t('unit.wan')}")
-    if kf_value("three_public_change") is not None
-    else None,
-    delta_color="inverse",
-    help=kf_help("three_public_total", ui.glossary_help("“三公”经费")),
-    border=True,
-)
-f2.metric(
-    t("fact.admin_operating"),
-    fmt.wan(kf_value("admin_operating_total")),
-    delta=change_text("admin_operating_change", "admin_operating_change_pct"),
-    delta_color="inverse",
-    help=kf_help("admin_operating_total", ui.glossary_help("机关运行经费")),
-    border=True,
-)
-f3.metric(
-    t("fact.procurement"),
-    fmt.wan(kf_value("procurement_total")),
-    help=kf_help("procurement_total", t("help.unit_wan")),
-    border=True,
-)
-staff_actual = kf_value("dept_staff_actual")
-staff_authorised = kf_value("dept_staff_authorised")
-f4.metric(
-    t("fact.staff"),
-    "—" if staff_actual is None else f"{int(staff_actual)}",
-    delta=None if staff_authorised is None else f"{t('fact.authorised')} {int(staff_authorised)}",
-    delta_color="off",
-    delta_arrow="off",
-    border=True,
-)
-if ui.is_empty_table("three_public"):
-    st.caption(t("msg.three_public_empty"))
-fact_rows = [
-    kf[k]
-    for k in (
-        "three_public_total",
-        "admin_operating_total",
-        "procurement_total",
-        "dept_staff_actual",
-    )
-    if k in kf
-]
-if fact_rows:
-    lines = ", ".join(str(int(r["source_line"])) for r in fact_rows)
-    st.caption(
-        t("src.prefix") + state.current().title + t("src.narrative_lines").format(lines=lines)
-    )
+small_facts()

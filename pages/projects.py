@@ -11,127 +11,127 @@ from ui import data, fmt, state
 from ui.i18n import t
 
 ui.page_header("nav.projects")
-money = st.column_config.NumberColumn(format="%,.2f")
+MONEY = st.column_config.NumberColumn(format="%,.2f")
 
-projects = data.dept_query("projects")
-if projects.empty:
+# the shared rows: cheaper on every rerun than a DataFrame
+projects = data.dept_records("projects")
+if not projects:
     st.info(t("msg.no_projects"))
     st.stop()
 
-c1, c2, c3 = st.columns(3)
-c1.metric(t("metric.projects"), str(len(projects)), border=True)
-c2.metric(
-    t("metric.project_total"),
-    fmt.wan(projects["total_wan"].sum()),
-    border=True,
-    help=ui.glossary_help("项目支出"),
-)
-c3.metric(
-    t("metric.carried_over"),
-    fmt.wan(projects["carried_over_wan"].sum()),
-    border=True,
-    help=ui.glossary_help("上年结转"),
-)
 
-# --- treemap: budget unit → project ------------------------------------------------------------
-# Each unit's box is the sum of its projects (本年 + 上年结转); hover shows the share of the total.
-units = list(dict.fromkeys(projects["unit"]))
-fig = go.Figure(
-    go.Treemap(
-        ids=units
-        + [f"{u}/{p}" for u, p in zip(projects["unit"], projects["project"], strict=True)],
-        labels=units + projects["project"].tolist(),
-        parents=[""] * len(units) + projects["unit"].tolist(),
-        values=[0.0] * len(units) + projects["total_wan"].astype(float).tolist(),
-        branchvalues="remainder",
-        texttemplate="%{label}<br>%{value:,.2f}",
-        hovertemplate="%{label}<br>%{value:,.2f} · %{percentRoot:.2%}<extra></extra>",
-    )
-)
-fig.update_layout(height=420)
-ui.chart(
-    fig,
-    t("chart.units_projects"),
-    ui.sources(
+def project_sources(rows: pd.DataFrame) -> str:
+    """The source line of project amounts: the 本年 and the 上年结转 table."""
+    return ui.sources(
         [
-            ("project_current", projects.loc[projects["current_year_wan"] != 0, "source_line"]),
-            ("project_carried", projects.loc[projects["carried_over_wan"] != 0, "source_line"]),
+            ("project_current", rows.loc[rows["current_year_wan"] != 0, "source_line"]),
+            ("project_carried", rows.loc[rows["carried_over_wan"] != 0, "source_line"]),
         ]
-    ),
-    key="pr_treemap",
-)
+    )
 
-# --- chart: projects by unit ----------------------------------------------------------------------
-ordered = projects.sort_values("total_wan", ascending=True)
-fig = go.Figure()
-for column, label in (
-    ("current_year_wan", t("metric.current_year")),
-    ("carried_over_wan", t("metric.carried_over")),
-):
-    fig.add_trace(
-        go.Bar(
-            name=label,
-            y=[f"{u} · {p}" for u, p in zip(ordered["unit"], ordered["project"], strict=True)],
-            x=ordered[column].astype(float),
-            orientation="h",
+
+# Each section below is drawn once per view (and selected project), then replayed (see
+# ui.section); the download buttons of a section's table come right after it.
+
+
+@ui.section
+def all_projects() -> None:
+    """The totals, the treemap unit → project, the chart and the table of all projects."""
+    projects = data.dept_query("projects")
+    c1, c2, c3 = st.columns(3)
+    c1.metric(t("metric.projects"), str(len(projects)), border=True)
+    c2.metric(
+        t("metric.project_total"),
+        fmt.wan(projects["total_wan"].sum()),
+        border=True,
+        help=ui.glossary_help("项目支出"),
+    )
+    c3.metric(
+        t("metric.carried_over"),
+        fmt.wan(projects["carried_over_wan"].sum()),
+        border=True,
+        help=ui.glossary_help("上年结转"),
+    )
+
+    # --- treemap: budget unit → project --------------------------------------------------------
+    # Each unit's box is the sum of its projects (本年 + 上年结转); hover shows the share of the
+    # total.
+    units = list(dict.fromkeys(projects["unit"]))
+    fig = go.Figure(
+        go.Treemap(
+            ids=units
+            + [f"{u}/{p}" for u, p in zip(projects["unit"], projects["project"], strict=True)],
+            labels=units + projects["project"].tolist(),
+            parents=[""] * len(units) + projects["unit"].tolist(),
+            values=[0.0] * len(units) + projects["total_wan"].astype(float).tolist(),
+            branchvalues="remainder",
+            texttemplate="%{label}<br>%{value:,.2f}",
+            hovertemplate="%{label}<br>%{value:,.2f} · %{percentRoot:.2%}<extra></extra>",
         )
     )
-fig.update_layout(barmode="stack", height=max(320, 34 * len(projects)))
-ui.chart(
-    fig,
-    t("chart.projects"),
-    ui.sources(
-        [
-            ("project_current", projects.loc[projects["current_year_wan"] != 0, "source_line"]),
-            ("project_carried", projects.loc[projects["carried_over_wan"] != 0, "source_line"]),
-        ]
-    ),
-    key="pr_chart",
-)
+    fig.update_layout(height=420)
+    ui.chart(fig, t("chart.units_projects"), project_sources(projects), key="pr_treemap")
 
-st.subheader(t("head.projects"))
-ui.table(
-    pd.DataFrame(
-        {
-            t("col.unit"): projects["unit"],
-            t("col.project"): projects["project"],
-            t("col.current_year_wan"): projects["current_year_wan"].astype(float),
-            t("col.carried_over_wan"): projects["carried_over_wan"].astype(float),
-            t("col.total_wan"): projects["total_wan"].astype(float),
-            t("col.share_pct"): projects["share_pct"].astype(float),
-            t("col.has_scorecard"): projects["has_scorecard"],
-            t("col.source_line"): projects["source_line"],
-        }
-    ),
-    "projects",
-    column_config={
-        t("col.current_year_wan"): money,
-        t("col.carried_over_wan"): ui.money_column(t("col.carried_over_wan"), "上年结转"),
-        t("col.total_wan"): ui.money_column(t("col.total_wan"), "项目支出"),
-        t("col.share_pct"): st.column_config.NumberColumn(format="%.2f"),
-    },
-)
+    # --- chart: projects by unit ----------------------------------------------------------------
+    ordered = projects.sort_values("total_wan", ascending=True)
+    fig = go.Figure()
+    for column, label in (
+        ("current_year_wan", t("metric.current_year")),
+        ("carried_over_wan", t("metric.carried_over")),
+    ):
+        fig.add_trace(
+            go.Bar(
+                name=label,
+                y=[f"{u} · {p}" for u, p in zip(ordered["unit"], ordered["project"], strict=True)],
+                x=ordered[column].astype(float),
+                orientation="h",
+            )
+        )
+    fig.update_layout(barmode="stack", height=max(320, 34 * len(projects)))
+    ui.chart(fig, t("chart.projects"), project_sources(projects), key="pr_chart")
 
-# --- one project's detail -------------------------------------------------------------------------
-st.subheader(t("head.project_detail"))
-project = state.bound_select(
-    t("filter.project"),
-    projects["project"].tolist(),
-    "project",
-    format_func=lambda p: p,
-)
-row = projects[projects["project"] == project].iloc[0]
-st.markdown(f"**{t('col.unit')}**：{row['unit']}")
-d1, d2, d3 = st.columns(3)
-d1.metric(t("col.current_year_wan"), fmt.wan(row["current_year_wan"]))
-d2.metric(t("col.carried_over_wan"), fmt.wan(row["carried_over_wan"]))
-d3.metric(t("col.share_pct"), fmt.pct(row["share_pct"]))
+    st.subheader(t("head.projects"))
+    ui.table(
+        pd.DataFrame(
+            {
+                t("col.unit"): projects["unit"],
+                t("col.project"): projects["project"],
+                t("col.current_year_wan"): projects["current_year_wan"].astype(float),
+                t("col.carried_over_wan"): projects["carried_over_wan"].astype(float),
+                t("col.total_wan"): projects["total_wan"].astype(float),
+                t("col.share_pct"): projects["share_pct"].astype(float),
+                t("col.has_scorecard"): projects["has_scorecard"],
+                t("col.source_line"): projects["source_line"],
+            }
+        ),
+        "projects",
+        column_config={
+            t("col.current_year_wan"): MONEY,
+            t("col.carried_over_wan"): ui.money_column(t("col.carried_over_wan"), "上年结转"),
+            t("col.total_wan"): ui.money_column(t("col.total_wan"), "项目支出"),
+            t("col.share_pct"): st.column_config.NumberColumn(format="%.2f"),
+        },
+    )
 
-tables = data.dept_query("performance_tables")
-detail = tables[tables["project"] == project]
-if detail.empty:
-    st.info(t("msg.no_scorecard"))
-else:
+
+@ui.section
+def project_detail(project: str) -> str | None:
+    """One project: unit and amounts, then its scorecard's facts, texts and funds table. Returns
+    None without a scorecard, else the funds' source line ('' without funds), drawn after the
+    funds table's download buttons."""
+    projects = data.dept_query("projects")
+    row = projects[projects["project"] == project].iloc[0]
+    st.markdown(f"**{t('col.unit')}**：{row['unit']}")
+    d1, d2, d3 = st.columns(3)
+    d1.metric(t("col.current_year_wan"), fmt.wan(row["current_year_wan"]))
+    d2.metric(t("col.carried_over_wan"), fmt.wan(row["carried_over_wan"]))
+    d3.metric(t("col.share_pct"), fmt.pct(row["share_pct"]))
+
+    tables = data.dept_query("performance_tables")
+    detail = tables[tables["project"] == project]
+    if detail.empty:
+        st.info(t("msg.no_scorecard"))
+        return None
     info = detail.iloc[0]
     facts = [
         (t("field.unit"), info["implementing_unit"]),
@@ -147,35 +147,50 @@ else:
 
     funds = data.dept_query("performance_funds", project=project)
     funds = funds[funds["dimension"] == "source"]
-    if not funds.empty:
-        st.markdown(f"**{t('head.funds')}**")
-        # One row per source; the 合计 row is labelled per period (实施期资金总额 / 年度资金总额).
-        wide = funds.pivot_table(
-            index="source_key",
-            columns="period",
-            values="amount_yuan",
-            aggfunc="first",
-            sort=False,
-            dropna=False,
-        ).reset_index()
-        labels = funds.groupby("source_key", sort=False)["label"].agg(" / ".join)
-        out = pd.DataFrame(
-            {
-                t("col.source"): [t(f"source.{k}") for k in wide["source_key"]],
-                t("col.label"): [labels.get(k, "") for k in wide["source_key"]],
-            }
-        )
-        for period in ("实施期", "年度"):
-            if period in wide.columns:
-                out[t(f"period.{period}") + "（" + t("unit.yuan") + "）"] = wide[period].astype(
-                    float
-                )
-        ui.table(
-            out,
-            f"project_funds_{project}",
-            column_config={c: money for c in out.columns[2:]},
-        )
-        st.caption(ui.source(None, funds["source_line"]))
+    if funds.empty:
+        return ""
+    st.markdown(f"**{t('head.funds')}**")
+    # One row per source; the 合计 row is labelled per period (实施期资金总额 / 年度资金总额).
+    wide = funds.pivot_table(
+        index="source_key",
+        columns="period",
+        values="amount_yuan",
+        aggfunc="first",
+        sort=False,
+        dropna=False,
+    ).reset_index()
+    labels = funds.groupby("source_key", sort=False)["label"].agg(" / ".join)
+    out = pd.DataFrame(
+        {
+            t("col.source"): [t(f"source.{k}") for k in wide["source_key"]],
+            t("col.label"): [labels.get(k, "") for k in wide["source_key"]],
+        }
+    )
+    for period in ("实施期", "年度"):
+        if period in wide.columns:
+            out[t(f"period.{period}") + "（" + t("unit.yuan") + "）"] = wide[period].astype(float)
+    ui.table(
+        out,
+        f"project_funds_{project}",
+        column_config={c: MONEY for c in out.columns[2:]},
+    )
+    return ui.source(None, funds["source_line"])
+
+
+all_projects()
+
+# --- one project's detail -------------------------------------------------------------------------
+st.subheader(t("head.project_detail"))
+project = state.bound_select(
+    t("filter.project"),
+    [r["project"] for r in projects],
+    "project",
+    format_func=lambda p: p,
+)
+funds_source = project_detail(project)
+if funds_source is not None:
+    if funds_source:
+        st.caption(funds_source)
     st.page_link(
         "pages/performance.py",
         label=t("link.scorecard"),

@@ -12,13 +12,51 @@ from ui.i18n import t
 
 ui.page_header("nav.revenue_expenditure")
 
-functions = data.dept_query("expenditure_function")
-items = functions[functions["level"] >= 1]
+ALL = "all"
 
-if items.empty:
-    st.info(t("msg.no_expenditure"))
-else:
-    # --- sunburst of 类 → 款 → 项 with its table twin ---------------------------------------------
+
+def function_items() -> pd.DataFrame:
+    """The 类, 款 and 项 rows of the 支出总表 (without the 合计 row)."""
+    functions = data.dept_query("expenditure_function")
+    return functions[functions["level"] >= 1]
+
+
+# Each section below is drawn once per view (and selected 类), then replayed (see ui.section);
+# the download buttons of a section's table come right after it.
+
+
+@ui.section
+def function_table(code: str) -> None:
+    """The table twin of the sunburst: every 科目, or those of the 类 ``code``."""
+    items = function_items()
+    shown = items if code == ALL else items[items["class_code"] == code]
+    level_name = {1: t("level.1"), 2: t("level.2"), 3: t("level.3")}
+    twin = pd.DataFrame(
+        {
+            t("col.code"): shown["code"],
+            t("col.level"): shown["level"].map(level_name),
+            t("col.name"): [
+                "　" * (lv - 1) + str(n)
+                for lv, n in zip(shown["level"], shown["name"], strict=True)
+            ],
+            t("col.total_wan"): shown["total_wan"].astype(float),
+            t("col.basic_wan"): shown["basic_wan"].astype(float),
+            t("col.project_wan"): shown["project_wan"].astype(float),
+            t("col.source_line"): shown["source_line"],
+        }
+    )
+    money = {
+        t("col.total_wan"): ui.money_column(t("col.total_wan")),
+        t("col.basic_wan"): ui.money_column(t("col.basic_wan"), "基本支出"),
+        t("col.project_wan"): ui.money_column(t("col.project_wan"), "项目支出"),
+    }
+    ui.table(twin, "expenditure_function", column_config=money)
+
+
+@ui.section
+def sunburst(code: str) -> None:
+    """The sunburst of 类 → 款 → 项, opened on the 类 ``code`` (all 类 for 'all')."""
+    items = function_items()
     # Only leaves carry a value and rings are the sum of their leaves: published subtotals
     # differ from the sums by 0.01 here and there (see 数据核对), and a ring must never be
     # smaller than its children. The hover shows each 科目's published amount.
@@ -30,45 +68,6 @@ else:
         0.0 if c in with_children or pd.isna(v) else float(v)
         for c, v in zip(items["code"], items["total_wan"], strict=True)
     ]
-    # The chart and its table twin live in one container; on a narrow screen CSS puts the table
-    # (with the 类 selector) first. The selector drills both: the table filters, the sunburst
-    # opens on that 类.
-    drill = st.container(key="drill")
-    chart_box, table_box = drill.container(), drill.container(key="drill_table")
-    classes = items[items["level"] == 1]
-    class_names = dict(zip(classes["code"], classes["name"], strict=True))
-    all_key = "all"
-    with table_box:
-        code = state.bound_select(
-            t("filter.class"),
-            [all_key, *classes["code"].tolist()],
-            "code",
-            format_func=lambda c: (
-                t("word.all") if c == all_key else f"{c} {class_names.get(c, '')}"
-            ),
-        )
-        shown = items if code == all_key else items[items["class_code"] == code]
-        level_name = {1: t("level.1"), 2: t("level.2"), 3: t("level.3")}
-        twin = pd.DataFrame(
-            {
-                t("col.code"): shown["code"],
-                t("col.level"): shown["level"].map(level_name),
-                t("col.name"): [
-                    "　" * (lv - 1) + str(n)
-                    for lv, n in zip(shown["level"], shown["name"], strict=True)
-                ],
-                t("col.total_wan"): shown["total_wan"].astype(float),
-                t("col.basic_wan"): shown["basic_wan"].astype(float),
-                t("col.project_wan"): shown["project_wan"].astype(float),
-                t("col.source_line"): shown["source_line"],
-            }
-        )
-        money = {
-            t("col.total_wan"): ui.money_column(t("col.total_wan")),
-            t("col.basic_wan"): ui.money_column(t("col.basic_wan"), "基本支出"),
-            t("col.project_wan"): ui.money_column(t("col.project_wan"), "项目支出"),
-        }
-        ui.table(twin, "expenditure_function", column_config=money)
     fig = go.Figure(
         go.Sunburst(
             ids=labels,
@@ -82,25 +81,23 @@ else:
         )
     )
     fig.update_layout(height=520)
-    with chart_box:
-        ui.chart(
-            fig,
-            t("chart.function_tree"),
-            ui.source("expenditure_total", items["source_line"]),
-            key="re_sunburst",
-        )
-    st.html(
-        "<style>@media (max-width: 640px) {"
-        " .st-key-drill { flex-direction: column-reverse !important; } }</style>"
+    ui.chart(
+        fig,
+        t("chart.function_tree"),
+        ui.source("expenditure_total", items["source_line"]),
+        key="re_sunburst",
     )
 
-# --- 当年预算 vs 上年结转 -------------------------------------------------------------------------
-st.subheader(t("head.by_period"))
-periods = data.dept_query("expenditure_by_period")
-period_classes = periods[~periods["item"].isin(["本年支出合计", "支出总计"])]
-if period_classes.empty:
-    st.info(t("msg.no_expenditure"))
-else:
+
+@ui.section
+def by_period() -> None:
+    """当年预算 vs 上年结转: the chart by 类 and the table with the totals."""
+    st.subheader(t("head.by_period"))
+    periods = data.dept_query("expenditure_by_period")
+    period_classes = periods[~periods["item"].isin(["本年支出合计", "支出总计"])]
+    if period_classes.empty:
+        st.info(t("msg.no_expenditure"))
+        return
     fig = go.Figure()
     fig.add_trace(
         go.Bar(
@@ -141,12 +138,15 @@ else:
         },
     )
 
-# --- revenue by source ---------------------------------------------------------------------------
-st.subheader(t("chart.revenue_by_source"))
-sources = data.dept_query("revenue_by_source")
-if sources.empty:
-    st.info(t("msg.no_revenue"))
-else:
+
+@ui.section
+def revenue_by_source() -> None:
+    """Revenue by source: a donut of the sources with an amount, and the table of all."""
+    st.subheader(t("chart.revenue_by_source"))
+    sources = data.dept_query("revenue_by_source")
+    if sources.empty:
+        st.info(t("msg.no_revenue"))
+        return
     nonzero = sources[sources["amount_wan"].fillna(0) != 0]
     if not nonzero.empty:
         fig = go.Figure(
@@ -175,3 +175,37 @@ else:
         "revenue_by_source",
         column_config={t("col.amount_wan"): ui.money_column(t("col.amount_wan"))},
     )
+
+
+# The live part reads the shared rows, not a DataFrame: filtering one on every rerun cost more
+# than drawing the replayed sections.
+records = data.dept_records("expenditure_function")
+if not any(r["level"] >= 1 for r in records):
+    st.info(t("msg.no_expenditure"))
+else:
+    # --- sunburst of 类 → 款 → 项 with its table twin ---------------------------------------------
+    # The chart and its table twin live in one container; on a narrow screen CSS puts the table
+    # (with the 类 selector) first. The selector drills both: the table filters, the sunburst
+    # opens on that 类.
+    drill = st.container(key="drill")
+    chart_box, table_box = drill.container(), drill.container(key="drill_table")
+    class_names = {r["code"]: r["name"] for r in records if r["level"] == 1}
+    with table_box:
+        code = state.bound_select(
+            t("filter.class"),
+            [ALL, *class_names],
+            "code",
+            format_func=lambda c: t("word.all") if c == ALL else f"{c} {class_names.get(c, '')}",
+        )
+        function_table(code)
+    with chart_box:
+        sunburst(code)
+    st.html(
+        "<style>@media (max-width: 640px) {"
+        " .st-key-drill { flex-direction: column-reverse !important; } }</style>"
+    )
+
+# --- 当年预算 vs 上年结转 -------------------------------------------------------------------------
+by_period()
+# --- revenue by source ---------------------------------------------------------------------------
+revenue_by_source()

@@ -45,27 +45,36 @@ if hits.empty:
     st.info(t("msg.search_none").format(q=text))
     st.stop()
 
-st.caption(t("msg.search_count").format(n=len(hits)))
-for row in hits.head(MAX_LINKS).itertuples():
-    page, param = TARGETS[row.kind]
-    amount = f" · {fmt.wan(row.amount_wan)} {t('unit.wan')}" if pd.notna(row.amount_wan) else ""
-    st.page_link(
-        page,
-        label=f"{t('kind.' + row.kind)}：{row.label}{amount}",
-        query_params={param: row.target_key} if param else None,
-        help=str(row.context) if pd.notna(row.context) else None,
+
+@ui.section
+def results(text: str) -> None:
+    """The number of hits, links to the first of them and the table of all hits for ``text``
+    (drawn once per view and text, then replayed: see ui.section)."""
+    hits = data.dept_query("search", pattern=ilike_pattern(text))
+    st.caption(t("msg.search_count").format(n=len(hits)))
+    for row in hits.head(MAX_LINKS).itertuples():
+        page, param = TARGETS[row.kind]
+        amount = f" · {fmt.wan(row.amount_wan)} {t('unit.wan')}" if pd.notna(row.amount_wan) else ""
+        st.page_link(
+            page,
+            label=f"{t('kind.' + row.kind)}：{row.label}{amount}",
+            query_params={param: row.target_key} if param else None,
+            help=str(row.context) if pd.notna(row.context) else None,
+        )
+
+    ui.table(
+        pd.DataFrame(
+            {
+                t("col.kind"): [t(f"kind.{k}") for k in hits["kind"]],
+                t("col.label"): hits["label"],
+                t("col.context"): hits["context"],
+                t("col.amount_wan"): hits["amount_wan"].astype(float),
+                t("col.source_line"): hits["source_line"],
+            }
+        ),
+        "search",
+        column_config={t("col.amount_wan"): st.column_config.NumberColumn(format="%,.2f")},
     )
 
-ui.table(
-    pd.DataFrame(
-        {
-            t("col.kind"): [t(f"kind.{k}") for k in hits["kind"]],
-            t("col.label"): hits["label"],
-            t("col.context"): hits["context"],
-            t("col.amount_wan"): hits["amount_wan"].astype(float),
-            t("col.source_line"): hits["source_line"],
-        }
-    ),
-    "search",
-    column_config={t("col.amount_wan"): st.column_config.NumberColumn(format="%,.2f")},
-)
+
+results(text)
