@@ -13,8 +13,7 @@ from ui.i18n import t
 ui.page_header("nav.basic_project")
 MONEY = st.column_config.NumberColumn(format="%,.2f")
 
-# Each section below is drawn once per view, then replayed (see ui.section); the download
-# buttons of a section's table come right after it.
+# Each section below is drawn once per view, then replayed (see ui.section).
 
 
 @ui.section
@@ -163,3 +162,5 @@ by_function()
 project_units()
 # --- 人员经费 vs 公用经费 -------------------------------------------------------------------------
 personnel_public()
+
+ui.page_downloads("basic_project")

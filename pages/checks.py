@@ -20,8 +20,7 @@ if not checks:
 ALL = "all"
 MONEY = st.column_config.NumberColumn(format="%,.2f")
 
-# Each section below is drawn once per view (and filter), then replayed (see ui.section); the
-# download buttons of a section's table come right after it.
+# Each section below is drawn once per view (and filter), then replayed (see ui.section).
 
 
 @ui.section
@@ -84,3 +83,5 @@ with f2:
     )
 checks_table(status, kind)
 st.caption(t("src.prefix") + state.current().title)
+
+ui.page_downloads("checks")

@@ -22,8 +22,7 @@ def economic_rows(kind: str) -> pd.DataFrame:
     return economic[economic["row_kind"] == kind]
 
 
-# Each section below is drawn once per view (and selected group), then replayed (see
-# ui.section); the download buttons of a section's table come right after it.
+# Each section below is drawn once per view (and selected group), then replayed (see ui.section).
 
 
 @ui.section
@@ -121,9 +120,8 @@ def drilldown(group: str) -> None:
 
 
 @ui.section
-def admin_operating() -> str | None:
-    """机关运行经费: its definition, the stated total and the table; returns the table's source
-    line, drawn after the table's download buttons (None when there is no table)."""
+def admin_operating() -> None:
+    """机关运行经费: its definition, the stated total, the table and its source."""
     st.subheader(t("head.admin_operating"), help=ui.glossary_help("机关运行经费"))
     definition = ui.glossary_help("机关运行经费")
     if definition:
@@ -139,7 +137,7 @@ def admin_operating() -> str | None:
     admin_rows = fiscal[fiscal["table_key"] == "admin_operating"]
     if admin_rows.empty or ui.is_empty_table("admin_operating"):
         st.info(t("msg.no_rows"))
-        return None
+        return
     ui.table(
         pd.DataFrame(
             {
@@ -151,7 +149,7 @@ def admin_operating() -> str | None:
         "admin_operating",
         column_config={t("col.total_wan"): MONEY},
     )
-    return ui.source("admin_operating", admin_rows["source_line"])
+    st.caption(ui.source("admin_operating", admin_rows["source_line"]))
 
 
 # The live part reads the shared rows, not a DataFrame: filtering one on every rerun cost more
@@ -172,6 +170,6 @@ else:
     drilldown(group)
 
 # --- 机关运行经费 ---------------------------------------------------------------------------------
-admin_source = admin_operating()
-if admin_source is not None:
-    st.caption(admin_source)
+admin_operating()
+
+ui.page_downloads("economic")

@@ -17,9 +17,9 @@ if not data.dept_records("glossary"):
 
 
 @ui.section
-def terms_and_table() -> str:
-    """Each term with its definition, then the table of them (drawn once per view, then
-    replayed: see ui.section); returns the source line, drawn after the table's downloads."""
+def terms_and_table() -> None:
+    """Each term with its definition, then the table of them and its source (drawn once per
+    view, then replayed: see ui.section)."""
     terms = data.dept_query("glossary")
     for _, row in terms.iterrows():
         st.markdown(f"**{row['term']}**  \n{row['definition']}")
@@ -33,7 +33,9 @@ def terms_and_table() -> str:
         ),
         "glossary",
     )
-    return ui.source(None, terms["source_line"])
+    st.caption(ui.source(None, terms["source_line"]))
 
 
-st.caption(terms_and_table())
+terms_and_table()
+
+ui.page_downloads("glossary")

@@ -332,3 +332,5 @@ revenue_and_classes()
 money_flow()
 # --- small facts ----------------------------------------------------------------------------------
 small_facts()
+
+ui.page_downloads("overview")

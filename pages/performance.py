@@ -25,14 +25,15 @@ LEVEL2_CATEGORIES = (
     "服务对象满意度指标",
 )
 
-overview = data.dept_query("performance_overview")
-if overview.empty:
+# the shared rows: cheaper on every rerun than a DataFrame
+cards = data.dept_records("performance_overview")
+if not cards:
     st.info(t("msg.no_performance"))
     st.stop()
 
 project = state.bound_select(
     t("filter.project"),
-    overview["project"].tolist(),
+    [r["project"] for r in cards],
     "project",
     format_func=lambda p: t("word.dept_whole") + f"（{p}）" if p == "部门整体" else p,
 )
@@ -80,11 +81,9 @@ def periods(project: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     )
 
 
-# Each section below is drawn once per view and project, then replayed (see ui.section); the
-# download buttons of a section's table come right after it.
+# The parts of the page under the project selector; drawn by the section ``scorecard_page``.
 
 
-@ui.section
 def scorecard(project: str) -> str:
     """The scorecard header; returns how to lay out the indicator tree: 'none' (no indicators),
     '年度' or '实施期' (one table: the other period is missing or the same), 'both'."""
@@ -113,7 +112,6 @@ def scorecard(project: str) -> str:
     return "both"
 
 
-@ui.section
 def indicator_table(project: str, period: str, titled: bool) -> None:
     """The indicator tree of one period (with the period as its heading when ``titled``)."""
     impl, annual = periods(project)
@@ -127,7 +125,6 @@ def indicator_table(project: str, period: str, titled: bool) -> None:
     ui.table(tree(impl if period == "实施期" else annual), f"{name}_{project}")
 
 
-@ui.section
 def differences(project: str) -> None:
     """The rows whose targets differ between the periods, matched by indicator name: a target
     changed, or one period lacks it."""
@@ -157,7 +154,6 @@ def differences(project: str) -> None:
     )
 
 
-@ui.section
 def quality(project: str) -> None:
     """The source of the tree, then the target quality: 二级 categories present, measurable
     targets, and a chart of the target kinds."""
@@ -197,7 +193,6 @@ def quality(project: str) -> None:
     )
 
 
-@ui.section
 def cost_checks(project: str) -> None:
     """Cost indicators against the budget, and 实施期/年度 disagreements."""
     st.subheader(t("head.cost_checks"))
@@ -222,7 +217,6 @@ def cost_checks(project: str) -> None:
     )
 
 
-@ui.section
 def all_projects(project: str) -> None:
     """A link to the project's facts, then every project's indicators side by side."""
     overview = data.dept_query("performance_overview")
@@ -275,17 +269,26 @@ def all_projects(project: str) -> None:
     )
 
 
-layout = scorecard(project)
-if layout == "both":
-    left, right = st.columns(2)
-    with left:
-        indicator_table(project, "实施期", True)
-    with right:
-        indicator_table(project, "年度", True)
-    differences(project)
-elif layout != "none":
-    indicator_table(project, layout, False)
-if layout != "none":
-    quality(project)
-cost_checks(project)
-all_projects(project)
+@ui.section
+def scorecard_page(project: str) -> None:
+    """Everything under the project selector, drawn once per view and project, then replayed
+    (see ui.section)."""
+    layout = scorecard(project)
+    if layout == "both":
+        left, right = st.columns(2)
+        with left:
+            indicator_table(project, "实施期", True)
+        with right:
+            indicator_table(project, "年度", True)
+        differences(project)
+    elif layout != "none":
+        indicator_table(project, layout, False)
+    if layout != "none":
+        quality(project)
+    cost_checks(project)
+    all_projects(project)
+
+
+scorecard_page(project)
+
+ui.page_downloads("performance")

@@ -30,8 +30,7 @@ def project_sources(rows: pd.DataFrame) -> str:
     )
 
 
-# Each section below is drawn once per view (and selected project), then replayed (see
-# ui.section); the download buttons of a section's table come right after it.
+# Each section below is drawn once per view (and selected project), then replayed (see ui.section).
 
 
 @ui.section
@@ -115,10 +114,9 @@ def all_projects() -> None:
 
 
 @ui.section
-def project_detail(project: str) -> str | None:
-    """One project: unit and amounts, then its scorecard's facts, texts and funds table. Returns
-    None without a scorecard, else the funds' source line ('' without funds), drawn after the
-    funds table's download buttons."""
+def project_detail(project: str) -> None:
+    """One project: unit and amounts, then its scorecard's facts, texts and funds table, and a
+    link to its scorecard."""
     projects = data.dept_query("projects")
     row = projects[projects["project"] == project].iloc[0]
     st.markdown(f"**{t('col.unit')}**：{row['unit']}")
@@ -131,7 +129,7 @@ def project_detail(project: str) -> str | None:
     detail = tables[tables["project"] == project]
     if detail.empty:
         st.info(t("msg.no_scorecard"))
-        return None
+        return
     info = detail.iloc[0]
     facts = [
         (t("field.unit"), info["implementing_unit"]),
@@ -147,8 +145,18 @@ def project_detail(project: str) -> str | None:
 
     funds = data.dept_query("performance_funds", project=project)
     funds = funds[funds["dimension"] == "source"]
-    if funds.empty:
-        return ""
+    if not funds.empty:
+        funds_table(funds, project)
+    st.page_link(
+        "pages/performance.py",
+        label=t("link.scorecard"),
+        icon=":material/target:",
+        query_params={"project": project},
+    )
+
+
+def funds_table(funds: pd.DataFrame, project: str) -> None:
+    """The project's funds by source and period (元), and their source line."""
     st.markdown(f"**{t('head.funds')}**")
     # One row per source; the 合计 row is labelled per period (实施期资金总额 / 年度资金总额).
     wide = funds.pivot_table(
@@ -174,7 +182,7 @@ def project_detail(project: str) -> str | None:
         f"project_funds_{project}",
         column_config={c: MONEY for c in out.columns[2:]},
     )
-    return ui.source(None, funds["source_line"])
+    st.caption(ui.source(None, funds["source_line"]))
 
 
 all_projects()
@@ -187,13 +195,6 @@ project = state.bound_select(
     "project",
     format_func=lambda p: p,
 )
-funds_source = project_detail(project)
-if funds_source is not None:
-    if funds_source:
-        st.caption(funds_source)
-    st.page_link(
-        "pages/performance.py",
-        label=t("link.scorecard"),
-        icon=":material/target:",
-        query_params={"project": project},
-    )
+project_detail(project)
+
+ui.page_downloads("projects")

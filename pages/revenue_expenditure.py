@@ -21,8 +21,7 @@ def function_items() -> pd.DataFrame:
     return functions[functions["level"] >= 1]
 
 
-# Each section below is drawn once per view (and selected 类), then replayed (see ui.section);
-# the download buttons of a section's table come right after it.
+# Each section below is drawn once per view (and selected 类), then replayed (see ui.section).
 
 
 @ui.section
@@ -209,3 +208,5 @@ else:
 by_period()
 # --- revenue by source ---------------------------------------------------------------------------
 revenue_by_source()
+
+ui.page_downloads("revenue_expenditure")

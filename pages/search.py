@@ -78,3 +78,5 @@ def results(text: str) -> None:
 
 
 results(text)
+
+ui.page_downloads("search")

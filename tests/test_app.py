@@ -7,10 +7,12 @@ database says, never with figures typed into the app.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
 import shutil
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +25,7 @@ from streamlit.testing.v1 import AppTest
 
 from budgetlens import db, queries
 from ui import fmt
-from ui.components import to_csv_bytes, to_xlsx_bytes
+from ui.components import tables_csv_zip_bytes, tables_xlsx_bytes, to_csv_bytes
 from ui.i18n import TRANSLATIONS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -147,11 +149,25 @@ def test_every_chart_has_title_unit_and_source(app_db: Path, page: str) -> None:
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES if p not in ("overview", "presenter")])
-def test_every_table_has_csv_and_xlsx_downloads(app_db: Path, page: str) -> None:
+def test_every_table_on_a_page_downloads_as_xlsx_and_csv(app_db: Path, page: str) -> None:
     at = run_page(page, q="科技")
-    buttons = at.get("download_button")
-    assert len(at.dataframe) >= 1
-    assert len(buttons) == 2 * len(at.dataframe)
+    shown = [d.value for d in at.dataframe]
+    assert shown
+    keys = [b.proto.id.rsplit("-", 1)[-1] for b in at.get("download_button")]
+    assert len(keys) == 2 and keys[0].endswith("page_xlsx") and keys[1].endswith("page_csv")
+    # what the buttons' callables get: the tables on screen, in order
+    tables = at.session_state["_budgetlens_page_tables"]
+    assert [len(df) for _, df in tables] == [len(df) for df in shown]
+    book = pd.read_excel(io.BytesIO(tables_xlsx_bytes(tables)), sheet_name=None)
+    assert [len(sheet) for sheet in book.values()] == [len(df) for df in shown]
+    assert [list(sheet.columns) for sheet in book.values()] == [list(df.columns) for df in shown]
+    with zipfile.ZipFile(io.BytesIO(tables_csv_zip_bytes(tables, YEAR))) as archive:
+        names = archive.namelist()
+        assert len(names) == len(shown) and all(n.endswith(f"-{YEAR}.csv") for n in names)
+        for name, df in zip(names, shown, strict=True):
+            raw = archive.read(name)
+            assert raw.startswith(b"\xef\xbb\xbf")
+            assert len(pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")) == len(df)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -378,7 +394,18 @@ def test_downloads_are_utf8_bom_csv_and_xlsx() -> None:
     csv = to_csv_bytes(df)
     assert csv.startswith(b"\xef\xbb\xbf")
     assert "基本支出" in csv.decode("utf-8-sig")
-    assert to_xlsx_bytes(df).startswith(b"PK")
+    assert tables_xlsx_bytes([("glossary", df)]).startswith(b"PK")
+
+
+def test_downloaded_sheets_and_files_have_distinct_valid_names() -> None:
+    df = pd.DataFrame({"a": [1]})
+    long = "indicators_annual_科技研发基地运营管理费和其他很长的项目名称"
+    tables = [(long, df), (long, df), ("a/b:c", df)]
+    book = pd.read_excel(io.BytesIO(tables_xlsx_bytes(tables)), sheet_name=None)
+    assert len(book) == 3 and all(len(name) <= 31 for name in book)
+    assert not any(c in name for name in book for c in "[]:*?/\\")
+    with zipfile.ZipFile(io.BytesIO(tables_csv_zip_bytes(tables, YEAR))) as archive:
+        assert len(set(archive.namelist())) == 3
 
 
 @pytest.mark.parametrize("name", ["../schema", "Documents", "documents.sql", "", "no_such_query"])

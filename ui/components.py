@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextvars
 import io
 import re
+import zipfile
 from collections.abc import Callable, Iterable
 from typing import ParamSpec, TypeVar
 
@@ -24,14 +25,6 @@ def _slug(name: str) -> str:
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
     """CSV in UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly."""
     return df.to_csv(index=False).encode("utf-8-sig")
-
-
-def to_xlsx_bytes(df: pd.DataFrame, sheet: str = "data") -> bytes:
-    """The table as a one-sheet XLSX workbook."""
-    buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="xlsxwriter") as writer:
-        df.to_excel(writer, index=False, sheet_name=sheet[:31])
-    return buf.getvalue()
 
 
 def _numeric(df: pd.DataFrame) -> pd.DataFrame:
@@ -59,10 +52,10 @@ def table(
     column_config: dict | None = None,
     height: int | str = "auto",
 ) -> None:
-    """A dataframe with CSV and XLSX download buttons; an empty frame shows a plain sentence.
+    """A dataframe; an empty frame shows a plain sentence instead.
 
-    Inside a :func:`section` the buttons come right after the section (they are widgets, which
-    a cached section cannot hold); elsewhere right under the table.
+    The table is also offered for download with the page's other tables (:func:`page_downloads`),
+    under ``name``; each table's own toolbar downloads it as CSV too.
     """
     if df.empty:
         st.info(t("msg.no_rows"))
@@ -70,34 +63,92 @@ def table(
     df = _numeric(df)
     st.dataframe(df, hide_index=True, column_config=column_config, height=height)
     pending = _PENDING_DOWNLOADS.get()
-    if pending is not None:
+    if pending is not None:  # inside a section: handed to the page when the section returns
         pending.append((name, df))
     else:
-        downloads(name, df)
+        _page_tables().append((name, df))
 
 
-def downloads(name: str, df: pd.DataFrame) -> None:
-    """CSV and XLSX download buttons for a table (files named after the table and the year)."""
+# The tables drawn in this run, for the page's download buttons. page_header starts a new list
+# on every run (a new list, not cleared in place: the buttons of the previous run keep theirs).
+_TABLES = "_budgetlens_page_tables"
+
+
+def _page_tables() -> list[tuple[str, pd.DataFrame]]:
+    tables = st.session_state.get(_TABLES)
+    if tables is None:
+        tables = st.session_state[_TABLES] = []
+    return tables
+
+
+def _sheet_names(names: Iterable[str]) -> list[str]:
+    """Excel sheet names: at most 31 characters, none of ``[]:*?/\\``, all different."""
+    out: list[str] = []
+    for name in names:
+        base = re.sub(r"[\[\]:*?/\\]", "_", name)[:31] or "table"
+        candidate, k = base, 2
+        while candidate in out:
+            suffix = f"~{k}"
+            candidate, k = base[: 31 - len(suffix)] + suffix, k + 1
+        out.append(candidate)
+    return out
+
+
+def tables_xlsx_bytes(tables: list[tuple[str, pd.DataFrame]]) -> bytes:
+    """The tables as one XLSX workbook, a sheet each (named after the table)."""
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="xlsxwriter") as writer:
+        for sheet, (_, df) in zip(_sheet_names(n for n, _ in tables), tables, strict=True):
+            df.to_excel(writer, index=False, sheet_name=sheet)
+    return buf.getvalue()
+
+
+def tables_csv_zip_bytes(tables: list[tuple[str, pd.DataFrame]], year: int) -> bytes:
+    """The tables as a ZIP of CSV files (UTF-8 with a byte-order mark), one per table."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        seen: set[str] = set()
+        for name, df in tables:
+            file_name, k = f"{_slug(f'{name}-{year}')}.csv", 2
+            while file_name in seen:
+                file_name, k = f"{_slug(f'{name}-{year}')}-{k}.csv", k + 1
+            seen.add(file_name)
+            archive.writestr(file_name, to_csv_bytes(df))
+    return buf.getvalue()
+
+
+def page_downloads(page: str) -> None:
+    """Buttons that download every table of this page: one XLSX workbook (a sheet per table)
+    and a ZIP of CSV files. Nothing when the page shows no table.
+
+    One pair per page, not per table: each download button is a widget, drawn live on every
+    rerun (a section cannot replay it), and ten of them cost as much as replaying the whole
+    page (docs/benchmarks.md, "Page cost").
+    """
+    tables = list(_page_tables())
+    if not tables:
+        return
     f = state.current()
-    base = _slug(f"{name}-{f.year}")
-    # one horizontal row: fewer elements to send on every rerun than columns
+    base = _slug(f"{page}-{f.year}")
     row = st.container(horizontal=True, gap="small")
     # The files are made when a button is clicked (a callable), not on every rerun: an XLSX of
     # the reconciliation took longer than the whole page.
     row.download_button(
-        t("btn.csv"),
-        lambda: to_csv_bytes(df),
-        file_name=f"{base}.csv",
-        mime="text/csv",
-        key=f"csv_{name}",
+        t("btn.page_xlsx"),
+        lambda: tables_xlsx_bytes(tables),
+        file_name=f"{base}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="page_xlsx",
+        help=t("help.page_downloads"),
         on_click="ignore",
     )
     row.download_button(
-        t("btn.xlsx"),
-        lambda: to_xlsx_bytes(df),
-        file_name=f"{base}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"xlsx_{name}",
+        t("btn.page_csv"),
+        lambda: tables_csv_zip_bytes(tables, f.year),
+        file_name=f"{base}-csv.zip",
+        mime="application/zip",
+        key="page_csv",
+        help=t("help.page_downloads"),
         on_click="ignore",
     )
 
@@ -119,7 +170,7 @@ R = TypeVar("R")
 
 @st.cache_resource(max_entries=512, ttl=3600, show_spinner=False)
 def _drawn(
-    key: str, _fn: Callable[..., object], _args: tuple
+    *, key: str, _fn: Callable[..., object], _args: tuple
 ) -> tuple[object, tuple[tuple[str, pd.DataFrame], ...]]:
     # ``key`` says everything the output depends on (see section); one string hashes faster
     # than the tuple it is made of. ``_fn`` and ``_args`` (not hashed) draw.
@@ -138,9 +189,9 @@ def section(fn: Callable[P, R]) -> Callable[P, R]:
     The key is the view (:func:`ui.data.view_key`: database file and version, department, year,
     language), ``fn``'s file, name and code, and its positional arguments, which must be small
     hashable values (a selected code, a project name). So ``fn`` must depend on nothing else:
-    no page globals computed at run time, no session state. It must not draw widgets; the
-    download buttons of its tables are drawn after it (see :func:`table`). Its return value is
-    shared by all sessions: treat it as read-only.
+    no page globals computed at run time, no session state. It must not draw widgets (its
+    tables are offered by :func:`page_downloads`, drawn live). Its return value is shared by
+    all sessions: treat it as read-only.
     """
     code = fn.__code__
     # hash(code) changes when the function's code does (a page edited while served)
@@ -153,10 +204,9 @@ def section(fn: Callable[P, R]) -> Callable[P, R]:
                 f"arguments only, got {args!r} {kwargs!r}"
             )
         # repr of str, int, bool and None values is exact: equal keys mean equal inputs
-        # (keyword arguments: Streamlit looks up the name of every positional one, per call)
-        value, pending = _drawn(repr((where, data.view_key(), args)), _fn=fn, _args=args)
-        for name, df in pending:
-            downloads(name, df)
+        # keyword arguments only: Streamlit looks up the name of a positional one on every call
+        value, pending = _drawn(key=repr((where, data.view_key(), args)), _fn=fn, _args=args)
+        _page_tables().extend(pending)
         return value  # type: ignore[return-value]
 
     draw.__doc__ = fn.__doc__
@@ -296,7 +346,9 @@ def key_figures() -> dict[str, dict]:
 
 
 def page_header(title_key: str) -> None:
-    """Make sure the sidebar exists (see ui.frame), then show the page title and the document."""
+    """Make sure the sidebar exists (see ui.frame), then show the page title and the document.
+    Starts this run's list of tables for :func:`page_downloads`."""
+    st.session_state[_TABLES] = []
     frame.sidebar()
     st.title(t(title_key))
     st.caption(state.current().title)

@@ -83,8 +83,16 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
         "No cost or period-consistency checks.",
     ),
     # buttons, links, words
-    "btn.csv": ("下载 CSV", "Download CSV"),
-    "btn.xlsx": ("下载 XLSX", "Download XLSX"),
+    "btn.page_xlsx": (
+        "下载本页表格（Excel，每表一页）",
+        "Download this page's tables (Excel, a sheet each)",
+    ),
+    "btn.page_csv": ("下载本页表格（CSV，ZIP）", "Download this page's tables (CSV files, ZIP)"),
+    "help.page_downloads": (
+        "本页显示的每张表格，数字与页面一致。单张表格也可从表格右上角的工具栏下载为 CSV。",
+        "Every table shown on this page, with the numbers as shown. A single table also "
+        "downloads as CSV from the toolbar at its top right.",
+    ),
     "link.checks": ("查看数据核对", "Open the reconciliation"),
     "link.scorecard": ("查看绩效目标", "Open the performance scorecard"),
     "link.project": ("查看项目", "Open the project"),
