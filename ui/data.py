@@ -86,9 +86,9 @@ def _cached(path: str, version: str, name: str, params: Params) -> pd.DataFrame:
 def query(name: str, **params: object) -> pd.DataFrame:
     """Rows of ``queries/<name>.sql`` run with the given named parameters (cached, shared)."""
     path = str(db_path())
-    # Open (or reopen) first, so that the version in the key is the one queried.
-    handle = _handle(path)
-    return _cached(path, handle.version, name, tuple(sorted(params.items()))).copy(deep=False)
+    # The key holds the file's version (one stat, cheaper than asking the cached connection on
+    # every call); a miss opens or reopens the connection on the file as it is now.
+    return _cached(path, file_version(path), name, tuple(sorted(params.items()))).copy(deep=False)
 
 
 @st.cache_resource(max_entries=512, ttl=3600, show_spinner=False)
@@ -101,9 +101,8 @@ def dept_records(name: str, **extra: object) -> tuple[dict, ...]:
     read-only. For lookups (key figures, tables by key), where a DataFrame is slow to build."""
     f = state.current()
     path = str(db_path())
-    handle = _handle(path)
     params = tuple(sorted({"department": f.department, "year": f.year, **extra}.items()))
-    return _cached_records(path, handle.version, name, params)
+    return _cached_records(path, file_version(path), name, params)
 
 
 @st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
@@ -122,7 +121,7 @@ def document_index() -> dict[str, dict[int, str]]:
     the scale benchmark, on its own database)."""
     path = str(db_path())
     synthetic = os.environ.get("BUDGETLENS_SHOW_SYNTHETIC") == "1"
-    return _document_index(path, _handle(path).version, synthetic)
+    return _document_index(path, file_version(path), synthetic)
 
 
 def dept_query(name: str, **extra: object) -> pd.DataFrame:
@@ -132,9 +131,9 @@ def dept_query(name: str, **extra: object) -> pd.DataFrame:
 
 
 def database_version() -> tuple[str, str]:
-    """The database file and the version of it that the shared connection reads."""
+    """The database file and its version (inode and modification time)."""
     path = str(db_path())
-    return path, _handle(path).version
+    return path, file_version(path)
 
 
 def view_key() -> tuple[str, str, str, int, str]:
