@@ -13,10 +13,9 @@ from ui.i18n import t
 ui.page_header("nav.basic_project")
 MONEY = st.column_config.NumberColumn(format="%,.2f")
 
-# Each section below is drawn once per view, then replayed (see ui.section).
+# The parts of the page, drawn by the section ``basic_project_page`` below.
 
 
-@ui.section
 def by_function() -> None:
     """基本 and 项目 by 类 (chart) and by 类 and 款 (table)."""
     st.subheader(t("head.by_function"), help=ui.glossary_help("基本支出"))
@@ -66,7 +65,6 @@ def by_function() -> None:
     )
 
 
-@ui.section
 def project_units() -> None:
     """Project spending by budget unit, 本年 and 上年结转 stacked (chart and table)."""
     st.subheader(t("head.by_unit"), help=ui.glossary_help("项目支出"))
@@ -118,7 +116,6 @@ def project_units() -> None:
     )
 
 
-@ui.section
 def personnel_public() -> None:
     """人员经费 vs 公用经费 in 基本支出: the figures and a donut."""
     st.subheader(t("head.personnel_public"))
@@ -157,10 +154,14 @@ def personnel_public() -> None:
 
 
 # --- by function ---------------------------------------------------------------------------------
-by_function()
-# --- project spending by budget unit --------------------------------------------------------------
-project_units()
-# --- 人员经费 vs 公用经费 -------------------------------------------------------------------------
-personnel_public()
+@ui.section
+def basic_project_page() -> None:
+    """The whole page under its title: drawn once per view, then replayed (see ui.section)."""
+    by_function()
+    project_units()  # project spending by budget unit
+    personnel_public()  # 人员经费 vs 公用经费
+
+
+basic_project_page()
 
 ui.page_downloads("basic_project")

@@ -93,7 +93,6 @@ def charts() -> None:
     )
 
 
-@ui.section
 def drilldown(group: str) -> None:
     """The economic table: every row, or those of the group ``group``."""
     economic = data.dept_query("expenditure_economic")
@@ -119,7 +118,6 @@ def drilldown(group: str) -> None:
     )
 
 
-@ui.section
 def admin_operating() -> None:
     """机关运行经费: its definition, the stated total, the table and its source."""
     st.subheader(t("head.admin_operating"), help=ui.glossary_help("机关运行经费"))
@@ -152,12 +150,20 @@ def admin_operating() -> None:
     st.caption(ui.source("admin_operating", admin_rows["source_line"]))
 
 
+@ui.section
+def drilldown_and_admin(group: str | None) -> None:
+    """The drilldown table of ``group`` (None: no economic rows), then 机关运行经费."""
+    if group is None:
+        st.info(t("msg.no_economic"))
+    else:
+        drilldown(group)
+    admin_operating()
+
+
 # The live part reads the shared rows, not a DataFrame: filtering one on every rerun cost more
 # than drawing the replayed sections.
 records = data.dept_records("expenditure_economic")
-if not records:
-    st.info(t("msg.no_economic"))
-else:
+if records:
     charts()
     # --- drilldown table --------------------------------------------------------------------------
     st.subheader(t("head.drilldown"))
@@ -167,9 +173,8 @@ else:
         "group",
         format_func=lambda g: t("word.all") if g == ALL else g,
     )
-    drilldown(group)
-
-# --- 机关运行经费 ---------------------------------------------------------------------------------
-admin_operating()
+    drilldown_and_admin(group)
+else:
+    drilldown_and_admin(None)
 
 ui.page_downloads("economic")

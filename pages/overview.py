@@ -60,10 +60,9 @@ def share(part: object, whole: object) -> str | None:
     return f"{t('metric.share')} {fmt.pct(100 * float(part) / float(whole))}"
 
 
-# Each section below is drawn once per view, then replayed (see ui.section).
+# The parts of the page, drawn by the section ``overview_page`` below.
 
 
-@ui.section
 def headline() -> None:
     """The headline figures, the check counts with a link to 数据核对, and their sources."""
     kf = ui.key_figures()
@@ -154,7 +153,6 @@ def headline() -> None:
     )
 
 
-@ui.section
 def revenue_and_classes() -> None:
     """Revenue by source and expenditure by 类 (基本 and 项目 stacked), side by side."""
     left, right = st.columns(2)
@@ -212,7 +210,6 @@ def revenue_and_classes() -> None:
             )
 
 
-@ui.section
 def money_flow() -> None:
     """The sankey: source of funds → 类 → 基本/项目 (nothing when either side is missing)."""
     flows = data.dept_query("revenue_class_source")
@@ -262,7 +259,6 @@ def money_flow() -> None:
     )
 
 
-@ui.section
 def small_facts() -> None:
     """三公经费, 机关运行经费, procurement and staff, with their sources."""
     kf = ui.key_figures()
@@ -324,13 +320,15 @@ def small_facts() -> None:
         )
 
 
-# --- headline figures --------------------------------------------------------------------------
-headline()
-# --- revenue by source and expenditure by 类 -----------------------------------------------------
-revenue_and_classes()
-# --- sankey: source of funds → 类 → 基本/项目 -----------------------------------------------------
-money_flow()
-# --- small facts ----------------------------------------------------------------------------------
-small_facts()
+@ui.section
+def overview_page() -> None:
+    """The whole page under its title: drawn once per view, then replayed (see ui.section)."""
+    headline()
+    revenue_and_classes()  # revenue by source and expenditure by 类
+    money_flow()  # sankey: source of funds → 类 → 基本/项目
+    small_facts()
+
+
+overview_page()
 
 ui.page_downloads("overview")

@@ -88,7 +88,6 @@ def sunburst(code: str) -> None:
     )
 
 
-@ui.section
 def by_period() -> None:
     """当年预算 vs 上年结转: the chart by 类 and the table with the totals."""
     st.subheader(t("head.by_period"))
@@ -138,7 +137,6 @@ def by_period() -> None:
     )
 
 
-@ui.section
 def revenue_by_source() -> None:
     """Revenue by source: a donut of the sources with an amount, and the table of all."""
     st.subheader(t("chart.revenue_by_source"))
@@ -176,6 +174,13 @@ def revenue_by_source() -> None:
     )
 
 
+@ui.section
+def periods_and_sources() -> None:
+    """当年预算 vs 上年结转, then revenue by source (one section: no widget between them)."""
+    by_period()
+    revenue_by_source()
+
+
 # The live part reads the shared rows, not a DataFrame: filtering one on every rerun cost more
 # than drawing the replayed sections.
 records = data.dept_records("expenditure_function")
@@ -204,9 +209,6 @@ else:
         " .st-key-drill { flex-direction: column-reverse !important; } }</style>"
     )
 
-# --- 当年预算 vs 上年结转 -------------------------------------------------------------------------
-by_period()
-# --- revenue by source ---------------------------------------------------------------------------
-revenue_by_source()
+periods_and_sources()
 
 ui.page_downloads("revenue_expenditure")

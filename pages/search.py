@@ -32,17 +32,12 @@ if "q_text" not in st.session_state:
     st.session_state["q_text"] = raw[:100]
 text = st.text_input(t("nav.search"), key="q_text", max_chars=100, placeholder="科技").strip()
 if text:
-    st.query_params["q"] = text
+    state.mirror("q", text)
 else:
     st.query_params.pop("q", None)
 
 if not text:
     st.info(t("msg.search_hint"))
-    st.stop()
-
-hits = data.dept_query("search", pattern=ilike_pattern(text))
-if hits.empty:
-    st.info(t("msg.search_none").format(q=text))
     st.stop()
 
 
@@ -51,6 +46,9 @@ def results(text: str) -> None:
     """The number of hits, links to the first of them and the table of all hits for ``text``
     (drawn once per view and text, then replayed: see ui.section)."""
     hits = data.dept_query("search", pattern=ilike_pattern(text))
+    if hits.empty:
+        st.info(t("msg.search_none").format(q=text))
+        return
     st.caption(t("msg.search_count").format(n=len(hits)))
     for row in hits.head(MAX_LINKS).itertuples():
         page, param = TARGETS[row.kind]
