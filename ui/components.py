@@ -62,7 +62,7 @@ def table(
         return
     df = _numeric(df)
     st.dataframe(df, hide_index=True, column_config=column_config, height=height)
-    pending = _PENDING_DOWNLOADS.get()
+    pending = _SECTION_TABLES.get()
     if pending is not None:  # inside a section: handed to the page when the section returns
         pending.append((name, df))
     else:
@@ -159,8 +159,10 @@ def page_downloads(page: str) -> None:
 # is drawn once per view and Streamlit replays its recorded elements afterwards, for every
 # session (st.cache_resource replays the elements a cached function drew).
 
-_PENDING_DOWNLOADS: contextvars.ContextVar[list[tuple[str, pd.DataFrame]] | None] = (
-    contextvars.ContextVar("budgetlens_pending_downloads", default=None)
+# The tables a section draws, collected while it is drawn and kept with its cached output, so
+# that a replayed section still hands its tables to the page's downloads.
+_SECTION_TABLES: contextvars.ContextVar[list[tuple[str, pd.DataFrame]] | None] = (
+    contextvars.ContextVar("budgetlens_section_tables", default=None)
 )
 
 _KEY_TYPES = (str, int, float, bool, type(None))
@@ -175,11 +177,11 @@ def _drawn(
     # ``key`` says everything the output depends on (see section); one string hashes faster
     # than the tuple it is made of. ``_fn`` and ``_args`` (not hashed) draw.
     pending: list[tuple[str, pd.DataFrame]] = []
-    token = _PENDING_DOWNLOADS.set(pending)
+    token = _SECTION_TABLES.set(pending)
     try:
         value = _fn(*_args)
     finally:
-        _PENDING_DOWNLOADS.reset(token)
+        _SECTION_TABLES.reset(token)
     return value, tuple(pending)
 
 
