@@ -78,31 +78,29 @@ def main(argv: list[str] | None = None) -> int:
     with serve(db=a.db, env=env) as (url, _):
         times = asyncio.run(measure(url, a.rounds, a.warm, VIEWS))
     floor = median(times["floor"])
+
+    def table(heading: str, names: tuple[str, ...]) -> list[str]:
+        rows = [
+            f"| {heading} | median ms | p95 ms | ratio to floor |",
+            "| --- | ---: | ---: | ---: |",
+        ]
+        for name in names:
+            med = median(times[name])
+            p95 = percentile(times[name], 95)
+            rows.append(f"| {name} | {med:.1f} | {p95:.1f} | {med / floor:.2f} |")
+        return rows
+
     lines = [
         f"Command: `.venv/bin/python bench/bench_pages.py --rounds {a.rounds}` "
         f"({a.rounds} interleaved rounds after {a.warm} warm-up rounds, one websocket session, "
         "server and client on the same machine).",
         "",
-        "| page | median ms | p95 ms | ratio to floor |",
-        "| --- | ---: | ---: | ---: |",
-    ]
-    for page in PAGES:
-        med = median(times[page])
-        lines.append(
-            f"| {page} | {med:.1f} | {percentile(times[page], 95):.1f} | {med / floor:.2f} |"
-        )
-    lines += [
+        *table("page", PAGES),
         "",
         "Selected views, measured in the same rounds (the load benchmark's steps):",
         "",
-        "| view | median ms | p95 ms | ratio to floor |",
-        "| --- | ---: | ---: | ---: |",
+        *table("view", VIEWS),
     ]
-    for view in VIEWS:
-        med = median(times[view])
-        lines.append(
-            f"| {view} | {med:.1f} | {percentile(times[view], 95):.1f} | {med / floor:.2f} |"
-        )
     worst = max(median(times[p]) / floor for p in (*PAGES, *VIEWS) if p != "floor")
     lines += ["", f"Worst page or view: {worst:.2f}× the floor (goal ≤ 2×).", ""]
     lines += [
