@@ -127,7 +127,7 @@ def personnel_public() -> None:
     row = total.iloc[0]
     personnel = float(row["personnel_wan"]) if pd.notna(row["personnel_wan"]) else 0.0
     public = float(row["public_wan"]) if pd.notna(row["public_wan"]) else 0.0
-    c1, c2, c3 = st.columns(3)
+    c1, c2, c3 = ui.metric_row(3)
     c1.metric(
         t("col.total_wan"),
         f"{float(row['total_wan']):,.2f}",

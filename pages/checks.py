@@ -27,7 +27,7 @@ MONEY = st.column_config.NumberColumn(format="%,.2f")
 def status_counts() -> None:
     """How many checks are ok, off by rounding, or mismatched."""
     counts = data.dept_query("check_results")["status"].value_counts()
-    c1, c2, c3 = st.columns(3)
+    c1, c2, c3 = ui.metric_row(3)
     for column, status in zip((c1, c2, c3), ("ok", "rounding", "mismatch"), strict=True):
         column.metric(t(f"status.{status}"), int(counts.get(status, 0)), border=True)
 

@@ -73,7 +73,7 @@ def headline() -> None:
     basic_total = total["basic_wan"].iloc[0] if not total.empty else None
     project_total = total["project_wan"].iloc[0] if not total.empty else None
 
-    c1, c2, c3, c4 = st.columns(4)
+    c1, c2, c3, c4 = ui.metric_row(4)
     c1.metric(
         t("metric.revenue_total"),
         fmt.wan(kf_value("revenue_total")),
@@ -103,7 +103,7 @@ def headline() -> None:
         border=True,
     )
 
-    d1, d2, d3, d4 = st.columns(4)
+    d1, d2, d3, d4 = ui.metric_row(4)
     d1.metric(
         t("metric.basic"),
         fmt.wan(basic_total),
@@ -263,7 +263,7 @@ def small_facts() -> None:
     """三公经费, 机关运行经费, procurement and staff, with their sources."""
     kf = ui.key_figures()
     st.subheader(t("head.facts"))
-    f1, f2, f3, f4 = st.columns(4)
+    f1, f2, f3, f4 = ui.metric_row(4)
     three_public = kf_value("three_public_total")
     f1.metric(
         t("fact.three_public"),

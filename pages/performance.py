@@ -89,7 +89,7 @@ def scorecard(project: str) -> str:
     '年度' or '实施期' (one table: the other period is missing or the same), 'both'."""
     overview = data.dept_query("performance_overview")
     card = overview[overview["project"] == project].iloc[0]
-    m1, m2, m3, m4 = st.columns(4)
+    m1, m2, m3, m4 = ui.metric_row(4)
     m1.metric(t("metric.indicators"), int(card["indicators_n"]), border=True)
     m2.metric(t("metric.measurable"), int(card["measurable_n"]), border=True)
     m3.metric(t("col.budget_wan"), fmt.wan(card["budget_wan"]), border=True)
@@ -164,7 +164,7 @@ def quality(project: str) -> None:
     kinds = annual if not annual.empty else impl
     present = set(kinds["level2"].dropna())
     missing = [c for c in LEVEL2_CATEGORIES if c not in present]
-    q1, q2 = st.columns(2)
+    q1, q2 = ui.metric_row(2)
     q1.metric(
         t("metric.missing_level2"),
         f"{len(missing)} / {len(LEVEL2_CATEGORIES)}",

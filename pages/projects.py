@@ -37,7 +37,7 @@ def project_sources(rows: pd.DataFrame) -> str:
 def all_projects() -> None:
     """The totals, the treemap unit → project, the chart and the table of all projects."""
     projects = data.dept_query("projects")
-    c1, c2, c3 = st.columns(3)
+    c1, c2, c3 = ui.metric_row(3)
     c1.metric(t("metric.projects"), str(len(projects)), border=True)
     c2.metric(
         t("metric.project_total"),
@@ -120,7 +120,7 @@ def project_detail(project: str) -> None:
     projects = data.dept_query("projects")
     row = projects[projects["project"] == project].iloc[0]
     st.markdown(f"**{t('col.unit')}**：{row['unit']}")
-    d1, d2, d3 = st.columns(3)
+    d1, d2, d3 = ui.metric_row(3)
     d1.metric(t("col.current_year_wan"), fmt.wan(row["current_year_wan"]))
     d2.metric(t("col.carried_over_wan"), fmt.wan(row["carried_over_wan"]))
     d3.metric(t("col.share_pct"), fmt.pct(row["share_pct"]))

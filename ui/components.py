@@ -12,6 +12,7 @@ from typing import ParamSpec, TypeVar
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from ui import data, frame, state
 from ui.i18n import t
@@ -321,6 +322,14 @@ def chart(fig: go.Figure, title: str, source_text: str, *, unit: str = "万元",
             "toImageButtonOptions": {"format": "png", "filename": key, "scale": 2},
         },
     )
+
+
+def metric_row(n: int) -> list[DeltaGenerator]:
+    """``n`` places side by side for metrics, used like ``st.columns(n)`` but filled in order;
+    on a narrow screen they wrap onto more lines. One horizontal container, where st.columns
+    sends a row and a block per column: fewer elements to send on every rerun."""
+    row = st.container(horizontal=True, gap="small")
+    return [row] * n
 
 
 def glossary_help(term: str) -> str | None:
