@@ -59,6 +59,7 @@ def sidebar() -> state.Filters:
         "lang",
         format_func=lambda code: LANG_NAMES[code],
         sidebar=True,
+        write_url=False,  # set_current writes the three in one message
     )
     try:
         docs = data.document_index()
@@ -70,13 +71,16 @@ def sidebar() -> state.Filters:
         st.stop()
 
     departments = sorted(docs)
-    department = state.bound_select(t("filter.department"), departments, "department", sidebar=True)
+    department = state.bound_select(
+        t("filter.department"), departments, "department", sidebar=True, write_url=False
+    )
     year = state.bound_select(
         t("filter.year"),
         state.years_of(docs, department),
         "year",
         parse=state.parse_int,
         sidebar=True,
+        write_url=False,
     )
     database, version = data.database_version()
     filters = state.Filters(

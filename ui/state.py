@@ -71,20 +71,20 @@ def title_of(index: Mapping[str, Mapping[int, str]], department: str, year: int)
     return index.get(department, {}).get(year) or f"{department} {year}"
 
 
-def mirror(name: str, value: str) -> None:
-    """Put ``value`` into the URL as ``name`` unless it is already there (every write sends a
-    message to the browser)."""
-    if param(name) != value:
-        st.query_params[name] = value
+def mirror(name: str, value: str, **more: str) -> None:
+    """Put ``value`` into the URL as ``name`` (and each of ``more``) unless it is already there.
+    Every change sends a message to the browser: all changes go in one."""
+    wanted = {name: value, **more}
+    changed = {k: v for k, v in wanted.items() if param(k) != v}
+    if changed:
+        st.query_params.update(changed)
 
 
 def set_current(filters: Filters) -> None:
     """Remember the filters of this run (pages read them) and mirror them into the URL."""
     st.session_state[_CURRENT] = filters
     # Checked every run: navigating between pages clears the query string, this restores it.
-    mirror("department", filters.department)
-    mirror("year", str(filters.year))
-    mirror("lang", filters.lang)
+    mirror("department", filters.department, year=str(filters.year), lang=filters.lang)
 
 
 def current() -> Filters:
@@ -113,6 +113,7 @@ def bound_select(
     default: T | None = None,
     help: str | None = None,
     sidebar: bool = False,
+    write_url: bool = True,
 ) -> T | None:
     """A selectbox whose value lives in the URL query parameter ``name``.
 
@@ -141,5 +142,6 @@ def bound_select(
     where = st.sidebar if sidebar else st
     value = where.selectbox(label, options, key=key, format_func=format_func, help=help)
     remembered[name] = value
-    mirror(name, str(value))
+    if write_url:  # False: the caller writes it with others, in one message (set_current)
+        mirror(name, str(value))
     return value
