@@ -27,17 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.load_client import (
-    ROOT,
-    RunResult,
-    median,
-    open_session,
-    percentile,
-    rerun,
-    rss_mb,
-    serve_replicas,
-)
+from bench.load_client import ROOT, median, percentile, rss_mb, serve_replicas
 from bench.report import machine, write_section
+from deploy.client import RunResult, open_session, rerun
 
 # (page, query string) pairs a visitor moves through; the app checks every value.
 STEPS = (

@@ -18,8 +18,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.bench_load import STEPS
-from bench.load_client import ROOT, median, open_session, percentile, rerun, serve
+from bench.load_client import ROOT, median, percentile, serve
 from bench.report import machine, write_section
+from deploy.client import open_session, rerun
 
 PAGES = (
     "floor",

@@ -19,11 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.load_client import ROOT, median, open_session, rerun, serve
+from bench.load_client import ROOT, median, serve
 from bench.report import machine, write_section
 from budgetlens import checks, db
 from budgetlens.ingest import parse_document
 from budgetlens.synthetic import generate_document
+from deploy.client import open_session, rerun
 
 PAGES = (
     "overview",

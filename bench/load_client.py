@@ -1,19 +1,17 @@
-"""A websocket-level Streamlit client for load tests and page-cost benchmarks.
+"""Load tests and page-cost benchmarks through a websocket-level Streamlit client.
 
-It speaks Streamlit's own protocol (``/_stcore/stream``, subprotocol ``streamlit``, protobuf
-BackMsg/ForwardMsg from the installed ``streamlit.proto``): it sends ``rerun_script`` with a page
-and a query string, and times the server until ``script_finished``. No browser is involved, so on
-a 2-core machine the server is what is measured, not chromium.
+The client (``open_session``, ``rerun``: deploy/client.py) speaks Streamlit's own protocol and
+times the server until ``script_finished``. No browser is involved, so on a 2-core machine the
+server is what is measured, not chromium.
 
-Also starts and stops a Streamlit server for a benchmark (``serve``), reads a process's resident
-memory, and counts exception elements in what the server sent.
+Here: starting and stopping Streamlit servers for a benchmark (``serve``, ``serve_replicas``
+with nginx in front), a process's resident memory, percentiles.
 
 Only loopback addresses are used: the server is started by the benchmark on 127.0.0.1.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import os
 import socket
@@ -22,107 +20,9 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-from websockets.asyncio.client import connect
-
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@dataclass
-class RunResult:
-    """One rerun as the client saw it."""
-
-    page: str
-    query: str
-    seconds: float
-    bytes_received: int
-    messages: int
-    exceptions: int
-    status: str  # finished | compile_error | timeout | disconnected
-
-
-@dataclass
-class Session:
-    """A connected client session: the socket and the app's pages (name → script hash)."""
-
-    ws: object
-    pages: dict[str, str] = field(default_factory=dict)
-    default_hash: str = ""
-
-
-async def open_session(url: str, timeout: float = 30.0) -> tuple[Session, RunResult]:
-    """Connect and run the default page once (as a browser does on load)."""
-    ws = await connect(
-        f"{url}/_stcore/stream",
-        subprotocols=["streamlit"],
-        max_size=None,
-        open_timeout=timeout,
-        compression=None,
-    )
-    session = Session(ws)
-    first = await rerun(session, "", "", timeout=timeout)
-    return session, first
-
-
-async def rerun(session: Session, page: str, query: str, timeout: float = 30.0) -> RunResult:
-    """Ask for a rerun of ``page`` (a page name from the navigation; '' = default) with
-    ``query`` (a URL query string without '?'), and wait for script_finished."""
-    msg = BackMsg()
-    msg.rerun_script.query_string = query
-    if page:
-        msg.rerun_script.page_script_hash = session.pages.get(page, "")
-        msg.rerun_script.page_name = page
-    started = time.perf_counter()
-    await session.ws.send(msg.SerializeToString())
-    received = messages = exceptions = 0
-    status = "timeout"
-    deadline = started + timeout
-    try:
-        while True:
-            left = deadline - time.perf_counter()
-            if left <= 0:
-                break
-            raw = await asyncio.wait_for(session.ws.recv(), timeout=left)
-            received += len(raw)
-            messages += 1
-            fwd = ForwardMsg()
-            fwd.ParseFromString(raw)
-            kind = fwd.WhichOneof("type")
-            if kind == "navigation":
-                for p in fwd.navigation.app_pages:
-                    session.pages[p.url_pathname or p.page_name] = p.page_script_hash
-                    session.pages[p.page_name] = p.page_script_hash
-            elif kind == "new_session":
-                for p in fwd.new_session.app_pages:
-                    session.pages.setdefault(p.page_name, p.page_script_hash)
-            elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
-                if fwd.delta.new_element.WhichOneof("type") == "exception":
-                    exceptions += 1
-            elif kind == "script_finished":
-                code = fwd.script_finished
-                if code == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-                    continue
-                status = (
-                    "finished"
-                    if code
-                    in (
-                        ForwardMsg.FINISHED_SUCCESSFULLY,
-                        ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
-                    )
-                    else "compile_error"
-                )
-                break
-    except TimeoutError:
-        status = "timeout"
-    except Exception:  # the server closed the socket
-        status = "disconnected"
-    return RunResult(
-        page, query, time.perf_counter() - started, received, messages, exceptions, status
-    )
 
 
 def free_port() -> int:

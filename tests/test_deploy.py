@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.load_client import free_port, open_session, rerun, serve
+from bench.load_client import free_port, serve
+from deploy.client import open_session, rerun
 from deploy.render_nginx import render
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -105,3 +106,28 @@ def test_the_launcher_turns_nagle_off_on_sockets_streamlit_creates():
         assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 0
         set_nodelay(sock)
         assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1
+
+
+def test_warm_visits_every_page_in_both_languages_once_the_server_answers(
+    seed_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from deploy import warm
+
+    with serve(db=str(seed_db)) as (url, _):
+        # the server may still be starting: warm waits for it
+        assert warm.main([url, "--wait", "60"]) == 0
+        visits = asyncio.run(warm.warm(url, ("zh", "en")))
+    pages = {v.page for v in visits}
+    # every page of the navigation (app.py's PAGES), the default one under its title
+    assert len(pages) == 10 and {"presenter", "search", "performance"} <= pages
+    assert len(visits) == 2 * len(pages)
+    assert {v.query for v in visits} == {"lang=zh", "lang=en"}
+    assert all(v.status == "finished" and v.exceptions == 0 for v in visits)
+    assert "20 visits" in capsys.readouterr().out
+
+
+def test_warm_says_so_when_no_server_answers(capsys: pytest.CaptureFixture[str]) -> None:
+    from deploy import warm
+
+    assert warm.main([f"ws://127.0.0.1:{free_port()}", "--wait", "1"]) == 2
+    assert "did not answer" in capsys.readouterr().err

@@ -15,7 +15,8 @@ from hypothesis import strategies as st_
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.testing.v1 import AppTest
 
-from bench.load_client import open_session, rerun, serve
+from bench.load_client import serve
+from deploy.client import open_session, rerun
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
