@@ -171,7 +171,9 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-@st.cache_resource(max_entries=512, ttl=3600, show_spinner=False)
+# The key holds the database version, so the TTL only frees memory: a day, so that what
+# deploy/warm.py drew at start-up lasts.
+@st.cache_resource(max_entries=512, ttl=24 * 3600, show_spinner=False)
 def _drawn(
     *, key: str, _fn: Callable[..., object], _args: tuple
 ) -> tuple[object, tuple[tuple[str, pd.DataFrame], ...]]:
