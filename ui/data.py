@@ -141,5 +141,4 @@ def view_key() -> tuple[str, str, str, int, str]:
     the database file and its version, the department, the year and the language (as the
     sidebar read them at the start of this run)."""
     f = state.current()
-    database, version = (f.database, f.version) if f.version else database_version()
-    return (database, version, f.department, f.year, f.lang)
+    return (f.database, f.version, f.department, f.year, f.lang)

@@ -30,8 +30,8 @@ class Filters:
     lang: str
     title: str
     # the database file and its version when the sidebar read it (ui.data.view_key)
-    database: str = ""
-    version: str = ""
+    database: str
+    version: str
 
 
 def param(name: str) -> str | None:
