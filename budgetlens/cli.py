@@ -21,21 +21,18 @@ DEFAULT_DB = Path("data") / "budget.duckdb"
 
 def _ingest(args: argparse.Namespace) -> int:
     from budgetlens import checks, db
-    from budgetlens.ingest import parse_document
+    from budgetlens.ingest import parse_files
 
     started = time.perf_counter()
     # Parse and reconcile every file before opening the database: a bad file changes nothing.
-    parsed = []
-    for f in args.files:
-        p = parse_document(f)
-        parsed.append((p, checks.run_checks(p.rows)))
+    parsed = [(p, checks.run_checks(p.rows, p.layout)) for p in parse_files(args.files)]
     con = db.connect(args.db)
     try:
         for p, results in parsed:
             counts = db.load(con, p, results)
             summary = checks.summarise(results)
             print(
-                f"{p.source.path}: {p.department} {p.year}: "
+                f"{'; '.join(p.files)}: {p.document} (layout {p.layout}): "
                 f"{sum(counts.values())} rows; checks: {summary['ok']} ok, "
                 f"{summary['rounding']} rounding, {summary['mismatch']} mismatch"
             )
@@ -67,9 +64,9 @@ def _check(args: argparse.Namespace) -> int:
             return 2
         worst = 0
         for d in docs:
-            rows = db.document_rows(con, d["department"], d["year"])
-            results = checks.run_checks(rows)
-            db.replace_checks(con, d["department"], d["year"], d["document_id"], results)
+            rows = db.document_rows(con, d["document"])
+            results = checks.run_checks(rows, d["layout"])
+            db.replace_checks(con, d, results)
             shown = [r for r in results if args.all or r["status"] != "ok"]
             if args.status:
                 shown = [r for r in results if r["status"] in args.status]

@@ -48,6 +48,8 @@ DOCUMENT_TABLES = (
     "service_catalogue",
     "text_section",
     "parse_note",
+    "raw_cell",
+    "source_location",
     "check_result",
     "document",
 )
@@ -151,11 +153,11 @@ def load(con: duckdb.DuckDBPyConnection, parsed: Parsed, checks: list[dict]) -> 
     Returns the number of rows written per table.
     """
     counts: dict[str, int] = {}
-    key = {"department": parsed.department, "year": parsed.year}
+    key = {"document": parsed.document}
     con.execute("begin transaction")
     try:
         for table in DOCUMENT_TABLES:
-            con.execute(f"delete from {table} where department = $department and year = $year", key)
+            con.execute(f"delete from {table} where document = $document", key)
         for table in DOCUMENT_TABLES:
             counts[table] = insert_rows(con, table, _document_rows(parsed, checks, table))
         con.execute("commit")
@@ -167,14 +169,20 @@ def load(con: duckdb.DuckDBPyConnection, parsed: Parsed, checks: list[dict]) -> 
 
 def _document_rows(parsed: Parsed, checks: list[dict], table: str) -> list[dict]:
     """Rows of one document for ``table``, keyed, as :func:`load` writes them."""
-    key = {"department": parsed.department, "year": parsed.year}
+    key = {"department": parsed.department, "year": parsed.year, "document": parsed.document}
     if table == "document":
         return [
             {
                 **key,
                 "document_id": parsed.document_id,
+                "government": parsed.government,
+                "kind": parsed.kind,
+                "scope": parsed.scope,
+                "layout": parsed.layout,
+                "unit": parsed.unit,
+                "source_files": "; ".join(Path(f).name for f in parsed.files),
                 "title": parsed.title,
-                "source_file": Path(parsed.source.path).name,
+                "source_file": Path(parsed.files[0]).name,
                 "sha256": parsed.source.sha256,
                 "line_count": len(parsed.source),
                 "synthetic": parsed.synthetic,
@@ -202,12 +210,12 @@ def load_many(
     :func:`load` calls would. Returns the number of rows written per table.
     """
     counts: dict[str, int] = dict.fromkeys(DOCUMENT_TABLES, 0)
-    batch: dict[tuple[str, int], tuple[Parsed, list[dict]]] = {}
+    batch: dict[str, tuple[Parsed, list[dict]]] = {}
 
     def flush() -> None:
         if not batch:
             return
-        keys = pd.DataFrame({"department": [k[0] for k in batch], "year": [k[1] for k in batch]})
+        keys = pd.DataFrame({"document": list(batch)})
         con.register("_batch_keys", keys)
         con.execute("begin transaction")
         try:
@@ -215,7 +223,7 @@ def load_many(
                 # table names come from DOCUMENT_TABLES, never from input
                 con.execute(
                     f"delete from {table} where exists (select 1 from _batch_keys k "
-                    f"where k.department = {table}.department and k.year = {table}.year)"
+                    f"where k.document = {table}.document)"
                 )
             for table in DOCUMENT_TABLES:
                 rows = [r for p, c in batch.values() for r in _document_rows(p, c, table)]
@@ -229,7 +237,7 @@ def load_many(
         batch.clear()
 
     for parsed, checks in documents:
-        key = (parsed.department, parsed.year)
+        key = parsed.document
         if key in batch:
             # the same department-year twice in one batch: the later document wins, as with load
             flush()
@@ -240,15 +248,17 @@ def load_many(
     return counts
 
 
-def replace_checks(
-    con: duckdb.DuckDBPyConnection, department: str, year: int, document_id: str, checks: list[dict]
-) -> None:
-    """Store a fresh reconciliation for one department-year (one transaction)."""
-    key = {"department": department, "year": year}
+def replace_checks(con: duckdb.DuckDBPyConnection, doc: dict, checks: list[dict]) -> None:
+    """Store a fresh reconciliation for one document (a ``document`` row; one transaction)."""
+    key = {"department": doc["department"], "year": doc["year"], "document": doc["document"]}
     con.execute("begin transaction")
     try:
-        con.execute("delete from check_result where department = $department and year = $year", key)
-        insert_rows(con, "check_result", [{**key, "document_id": document_id, **c} for c in checks])
+        con.execute(
+            "delete from check_result where document = $document", {"document": doc["document"]}
+        )
+        insert_rows(
+            con, "check_result", [{**key, "document_id": doc["document_id"], **c} for c in checks]
+        )
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
@@ -265,22 +275,31 @@ def fetch_dicts(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = 
         cur.close()
 
 
-def document_rows(
-    con: duckdb.DuckDBPyConnection, department: str, year: int
-) -> dict[str, list[dict]]:
-    """Every row of one department-year, per table, in source order (as the checks want them)."""
+def document_rows(con: duckdb.DuckDBPyConnection, document: str) -> dict[str, list[dict]]:
+    """Every row of one document, per table, in source order (as the checks want them)."""
     out = {}
     for table in DOCUMENT_TABLES:
-        if table in ("document", "check_result"):
+        if table in ("document", "check_result", "source_location"):
             continue
         out[table] = fetch_dicts(
             con,
-            f"select * from {table} where department = $department and year = $year "
-            "order by source_line",
-            {"department": department, "year": year},
+            f"select * from {table} where document = $document order by source_line",
+            {"document": document},
         )
     return out
 
 
 def documents(con: duckdb.DuckDBPyConnection) -> list[dict]:
-    return fetch_dicts(con, "select * from document order by department, year")
+    return fetch_dicts(con, "select * from document order by department, year, kind, scope")
+
+
+def document_of(con: duckdb.DuckDBPyConnection, department: str, year: int) -> str | None:
+    """The document id of a department-year: its 部门 document when both a 部门 and a 单位
+    document are loaded, else the one there is; None when there is none."""
+    rows = fetch_dicts(
+        con,
+        "select document from document where department = $department and year = $year "
+        "order by scope = '部门' desc, kind = '预算' desc, document",
+        {"department": department, "year": year},
+    )
+    return rows[0]["document"] if rows else None

@@ -16,6 +16,7 @@ from pathlib import Path
 from budgetlens import mappings as m
 from budgetlens import narrative, performance, tables
 from budgetlens.errors import IngestError
+from budgetlens.layout import government_of
 from budgetlens.source import SourceText, norm
 
 # Value-column keys of the table readers → database columns.
@@ -37,7 +38,11 @@ _REVENUE_TABLE_KEYS = ("revenue_function", "gov_fund_revenue", "state_capital_re
 
 @dataclass
 class Parsed:
-    """A parsed disclosure: identity plus rows per database table (without the key columns)."""
+    """A parsed disclosure: identity plus rows per database table (without the key columns).
+
+    A document is department + year + kind (预算 | 决算) + scope (部门 | 单位); it may have been
+    read from several files (Jiangsu publishes the narrative and the tables as two PDFs).
+    """
 
     source: SourceText
     department: str
@@ -45,14 +50,34 @@ class Parsed:
     title: str
     rows: dict[str, list[dict]] = field(default_factory=dict)
     synthetic: bool = False
+    government: str | None = None
+    kind: str = "预算"
+    scope: str = "部门"
+    layout: str = "jincheng-text"
+    unit: str | None = "万元"
+    files: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.files:
+            self.files = [self.source.path]
 
     @property
     def document_id(self) -> str:
         return self.source.sha256[:16]
 
+    @property
+    def document(self) -> str:
+        """The stable id: ``<department>-<year>-<kind>-<scope>``."""
+        return f"{self.department}-{self.year}-{self.kind}-{self.scope}"
+
     def keyed(self, table: str) -> list[dict]:
-        """Rows of ``table`` with department, year and document_id added."""
-        key = {"department": self.department, "year": self.year, "document_id": self.document_id}
+        """Rows of ``table`` with department, year, document and document_id added."""
+        key = {
+            "department": self.department,
+            "year": self.year,
+            "document": self.document,
+            "document_id": self.document_id,
+        }
         return [{**key, **r} for r in self.rows.get(table, [])]
 
 
@@ -101,6 +126,7 @@ def parse_document(path: str | Path) -> Parsed:
     _check_complete(src, found)
     department, year = _identity(src, found)
     p = Parsed(src, department, year, f"{department}{year}年度部门预算公开")
+    p.government = government_of(department)
     p.synthetic = any(m.SYNTHETIC_MARKER in line for line in src.lines[:20])
     _read_tables(src, found, p)
     _read_performance(src, found, p)
@@ -232,10 +258,10 @@ def _read_tables(src: SourceText, found: list[tables.FoundTable], p: Parsed) -> 
                 "source_line": t.title_line,
             }
         )
-    _budget_units(p)
+    budget_units(p)
 
 
-def _budget_units(p: Parsed) -> None:
+def budget_units(p: Parsed) -> None:
     units: dict[str, int] = {}
     dept_line = None
     for r in p.rows["project_budget"]:
@@ -392,3 +418,17 @@ def _read_prose(src: SourceText, p: Parsed) -> None:
 
 def now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def parse_files(paths: list[str | Path]) -> list[Parsed]:
+    """Read every file given together: text files one document each, PDFs grouped into
+    documents (see :func:`budgetlens.pdf_ingest.parse_pdfs`). Raises IngestError on the first
+    file that cannot be read; nothing is loaded then."""
+    texts = [p for p in paths if Path(p).suffix.lower() != ".pdf"]
+    pdfs = [p for p in paths if Path(p).suffix.lower() == ".pdf"]
+    out = [parse_document(p) for p in texts]
+    if pdfs:
+        from budgetlens.pdf_ingest import parse_pdfs  # pdfplumber only when PDFs are given
+
+        out.extend(parse_pdfs(pdfs))
+    return out

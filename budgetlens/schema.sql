@@ -10,16 +10,23 @@
 
 -- One row per ingested source document (department × year).
 create table if not exists document (
-    document_id   varchar not null,   -- first 16 hex chars of the file's sha256
     department    varchar not null,   -- 部门名称, as published
-    year          integer not null,   -- budget year, e.g. 2024
+    year          integer not null,   -- budget (or final-accounts) year, e.g. 2024
+    document      varchar not null,   -- stable id: department, year, kind and scope
+    document_id   varchar not null,   -- first 16 hex chars of the source's sha256 (of all its files)
+    government    varchar,            -- 晋城市, 上海市普陀区, 江苏省… as read from the document
+    kind          varchar not null,   -- 预算 | 决算
+    scope         varchar not null,   -- 部门 (the department with its units) | 单位 (one unit)
+    layout        varchar not null,   -- the declared layout it was read with
+    unit          varchar,            -- amount unit(s) as published, e.g. 元 or 元/万元
+    source_files  varchar not null,   -- file names, '; '-separated, in reading order
     title         varchar not null,   -- e.g. 晋城市科学技术局2024年度部门预算公开
-    source_file   varchar not null,   -- file name the document was read from
+    source_file   varchar not null,   -- first file name the document was read from
     sha256        varchar not null,
     line_count    integer not null,
     synthetic     boolean not null default false,  -- true only for generated benchmark data
     ingested_at   timestamp not null,
-    primary key (department, year)
+    primary key (document)
 );
 
 -- One row per standard table (收支总表 … 项目支出预算表) found in a document, including the ones that
@@ -27,6 +34,7 @@ create table if not exists document (
 create table if not exists source_table (
     department    varchar not null,
     year          integer not null,
+    document      varchar not null,
     document_id   varchar not null,
     table_key     varchar not null,   -- e.g. expenditure_total, see budgetlens/mappings.py
     title         varchar not null,   -- title as published
@@ -34,7 +42,7 @@ create table if not exists source_table (
     is_empty      boolean not null,   -- the table states 本表无数据 (or has no figures)
     row_count     integer not null,   -- data rows read
     source_line   integer not null,   -- line of the title
-    primary key (department, year, table_key)
+    primary key (document, table_key)
 );
 
 -- Budget units (预算单位) of a department, one row per unit plus one row for the department as a
@@ -43,12 +51,13 @@ create table if not exists source_table (
 create table if not exists budget_unit (
     department    varchar not null,
     year          integer not null,
+    document      varchar not null,
     document_id   varchar not null,
     unit          varchar not null,
     parent_unit   varchar,
     is_department boolean not null,   -- the department as a whole (its own 机关 is a unit too)
     source_line   integer not null,
-    primary key (department, year, unit, is_department)
+    primary key (document, unit, is_department)
 );
 
 -- One row per 功能分类 科目 row per function-classified table (支出总表, 一般公共预算支出表, 政府性基金
@@ -56,6 +65,7 @@ create table if not exists budget_unit (
 create table if not exists expenditure_function (
     department    varchar not null,
     year          integer not null,
+    document      varchar not null,
     document_id   varchar not null,
     table_key     varchar not null,
     seq           integer not null,   -- row order within the table
@@ -73,6 +83,7 @@ create table if not exists expenditure_function (
 create table if not exists revenue_function (
     department          varchar not null,
     year                integer not null,
+    document      varchar not null,
     document_id         varchar not null,
     table_key           varchar not null,
     seq                 integer not null,
@@ -86,6 +97,10 @@ create table if not exists revenue_function (
     special_account_wan decimal(24, 6),   -- 财政专户管理资金
     unit_funds_wan      decimal(24, 6),   -- 单位资金
     carried_over_wan    decimal(24, 6),   -- 上年结转
+    fiscal_appropriation_wan decimal(24, 6), -- 财政拨款收入 (layouts that do not split it)
+    business_income_wan decimal(24, 6),   -- 事业收入
+    operating_income_wan decimal(24, 6),  -- 事业单位经营收入
+    other_income_wan    decimal(24, 6),   -- 其他收入
     source_line         integer not null
 );
 
@@ -94,6 +109,7 @@ create table if not exists revenue_function (
 create table if not exists summary_item (
     department    varchar not null,
     year          integer not null,
+    document      varchar not null,
     document_id   varchar not null,
     table_key     varchar not null,   -- income_expense_summary | fiscal_summary
     side          varchar not null,   -- 收入 | 支出
@@ -102,6 +118,7 @@ create table if not exists summary_item (
     item          varchar not null,   -- label without its ordinal, e.g. 科学技术支出
     parent_item   varchar,            -- e.g. 上年财政拨款结转 for the sources listed under it
     column_key    varchar not null,   -- amount | total | current_year | carried_over | general_budget | …
+    column_group  varchar,            -- the column group where a side has several (功能分类 | 支出用途)
     amount_wan    decimal(24, 6) not null,
     source_line   integer not null
 );
@@ -110,9 +127,12 @@ create table if not exists summary_item (
 create table if not exists expenditure_economic (
     department    varchar not null,
     year          integer not null,
+    document      varchar not null,
     document_id   varchar not null,
+    table_key     varchar not null default 'basic_economic',  -- or admin_operating, fiscal_basic_economic
     seq           integer not null,
     row_kind      varchar not null,   -- total | group | item
+    code          varchar,            -- 经济分类 code where published (301, 30101), else null
     group_name    varchar,            -- 工资福利支出 | 商品和服务支出 | 对个人和家庭的补助 | …
     dept_class    varchar,            -- 部门预算支出经济科目名称
     gov_class     varchar,            -- 政府预算支出经济科目名称
@@ -126,6 +146,7 @@ create table if not exists expenditure_economic (
 create table if not exists fiscal_item (
     department          varchar not null,
     year                integer not null,
+    document      varchar not null,
     document_id         varchar not null,
     table_key           varchar not null,  -- three_public | admin_operating
     seq                 integer not null,
@@ -142,6 +163,7 @@ create table if not exists fiscal_item (
 create table if not exists project_budget (
     department          varchar not null,
     year                integer not null,
+    document      varchar not null,
     document_id         varchar not null,
     carried_over        boolean not null,  -- true for 上年结转
     seq                 integer not null,
@@ -162,6 +184,7 @@ create table if not exists project_budget (
 create table if not exists performance_table (
     department          varchar not null,
     year                integer not null,
+    document      varchar not null,
     document_id         varchar not null,
     project             varchar not null,
     is_department       boolean not null,
@@ -186,6 +209,7 @@ create table if not exists performance_table (
 create table if not exists performance_fund (
     department    varchar not null,
     year          integer not null,
+    document      varchar not null,
     document_id   varchar not null,
     project       varchar not null,
     period        varchar not null,   -- 实施期 | 年度
@@ -203,6 +227,7 @@ create table if not exists performance_fund (
 create table if not exists performance_indicator (
     department     varchar not null,
     year           integer not null,
+    document      varchar not null,
     document_id    varchar not null,
     project        varchar not null,  -- 部门整体 for the department-level table
     period         varchar not null,  -- 实施期 | 年度
@@ -228,6 +253,7 @@ create table if not exists performance_indicator (
 create table if not exists key_figure (
     department    varchar not null,
     year          integer not null,
+    document      varchar not null,
     document_id   varchar not null,
     key           varchar not null,   -- e.g. revenue_total, revenue_change, three_public_total
     value         decimal(24, 6) not null,
@@ -235,13 +261,14 @@ create table if not exists key_figure (
     label         varchar not null,   -- what the figure is, in Chinese
     sentence      varchar not null,   -- the clause it was read from
     source_line   integer not null,
-    primary key (department, year, key)
+    primary key (document, key)
 );
 
 -- One row per term of 名词解释 (glossary).
 create table if not exists glossary_term (
     department    varchar not null,
     year          integer not null,
+    document      varchar not null,
     document_id   varchar not null,
     seq           integer not null,
     term          varchar not null,
@@ -254,6 +281,7 @@ create table if not exists glossary_term (
 create table if not exists service_catalogue (
     department    varchar not null,
     year          integer not null,
+    document      varchar not null,
     document_id   varchar not null,
     seq           integer not null,
     section       varchar not null,   -- the department heading, e.g. 宣传部
@@ -267,6 +295,7 @@ create table if not exists service_catalogue (
 create table if not exists text_section (
     department    varchar not null,
     year          integer not null,
+    document      varchar not null,
     document_id   varchar not null,
     seq           integer not null,
     section       varchar not null,   -- 本部门职责 | 机构设置情况
@@ -279,6 +308,7 @@ create table if not exists text_section (
 create table if not exists check_result (
     department    varchar not null,
     year          integer not null,
+    document      varchar not null,
     document_id   varchar not null,
     seq           integer not null,
     check_kind    varchar not null,   -- e.g. column_total, subtotal, cross_table, name_consistency
@@ -299,9 +329,38 @@ create table if not exists check_result (
 create table if not exists parse_note (
     department    varchar not null,
     year          integer not null,
+    document      varchar not null,
     document_id   varchar not null,
     seq           integer not null,
     table_key     varchar not null,
     message       varchar not null,
     source_line   integer not null
+);
+
+-- One row per non-empty cell of a table kept as published but not interpreted: tables a layout
+-- declares as raw (政府采购预算表) and tables the layout does not know (reported at ingest).
+create table if not exists raw_cell (
+    department    varchar not null,
+    year          integer not null,
+    document      varchar not null,
+    document_id   varchar not null,
+    table_key     varchar not null,
+    title         varchar not null,
+    row_no        integer not null,
+    col_no        integer not null,
+    text          varchar not null,
+    source_line   integer not null
+);
+
+-- Where each line of a document's reading text comes from: for a PDF, the file and page (a
+-- figure's source_line leads here); for a text file, the file (page null).
+create table if not exists source_location (
+    department    varchar not null,
+    year          integer not null,
+    document      varchar not null,
+    document_id   varchar not null,
+    line          integer not null,
+    file          varchar not null,
+    page          integer,
+    primary key (document, line)
 );

@@ -20,6 +20,7 @@ from typing import Any
 import duckdb
 
 from budgetlens import queries
+from budgetlens.db import document_of
 
 CHART_KINDS = ("bar", "pie", "doughnut", "column", "table", "figures")
 MAX_CATEGORIES = 8  # more than this is unreadable on a slide: the rest is summed as 其他
@@ -397,6 +398,7 @@ class _Context:
 
     def __init__(self, con: duckdb.DuckDBPyConnection, department: str, year: int, lang: str):
         self.con, self.department, self.year, self.lang = con, department, year, lang
+        self.document = document_of(con, department, year) or ""
         docs = self.q("deck_document")
         if not docs:
             raise LookupError(f"no document for {department} {year} in the database")
@@ -405,7 +407,7 @@ class _Context:
         self.key_figures = {r["key"]: r for r in self.q("key_figures")}
 
     def q(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        return fetch(self.con, name, department=self.department, year=self.year, **params)
+        return fetch(self.con, name, document=self.document, **params)
 
     def t(self, key: str, **values: Any) -> str:
         return tr(self.lang, key, **values)

@@ -28,6 +28,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from budgetlens import __version__
+from budgetlens.db import document_of
 from budgetlens.mappings import TABLES_BY_KEY
 from budgetlens.storyline import CHECK_KINDS, dec, fetch
 
@@ -286,11 +287,12 @@ class _Data:
 
     def __init__(self, con: duckdb.DuckDBPyConnection, department: str, year: int) -> None:
         self.con, self.department, self.year = con, department, year
+        self.document = document_of(con, department, year) or ""
         self._cache: dict[str, list[dict[str, Any]]] = {}
 
     def q(self, name: str) -> list[dict[str, Any]]:
         if name not in self._cache:
-            self._cache[name] = fetch(self.con, name, department=self.department, year=self.year)
+            self._cache[name] = fetch(self.con, name, document=self.document)
         return self._cache[name]
 
 

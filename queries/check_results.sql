@@ -1,6 +1,6 @@
 -- purpose: every reconciliation check of a disclosure with expected, actual, difference and status
 -- grain: one row per check per department per year
--- parameters: $department, $year
+-- parameters: $document (the document id: department, year, kind, scope)
 select
     cr.seq as seq,
     cr.status as status,
@@ -13,5 +13,5 @@ select
     cr.source_lines as source_lines,
     cr.detail as detail
 from check_result as cr
-where cr.department = $department and cr.year = $year
+where cr.document = $document
 order by cr.seq

@@ -1,10 +1,10 @@
 -- purpose: how many reconciliation checks ended ok, rounding or mismatch
 -- grain: one row per status per department per year
--- parameters: $department, $year
+-- parameters: $document (the document id: department, year, kind, scope)
 select
     cr.status as status,
     count(*) as checks_n
 from check_result as cr
-where cr.department = $department and cr.year = $year
+where cr.document = $document
 group by cr.status
 order by cr.status

@@ -1,6 +1,6 @@
 -- purpose: the source document of one department-year: title, file, checksum, size, load time
 -- grain: one row per document per department per year
--- parameters: $department, $year
+-- parameters: $document (the document id: department, year, kind, scope)
 select
     d.department as department,
     d.year as year,
@@ -12,4 +12,4 @@ select
     d.synthetic as synthetic,
     d.ingested_at as ingested_at
 from document as d
-where d.department = $department and d.year = $year
+where d.document = $document

@@ -6,6 +6,7 @@ select
     d.department as department,
     d.year as year,
     d.title as title,
+    d.document as document,
     d.synthetic as synthetic
 from document as d
 order by d.department, d.year

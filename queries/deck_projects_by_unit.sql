@@ -1,7 +1,7 @@
 -- purpose: project spending per budget unit (本年预算 and 上年结转 projects together), with the
 --          number of projects and the first line of the unit's projects
 -- grain: one row per budget unit per department per year
--- parameters: $department, $year
+-- parameters: $document (the document id: department, year, kind, scope)
 select
     pb.unit as unit,
     count(distinct pb.project) as projects_n,
@@ -10,8 +10,7 @@ select
     sum(case when pb.carried_over then pb.total_wan end) as carried_over_wan,
     min(pb.source_line) as source_line
 from project_budget as pb
-where pb.department = $department
-    and pb.year = $year
+where pb.document = $document
     and pb.row_kind = 'project'
 group by pb.unit
 order by total_wan desc, source_line

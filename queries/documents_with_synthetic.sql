@@ -6,6 +6,9 @@ select
     d.department as department,
     d.year as year,
     d.title as title,
-    d.document_id as document_id
+    d.document_id as document_id,
+    d.document as document,
+    d.kind as kind,
+    d.scope as scope
 from document as d
 order by d.department, d.year desc

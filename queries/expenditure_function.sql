@@ -1,6 +1,6 @@
 -- purpose: the 支出总表 by 功能分类 (类 → 款 → 项) with 基本/项目 split, and each row's 类 and parent
 -- grain: one row per 科目 per department per year (level 0 is the table's 合计 row)
--- parameters: $department, $year
+-- parameters: $document (the document id: department, year, kind, scope)
 select
     ef.seq as seq,
     ef.level as level,
@@ -16,7 +16,6 @@ select
     ef.project_wan as project_wan,
     ef.source_line as source_line
 from expenditure_function as ef
-where ef.department = $department
-    and ef.year = $year
+where ef.document = $document
     and ef.table_key = 'expenditure_total'
 order by ef.seq

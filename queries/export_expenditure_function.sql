@@ -16,8 +16,7 @@ select
     ef.source_line
 from expenditure_function as ef
 left join revenue_function as rf
-    on rf.department = ef.department
-    and rf.year = ef.year
+    on rf.document = ef.document
     and rf.table_key = 'revenue_function'
     and rf.code = ef.code
 where ef.table_key = 'expenditure_total'

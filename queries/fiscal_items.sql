@@ -1,6 +1,6 @@
 -- purpose: rows of the “三公”经费 table and of the 机关运行经费 table
 -- grain: one row per table row per table per department per year
--- parameters: $department, $year
+-- parameters: $document (the document id: department, year, kind, scope)
 select
     fi.table_key as table_key,
     fi.seq as seq,
@@ -11,5 +11,5 @@ select
     fi.state_capital_wan as state_capital_wan,
     fi.source_line as source_line
 from fiscal_item as fi
-where fi.department = $department and fi.year = $year
+where fi.document = $document
 order by fi.table_key, fi.seq

@@ -1,6 +1,6 @@
 -- purpose: every figure stated in the narrative and the department profile (收入总计, 三公经费, staffing …)
 -- grain: one row per key figure per department per year
--- parameters: $department, $year
+-- parameters: $document (the document id: department, year, kind, scope)
 select
     kf.key as key,
     kf.value as value,
@@ -9,5 +9,5 @@ select
     kf.sentence as sentence,
     kf.source_line as source_line
 from key_figure as kf
-where kf.department = $department and kf.year = $year
+where kf.document = $document
 order by kf.source_line, kf.key

@@ -1,6 +1,6 @@
 -- purpose: the indicator tree of one performance table (一级 → 二级 → 三级) with the parsed target
 -- grain: one row per indicator per period per project per department per year
--- parameters: $department, $year, $project
+-- parameters: $document (the document id: department, year, kind, scope), $project
 select
     pi.period as period,
     pi.seq as seq,
@@ -19,5 +19,5 @@ select
     pi.problem as problem,
     pi.source_line as source_line
 from performance_indicator as pi
-where pi.department = $department and pi.year = $year and pi.project = $project
+where pi.document = $document and pi.project = $project
 order by pi.period desc, pi.seq

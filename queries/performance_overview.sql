@@ -2,7 +2,7 @@
 --          present, measurable targets, problems (all counted on the 年度 targets), budget (万元) and
 --          failed cost/period checks
 -- grain: one row per performance table (project) per department per year
--- parameters: $department, $year
+-- parameters: $document (the document id: department, year, kind, scope)
 with ind as (
     select
         pi.project as project,
@@ -14,7 +14,7 @@ with ind as (
         count(*) filter (where pi.problem is not null) as problems_n,
         count(distinct pi.level2) as level2_n
     from performance_indicator as pi
-    where pi.department = $department and pi.year = $year and pi.period = '年度'
+    where pi.document = $document and pi.period = '年度'
     group by pi.project
 ),
 budget as (
@@ -22,7 +22,7 @@ budget as (
         pb.project as project,
         sum(pb.total_wan) as budget_wan
     from project_budget as pb
-    where pb.department = $department and pb.year = $year and pb.row_kind = 'project'
+    where pb.document = $document and pb.row_kind = 'project'
     group by pb.project
 ),
 -- 部门整体 has no row in the 项目支出预算表: its funds come from its own table, in 元.
@@ -31,7 +31,7 @@ table_funds as (
         pf.project as project,
         max(pf.amount_yuan) / 10000 as funds_wan
     from performance_fund as pf
-    where pf.department = $department and pf.year = $year
+    where pf.document = $document
         and pf.period = '年度' and pf.dimension = 'source' and pf.source = 'total'
     group by pf.project
 ),
@@ -41,11 +41,10 @@ checks as (
         count(*) filter (where cr.status = 'mismatch') as mismatches_n
     from performance_table as pt
     join check_result as cr
-        on cr.department = pt.department
-        and cr.year = pt.year
+        on cr.document = pt.document
         and cr.check_kind in ('cost_indicator', 'period_consistency')
         and cr.project = pt.project
-    where pt.department = $department and pt.year = $year
+    where pt.document = $document
     group by pt.project
 )
 select
@@ -66,5 +65,5 @@ left join ind as i on i.project = pt.project
 left join budget as b on b.project = pt.project
 left join table_funds as tf on tf.project = pt.project
 left join checks as c on c.project = pt.project
-where pt.department = $department and pt.year = $year
+where pt.document = $document
 order by pt.is_department desc, pt.source_line

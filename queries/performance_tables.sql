@@ -1,7 +1,7 @@
 -- purpose: the performance-target tables of a disclosure (部门整体 first, then each project) with
 --          their descriptive fields (概况, 立项依据, 实施计划, 总体目标)
 -- grain: one row per performance table (project) per department per year
--- parameters: $department, $year
+-- parameters: $document (the document id: department, year, kind, scope)
 select
     pt.project as project,
     pt.is_department as is_department,
@@ -19,5 +19,5 @@ select
     pt.fill_date as fill_date,
     pt.source_line as source_line
 from performance_table as pt
-where pt.department = $department and pt.year = $year
+where pt.document = $document
 order by pt.is_department desc, pt.source_line

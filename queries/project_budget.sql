@@ -1,6 +1,6 @@
 -- purpose: the 项目支出预算表 (本年预算 and 上年结转): department total, unit subtotals, projects
 -- grain: one row per table row (department | unit | project) per period per department per year
--- parameters: $department, $year
+-- parameters: $document (the document id: department, year, kind, scope)
 select
     pb.carried_over as carried_over,
     pb.seq as seq,
@@ -15,5 +15,5 @@ select
     pb.unit_funds_wan as unit_funds_wan,
     pb.source_line as source_line
 from project_budget as pb
-where pb.department = $department and pb.year = $year
+where pb.document = $document
 order by pb.carried_over, pb.seq

@@ -1,6 +1,6 @@
 -- purpose: the cost-indicator and 实施期/年度 consistency checks of one performance table
 -- grain: one row per check per project per department per year
--- parameters: $department, $year, $project
+-- parameters: $document (the document id: department, year, kind, scope), $project
 select
     cr.seq as seq,
     cr.check_kind as check_kind,
@@ -12,8 +12,7 @@ select
     cr.source_lines as source_lines,
     cr.detail as detail
 from check_result as cr
-where cr.department = $department
-    and cr.year = $year
+where cr.document = $document
     and cr.check_kind in ('cost_indicator', 'period_consistency')
     and cr.project = $project
 order by cr.status = 'ok', cr.seq

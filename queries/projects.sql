@@ -1,7 +1,7 @@
 -- purpose: every project with its 本年预算 and 上年结转 amounts, its share of all project spending,
 --          and whether it has a performance-target table
 -- grain: one row per project per budget unit per department per year
--- parameters: $department, $year
+-- parameters: $document (the document id: department, year, kind, scope)
 with project_rows as (
     select
         pb.unit as unit,
@@ -11,8 +11,7 @@ with project_rows as (
         sum(pb.total_wan) as total_wan,
         min(pb.source_line) as source_line
     from project_budget as pb
-    where pb.department = $department
-        and pb.year = $year
+    where pb.document = $document
         and pb.row_kind = 'project'
     group by pb.unit, pb.project
 )
@@ -27,7 +26,6 @@ select
     pr.source_line as source_line
 from project_rows as pr
 left join performance_table as pt
-    on pt.department = $department
-    and pt.year = $year
+    on pt.document = $document
     and pt.project = pr.project
 order by pr.source_line

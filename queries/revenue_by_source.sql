@@ -1,11 +1,10 @@
 -- purpose: 收入 by source of funds, read from the 合计 row of the 收入总表 (本年收入 columns plus 上年结转)
 -- grain: one row per source of funds per department per year
--- parameters: $department, $year
+-- parameters: $document (the document id: department, year, kind, scope)
 with total_row as (
     select rf.*
     from revenue_function as rf
-    where rf.department = $department
-        and rf.year = $year
+    where rf.document = $document
         and rf.table_key = 'revenue_function'
         and rf.level = 0
 )

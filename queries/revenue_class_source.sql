@@ -1,11 +1,10 @@
 -- purpose: flows from source of funds to 功能分类 类, read from the 类 rows of the 收入总表 (for the sankey)
 -- grain: one row per source of funds per 类 per department per year (zero and blank cells dropped)
--- parameters: $department, $year
+-- parameters: $document (the document id: department, year, kind, scope)
 with class_rows as (
     select rf.*
     from revenue_function as rf
-    where rf.department = $department
-        and rf.year = $year
+    where rf.document = $document
         and rf.table_key = 'revenue_function'
         and rf.level = 1
 )

@@ -1,7 +1,7 @@
 -- purpose: find projects, performance indicators, 功能分类 科目 and glossary terms whose text
 --          contains the search string (case-insensitive), with the page that shows them
 -- grain: one row per match per department per year (kind tells which table it came from)
--- parameters: $department, $year, $pattern (an ILIKE pattern such as '%科技%', with \ escaping % and _)
+-- parameters: $document (the document id: department, year, kind, scope), $pattern (an ILIKE pattern such as '%科技%', with \ escaping % and _)
 select
     'project' as kind,
     pb.project as label,
@@ -10,7 +10,7 @@ select
     pb.project as target_key,
     pb.source_line as source_line
 from project_budget as pb
-where pb.department = $department and pb.year = $year
+where pb.document = $document
     and pb.row_kind = 'project' and pb.project ilike $pattern escape '\'
 union all
 select
@@ -21,7 +21,7 @@ select
     pi.project as target_key,
     pi.source_line as source_line
 from performance_indicator as pi
-where pi.department = $department and pi.year = $year
+where pi.document = $document
     and pi.period = '年度' and (pi.name ilike $pattern escape '\' or pi.target_raw ilike $pattern escape '\')
 union all
 select
@@ -32,7 +32,7 @@ select
     left(ef.code, 3) as target_key,
     ef.source_line as source_line
 from expenditure_function as ef
-where ef.department = $department and ef.year = $year
+where ef.document = $document
     and ef.table_key = 'expenditure_total' and ef.level >= 1
     and (ef.name ilike $pattern escape '\' or ef.code ilike $pattern escape '\')
 union all
@@ -44,7 +44,7 @@ select
     gt.term as target_key,
     gt.source_line as source_line
 from glossary_term as gt
-where gt.department = $department and gt.year = $year
+where gt.document = $document
     and (gt.term ilike $pattern escape '\' or gt.definition ilike $pattern escape '\')
 order by kind, source_line
 limit 200

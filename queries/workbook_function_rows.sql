@@ -3,7 +3,7 @@
 --          table (the 国有资本经营 table is stored in two halves, state_capital_revenue and
 --          state_capital_expenditure)
 -- grain: one row per 科目 row per table per department per year (level 0 is the 合计 row)
--- parameters: $department, $year
+-- parameters: $document (the document id: department, year, kind, scope)
 select
     rf.table_key as table_key,
     '收入' as part,
@@ -22,7 +22,7 @@ select
     rf.carried_over_wan as carried_over_wan,
     rf.source_line as source_line
 from revenue_function as rf
-where rf.department = $department and rf.year = $year
+where rf.document = $document
 union all
 select
     ef.table_key as table_key,
@@ -42,5 +42,5 @@ select
     null::decimal(24, 6) as carried_over_wan,
     ef.source_line as source_line
 from expenditure_function as ef
-where ef.department = $department and ef.year = $year
+where ef.document = $document
 order by table_key, source_line

@@ -2,7 +2,7 @@
 --          with the parsed target and any parse problem
 -- grain: one row per indicator per period per project (部门整体 for the department) per
 --        department per year
--- parameters: $department, $year
+-- parameters: $document (the document id: department, year, kind, scope)
 select
     pi.project as project,
     pi.period as period,
@@ -18,5 +18,5 @@ select
     pi.problem as problem,
     pi.source_line as source_line
 from performance_indicator as pi
-where pi.department = $department and pi.year = $year
+where pi.document = $document
 order by pi.source_line, pi.period desc, pi.seq

@@ -1,7 +1,7 @@
 -- purpose: the cells of the two summary tables (收支总表, 财政拨款收支总表), 收入 side then 支出
 --          side; table_key tells which table a cell belongs to
 -- grain: one row per non-blank cell (row label × column) per summary table per department per year
--- parameters: $department, $year
+-- parameters: $document (the document id: department, year, kind, scope)
 select
     si.table_key as table_key,
     si.side as side,
@@ -12,5 +12,5 @@ select
     si.amount_wan as amount_wan,
     si.source_line as source_line
 from summary_item as si
-where si.department = $department and si.year = $year
+where si.document = $document
 order by si.table_key, si.side = '支出', si.seq, si.source_line

@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
 DEPARTMENT = "晋城市科学技术局"
 YEAR = 2024
+DOCUMENT = f"{DEPARTMENT}-{YEAR}-预算-部门"
 PAGES = (
     "overview",
     "revenue_expenditure",
@@ -96,7 +97,7 @@ def con(app_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 def db_query(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:
-    return queries.run(con, name, department=DEPARTMENT, year=YEAR, **params)
+    return queries.run(con, name, document=DOCUMENT, **params)
 
 
 def run_page(page: str | None = None, **params: str) -> AppTest:
@@ -444,7 +445,7 @@ def test_query_files_follow_the_conventions(path: Path) -> None:
     assert "?" not in code, "named parameters only"
     assert ";" not in code, "one query per file"
     params = set(re.findall(r"\$([a-z_]+)", code))
-    assert params <= {"department", "year", "project", "pattern"}
+    assert params <= {"document", "project", "pattern"}
 
 
 def test_pages_hold_no_sql_and_never_import_duckdb() -> None:

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
 DEPARTMENT = "晋城市科学技术局"
 YEAR = 2024
+DOCUMENT = f"{DEPARTMENT}-{YEAR}-预算-部门"
 TIMEOUT = 60
 
 
@@ -88,9 +89,7 @@ def metrics(at: AppTest) -> dict[str, str]:
 def expected_indicators(path: Path, project: str) -> int:
     con = db.connect(path, read_only=True)
     try:
-        rows = queries.run(
-            con, "performance_indicators", department=DEPARTMENT, year=YEAR, project=project
-        )
+        rows = queries.run(con, "performance_indicators", document=DOCUMENT, project=project)
     finally:
         con.close()
     return int((rows["period"] == "年度").sum())

@@ -101,23 +101,26 @@ def dept_records(name: str, **extra: object) -> tuple[dict, ...]:
     read-only. For lookups (key figures, tables by key), where a DataFrame is slow to build."""
     f = state.current()
     path = str(db_path())
-    params = tuple(sorted({"department": f.department, "year": f.year, **extra}.items()))
+    params = tuple(sorted({"document": f.document, **extra}.items()))
     return _cached_records(path, file_version(path), name, params)
 
 
 @st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
-def _document_index(path: str, version: str, synthetic: bool) -> dict[str, dict[int, str]]:
+def _document_index(
+    path: str, version: str, synthetic: bool
+) -> dict[str, dict[int, dict[str, str]]]:
     docs = _cached(path, version, "documents_with_synthetic" if synthetic else "documents", ())
-    index: dict[str, dict[int, str]] = {}
-    rows = zip(docs["department"], docs["year"], docs["title"], strict=True)
-    for department, year, title in rows:
-        index.setdefault(str(department), {})[int(year)] = str(title)
+    index: dict[str, dict[int, dict[str, str]]] = {}
+    rows = zip(docs["department"], docs["year"], docs["document"], docs["title"], strict=True)
+    for department, year, document, title in rows:
+        index.setdefault(str(department), {}).setdefault(int(year), {})[str(document)] = str(title)
     return index
 
 
-def document_index() -> dict[str, dict[int, str]]:
-    """The documents (department × year) the dashboard can show, as department → year → title
-    (shared: read-only). Never synthetic ones, unless BUDGETLENS_SHOW_SYNTHETIC=1 (set only by
+def document_index() -> dict[str, dict[int, dict[str, str]]]:
+    """The documents the dashboard can show, as department → year → document id → title
+    (shared: read-only; a department-year may have a 部门 and a 单位 document).
+    Never synthetic ones, unless BUDGETLENS_SHOW_SYNTHETIC=1 (set only by
     the scale benchmark, on its own database)."""
     path = str(db_path())
     synthetic = os.environ.get("BUDGETLENS_SHOW_SYNTHETIC") == "1"
@@ -127,7 +130,7 @@ def document_index() -> dict[str, dict[int, str]]:
 def dept_query(name: str, **extra: object) -> pd.DataFrame:
     """Run a per-disclosure query with the department and year currently selected."""
     f = state.current()
-    return query(name, department=f.department, year=f.year, **extra)
+    return query(name, document=f.document, **extra)
 
 
 def database_version() -> tuple[str, str]:
@@ -136,9 +139,9 @@ def database_version() -> tuple[str, str]:
     return path, file_version(path)
 
 
-def view_key() -> tuple[str, str, str, int, str]:
+def view_key() -> tuple[str, str, str, str, str]:
     """What everything drawn for the current view depends on, besides a page's own selection:
     the database file and its version, the department, the year and the language (as the
     sidebar read them at the start of this run)."""
     f = state.current()
-    return (f.database, f.version, f.department, f.year, f.lang)
+    return (f.database, f.version, f.document, f.title, f.lang)

@@ -82,12 +82,26 @@ def sidebar() -> state.Filters:
         sidebar=True,
         write_url=False,
     )
+    options = state.documents_of(docs, department, int(year))
+    document = (
+        state.bound_select(
+            t("filter.document"),
+            list(options),
+            "doc",
+            format_func=lambda d: options[d],
+            sidebar=True,
+            write_url=False,
+        )
+        if len(options) > 1
+        else next(iter(options))
+    )
     database, version = data.database_version()
     filters = state.Filters(
         department,
         int(year),
         state.lang(),
-        state.title_of(docs, department, int(year)),
+        options[document],
+        str(document),
         database,
         version,
     )

@@ -14,6 +14,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "app.tagline": ("预算透视 · 部门预算公开数据", "BudgetLens · department budget disclosures"),
     "filter.department": ("部门", "Department"),
     "filter.year": ("年度", "Year"),
+    "filter.document": ("文件", "Document"),
     "filter.class": ("功能分类（类）", "Functional class (类)"),
     "filter.project": ("项目", "Project"),
     "filter.status": ("状态", "Status"),

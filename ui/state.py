@@ -29,6 +29,7 @@ class Filters:
     year: int
     lang: str
     title: str
+    document: str  # the document id (department, year, kind, scope)
     # the database file and its version when the sidebar read it (ui.data.view_key)
     database: str
     version: str
@@ -60,15 +61,18 @@ def valid_lang(raw: str | None) -> str:
     return raw if raw in LANGS else DEFAULT_LANG
 
 
-def years_of(index: Mapping[str, Mapping[int, str]], department: str) -> list[int]:
+def years_of(index: Mapping[str, Mapping[int, Mapping[str, str]]], department: str) -> list[int]:
     """The years published by a department, latest first (``index``: department → year →
-    title, as ``ui.data.document_index`` gives it)."""
+    document → title, as ``ui.data.document_index`` gives it)."""
     return sorted(index.get(department, {}), reverse=True)
 
 
-def title_of(index: Mapping[str, Mapping[int, str]], department: str, year: int) -> str:
-    """The title of one document, e.g. 晋城市科学技术局2024年度部门预算公开."""
-    return index.get(department, {}).get(year) or f"{department} {year}"
+def documents_of(
+    index: Mapping[str, Mapping[int, Mapping[str, str]]], department: str, year: int
+) -> dict[str, str]:
+    """The documents (document id → title) of one department and year: usually one, two when a
+    部门预算 and a 单位预算 are both loaded."""
+    return dict(index.get(department, {}).get(year, {}))
 
 
 def mirror(name: str, value: str, **more: str) -> None:
@@ -84,7 +88,13 @@ def set_current(filters: Filters) -> None:
     """Remember the filters of this run (pages read them) and mirror them into the URL."""
     st.session_state[_CURRENT] = filters
     # Checked every run: navigating between pages clears the query string, this restores it.
-    mirror("department", filters.department, year=str(filters.year), lang=filters.lang)
+    mirror(
+        "department",
+        filters.department,
+        year=str(filters.year),
+        doc=filters.document,
+        lang=filters.lang,
+    )
 
 
 def current() -> Filters:

@@ -1,0 +1,332 @@
+"""Layouts of published disclosures, declared as data, and how a document is matched to one.
+
+A layout (``budgetlens/layouts/<name>.toml``) declares a province's set of tables: for each, the
+words its title must hold (alternatives), words it must not hold, whether it is required and which
+reader reads it; plus the patterns that read the document's identity (department, government,
+year) and the words that make it a 单位预算. Column meanings are shared
+(``layouts/_columns.toml``). Adding a province is a new declaration, not a change to the readers.
+
+:func:`choose` picks the layout whose tables a document's titles match best and says why the
+others were not taken; :func:`locate` cuts a PDF's items into the layout's tables, following a
+table onto the pages where it continues.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from budgetlens.errors import IngestError
+from budgetlens.pdf import GridItem, TextItem
+from budgetlens.source import norm
+
+LAYOUT_DIR = Path(__file__).with_name("layouts")
+_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})年")
+_TOC = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[.．、]|[.…]{3,}|\d+$")
+_UNIT = re.compile(r"单位[:：](?P<unit>万元|元|千元)")
+_EMPTY = ("本表无数据", "为空表", "本表为空", "无数据", "无政府性基金", "无国有资本经营", "没有")
+_GOV = re.compile(
+    r"^(?:中共|中国共产党)?"
+    r"(?P<v>(?:[^省市区县]{2,7}?(?:省|自治区))?(?:[^省市区县]{2,4}?市)?(?:[^省市区县委]{2,3}?[区县])?)"
+)
+
+
+@dataclass(frozen=True)
+class TableDecl:
+    """One table of a layout."""
+
+    key: str
+    label: str
+    reader: str
+    titles: tuple[tuple[str, ...], ...]
+    exclude: tuple[str, ...] = ()
+    required: bool = False
+
+    def matches(self, title: str) -> bool:
+        text = norm(title)
+        return any(all(w in text for w in alt) for alt in self.titles) and not any(
+            w in text for w in self.exclude
+        )
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A declared layout: see ``budgetlens/layouts/*.toml``."""
+
+    name: str
+    label: str
+    kind: str
+    markers: tuple[str, ...]
+    unit_scope_markers: tuple[str, ...]
+    department_patterns: tuple[str, ...]
+    government_patterns: tuple[str, ...]
+    year_patterns: tuple[str, ...]
+    tables: tuple[TableDecl, ...]
+    columns: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def table_for(self, title: str) -> TableDecl | None:
+        return next((t for t in self.tables if t.matches(title)), None)
+
+
+@cache
+def shared_columns() -> dict:
+    """Column meanings shared by every PDF layout (``layouts/_columns.toml``)."""
+    with open(LAYOUT_DIR / "_columns.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
+def _load(path: Path) -> Layout:
+    with open(path, "rb") as fh:
+        raw = tomllib.load(fh)
+    try:
+        tables = tuple(
+            TableDecl(
+                key=t["key"],
+                label=t["label"],
+                reader=t["reader"],
+                titles=tuple(tuple(norm(w) for w in alt) for alt in t["titles"]),
+                exclude=tuple(norm(w) for w in t.get("exclude", ())),
+                required=bool(t.get("required", False)),
+            )
+            for t in raw["tables"]
+        )
+        return Layout(
+            name=raw["name"],
+            label=raw["label"],
+            kind=raw["kind"],
+            markers=tuple(norm(w) for w in raw.get("markers", ())),
+            unit_scope_markers=tuple(norm(w) for w in raw.get("unit_scope_markers", ())),
+            department_patterns=tuple(raw.get("department_patterns", ())),
+            government_patterns=tuple(raw.get("government_patterns", ())),
+            year_patterns=tuple(raw.get("year_patterns", ())),
+            tables=tables,
+            columns=raw.get("columns", {}),
+        )
+    except KeyError as exc:  # a broken declaration is a bug of ours, said plainly
+        raise ValueError(f"layout {path.name}: missing {exc}") from exc
+
+
+@cache
+def layouts() -> tuple[Layout, ...]:
+    """Every declared PDF layout, by file name."""
+    return tuple(_load(p) for p in sorted(LAYOUT_DIR.glob("[!_]*.toml")))
+
+
+# --- finding the tables -------------------------------------------------------------------
+
+
+@dataclass
+class Located:
+    """A table found in a document: its declaration, title and grids (one per page it spans)."""
+
+    decl: TableDecl
+    title: str
+    item_index: int  # index of the title among the document's items
+    page: int
+    file: str
+    unit: str | None = None
+    department: str | None = None
+    empty_note: bool = False
+    grids: list[tuple[int, GridItem]] = field(default_factory=list)  # (item index, grid)
+
+
+def is_title_candidate(text: str) -> bool:
+    """A line that reads like a table title: short, ends in 表 (or 表 plus a qualifier)."""
+    t = norm(text)
+    if not t or len(t) > 60 or _TOC.search(t):
+        return False
+    t = re.sub(r"[（(][^）)]*[）)]$", "", t)
+    t = re.sub(r"(?:公开表[一二三四五六七八九十\d]+|公开\d+表)$", "", t)
+    return t.endswith("表")
+
+
+def title_text(items: list, k: int) -> str | None:
+    """The title a text item states, or None. A title wrapped onto two lines (公开09表：一般公共预算
+    “三公”经费 | 支出预算表) is joined with the line above it."""
+    it = items[k]
+    if not isinstance(it, TextItem) or not is_title_candidate(it.text):
+        return None
+    prev = items[k - 1] if k > 0 else None
+    if (
+        isinstance(prev, TextItem)
+        and prev.page == it.page
+        and len(norm(it.text)) <= 8
+        and not is_title_candidate(prev.text)
+        and len(norm(prev.text)) <= 40
+        and not norm(prev.text).endswith(("。", "；", "：", ":"))
+    ):
+        return prev.text.strip() + it.text.strip()
+    return it.text
+
+
+def titles_in(items: list) -> list[tuple[int, str]]:
+    """(item index, text) of every title-like text line."""
+    return [(k, t) for k in range(len(items)) if (t := title_text(items, k)) is not None]
+
+
+def choose(items: list, file: str) -> Layout:
+    """The layout that fits a document best.
+
+    A layout fits when every required table's title is found; among those, the one with most
+    titles found and a marker present wins. Raises IngestError listing the titles found and, per
+    layout, the required tables that are missing, when none fits.
+    """
+    titles = [t for _, t in titles_in(items)]
+    text = "".join(norm(it.text) for it in items[:400] if isinstance(it, TextItem))
+    scored = []
+    missing_by_layout = {}
+    for lay in layouts():
+        found = {d.key for d in lay.tables for t in titles if d.matches(t)}
+        missing = [d.label for d in lay.tables if d.required and d.key not in found]
+        marker = any(mk in text for mk in lay.markers)
+        missing_by_layout[lay.name] = missing
+        if not missing:
+            scored.append((marker, len(found), lay))
+    if scored:
+        scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+        return scored[0][2]
+    shown = "; ".join(dict.fromkeys(titles)) or "no table titles"
+    expected = " | ".join(
+        f"{name}: missing {', '.join(miss)}" for name, miss in missing_by_layout.items()
+    )
+    raise IngestError(
+        file,
+        "a disclosure in a declared layout (budgetlens/layouts/*.toml); "
+        f"required tables per layout — {expected}. "
+        "To read this layout, declare its tables in a new layouts/<name>.toml",
+        found=f"tables titled: {shown}"[:400],
+    )
+
+
+def locate(items: list, lay: Layout, file_of) -> tuple[list[Located], list[Located]]:
+    """Cut the items into the layout's tables and the tables it does not know.
+
+    A grid belongs to the last title above it; a grid with no new title since the previous grid
+    continues that table (the next page of a long table). Returns (known, unknown): unknown tables
+    have a title-like line the layout does not declare and are kept as raw cells.
+    """
+    known: list[Located] = []
+    unknown: list[Located] = []
+    current: Located | None = None
+    pending_title: tuple[int, str] | None = None
+    unknown_decl_no = 0
+    for k, it in enumerate(items):
+        if isinstance(it, TextItem):
+            text = norm(it.text)
+            title = title_text(items, k)
+            if title is not None:
+                pending_title = (k, title)
+                decl = lay.table_for(title)
+                if decl is not None and not any(t.decl.key == decl.key for t in known):
+                    current = Located(decl, title.strip(), k, it.page, file_of(k))
+                    known.append(current)
+                    pending_title = None
+                elif decl is None:
+                    current = None
+                continue
+            if current is not None:
+                if (u := _UNIT.search(text)) and current.unit is None:
+                    current.unit = u.group("unit")
+                if current.department is None:
+                    for pat in lay.department_patterns:
+                        if hit := re.match(pat, text):
+                            current.department = hit.group("v")
+                            break
+                if any(w in text for w in _EMPTY) and ("本表" in text or "注" in text):
+                    current.empty_note = True
+            continue
+        # a grid
+        if pending_title is not None and current is None:
+            unknown_decl_no += 1
+            decl = TableDecl(f"unknown_{unknown_decl_no}", pending_title[1], "raw", ())
+            current = Located(decl, pending_title[1].strip(), pending_title[0], it.page, file_of(k))
+            unknown.append(current)
+            pending_title = None
+        if current is None:
+            continue
+        if current.unit is None:
+            for row in it.rows[:3]:
+                for c in row:
+                    if c and (u := _UNIT.search(norm(c))):
+                        current.unit = u.group("unit")
+        current.grids.append((k, it))
+    return known, unknown
+
+
+# --- identity -----------------------------------------------------------------------------
+
+
+def _first_match(patterns, lines) -> str | None:
+    for pat in patterns:
+        rx = re.compile(pat)
+        for line in lines:
+            if hit := rx.match(line):
+                value = hit.group("v").strip()
+                if value:
+                    return value
+    return None
+
+
+def government_of(department: str) -> str | None:
+    """The government a department belongs to, from its name: 江苏省…→江苏省,
+    上海市普陀区…→上海市普陀区, 中共上海市普陀区委…→上海市普陀区, 晋城市…→晋城市."""
+    hit = _GOV.match(department)
+    value = hit.group("v") if hit else ""
+    return value or None
+
+
+def identity(items: list, lay: Layout | None, file: str) -> dict:
+    """Department, government, year, kind and scope as the document states them.
+
+    Values that the document does not state are None (a narrative file without tables may lack
+    the department line, a tables file the year); :func:`budgetlens.ingest` joins the files of
+    one document and then requires every value.
+    """
+    lines = [norm(it.text) for it in items if isinstance(it, TextItem)]
+    head = lines[:60]
+    lays = [lay] if lay is not None else list(layouts())
+    department = None
+    for candidate in lays:
+        department = _first_match(candidate.department_patterns, lines)
+        if department:
+            break
+    government = None
+    for candidate in lays:
+        government = _first_match(candidate.government_patterns, head)
+        if government:
+            break
+    if government is None and department:
+        government = government_of(department)
+    year = None
+    for candidate in lays:
+        found = _first_match(candidate.year_patterns, head)
+        if found:
+            year = int(found)
+            break
+    if year is None:
+        years = [int(y) for line in lines for y in _YEAR_IN_TITLE.findall(line)]
+        titled = [
+            int(y)
+            for line in lines
+            if is_title_candidate(line)
+            for y in _YEAR_IN_TITLE.findall(line)
+        ]
+        pool = titled or years[:5]
+        if pool:
+            year = max(set(pool), key=pool.count)
+    joined = "".join(head)
+    kind = "决算" if "决算" in joined else ("预算" if "预算" in joined else None)
+    scope = None
+    if lay is not None or any(w in joined for lay_ in lays for w in lay_.unit_scope_markers):
+        markers = [w for lay_ in lays for w in lay_.unit_scope_markers]
+        scope = "单位" if any(w in joined for w in markers) else "部门"
+    return {
+        "department": department,
+        "government": government,
+        "year": year,
+        "kind": kind,
+        "scope": scope,
+    }

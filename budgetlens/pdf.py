@@ -1,0 +1,225 @@
+"""A published PDF as reading-order items: text lines and ruled tables (grids), page by page.
+
+Tables are read from their ruling lines (pdfplumber's ``lines`` strategy), which keeps every
+number exactly as printed, including tables drawn with rectangles and two tables on one page.
+Text outside the tables is read line by line. Merged cells come back as ``None`` in a grid row,
+a printed empty cell as ``""``: the readers tell them apart (a label spanning several columns
+leaves ``None`` behind it).
+
+Known oddities of published PDFs handled here:
+
+- fake-bold fonts double every CJK character (``dedupe_chars``);
+- the outer frame of a table sometimes becomes one cell holding the title, the department and
+  the unit line: such a cell is turned back into text lines before its grid;
+- a page may repeat the text of the previous page behind it (hidden text): such a repetition is
+  dropped, and the page keeps only what it adds;
+- pages rotated by 90° are read in their displayed orientation.
+
+Nothing here knows about budgets: :mod:`budgetlens.layout` decides what the items mean.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from budgetlens.errors import IngestError
+
+_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+_SPACES = re.compile(r"[ \t\u3000]+")
+
+
+@dataclass
+class TextItem:
+    """A line of text outside the tables."""
+
+    page: int
+    top: float
+    text: str
+
+
+@dataclass
+class GridItem:
+    """A ruled table as rows of cells (``None`` for the covered part of a merged cell)."""
+
+    page: int
+    top: float
+    rows: list[list[str | None]]
+
+
+@dataclass
+class PdfFile:
+    """One PDF file read into items, in reading order."""
+
+    path: str
+    sha256: str
+    page_count: int
+    items: list[TextItem | GridItem] = field(default_factory=list)
+
+
+def clean_cell(text: str | None) -> str | None:
+    """A cell's text on one line: line breaks inside a cell are wrapping, not content.
+
+    Chinese text is joined without a space; a break between two Latin letters or digits keeps one.
+    """
+    if text is None:
+        return None
+    parts = [p.strip() for p in text.split("\n")]
+    out = ""
+    for p in parts:
+        if not p:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and p[0].isascii() and p[0].isalpha():
+            out += " "
+        out += p
+    return _SPACES.sub(" ", out).strip()
+
+
+def _open(path: Path):
+    import pdfplumber  # imported here: reading .txt documents does not need it
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        pdf = pdfplumber.open(path)
+        _ = pdf.pages  # forces the page tree: corrupt files fail here
+    except (PdfminerException, PDFSyntaxError, PDFPasswordIncorrect) as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect) or "password" in repr(cause).lower():
+            raise IngestError(
+                str(path), "a PDF that opens without a password", found="an encrypted PDF"
+            ) from exc
+        raise IngestError(str(path), "a readable PDF", found=f"a damaged file ({cause!r})") from exc
+    except Exception as exc:  # pdfminer raises many kinds on broken input
+        raise IngestError(str(path), "a readable PDF", found=f"a damaged file ({exc!r})") from exc
+    return pdf
+
+
+def _inside(word: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx = (word["x0"] + word["x1"]) / 2
+    cy = (word["top"] + word["bottom"]) / 2
+    return any(
+        x0 - 1 <= cx <= x1 + 1 and top - 1 <= cy <= bottom + 1 for x0, top, x1, bottom in boxes
+    )
+
+
+def _text_lines(page, boxes) -> list[tuple[float, str]]:
+    """Lines of words outside the table boxes, top to bottom, words joined left to right."""
+    words = [
+        w
+        for w in page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5)
+        if not _inside(w, boxes)
+    ]
+    words.sort(key=lambda w: (round(w["top"]), w["x0"]))
+    lines: list[list[dict]] = []
+    for w in words:
+        if lines and abs(lines[-1][0]["top"] - w["top"]) <= 3:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    out = []
+    for ws in lines:
+        ws.sort(key=lambda w: w["x0"])
+        text = ""
+        for a, b in zip([None, *ws[:-1]], ws, strict=True):
+            gap = 0 if a is None else b["x0"] - a["x1"]
+            text += (" " if a is not None and gap > 4 else "") + b["text"]
+        out.append((ws[0]["top"], text.strip()))
+    return out
+
+
+_LEAD = re.compile(r"^(?:编制(?:部门|单位)|部门|单位|预算单位)[:：]")
+
+
+def _frame_lines(rows: list[list[str | None]]) -> tuple[list[str], list[list[str | None]]]:
+    """Split off leading rows that are the table's frame rather than its content.
+
+    The outer frame sometimes becomes one cell holding the title, 公开表N, 部门 and 单位 lines, or
+    rows of one cell (the title) and rows holding only 编制部门/单位 lines: they are returned as
+    text lines and the grid keeps the rest.
+    """
+    lines: list[str] = []
+    k = 0
+    while k < len(rows) - 1:
+        filled = [c for c in rows[k] if c and c.strip()]
+        if not filled:
+            k += 1
+            continue
+        if len(filled) == 1 or all(_LEAD.match(c.strip()) for c in filled):
+            lines.extend(ln.strip() for c in filled for ln in c.split("\n") if ln.strip())
+            k += 1
+            continue
+        break
+    return lines, rows[k:]
+
+
+def read(path: str | Path) -> PdfFile:
+    """Read a PDF into text lines and grids, page by page.
+
+    Raises IngestError when the file cannot be opened (encrypted, damaged, not a PDF) or has no
+    text layer at all (a scanned document: it would need OCR, which BudgetLens does not do).
+    """
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise IngestError(str(path), "a readable file", found=str(exc)) from exc
+    if not data.startswith(b"%PDF"):
+        raise IngestError(str(path), "a PDF file", found=repr(data[:16]))
+    out = PdfFile(str(path), hashlib.sha256(data).hexdigest(), 0)
+    pdf = _open(p)
+    chars = 0
+    previous_text: list[str] = []
+    with pdf:
+        out.page_count = len(pdf.pages)
+        for number, page in enumerate(pdf.pages, start=1):
+            try:
+                page = page.dedupe_chars()
+                chars += len(page.chars)
+                tables = page.find_tables(_TABLE_SETTINGS)
+                boxes = [t.bbox for t in tables]
+                items: list[TextItem | GridItem] = []
+                for top, text in _text_lines(page, boxes):
+                    items.append(TextItem(number, top, text))
+                for t in tables:
+                    raw = t.extract()
+                    frame, rows = _frame_lines(raw)
+                    for k, line in enumerate(frame):
+                        items.append(TextItem(number, t.bbox[1] + k * 0.001, line))
+                    cleaned = [[clean_cell(c) for c in r] for r in rows]
+                    cleaned = [r for r in cleaned if any(c for c in r)]
+                    if cleaned:
+                        items.append(GridItem(number, t.bbox[1] + 0.5, cleaned))
+            except IngestError:
+                raise
+            except Exception as exc:
+                raise IngestError(
+                    str(path), f"a readable page {number}", found=f"{type(exc).__name__}: {exc}"
+                ) from exc
+            items.sort(key=lambda it: it.top)
+            texts = [it.text for it in items if isinstance(it, TextItem)]
+            if not any(isinstance(it, GridItem) for it in items) and _repeats(previous_text, texts):
+                # hidden text: the page starts with what the previous page said
+                items = [
+                    it
+                    for it in items
+                    if not isinstance(it, TextItem) or it.text not in set(previous_text)
+                ]
+            previous_text = texts
+            out.items.extend(items)
+    if chars == 0:
+        raise IngestError(
+            str(path),
+            "a PDF with a text layer (BudgetLens does not read scanned pages)",
+            found=f"{out.page_count} page(s) of images without text",
+        )
+    return out
+
+
+def _repeats(previous: list[str], current: list[str]) -> bool:
+    """True when a page begins with the first lines of the previous page (hidden repeated text)."""
+    n = min(3, len(previous))
+    return n > 0 and len(current) >= n and current[:n] == previous[:n]

@@ -1,0 +1,401 @@
+"""From published PDFs to rows for the database: one document per department, year, kind, scope.
+
+Each PDF is read into text lines and grids (:mod:`budgetlens.pdf`); files given together that
+belong to one document (Jiangsu's narrative 文件 and tables 表) are joined; the layout is chosen
+from the tables' titles (:mod:`budgetlens.layout`); each declared table is read by its reader
+(:mod:`budgetlens.grid`). The document's reading text (every text line and table row, in order)
+gets line numbers: a figure's ``source_line`` is such a line, and ``source_location`` says which
+file and page it is on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+from pathlib import Path
+
+from budgetlens import grid
+from budgetlens import layout as lay
+from budgetlens.errors import IngestError
+from budgetlens.ingest import Parsed, budget_units
+from budgetlens.pdf import PdfFile, TextItem
+from budgetlens.pdf import read as read_pdf
+from budgetlens.source import SourceText, norm
+
+# reader → database table
+_TARGET = {
+    "function": "expenditure_function",
+    "economic": "expenditure_economic",
+    "summary": "summary_item",
+    "three_public": "fiscal_item",
+    "raw": "raw_cell",
+}
+_REVENUE_KEYS = ("revenue_function",)
+_AMOUNT_KEYS = (
+    "total",
+    "basic",
+    "project",
+    "general_budget",
+    "gov_fund",
+    "state_capital",
+    "special_account",
+    "unit_funds",
+    "carried_over",
+    "personnel",
+    "public",
+    "fiscal_appropriation",
+    "business_income",
+    "operating_income",
+    "other_income",
+)
+
+
+# Every row of a table carries these amount columns (None where the document has no such column),
+# so that rows have one shape whatever the layout.
+_SHAPE = {
+    "expenditure_function": ("total", "basic", "project"),
+    "revenue_function": (
+        "total",
+        "general_budget",
+        "gov_fund",
+        "state_capital",
+        "special_account",
+        "unit_funds",
+        "carried_over",
+    ),
+    "expenditure_economic": ("total", "personnel", "public"),
+    "fiscal_item": ("total", "general_budget", "gov_fund", "state_capital"),
+}
+
+
+class _Doc:
+    """The files of one document, their items and identity."""
+
+    def __init__(self, files: list[PdfFile], layout: lay.Layout, ident: dict) -> None:
+        self.files = files
+        self.layout = layout
+        self.ident = ident
+
+
+def _file_identity(f: PdfFile) -> tuple[lay.Layout | None, dict]:
+    try:
+        chosen = lay.choose(f.items, f.path)
+    except IngestError:
+        chosen = None
+    return chosen, lay.identity(f.items, chosen, f.path)
+
+
+def group_files(files: list[PdfFile]) -> list[_Doc]:
+    """Join the files given together into documents.
+
+    A file whose tables fit a layout opens a document; a file without tables (a narrative 文件)
+    joins the document of the same year whose department its first lines name. Raises
+    IngestError for a file that fits no layout and belongs to no document, and for a document
+    whose department, year or kind cannot be read.
+    """
+    anchors: list[_Doc] = []
+    loose: list[tuple[PdfFile, dict]] = []
+    first_error: dict[str, IngestError] = {}
+    for f in files:
+        chosen, ident = _file_identity(f)
+        if chosen is None:
+            try:
+                lay.choose(f.items, f.path)
+            except IngestError as exc:
+                first_error[f.path] = exc
+            loose.append((f, ident))
+            continue
+        same = next(
+            (
+                d
+                for d in anchors
+                if d.ident["department"] == ident["department"]
+                and d.ident["year"] == ident["year"]
+                and d.layout.name == chosen.name
+                and d.ident["scope"] == ident["scope"]
+            ),
+            None,
+        )
+        if same is not None:
+            same.files.append(f)
+        else:
+            anchors.append(_Doc([f], chosen, ident))
+    for f, ident in loose:
+        head = "".join(norm(it.text) for it in f.items[:30] if isinstance(it, TextItem))
+        home = [
+            d
+            for d in anchors
+            if d.ident["department"]
+            and norm(d.ident["department"]) in head
+            and ident["year"] in (None, d.ident["year"])
+        ]
+        if len(home) != 1:
+            raise first_error[f.path]
+        home[0].files.insert(0, f)  # the narrative is read first
+        for k, v in ident.items():
+            if home[0].ident.get(k) is None and v is not None:
+                home[0].ident[k] = v
+    return anchors
+
+
+def _source(doc: _Doc) -> tuple[SourceText, list[tuple[str, int]], list]:
+    """The document's reading text: a line per text item and per grid row, with its origin."""
+    lines: list[str] = []
+    origins: list[tuple[str, int]] = []
+    items: list = []
+    for f in doc.files:
+        for it in f.items:
+            items.append(it)
+            if isinstance(it, TextItem):
+                lines.append(it.text)
+                origins.append((f.path, it.page))
+            else:
+                it.first_line = len(lines) + 1  # type: ignore[attr-defined]
+                for row in it.rows:
+                    lines.append("\t".join(c or "" for c in row))
+                    origins.append((f.path, it.page))
+    sha = hashlib.sha256("".join(f.sha256 for f in doc.files).encode()).hexdigest()
+    return SourceText(doc.files[0].path, lines, sha), origins, items
+
+
+def parse_pdfs(paths: list[str | Path]) -> list[Parsed]:
+    """Read PDFs given together into documents (see :func:`group_files`).
+
+    Raises IngestError (file, page, table, what was expected) for a file that cannot be read, a
+    document whose layout is not recognised or lacks a required table, and a table that does not
+    read as its layout declares.
+    """
+    files = [read_pdf(p) for p in paths]
+    return [parse_group(d) for d in group_files(files)]
+
+
+def parse_group(doc: _Doc) -> Parsed:
+    """One document from its files (already grouped)."""
+    src, origins, items = _source(doc)
+    ident = doc.ident
+    file_of = _file_of(items, origins)
+    known, unknown = lay.locate(items, doc.layout, file_of)
+    first = doc.files[0].path
+    for key in ("department", "year"):
+        if not ident.get(key):
+            raise IngestError(
+                first,
+                f"the document's {key} (read by the layout {doc.layout.name}'s patterns)",
+                found="nothing that matches",
+            )
+    department, year = ident["department"], int(ident["year"])
+    kind = ident.get("kind") or doc.layout.kind
+    scope = ident.get("scope") or "部门"
+    scope_word = "单位" if scope == "单位" else "部门"
+    p = Parsed(
+        src,
+        department,
+        year,
+        f"{department}{year}年{scope_word}{kind}",
+        government=ident.get("government"),
+        kind=kind,
+        scope=scope,
+        layout=doc.layout.name,
+        files=[f.path for f in doc.files],
+    )
+    for name in (
+        "source_table",
+        "expenditure_function",
+        "revenue_function",
+        "summary_item",
+        "expenditure_economic",
+        "fiscal_item",
+        "project_budget",
+        "budget_unit",
+        "raw_cell",
+        "parse_note",
+        "key_figure",
+    ):
+        p.rows[name] = []
+    units = set()
+    for t in known + unknown:
+        rows = [
+            grid.GridRow(g.first_line + k, g.page, cells)  # type: ignore[attr-defined]
+            for _, g in t.grids
+            for k, cells in enumerate(g.rows)
+        ]
+        if t.unit:
+            units.add(t.unit)
+        read = grid.READERS[t.decl.reader](t, rows) if rows else []
+        seq_by_target: dict[str, int] = {}
+        has_figures = False
+        for r in read:
+            r.pop("source_page", None)
+            target = _TARGET[t.decl.reader]
+            if target == "expenditure_function" and r["table_key"] in _REVENUE_KEYS:
+                target = "revenue_function"
+            if target == "expenditure_economic":
+                r["table_key"] = t.decl.key
+            if target == "summary_item":
+                r["table_key"] = t.decl.key
+            if target == "fiscal_item":
+                r.setdefault("table_key", t.decl.key)
+            r = {**dict.fromkeys(_SHAPE.get(target, ())), **r}
+            r = {(f"{k}_wan" if k in _AMOUNT_KEYS else k): v for k, v in r.items()}
+            has_figures = has_figures or any(
+                isinstance(v, Decimal) for k, v in r.items() if k.endswith("_wan")
+            )
+            if target != "summary_item" and target != "raw_cell":
+                seq_by_target[target] = seq_by_target.get(target, 0) + 1
+                r["seq"] = seq_by_target[target]
+            p.rows[target].append(r)
+        p.rows["source_table"].append(
+            {
+                "table_key": t.decl.key,
+                "title": t.title,
+                "amount_unit": t.unit,
+                "is_empty": t.empty_note or not has_figures,
+                "row_count": len(rows),
+                "source_line": _line_of(items, t.item_index),
+            }
+        )
+        if t in unknown:
+            p.rows["parse_note"].append(
+                {
+                    "table_key": t.decl.key,
+                    "message": f"table not declared by layout {doc.layout.name}, kept as raw "
+                    f"cells: {t.title}",
+                    "source_line": _line_of(items, t.item_index),
+                }
+            )
+    for seq, r in enumerate(p.rows["parse_note"], start=1):
+        r["seq"] = seq
+    p.unit = "/".join(sorted(units, key=["元", "千元", "万元"].index)) or None
+    p.rows["source_location"] = [
+        {"line": k, "file": Path(f).name, "page": page}
+        for k, (f, page) in enumerate(origins, start=1)
+    ]
+    p.rows["key_figure"] = _key_figures(p)
+    budget_units(p)
+    return p
+
+
+def _file_of(items: list, origins: list[tuple[str, int]]):
+    starts = []
+    line = 1
+    for it in items:
+        starts.append(line)
+        line += 1 if isinstance(it, TextItem) else len(it.rows)
+
+    def file_of(k: int) -> str:
+        return Path(origins[starts[k] - 1][0]).name
+
+    return file_of
+
+
+def _line_of(items: list, index: int) -> int:
+    line = 1
+    for it in items[:index]:
+        line += 1 if isinstance(it, TextItem) else len(it.rows)
+    return line
+
+
+_KEY_FIGURES = (
+    # key, table, side, items (the first found wins), label
+    (
+        "revenue_total",
+        "income_expense_summary",
+        "收入",
+        ("收入总计", "收入合计", "总计"),
+        "收入总计",
+    ),
+    (
+        "expenditure_total",
+        "income_expense_summary",
+        "支出",
+        ("支出总计", "支出合计", "总计"),
+        "支出总计",
+    ),
+)
+
+
+def _key_figures(p: Parsed) -> list[dict]:
+    """Totals the tables state, as key figures (收入总计, 支出总计, 基本支出, 项目支出, 三公).
+
+    The narrative of a PDF layout is not matched by patterns yet; these come from the tables,
+    each with the line of its row.
+    """
+    out = []
+    summary = p.rows["summary_item"]
+    for key, table, side, items, label in _KEY_FIGURES:
+        for item in items:
+            hit = next(
+                (
+                    r
+                    for r in summary
+                    if r["table_key"] == table
+                    and r["side"] == side
+                    and r["item"] == item
+                    and r["column_key"] in ("amount", "total")
+                ),
+                None,
+            )
+            if hit:
+                out.append(_figure(key, hit["amount_wan"], label, hit["label"], hit["source_line"]))
+                break
+    total = next(
+        (
+            r
+            for r in p.rows["expenditure_function"]
+            if r["table_key"] == "expenditure_total" and r["code"] is None
+        ),
+        None,
+    )
+    basic = project = None
+    if total is not None:
+        basic = (total.get("basic_wan"), total["source_line"], "合计 基本支出")
+        project = (total.get("project_wan"), total["source_line"], "合计 项目支出")
+    else:
+        for r in summary:
+            if r["table_key"] in (
+                "expenditure_summary",
+                "income_expense_summary",
+                "fiscal_summary",
+            ):
+                if r["item"] == "基本支出" and basic is None:
+                    basic = (r["amount_wan"], r["source_line"], r["label"])
+                if r["item"] == "项目支出" and project is None:
+                    project = (r["amount_wan"], r["source_line"], r["label"])
+    for key, found, label in (
+        ("basic_total", basic, "基本支出"),
+        ("project_total", project, "项目支出"),
+    ):
+        if found and found[0] is not None:
+            out.append(_figure(key, found[0], label, found[2], found[1]))
+    three = next(
+        (
+            r
+            for r in p.rows["fiscal_item"]
+            if r["table_key"] == "three_public"
+            and r["label"] == "合计"
+            and r["total_wan"] is not None
+        ),
+        None,
+    )
+    if three:
+        out.append(
+            _figure(
+                "three_public_total",
+                three["total_wan"],
+                "“三公”经费合计",
+                "合计",
+                three["source_line"],
+            )
+        )
+    return out
+
+
+def _figure(key: str, value, label: str, published: str, line: int) -> dict:
+    return {
+        "key": key,
+        "value": value,
+        "unit": "万元",
+        "label": label,
+        "sentence": f"表中“{published}”行",
+        "source_line": line,
+    }
