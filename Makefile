@@ -74,6 +74,6 @@ fuzz: $(STAMP)
 # Built into a temporary file and published by rename, like the served database.
 synthetic: $(STAMP)
 	rm -rf build/synthetic $(SYNTHETIC_DB).tmp $(SYNTHETIC_DB).tmp.wal
-	$(BIN)/python -m budgetlens.synthetic --departments $(SYNTHETIC_DEPARTMENTS) \
+	$(BIN)/python -m budgetlens_synthetic --departments $(SYNTHETIC_DEPARTMENTS) \
 		--years $(SYNTHETIC_YEARS) --out build/synthetic --db $(SYNTHETIC_DB).tmp
 	mv $(SYNTHETIC_DB).tmp $(SYNTHETIC_DB)
