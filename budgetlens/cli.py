@@ -16,8 +16,10 @@ with what it does hold. 130 when interrupted.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
+import traceback
 from pathlib import Path
 
 from budgetlens import __version__
@@ -51,26 +53,20 @@ def _ingest(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from budgetlens import checks, db
+    from budgetlens.api import reconciliations
 
     # Read-only unless asked to store the fresh findings (which needs the write lock).
     con = db.connect(_settings(args).db, read_only=not args.store)
     try:
-        docs = [
-            d
-            for d in db.documents(con)
-            if (args.department is None or d["department"] == args.department)
-            and (args.year is None or d["year"] == args.year)
-        ]
-        if not docs:
+        found = list(reconciliations(con, department=args.department, year=args.year))
+        if not found:
             print(
                 "no matching document in the database; run 'budgetlens ingest FILE' first",
                 file=sys.stderr,
             )
             return 2
         worst = 0
-        for d in docs:
-            rows = db.document_rows(con, d["department"], d["year"])
-            results = checks.run_checks(rows)
+        for d, results in found:
             if args.store:
                 db.replace_checks(con, d["department"], d["year"], d["document_id"], results)
             shown = [r for r in results if args.all or r["status"] != "ok"]
@@ -374,7 +370,28 @@ def main(argv: list[str] | None = None) -> int:
         message = explain(exc, args)
         if message is None:
             raise  # a bug: the traceback is what a report needs
+        _release(exc)
         return _fail(message)
+
+
+def _release(exc: BaseException) -> None:
+    """Free what the failed command still holds through the exception's frames, now and quietly.
+
+    A file half-written when the disk filled up (an XLSX or PPTX is a zip) fails again when it is
+    closed; left to the garbage collector, that second failure would be printed as "Exception
+    ignored in ZipFile.__del__" with a traceback, after the sentence that already said it.
+    """
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        seen: set[int] = set()
+        while exc is not None and id(exc) not in seen:
+            seen.add(id(exc))
+            traceback.clear_frames(exc.__traceback__)
+            exc = exc.__cause__ or exc.__context__
+        gc.collect()
+    finally:
+        sys.unraisablehook = previous
 
 
 def _fail(message: str) -> int:
@@ -385,22 +402,23 @@ def _fail(message: str) -> int:
 def explain(exc: BaseException, args: argparse.Namespace) -> str | None:
     """The sentence for an error the user can act on (a DuckDB error, a file that cannot be
     read or written, a full disk, an installation without its files), or None for a bug."""
+    import duckdb
+
     from budgetlens import resources
     from budgetlens.errors import database_error, is_disk_full
 
     if isinstance(exc, resources.ResourcesMissing):
         return str(exc)
-    try:
-        import duckdb
-    except ImportError:  # pragma: no cover - a dependency
-        duckdb = None
-    if duckdb is not None and isinstance(exc, duckdb.Error):
+    if isinstance(exc, duckdb.Error):
         read_only = args.func is not _ingest and not getattr(args, "store", False)
         return str(database_error(exc, _settings(args).db, read_only=read_only))
     target = getattr(args, "output", None) or getattr(args, "dir", None)
     if is_disk_full(exc):
         where = getattr(exc, "filename", None) or target or "the output"
         return f"the disk is full: could not write {where}; free some space and run it again"
+    if isinstance(exc, (FileExistsError, NotADirectoryError)) and target:
+        blocker = exc.filename or "a folder on its path"
+        return f"cannot write {target}: {blocker} is a file, not a folder"
     if isinstance(exc, OSError):
         where = exc.filename or target or "a file"
         reason = (exc.strerror or str(exc)).lower()
