@@ -39,7 +39,11 @@ def main() -> None:
         st.Page(path, title=t(title_key), icon=icon, default=(i == 0))
         for i, (path, title_key, icon) in enumerate(PAGES)
     ]
-    if settings.current().bench_floor:
+    try:
+        floor = settings.current().bench_floor
+    except settings.SettingsError:
+        floor = False  # the sidebar says what is wrong with the settings
+    if floor:
         pages.append(st.Page(FLOOR_PAGE, title="floor", url_path="floor"))
     page = st.navigation(pages)
     if page.url_path == "floor":
