@@ -1,7 +1,8 @@
 # BudgetLens — one entry point for setup, data, the dashboard, tests and benchmarks.
 #   make run    set up .venv, build data/budget.duckdb from data/raw/, serve the dashboard
 #   make test   set up .venv, lint, run the whole test suite (browser tests need chromium)
-#   make lint   ruff (lint + format check) and the import-linter layer contract
+#   make lint   ruff (lint + format check) and the import-linter layer contracts
+#   make wheel  build the installable wheel into dist/ (queries and dashboard inside; docs/install.md)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -10,7 +11,7 @@ DB := data/budget.duckdb
 RAW := $(wildcard data/raw/*.txt)
 PORT ?= 8501
 
-.PHONY: run test lint db export check clean
+.PHONY: run test lint db export check clean wheel
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,9 +28,14 @@ $(DB): $(STAMP) $(RAW) $(wildcard budgetlens/*.py) budgetlens/schema.sql
 
 db: $(DB)
 
-# deploy/launch.py is `streamlit run app.py` with Nagle's algorithm off (see docs/deploy.md)
+# `budgetlens serve` runs deploy/launch.py: `streamlit run app.py` with Nagle's algorithm off
+# (docs/deploy.md); an installed wheel serves the same way.
 run: $(DB)
-	$(BIN)/python deploy/launch.py --server.port $(PORT)
+	$(BIN)/budgetlens serve --db $(DB) --port $(PORT)
+
+wheel: $(STAMP)
+	rm -rf dist build
+	$(BIN)/pip wheel --quiet --no-deps --no-build-isolation -w dist .
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -48,7 +54,7 @@ export: $(DB)
 	$(BIN)/budgetlens export build/open-data --db $(DB)
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB).tmp build .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(DB) $(DB).tmp build dist *.egg-info .pytest_cache .ruff_cache
 
 # --- benchmarks, fuzzing and the synthetic city ------------------------------------------------
 #   make bench      run every bench/bench_*.py; each writes its own section of docs/benchmarks.md
@@ -74,6 +80,6 @@ fuzz: $(STAMP)
 # Built into a temporary file and published by rename, like the served database.
 synthetic: $(STAMP)
 	rm -rf build/synthetic $(SYNTHETIC_DB).tmp $(SYNTHETIC_DB).tmp.wal
-	$(BIN)/python -m budgetlens.synthetic --departments $(SYNTHETIC_DEPARTMENTS) \
+	$(BIN)/python -m budgetlens_synthetic --departments $(SYNTHETIC_DEPARTMENTS) \
 		--years $(SYNTHETIC_YEARS) --out build/synthetic --db $(SYNTHETIC_DB).tmp
 	mv $(SYNTHETIC_DB).tmp $(SYNTHETIC_DB)

@@ -2,15 +2,15 @@
 
 Sets up the page, the sidebar (language, department, year: all mirrored in the URL) and the
 navigation; each page is a thin script in ``pages/`` that reads the selection from ``ui.state``.
-Run with ``streamlit run app.py``; the database is $BUDGETLENS_DB or data/budget.duckdb.
+Run with ``budgetlens serve`` (or ``streamlit run app.py``); the database and the switches come
+from budgetlens.settings ($BUDGETLENS_DB, else data/budget.duckdb; docs/settings.md).
 """
 
 from __future__ import annotations
 
-import os
-
 import streamlit as st
 
+from budgetlens import settings
 from ui import frame
 from ui.i18n import t
 
@@ -39,7 +39,11 @@ def main() -> None:
         st.Page(path, title=t(title_key), icon=icon, default=(i == 0))
         for i, (path, title_key, icon) in enumerate(PAGES)
     ]
-    if os.environ.get("BUDGETLENS_BENCH_FLOOR") == "1":
+    try:
+        floor = settings.current().bench_floor
+    except settings.SettingsError:
+        floor = False  # the sidebar says what is wrong with the settings
+    if floor:
         pages.append(st.Page(FLOOR_PAGE, title="floor", url_path="floor"))
     page = st.navigation(pages)
     if page.url_path == "floor":

@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 from budgetlens import checks, db  # noqa: E402
 from budgetlens.ingest import parse_document  # noqa: E402
-from budgetlens.synthetic import generate_city, progress_bar  # noqa: E402
+from budgetlens_synthetic import generate_city, progress_bar  # noqa: E402
 
 SEED = ROOT / "data" / "raw" / "jincheng-kejiju-2024.txt"
 REPORT = ROOT / "docs" / "benchmarks.md"
@@ -133,7 +133,7 @@ def bench_bulk(n: int, work: Path, sample: int) -> dict[str, float]:
     # process so that its peak RSS is its own.
     probe = (
         "import json, sys; from pathlib import Path; "
-        "from budgetlens.synthetic import ingest_city; "
+        "from budgetlens_synthetic import ingest_city; "
         "paths = sorted(Path(sys.argv[1]).glob('*.txt')); "
         "result = ingest_city(paths, sys.argv[2], progress=False); "
         # VmHWM is the peak RSS of this process image only: ru_maxrss of a child would also
@@ -224,7 +224,7 @@ def report(info: dict, seed: dict, bulk: dict, rss: float, command: str, runs: i
         f"| for comparison: `db.load` one by one ({bulk['sample']} of the same documents) "
         f"| {bulk['per_doc_load_s']:.1f} s | {ms(single_load_per_doc)} "
         f"| {1 / single_load_per_doc:.1f} |",
-        f"| streaming (`synthetic.ingest_city`, what `make synthetic` runs: parse in "
+        f"| streaming (`budgetlens_synthetic.ingest_city`, what `make synthetic` runs: parse in "
         f"{bulk['stream_workers']} processes and load 200 at a time) "
         f"| {bulk['stream_total_s']:.1f} s "
         f"| {ms(bulk['stream_total_s'] / n)} | {n / bulk['stream_total_s']:.1f} |",

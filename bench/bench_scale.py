@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_scale.py [--sizes 1 100 1000] [--rounds 15]
 
-Builds synthetic cities (budgetlens.synthetic: generated documents, marked synthetic) into
+Builds synthetic cities (budgetlens_synthetic: generated documents, marked synthetic) into
 separate databases under build/scale/ — never the served one — and serves each with
 BUDGETLENS_SHOW_SYNTHETIC=1, the opt-in that lets the app list synthetic documents (the public
 app never sets it). The same department is viewed at every size. Goal: ≤ 1.5× from 1 to 1000.
@@ -23,7 +23,7 @@ from bench.load_client import ROOT, median, serve
 from bench.report import machine, write_section
 from budgetlens import checks, db
 from budgetlens.ingest import parse_document
-from budgetlens.synthetic import generate_document
+from budgetlens_synthetic import generate_document
 from deploy.client import open_session, rerun
 
 PAGES = (

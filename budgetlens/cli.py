@@ -1,72 +1,74 @@
 """The ``budgetlens`` command line.
 
-Every command works on ``data/budget.duckdb`` under the current directory unless ``--db PATH``
-says otherwise. Exit status: 0 on success, 1 when ``check --fail-on-mismatch`` finds a mismatch,
-2 on bad input (the error names file, line, table and what was expected; for ``deck`` and
-``workbook``, a department or year the database does not hold, with what it does hold).
+Every command works on the database of the settings (:mod:`budgetlens.settings`:
+``$BUDGETLENS_DB``, else ``data/budget.duckdb`` under the current directory) unless ``--db PATH``
+says otherwise. Only ``ingest`` (and ``check --store``) write to it; every other command opens it
+read-only, so it works while the dashboard serves the same file, and never creates one.
+
+Exit status: 0 on success, 1 when ``check --fail-on-mismatch`` finds a mismatch, 2 on a user's
+mistake or a database problem, always as one sentence on stderr and never a traceback: bad input
+(the error names file, line, table and what was expected), a database that is missing, locked by
+a writer, not a DuckDB file or of another schema version, a full disk, an unwritable output, an
+invalid setting; for ``deck`` and ``workbook``, a department or year the database does not hold,
+with what it does hold. 130 when interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import os
 import sys
-import time
+import traceback
 from pathlib import Path
 
 from budgetlens import __version__
-from budgetlens.errors import IngestError
+from budgetlens import settings as settings_module
+from budgetlens.errors import DatabaseError, IngestError
+from budgetlens.settings import Settings, SettingsError
 
-DEFAULT_DB = Path("data") / "budget.duckdb"
+
+def _settings(args: argparse.Namespace) -> Settings:
+    """The settings of this run: the environment's, with --db when given."""
+    return settings_module.current().with_db(getattr(args, "db", None))
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from budgetlens import checks, db
-    from budgetlens.ingest import parse_files
+    from budgetlens import pipeline
 
-    started = time.perf_counter()
-    # Parse and reconcile every file before opening the database: a bad file changes nothing.
-    parsed = [(p, checks.run_checks(p.rows, p.layout)) for p in parse_files(args.files)]
-    con = db.connect(args.db)
-    try:
-        for p, results in parsed:
-            counts = db.load(con, p, results)
-            summary = checks.summarise(results)
-            print(
-                f"{'; '.join(p.files)}: {p.document} (layout {p.layout}): "
-                f"{sum(counts.values())} rows; checks: {summary['ok']} ok, "
-                f"{summary['rounding']} rounding, {summary['mismatch']} mismatch"
-            )
-    finally:
-        con.close()
-    print(
-        f"ingested {len(parsed)} document(s) into {args.db} in "
-        f"{time.perf_counter() - started:.3f} s"
-    )
+    database = _settings(args).db
+
+    def report(d: pipeline.Loaded) -> None:
+        print(
+            f"{d.path}: {d.document} (layout {d.layout}): {d.rows} rows; checks: {d.ok} ok, "
+            f"{d.rounding} rounding, {d.mismatch} mismatch"
+        )
+
+    # Every file is parsed and reconciled before the database is opened: a bad file changes
+    # nothing. Then one transaction per document.
+    result = pipeline.ingest(args.files, database, on_loaded=report)
+    print(f"ingested {len(result.documents)} document(s) into {database} in {result.total_s:.3f} s")
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
     from budgetlens import checks, db
+    from budgetlens.api import reconciliations
 
-    con = db.connect(args.db)
+    # Read-only unless asked to store the fresh findings (which needs the write lock).
+    con = db.connect(_settings(args).db, read_only=not args.store)
     try:
-        docs = [
-            d
-            for d in db.documents(con)
-            if (args.department is None or d["department"] == args.department)
-            and (args.year is None or d["year"] == args.year)
-        ]
-        if not docs:
+        found = list(reconciliations(con, department=args.department, year=args.year))
+        if not found:
             print(
                 "no matching document in the database; run 'budgetlens ingest FILE' first",
                 file=sys.stderr,
             )
             return 2
         worst = 0
-        for d in docs:
-            rows = db.document_rows(con, d["document"])
-            results = checks.run_checks(rows, d["layout"])
-            db.replace_checks(con, d, results)
+        for d, results in found:
+            if args.store:
+                db.replace_checks(con, d, results)
             shown = [r for r in results if args.all or r["status"] != "ok"]
             if args.status:
                 shown = [r for r in results if r["status"] in args.status]
@@ -123,7 +125,7 @@ def _pad(text: str, width: int) -> str:
 def _export(args: argparse.Namespace) -> int:
     from budgetlens import db, export
 
-    con = db.connect(args.db)
+    con = db.connect(_settings(args).db, read_only=True)
     try:
         written = export.export_package(con, Path(args.dir))
     finally:
@@ -134,19 +136,18 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def resolve_document(
-    db_path: str, department: str | None, year: int | None
+    db_path: str | Path, department: str | None, year: int | None
 ) -> tuple[str, int] | str:
     """The (department, year) that the deck and workbook commands should use, or an error text.
 
     Both must match a row of the ``document`` table. When --department and/or --year are left
     out, the documents that match the ones given are taken if there is exactly one. The error
-    text lists what the database holds.
+    text lists what the database holds. The database is opened read-only; raises
+    :class:`~budgetlens.errors.DatabaseError` when it cannot be (missing, locked, …).
     """
     from budgetlens import db
     from budgetlens.storyline import fetch
 
-    if not Path(db_path).is_file():
-        return f"no database at {db_path}; run 'budgetlens ingest FILE --db {db_path}' first"
     con = db.connect(db_path, read_only=True)
     try:
         docs = fetch(con, "deck_documents")
@@ -175,12 +176,13 @@ def _deck(args: argparse.Namespace) -> int:
     from budgetlens import db
     from budgetlens.deck import build_deck
 
-    found = resolve_document(args.db, args.department, args.year)
+    database = _settings(args).db
+    found = resolve_document(database, args.department, args.year)
     if isinstance(found, str):
         print(f"error: {found}", file=sys.stderr)
         return 2
     department, year = found
-    con = db.connect(args.db, read_only=True)
+    con = db.connect(database, read_only=True)
     try:
         drawn = build_deck(con, department, year, args.output, lang=args.lang)
     finally:
@@ -193,18 +195,54 @@ def _workbook(args: argparse.Namespace) -> int:
     from budgetlens import db
     from budgetlens.workbook import build_workbook
 
-    found = resolve_document(args.db, args.department, args.year)
+    database = _settings(args).db
+    found = resolve_document(database, args.department, args.year)
     if isinstance(found, str):
         print(f"error: {found}", file=sys.stderr)
         return 2
     department, year = found
-    con = db.connect(args.db, read_only=True)
+    con = db.connect(database, read_only=True)
     try:
         sheets = build_workbook(con, department, year, args.output)
     finally:
         con.close()
     print(f"{args.output}: {len(sheets)} sheets ({department} {year})")
     return 0
+
+
+def serve_command(
+    settings: Settings, port: int | None, address: str | None, extra: list[str]
+) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment that start the dashboard: ``deploy/launch.py`` (the
+    launcher ``make run`` and the systemd unit use) from this installation, with the database of
+    ``settings`` in $BUDGETLENS_DB, the port and address as Streamlit options, then ``extra``.
+
+    Raises resources.ResourcesMissing when the installation has no dashboard files.
+    """
+    from budgetlens import resources
+
+    argv = [sys.executable, str(resources.launcher())]
+    if port is not None:
+        argv += ["--server.port", str(port)]
+    if address:
+        argv += ["--server.address", address]
+    argv += extra
+    return argv, {**os.environ, "BUDGETLENS_DB": str(settings.db)}
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from budgetlens import db
+
+    settings = _settings(args)
+    # Open it once here: a missing or broken database is a sentence now, not an error page later.
+    db.connect(settings.db, read_only=True, settings=settings).close()
+    argv, env = serve_command(settings, args.port, args.address, args.streamlit_options)
+    where = f"http://{args.address or 'localhost'}:{args.port or 8501}"
+    print(f"serving {settings.db} on {where}", file=sys.stderr, flush=True)
+    sys.stdout.flush()
+    # The launcher replaces this process, so that signals (Ctrl-C, systemd's stop) reach it.
+    os.execve(argv[0], argv, env)
+    return 0  # pragma: no cover - execve does not return
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -219,8 +257,8 @@ def build_parser() -> argparse.ArgumentParser:
     def db_arg(p: argparse.ArgumentParser) -> None:
         p.add_argument(
             "--db",
-            default=str(DEFAULT_DB),
-            help="DuckDB database file (default: data/budget.duckdb)",
+            default=None,
+            help="DuckDB database file (default: $BUDGETLENS_DB, else data/budget.duckdb)",
         )
 
     p = sub.add_parser(
@@ -237,8 +275,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "check",
         help="reconcile each document against itself and print the findings",
-        description="Re-run the reconciliation on what the database holds, store it, and print "
-        "every check that is not ok (or all with --all).",
+        description="Re-run the reconciliation on what the database holds (opened read-only) "
+        "and print every check that is not ok (or all with --all); --store also writes the "
+        "findings into the database.",
     )
     db_arg(p)
     p.add_argument("--department", help="only this department")
@@ -254,6 +293,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--fail-on-mismatch",
         action="store_true",
         help="exit with status 1 when any check is a mismatch",
+    )
+    p.add_argument(
+        "--store",
+        action="store_true",
+        help="replace the stored findings with these (opens the database for writing)",
     )
     p.set_defaults(func=_check)
 
@@ -293,18 +337,93 @@ def build_parser() -> argparse.ArgumentParser:
     document_args(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
     p.set_defaults(func=_workbook)
+
+    p = sub.add_parser(
+        "serve",
+        help="serve the dashboard over the database (read-only)",
+        description="Start the Streamlit dashboard of this installation through deploy/launch.py "
+        "(as 'make run' does), reading the database read-only. Streamlit options may follow "
+        "after --, e.g. 'budgetlens serve -- --server.baseUrlPath budget'.",
+    )
+    db_arg(p)
+    p.add_argument("--port", type=int, help="port to listen on (default: Streamlit's, 8501)")
+    p.add_argument("--address", help="address to listen on, e.g. 127.0.0.1 (default: all)")
+    p.add_argument(
+        "streamlit_options", nargs="*", metavar="STREAMLIT_OPTION", help="after --: for Streamlit"
+    )
+    p.set_defaults(func=_serve)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; returns its exit status. User mistakes and database problems are
+    printed as one sentence (``error: …``) with status 2; only a bug gives a traceback."""
     args = build_parser().parse_args(argv)
-    from budgetlens.db import SchemaMismatch
-
     try:
         return args.func(args)
-    except (IngestError, SchemaMismatch) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    except (IngestError, DatabaseError, SettingsError) as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        message = explain(exc, args)
+        if message is None:
+            raise  # a bug: the traceback is what a report needs
+        _release(exc)
+        return _fail(message)
+
+
+def _release(exc: BaseException) -> None:
+    """Free what the failed command still holds through the exception's frames, now and quietly.
+
+    A file half-written when the disk filled up (an XLSX or PPTX is a zip) fails again when it is
+    closed; left to the garbage collector, that second failure would be printed as "Exception
+    ignored in ZipFile.__del__" with a traceback, after the sentence that already said it.
+    """
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        seen: set[int] = set()
+        while exc is not None and id(exc) not in seen:
+            seen.add(id(exc))
+            traceback.clear_frames(exc.__traceback__)
+            exc = exc.__cause__ or exc.__context__
+        gc.collect()
+    finally:
+        sys.unraisablehook = previous
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def explain(exc: BaseException, args: argparse.Namespace) -> str | None:
+    """The sentence for an error the user can act on (a DuckDB error, a file that cannot be
+    read or written, a full disk, an installation without its files), or None for a bug."""
+    import duckdb
+
+    from budgetlens import resources
+    from budgetlens.errors import database_error, is_disk_full
+
+    if isinstance(exc, resources.ResourcesMissing):
+        return str(exc)
+    if isinstance(exc, duckdb.Error):
+        read_only = args.func is not _ingest and not getattr(args, "store", False)
+        return str(database_error(exc, _settings(args).db, read_only=read_only))
+    target = getattr(args, "output", None) or getattr(args, "dir", None)
+    if is_disk_full(exc):
+        where = getattr(exc, "filename", None) or target or "the output"
+        return f"the disk is full: could not write {where}; free some space and run it again"
+    if isinstance(exc, (FileExistsError, NotADirectoryError)) and target:
+        blocker = exc.filename or "a folder on its path"
+        return f"cannot write {target}: {blocker} is a file, not a folder"
+    if isinstance(exc, OSError):
+        where = exc.filename or target or "a file"
+        reason = (exc.strerror or str(exc)).lower()
+        return f"cannot write {where}: {reason}; check the path" if target else f"{where}: {reason}"
+    return None
 
 
 if __name__ == "__main__":  # pragma: no cover

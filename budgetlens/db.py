@@ -14,7 +14,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from budgetlens import settings as settings_module
+from budgetlens.errors import DatabaseError, DatabaseMissing, database_error, missing_message
 from budgetlens.ingest import Parsed, now
+from budgetlens.settings import Settings
 
 SCHEMA_SQL = Path(__file__).with_name("schema.sql").read_text(encoding="utf-8")
 # Tables are created with "if not exists", which never changes an existing table: a database
@@ -22,13 +25,12 @@ SCHEMA_SQL = Path(__file__).with_name("schema.sql").read_text(encoding="utf-8")
 SCHEMA_VERSION = hashlib.sha256(SCHEMA_SQL.encode("utf-8")).hexdigest()[:12]
 
 
-class SchemaMismatch(Exception):
+class SchemaMismatch(DatabaseError):
     """The database was built with another version of budgetlens/schema.sql."""
 
+    def __init__(self, message: str, path: str | Path = "") -> None:
+        super().__init__(path, message)
 
-DEFAULT_DB = Path("data") / "budget.duckdb"
-READ_ONLY_MEMORY_LIMIT = "512MB"
-READ_ONLY_MAX_EXECUTION_MS = 5000
 
 # Every table that holds rows of a document, in load order (document last: it marks completion).
 DOCUMENT_TABLES = (
@@ -55,37 +57,76 @@ DOCUMENT_TABLES = (
 )
 
 
-def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the database; in write mode create the folder and the schema when missing.
+def connect(
+    path: str | Path | None = None,
+    *,
+    read_only: bool = False,
+    settings: Settings | None = None,
+) -> duckdb.DuckDBPyConnection:
+    """Open the database at ``path`` (default: the settings' database, $BUDGETLENS_DB or
+    data/budget.duckdb); in write mode create the folder and the schema when missing.
 
-    Read-only connections (the dashboard's) also switch off external access and extension
-    loading, bound each query's memory and time, and lock the configuration, so that no query
-    can reach outside the database file or run away with the server.
-    Raises duckdb.IOException when a read-only open finds no database file.
+    Read-only connections (the dashboard's and every command that only reads) never create a
+    file; they switch off external access and extension loading, bound each query's memory and
+    time (:meth:`Settings.read_only_config`), and lock the configuration, so that no query can
+    reach outside the database file or run away with the server.
+
+    Raises :class:`~budgetlens.errors.DatabaseMissing` when a read-only open finds no file,
+    :class:`SchemaMismatch` for a database of another schema version, and another
+    :class:`~budgetlens.errors.DatabaseError` (locked by another process, not a DuckDB file, disk
+    full, …) for what DuckDB refuses; each message names the file and says what to do.
     """
-    path = Path(path)
+    settings = settings or settings_module.current()
+    path = Path(path) if path is not None else settings.db
     if read_only:
-        return duckdb.connect(
-            str(path),
-            read_only=True,
-            config={
-                "enable_external_access": False,
-                "autoinstall_known_extensions": False,
-                "autoload_known_extensions": False,
-                # bounded work per query: a crafted request cannot exhaust the server
-                "memory_limit": READ_ONLY_MEMORY_LIMIT,
-                "max_execution_time": READ_ONLY_MAX_EXECUTION_MS,
-                "lock_configuration": True,
-            },
-        )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path))
+        if not path.exists():
+            raise DatabaseMissing(path, missing_message(path))
+        try:
+            con = duckdb.connect(str(path), read_only=True, config=settings.read_only_config())
+        except duckdb.Error as exc:
+            raise database_error(exc, path, read_only=True) from exc
+        try:
+            _check_version(con, path)
+        except BaseException:
+            con.close()
+            raise
+        return con
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(path))
+    except (duckdb.Error, OSError) as exc:
+        raise database_error(exc, path, read_only=False) from exc
     try:
         _ensure_schema(con, path)
+    except SchemaMismatch:
+        con.close()
+        raise
+    except duckdb.Error as exc:
+        con.close()
+        raise database_error(exc, path, read_only=False) from exc
     except BaseException:
         con.close()
         raise
     return con
+
+
+def _check_version(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Raise SchemaMismatch unless the database was built with this schema version."""
+    has_info = con.execute(
+        "select count(*) from information_schema.tables where table_name = 'schema_info'"
+    ).fetchone()[0]
+    found = con.execute("select version from schema_info").fetchone() if has_info else None
+    if found is None or found[0] != SCHEMA_VERSION:
+        raise _mismatch(path, found[0] if found else None)
+
+
+def _mismatch(path: Path, found: str | None) -> SchemaMismatch:
+    return SchemaMismatch(
+        f"{path} was built with another version of the BudgetLens schema "
+        f"({found or 'unversioned'}, this is {SCHEMA_VERSION}); "
+        "build it again: remove it and run 'budgetlens ingest' (or 'make db')",
+        path,
+    )
 
 
 def _ensure_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
@@ -101,11 +142,7 @@ def _ensure_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     ).fetchone()[0]
     found = con.execute("select version from schema_info").fetchone() if has_info else None
     if has_tables and (found is None or found[0] != SCHEMA_VERSION):
-        raise SchemaMismatch(
-            f"{path} was built with another version of the BudgetLens schema "
-            f"({found[0] if found else 'unversioned'}, this is {SCHEMA_VERSION}); "
-            "build it again: remove it and run 'budgetlens ingest' (or 'make db')"
-        )
+        raise _mismatch(path, found[0] if found else None)
     con.execute(SCHEMA_SQL)
     if not has_info:
         con.execute("create table schema_info (version varchar not null)")

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import duckdb
 
-QUERIES = Path(__file__).resolve().parents[1] / "queries"
+from budgetlens import queries
+
 BASE_FIELDS = (
     ("department", "string", "部门名称"),
     ("year", "integer", "预算年度"),
@@ -193,7 +194,7 @@ def export_package(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
     written: dict[str, int] = {}
     resources = []
     for res in RESOURCES:
-        sql = (QUERIES / f"export_{res.name}.sql").read_text(encoding="utf-8")
+        sql = queries.load_sql(f"export_{res.name}")
         cur = con.cursor()
         try:
             cur.execute(sql)

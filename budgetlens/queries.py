@@ -2,18 +2,20 @@
 
 The dashboard never writes SQL inline: it asks for a query by name. Names are checked against a
 strict pattern before any file is read, so a name coming from a URL can never reach outside the
-``queries`` folder. This module must not import streamlit (the library stays UI-free).
+``queries`` folder (the repository's top-level ``queries/``, or its copy inside an installed
+wheel: :func:`budgetlens.resources.queries_dir`). This module must not import streamlit (the
+library stays UI-free).
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-QUERIES_DIR = Path(__file__).resolve().parents[1] / "queries"
+from budgetlens import resources
+
 _NAME = re.compile(r"^[a-z0-9_]+$")
 
 
@@ -21,11 +23,11 @@ def load_sql(name: str) -> str:
     """Return the text of ``queries/<name>.sql``.
 
     Raises ValueError when the name is not lowercase letters, digits and underscores, or when no
-    such query file exists.
+    such query file exists; resources.ResourcesMissing when the installation has no queries.
     """
     if not isinstance(name, str) or not _NAME.fullmatch(name):
         raise ValueError(f"invalid query name {name!r}: expected [a-z0-9_]+")
-    path = QUERIES_DIR / f"{name}.sql"
+    path = resources.queries_dir() / f"{name}.sql"
     if not path.is_file():
         raise ValueError(f"no query named {name!r} (looked for {path})")
     return path.read_text(encoding="utf-8")

@@ -7,7 +7,13 @@ client's delayed ACK, about 40 ms on every rerun (measured: an empty page took 4
 that wait; see docs/benchmarks.md, "Page cost"). This launcher makes asyncio set TCP_NODELAY on
 every TCP stream socket, then hands over to Streamlit's own command line.
 
+    budgetlens serve [--db PATH] [--port N]            # how it is normally started
     python deploy/launch.py [streamlit options, e.g. --server.port 8501]
+
+``app.py`` is the one beside this file's folder: the checkout's, or, installed from a wheel, the
+copy in ``budgetlens/_bundle`` (with ``pages/``, ``ui/`` and ``.streamlit/config.toml``, which
+Streamlit reads next to the main script, so the public settings hold whatever the current
+directory).
 """
 
 from __future__ import annotations

@@ -261,6 +261,29 @@ def test_empty_database_is_a_sentence(tmp_path: Path, monkeypatch: pytest.Monkey
     assert at.warning and "budgetlens ingest" in at.warning[0].value
 
 
+@pytest.mark.parametrize("problem", ["not_duckdb", "other_schema", "bad_setting"])
+def test_a_broken_database_or_setting_is_a_sentence(
+    problem: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / f"{problem}.duckdb"
+    if problem == "not_duckdb":
+        path.write_text("not a database", encoding="utf-8")
+        expected = "is not a DuckDB database"
+    else:
+        con = db.connect(path)  # schema only
+        if problem == "other_schema":
+            con.execute("update schema_info set version = 'older-schema'")
+            expected = "another version of the BudgetLens schema"
+        con.close()
+    if problem == "bad_setting":
+        monkeypatch.setenv("BUDGETLENS_MAX_EXECUTION_MS", "soon")
+        expected = "BUDGETLENS_MAX_EXECUTION_MS"
+    monkeypatch.setenv("BUDGETLENS_DB", str(path))
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert at.error and expected in at.error[0].value
+
+
 # --- numbers on screen equal the database -----------------------------------------------------
 
 

@@ -24,7 +24,7 @@ import pytest
 
 from budgetlens import cli, db
 from budgetlens.ingest import parse_document
-from budgetlens.synthetic import generate_city
+from budgetlens_synthetic import generate_city
 
 BIN = Path(sys.executable).with_name("budgetlens")
 BATCH = 120  # enough documents that loading takes seconds, so the kill lands inside it

@@ -10,7 +10,7 @@ import pytest
 from budgetlens import db
 from budgetlens.checks import run_checks
 from budgetlens.ingest import parse_document
-from budgetlens.synthetic import generate_city, ingest_city
+from budgetlens_synthetic import generate_city, ingest_city
 
 
 def _parsed(paths: list[Path]) -> list[tuple]:

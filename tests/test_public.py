@@ -203,7 +203,7 @@ def test_the_app_has_no_way_to_write_or_upload():
 def test_the_read_only_connection_cannot_reach_outside_the_database(public_db):
     import duckdb
 
-    from budgetlens import db
+    from budgetlens import db, settings
 
     con = db.connect(public_db, read_only=True)
     try:
@@ -223,7 +223,7 @@ def test_the_read_only_connection_cannot_reach_outside_the_database(public_db):
             ).fetchall()
         )
         assert settings_now == {
-            "max_execution_time": str(db.READ_ONLY_MAX_EXECUTION_MS),
+            "max_execution_time": str(settings.current().max_execution_ms),
             "lock_configuration": "true",
             "enable_external_access": "false",
         }

@@ -3,7 +3,7 @@
 Generated documents must ingest with the real parser, be marked synthetic, and reconcile without a
 single ``mismatch`` (the generator sums every figure from the same integer amounts, so a mismatch
 is a bug in the generator or in the parser). What the generator deliberately does not model is
-listed in the docstring of :mod:`budgetlens.synthetic`; none of it is a check that is skipped
+listed in the docstring of :mod:`budgetlens_synthetic`; none of it is a check that is skipped
 here: every check the reconciliation runs on a generated document must be ``ok``.
 """
 
@@ -17,7 +17,7 @@ import pytest
 from budgetlens import mappings as m
 from budgetlens.checks import run_checks
 from budgetlens.ingest import parse_document
-from budgetlens.synthetic import department_name, generate_city, generate_document, main
+from budgetlens_synthetic import department_name, generate_city, generate_document, main
 
 # A spread of seeds, departments and years: each draws a different profile, unit count, set of
 # 科目 and 经济科目, with or without 上年结转 and “三公”经费.

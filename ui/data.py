@@ -16,22 +16,16 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from budgetlens import db, queries
+from budgetlens import db, queries, settings
 from ui import state
-
-REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DB = REPO_ROOT / "data" / "budget.duckdb"
 
 Params = tuple[tuple[str, object], ...]
 
 
 def db_path() -> Path:
-    """The database file: $BUDGETLENS_DB (relative paths are taken from the repository root)."""
-    raw = os.environ.get("BUDGETLENS_DB", "").strip()
-    if not raw:
-        return DEFAULT_DB
-    path = Path(raw)
-    return path if path.is_absolute() else REPO_ROOT / path
+    """The database file of the settings (budgetlens.settings): $BUDGETLENS_DB, else
+    data/budget.duckdb; a relative path starts at the server's current directory."""
+    return settings.current().db
 
 
 def file_version(path: str | Path) -> str:
@@ -70,7 +64,8 @@ def _handle(path: str) -> _Handle:
 
 
 def connection() -> duckdb.DuckDBPyConnection:
-    """The shared read-only connection; raises duckdb.IOException when the file is missing."""
+    """The shared read-only connection; raises budgetlens.errors.DatabaseError (missing, locked,
+    not a database, another schema version) or duckdb.Error."""
     return _handle(str(db_path())).con
 
 
@@ -123,7 +118,7 @@ def document_index() -> dict[str, dict[int, dict[str, str]]]:
     Never synthetic ones, unless BUDGETLENS_SHOW_SYNTHETIC=1 (set only by
     the scale benchmark, on its own database)."""
     path = str(db_path())
-    synthetic = os.environ.get("BUDGETLENS_SHOW_SYNTHETIC") == "1"
+    synthetic = settings.current().show_synthetic
     return _document_index(path, file_version(path), synthetic)
 
 

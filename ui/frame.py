@@ -12,6 +12,8 @@ import duckdb
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
+from budgetlens.errors import DatabaseError
+from budgetlens.settings import SettingsError
 from ui import data, state
 from ui.i18n import LANG_NAMES, t
 
@@ -63,7 +65,10 @@ def sidebar() -> state.Filters:
     )
     try:
         docs = data.document_index()
-    except duckdb.Error as exc:
+    except SettingsError as exc:
+        st.error(str(exc))
+        st.stop()
+    except (duckdb.Error, DatabaseError) as exc:
         st.error(t("msg.no_database").format(path=data.db_path(), error=exc))
         st.stop()
     if not docs:

@@ -32,26 +32,23 @@ department look like one department; the amounts depend on the year as well.
 
 Command line::
 
-    python -m budgetlens.synthetic --departments 1000 --years 2023 2024 --out build/synthetic
+    python -m budgetlens_synthetic --departments 1000 --years 2023 2024 --out build/synthetic
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from budgetlens import mappings as m
+from budgetlens import pipeline, settings
 
 CENT = Decimal("0.01")
-# The database the dashboard serves: synthetic documents are never loaded into it.
-DEFAULT_SERVED_DB = Path("data") / "budget.duckdb"
 
 # --- 功能分类 (function classification) -----------------------------------------------------------
 
@@ -1242,15 +1239,6 @@ def progress_bar(done: int, total: int, started: float, label: str = "docs") -> 
     return f"\r[{bar}] {done}/{total} {label} {time.perf_counter() - started:.1f} s"
 
 
-def _parse_and_check(path: str | Path) -> tuple:
-    """Parse and reconcile one file (module level, so that worker processes can run it)."""
-    from budgetlens import checks
-    from budgetlens.ingest import parse_document
-
-    p = parse_document(path)
-    return p, checks.run_checks(p.rows)
-
-
 def ingest_city(
     paths: list[Path] | list[str],
     database: str | Path,
@@ -1259,64 +1247,52 @@ def ingest_city(
     batch_size: int = 200,
     workers: int | None = None,
 ) -> dict[str, float]:
-    """Parse, reconcile and load many files, a batch at a time, with
-    :func:`budgetlens.db.load_many`.
+    """Load many generated files into ``database`` through the one ingest path
+    (:func:`budgetlens.pipeline.ingest`), streaming: ``batch_size`` files per transaction, parsed
+    in ``workers`` processes (default: one per CPU), so memory stays bounded by one batch (holding
+    1000 parsed documents at once takes ~1.5 GB). A bad file stops the run with the earlier
+    batches loaded, which is why ``make synthetic`` builds into a temporary file and publishes it
+    by rename only on success.
 
-    The bulk path for a synthetic city (``make synthetic``). It streams: parse ``batch_size``
-    files, load them in one transaction, forget them, so memory stays bounded by one batch
-    (holding 1000 parsed documents at once takes ~1.5 GB). Parsing dominates, so it runs in
-    ``workers`` processes (default: one per CPU); loading stays in this process, on one
-    connection. Every batch is atomic, so the database only ever holds complete documents; but
-    unlike ``budgetlens ingest`` a bad file stops the run with the earlier batches loaded, which
-    is why ``make synthetic`` builds into a temporary file and publishes it by rename only on
-    success. Refuses the served database (data/budget.duckdb): synthetic data lives in a database
-    of its own. Returns the number of documents, the workers used and timings in seconds.
+    Raises ValueError for the served database (the settings' database: $BUDGETLENS_DB, else
+    data/budget.duckdb): synthetic data lives in a database of its own. Returns the number of
+    documents, the workers used and timings in seconds.
     """
-    from budgetlens import db
-
-    if Path(database).resolve() == DEFAULT_SERVED_DB.resolve():
+    served = settings.current().db
+    if Path(database).resolve() == served.resolve():
         raise ValueError(f"refusing to load synthetic data into the served database {database}")
-    workers = max(1, workers or os.cpu_count() or 1)
     started = time.perf_counter()
-    parse_s = load_s = 0.0
-    pool = ProcessPoolExecutor(workers) if workers > 1 else None
-    con = db.connect(database)
+    done = 0
+
+    def tick(_: pipeline.Loaded) -> None:
+        nonlocal done
+        done += 1
+        if progress and (done % 10 == 0 or done == len(paths)):
+            print(progress_bar(done, len(paths), started), end="", file=sys.stderr, flush=True)
+
     try:
-        for first in range(0, len(paths), batch_size):
-            t = time.perf_counter()
-            chunk = paths[first : first + batch_size]
-            results = (
-                pool.map(_parse_and_check, chunk, chunksize=4)
-                if pool
-                else map(_parse_and_check, chunk)
-            )
-            batch = []
-            for k, item in enumerate(results, start=first + 1):
-                batch.append(item)
-                if progress and (k % 10 == 0 or k == len(paths)):
-                    print(progress_bar(k, len(paths), started), end="", file=sys.stderr, flush=True)
-            parse_s += time.perf_counter() - t
-            t = time.perf_counter()
-            db.load_many(con, batch, batch_size=batch_size)
-            load_s += time.perf_counter() - t
+        result = pipeline.ingest(
+            paths,
+            database,
+            batch_size=batch_size,
+            workers=workers or pipeline.default_workers(),
+            on_loaded=tick,
+        )
     finally:
-        con.close()
-        if pool:
-            pool.shutdown(cancel_futures=True)
         if progress:
             print(file=sys.stderr)
     return {
-        "documents": len(paths),
-        "workers": workers,
-        "parse_s": parse_s,
-        "load_s": load_s,
-        "total_s": time.perf_counter() - started,
+        "documents": len(result.documents),
+        "workers": result.workers,
+        "parse_s": result.parse_s,
+        "load_s": result.load_s,
+        "total_s": result.total_s,
     }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m budgetlens.synthetic",
+        prog="python -m budgetlens_synthetic",
         description="Generate a synthetic city of budget disclosures (clearly labelled synthetic; "
         "for benchmarks and tests, never for the served database).",
     )
