@@ -194,8 +194,12 @@ def read_function(t: Located, rows: list[GridRow], extra: dict | None = None) ->
     out: list[dict] = []
     last = {1: "", 2: ""}
     for r in rows[first_data:]:
-        cells = [*r.cells, *([None] * (ncols - len(r.cells)))]
-        parts = [_txt(cells[j]) for j in code_cols]
+        cells = _align(r.cells, ncols)
+        # a 款/项 part printed without its leading zero ("2" for 02) is that part
+        parts = [
+            _txt(cells[j]).zfill(2) if k and re.fullmatch(r"\d", _txt(cells[j])) else _txt(cells[j])
+            for k, j in enumerate(code_cols)
+        ]
         name = (cells[name_col] or "").strip()
         if _is_total_row(r, max([*code_cols, name_col])):
             code = None
@@ -233,6 +237,18 @@ def read_function(t: Located, rows: list[GridRow], extra: dict | None = None) ->
             row[key] = amount(cells[j], w, r, key, scale)
         out.append(row)
     return out
+
+
+def _align(cells: list[str | None], ncols: int) -> list[str | None]:
+    """A row as wide as the table. A row with fewer cells (a 合计 row whose label spans the code
+    and name columns, read as a grid of its own on the last page) keeps its label first and its
+    amounts in the last columns."""
+    cells = list(cells)
+    if len(cells) >= ncols:
+        return cells
+    if len(cells) > 1 and cells[0] and not is_amount(_txt(cells[0])):
+        return [cells[0], *([None] * (ncols - len(cells))), *cells[1:]]
+    return [*cells, *([None] * (ncols - len(cells)))]
 
 
 def _is_header_like(cells: list[str | None]) -> bool:

@@ -32,13 +32,8 @@ NOT_READ_YET = {
     "sh-putuo-shgzb-2024-final-dept",  # a 决算 (final accounts): issue 10's layout
 }
 # Read, but with known gaps (strict xfail: the test fails as soon as the gap is closed, so the
-# mark has to go). 万里 2024: its 支出预算总表 合计 row and the 款 codes printed without their
-# leading zero ("2" for 02) are not read yet.
-GAPS = {
-    ("sh-putuo-wanli-2024-budget-dept", "totals"),
-    ("sh-putuo-wanli-2024-budget-dept", "function"),
-    ("sh-putuo-wanli-2024-budget-dept", "economic"),
-}
+# entry has to go). Empty now; kept as the way to record a gap.
+GAPS: set[tuple[str, str]] = set()
 SCALE = {"万元": Decimal(1), "元": Decimal(10000)}
 
 
