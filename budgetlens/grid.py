@@ -31,6 +31,7 @@ class GridRow:
     line: int  # line of the row in the document's reading text
     page: int
     cells: list[str | None]
+    grid: int = 0  # which grid (ruled table on one page) the row belongs to
 
 
 class Where:
@@ -165,12 +166,101 @@ def _value_columns(
     return out
 
 
+def _fit_to_data(
+    code_cols: list[int],
+    name_col: int,
+    values: dict[int, str],
+    data: list[GridRow],
+    keys: list[str] | None = None,
+) -> tuple[list[int], int, dict[int, str]]:
+    """Column roles checked against the data rows.
+
+    Some tables draw the header's rulings a little off the body's, so a header cell sits one or
+    more grid columns away from the cells it names. When the header's code column holds no code,
+    its name column no name or its amount columns no amount, the roles are taken from the data:
+    the first column holding codes, the first column right of it holding text, and the columns
+    holding amounts, given the header's amount meanings in their left-to-right order.
+    """
+
+    def cell(r: GridRow, j: int) -> str:
+        return _txt(r.cells[j]) if j < len(r.cells) else ""
+
+    ncols = max((len(r.cells) for r in data), default=0)
+    code_rows = [r for r in data if any(_CODE.match(_txt(c)) for c in r.cells[:3])]
+    if not code_rows:
+        return code_cols, name_col, values
+    if not code_cols or not any(_CODE.match(cell(r, code_cols[0])) for r in code_rows):
+        first = next(
+            (j for j in range(ncols) if any(_CODE.match(cell(r, j)) for r in code_rows)), None
+        )
+        if first is not None:
+            code_cols = [first]
+    texts = [
+        j
+        for j in range(ncols)
+        if j > code_cols[-1] and any(cell(r, j) and not is_amount(cell(r, j)) for r in code_rows)
+    ]
+    names = [cell(r, name_col) for r in code_rows]
+    if texts and (name_col in code_cols or not any(n and not is_amount(n) for n in names)):
+        name_col = texts[0]
+    amount_cols = [
+        j for j in range(ncols) if j not in code_cols and any(is_amount(cell(r, j)) for r in data)
+    ]
+    if amount_cols and not any(j in amount_cols for j in values):
+        # no header of its own (a continued page): the meanings the table's first page gave
+        wanted = [values[j] for j in sorted(values)] or list(keys or [])
+        if len(wanted) == len(amount_cols):
+            values = dict(zip(amount_cols, wanted, strict=True))
+        elif len(wanted) == 1:
+            # one meaning: the column most amounts stand in (the others are picked up per row)
+            most = max(amount_cols, key=lambda j: sum(1 for r in data if is_amount(cell(r, j))))
+            values = {most: wanted[0]}
+    return code_cols, name_col, values
+
+
 def read_function(t: Located, rows: list[GridRow], extra: dict | None = None) -> list[dict]:
     """Rows of a table of 功能分类 科目 (merged or 类/款/项 codes): level 0 合计, 1 类, 2 款, 3 项.
 
-    Raises IngestError when the header announces no amount column or a row holds text where an
-    amount belongs.
+    A table continued on a page whose grid has another width is read with roles of its own
+    (from its header if it repeats one, else from its cells), its amounts meaning what the first
+    page's header said. Raises IngestError when the header announces no amount column or a row
+    holds text where an amount belongs.
     """
+    runs: list[list[GridRow]] = []
+    totals = shared_columns()["total_labels"]
+    for r in rows:
+        width = len(r.cells)
+        first = next((_txt(c) for c in r.cells if c), "")
+        if runs and (
+            runs[-1][-1].grid == r.grid
+            or len(runs[-1][-1].cells) == width
+            or first in totals  # a 合计 row drawn as a narrower grid of its own
+        ):
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    out: list[dict] = []
+    keys: list[str] = []
+    for run in runs:
+        part = _read_function_run(t, run, extra, keys)
+        out.extend(part)
+        meanings = list(shared_columns()["columns"])
+        found = {k for r in part for k in r if k in meanings}
+        keys = keys or sorted(found, key=lambda k: min(_first_col(part, k), 99))
+    return out
+
+
+def _first_col(rows: list[dict], key: str) -> int:
+    """Where a meaning stood left to right in the rows read (their dict order follows it)."""
+    for r in rows:
+        if key in r:
+            return list(r).index(key)
+    return 99
+
+
+def _read_function_run(
+    t: Located, rows: list[GridRow], extra: dict | None, keys: list[str]
+) -> list[dict]:
     w = Where(t)
     scale = SCALE.get(t.unit or "万元", Decimal(1))
     ncols = max((len(r.cells) for r in rows), default=0)
@@ -178,13 +268,17 @@ def read_function(t: Located, rows: list[GridRow], extra: dict | None = None) ->
         (
             k
             for k, r in enumerate(rows)
-            if any(_CODE.match(_txt(c)) for c in r.cells[:2]) or _is_total_row(r, 1)
+            if any(_CODE.match(_txt(c)) for c in r.cells[:3]) or _is_total_row(r, 2)
         ),
         len(rows),
     )
+    # an amount-only line right above the first row is its amount, drawn a line higher
+    if first_data > 0 and all(is_amount(_txt(c)) for c in rows[first_data - 1].cells if c):
+        first_data -= 1
     header = rows[:first_data]
     code_cols, name_col = _code_roles(header, rows[first_data:], ncols)
     values = _value_columns(header, ncols, name_col, extra)
+    code_cols, name_col, values = _fit_to_data(code_cols, name_col, values, rows[first_data:], keys)
     if not values and rows[first_data:]:
         raise w.error(
             "a header naming the amount columns (合计, 基本支出, 项目支出, …)",
@@ -193,6 +287,7 @@ def read_function(t: Located, rows: list[GridRow], extra: dict | None = None) ->
         )
     out: list[dict] = []
     last = {1: "", 2: ""}
+    pending: list[str] = []  # amounts drawn a line above their label
     for r in rows[first_data:]:
         cells = _align(r.cells, ncols)
         # a 款/项 part printed without its leading zero ("2" for 02) is that part
@@ -215,6 +310,14 @@ def read_function(t: Located, rows: list[GridRow], extra: dict | None = None) ->
         else:
             if not any(c for c in cells if c) or _is_header_like(cells):
                 continue  # a blank row, or the header repeated on a continued page
+            stray = [c for c in cells if c]
+            if all(is_amount(_txt(c)) for c in stray):
+                if out and out[-1]["_bare"]:
+                    # the amounts of the row above, drawn a line lower than its label
+                    _place(out[-1], stray, values, w, r, scale)
+                else:
+                    pending = stray
+                continue
             if name and out and not any(is_amount(_txt(cells[j])) for j in values):
                 out[-1]["name"] += name  # a label wrapped onto the next line
                 continue
@@ -235,8 +338,48 @@ def read_function(t: Located, rows: list[GridRow], extra: dict | None = None) ->
         }
         for j, key in values.items():
             row[key] = amount(cells[j], w, r, key, scale)
+        row["_bare"] = all(row.get(k) is None for k in values.values())
+        if row["_bare"]:
+            # amounts outside the header's columns (rulings drawn off the body): in order
+            label_cols = {*code_cols, name_col}
+            loose = [
+                c
+                for j, c in enumerate(cells)
+                if c and j not in label_cols and is_amount(_txt(c)) and not _is_label(c, cells)
+            ]
+            if loose:
+                _place(row, loose, values, w, r, scale)
+            elif pending:
+                _place(row, pending, values, w, r, scale)
+        pending = []
         out.append(row)
+    for row in out:
+        row.pop("_bare", None)
     return out
+
+
+def _is_label(cell: str, cells: list[str | None]) -> bool:
+    """A code or 合计 cell (a label) rather than an amount: the first non-empty cell when it is
+    a 3/5/7-digit code."""
+    first = next((c for c in cells if c), None)
+    return cell is first and bool(_CODE.match(_txt(cell)))
+
+
+def _place(
+    row: dict, found: list[str], values: dict[int, str], w: Where, r: GridRow, scale: Decimal
+) -> None:
+    """Give a row the amounts found outside its columns, in the header's order: all of them when
+    the counts agree, else the first to 合计 when the table has one amount column."""
+    keys = [values[j] for j in sorted(values)]
+    if len(found) == len(keys):
+        pairs = zip(keys, found, strict=True)
+    elif len(keys) == 1 or (len(found) == 1 and "total" in keys):
+        pairs = [("total", found[0])]
+    else:
+        raise w.error(f"{len(keys)} amounts ({', '.join(keys)})", r, " ".join(found))
+    for key, cell in pairs:
+        row[key] = amount(cell, w, r, key, scale)
+    row["_bare"] = False
 
 
 def _align(cells: list[str | None], ncols: int) -> list[str | None]:
@@ -299,12 +442,33 @@ def read_economic(t: Located, rows: list[GridRow]) -> list[dict]:
 # --- two-sided summaries -------------------------------------------------------------------
 
 
+_COMPLETE_ENDINGS = tuple("入出金费计算款余贴助")
+_NEW_ITEM_WORDS = ("合计", "小计", "总计", "结转", "结余", "其中")
+
+
+def _continues(text: str, entry: dict | None) -> bool:
+    """True when a label cell is the wrapped rest of the label above it (1.一般公共预 | 算):
+    short, without an ordinal or a total word, under a label that does not end like a finished
+    item name."""
+    t = norm(text)
+    return (
+        entry is not None
+        and len(t) <= 6
+        and not _ORDINAL.match(t)
+        and not any(w in t for w in _NEW_ITEM_WORDS)
+        and not norm(entry["label"]).endswith(_COMPLETE_ENDINGS)
+    )
+
+
 def read_summary(t: Located, rows: list[GridRow]) -> list[dict]:
     """Cells of a summary table: every label with an amount, on its side (收入 / 支出).
 
-    Label columns are the ones holding text in the data rows; an amount belongs to the nearest
-    label to its left on the same side (a label spanning merged cells reaches its amount). An
-    amount with no label (a one-row table) takes its column's header as label.
+    Label columns are the ones holding text in the data rows; each amount column belongs to the
+    nearest label column to its left on the same side. An amount takes the label in its own
+    label column on its row; else a label further left on its row whose own amounts are blank
+    (a label spanning merged cells); else the label above it that has no amount yet (a label
+    wrapped onto two lines leaves its amount on the line between). A label wrapped onto the next
+    line is joined. An amount with no label at all (a one-row table) takes its column's header.
     """
     w = Where(t)
     scale = SCALE.get(t.unit or "万元", Decimal(1))
@@ -312,92 +476,117 @@ def read_summary(t: Located, rows: list[GridRow]) -> list[dict]:
     first_data = next(
         (k for k, r in enumerate(rows) if any(is_amount(_txt(c)) for c in r.cells)), len(rows)
     )
-    # header rows that only carry labels above the first amount are still data when they start
-    # with an ordinal (一、…): keep them with the data.
-    while first_data > 0 and _ORDINAL.match(_txt(rows[first_data - 1].cells[0])):
+    # rows above the first amount that start with an ordinal (一、…) are data too
+    while first_data > 0 and any(_ORDINAL.match(_txt(c)) for c in rows[first_data - 1].cells if c):
         first_data -= 1
     header, data = rows[:first_data], rows[first_data:]
     spanned = _spanned(header, ncols)
     own = _own(header, ncols)
-    amount_cols = {
-        j for j in range(ncols) for r in data if j < len(r.cells) and is_amount(_txt(r.cells[j]))
-    }
+    amount_cols = sorted(
+        {j for r in data for j, c in enumerate(r.cells) if c and is_amount(_txt(c))}
+    )
     label_cols = [
         j
         for j in range(ncols)
         if j not in amount_cols
-        and any(r.cells[j] and not is_amount(_txt(r.cells[j])) for r in data if j < len(r.cells))
+        and any(j < len(r.cells) and r.cells[j] and not is_amount(_txt(r.cells[j])) for r in data)
     ]
-    top = spanned and [(s[0] if s else "") for s in spanned]
+    groups = [next((c for c in col if "收" in c or "支" in c), "") for col in spanned]
 
     def side(j: int) -> str:
-        group = top[j] if top else ""
+        group = groups[j] if j < len(groups) else ""
         if "收入" in group or group[:1] == "收":
             return "收入"
-        if "支出" in group:
+        if "支出" in group or group[:1] == "支":
             return "支出"
         first = label_cols[0] if label_cols else 0
         return "收入" if j <= first + 1 else "支出"
 
-    out: list[dict] = []
-    seq = {"收入": 0, "支出": 0}
-    parents: dict[str, str | None] = {"收入": None, "支出": None}
-    carried: dict[int, str] = {}
+    pair = {
+        j: next((lc for lc in reversed(label_cols) if lc < j and side(lc) == side(j)), None)
+        for j in amount_cols
+    }
+    entries: list[dict] = []
+    last: dict[int, dict] = {}
     for r in data:
         cells = [*r.cells, *([None] * (ncols - len(r.cells)))]
-        for j in label_cols:
-            if cells[j]:
-                carried[j] = cells[j]
-        for j in sorted(amount_cols):
+        fresh: dict[int, dict] = {}
+        for lc in label_cols:
+            text = (cells[lc] or "").strip()
+            if not text:
+                continue
+            if _continues(text, last.get(lc)) and not any(
+                cells[j] for j in amount_cols if pair[j] == lc
+            ) | (lc in fresh):
+                last[lc]["label"] += text
+                continue
+            parent = next(
+                (
+                    (cells[k] or (last[k]["label"] if k in last else None))
+                    for k in reversed(label_cols)
+                    if k < lc and side(k) == side(lc)
+                ),
+                None,
+            )
+            entry = {"label": text, "col": lc, "parent": parent, "amounts": {}}
+            entries.append(entry)
+            last[lc] = fresh[lc] = entry
+        for j in amount_cols:
             v = amount(cells[j], w, r, "amount", scale)
             if v is None:
                 continue
-            s = side(j)
-            label, parent = None, None
-            k = j - 1
-            while k >= 0 and side(k) == s:
-                if k in label_cols and cells[k]:
-                    label = cells[k]
-                    # a second label column to the left is the group the label belongs to
-                    for k2 in range(k - 1, -1, -1):
-                        if k2 in label_cols and side(k2) == s:
-                            parent = cells[k2] or carried.get(k2)
-                            break
-                    break
-                k -= 1
-            if label is None:
-                label = (own[j][-1] if own[j] else "") or "合计"
-            item = _ORDINAL.sub("", norm(label))
-            if parent is None:
-                if _ORDINAL.match(norm(label)) and re.match(r"^\d", norm(label)):
-                    parent = parents[s]
-                elif _ORDINAL.match(norm(label)):
-                    parents[s] = item
-            key = _column_key(own[j][-1]) if own[j] else None
-            if key in (None, "total") or any(
-                a == (own[j][-1] if own[j] else "") for a in shared_columns()["amount_headers"]
-            ):
-                key = (
-                    "amount"
-                    if key in (None,)
-                    or (own[j] and own[j][-1] in shared_columns()["amount_headers"])
-                    else key
+            lc = pair[j]
+            entry = fresh.get(lc) if lc is not None else None
+            if entry is None:  # a label further left on this row, spanning to this amount
+                entry = next(
+                    (
+                        fresh[k]
+                        for k in sorted(fresh, reverse=True)
+                        if k < j
+                        and side(k) == side(j)
+                        and not any(cells[a] for a in amount_cols if pair[a] == k)
+                    ),
+                    None,
                 )
-            group = (
-                spanned[j][1]
-                if len(spanned[j]) > 1 and spanned[j][1] not in ("项目", "项目名称")
-                else None
-            )
-            seq[s] += 1
+            if entry is None and lc is not None and lc in last and j not in last[lc]["amounts"]:
+                entry = last[lc]  # the label above, wrapped
+            if entry is None:
+                header_label = (own[j][-1] if own[j] else "") or "合计"
+                entry = {"label": header_label, "col": j, "parent": None, "amounts": {}}
+                entries.append(entry)
+            entry["amounts"][j] = (v, r)
+    out: list[dict] = []
+    seq = {"收入": 0, "支出": 0}
+    tops: dict[str, str | None] = {"收入": None, "支出": None}
+    amount_headers = shared_columns()["amount_headers"]
+    for e in entries:
+        s = side(e["col"])
+        label = e["label"]
+        item = _ORDINAL.sub("", norm(label))
+        parent = _ORDINAL.sub("", norm(e["parent"])) if e["parent"] else None
+        if parent is None:
+            if re.match(r"^\d+[.．、]", norm(label)):
+                parent = tops[s]
+            elif _ORDINAL.match(norm(label)):
+                tops[s] = item
+        if not e["amounts"]:
+            continue
+        seq[s] += 1
+        for j, (v, r) in sorted(e["amounts"].items()):
+            deep = own[j][-1] if own[j] else ""
+            key = _column_key(deep) if deep else None
+            if key is None or key == "total" and deep in amount_headers:
+                key = "amount"
+            group = next((c for c in spanned[j][1:-1] if c not in ("项目", "项目名称")), None)
             out.append(
                 {
                     "side": s,
                     "seq": seq[s],
                     "label": label,
                     "item": item,
-                    "parent_item": _ORDINAL.sub("", norm(parent)) if parent else None,
-                    "column_key": key or "amount",
-                    "column_group": group,
+                    "parent_item": parent,
+                    "column_key": key,
+                    "column_group": group or (deep or None),
                     "amount_wan": v,
                     "source_line": r.line,
                     "source_page": r.page,
@@ -410,70 +599,105 @@ def read_summary(t: Located, rows: list[GridRow]) -> list[dict]:
 
 THREE_PUBLIC_ITEMS = (
     ("因公出国", "因公出国（境）费"),
-    ("公务接待", "公务接待费"),
-    ("会议费", "会议费"),
-    ("培训费", "培训费"),
+    ("公务接", "公务接待费"),
+    ("会议", "会议费"),
+    ("培训", "培训费"),
     ("机关运行经费", "机关运行经费"),
 )
 CAR = "公务用车购置及运行费"
 CAR_PARTS = (CAR, "公务用车购置费", "公务用车运行费")
+GRAND = "三公经费、会议费、培训费合计"
+# the order of the columns when a layout declares none (the national template)
+DEFAULT_ORDER = ("合计", "因公出国（境）费", "公务接待费", *CAR_PARTS, "机关运行经费")
+
+
+def _three_public_name(path: list[str], seen_subtotal: bool, in_car: bool) -> str | None:
+    """The item a column's header cells name, or None when they name none."""
+    joined = "".join(path)
+    deep = path[-1] if path else ""
+    if "公务用车" in joined or (in_car and ("购置" in deep or "运行" in deep or "小计" in deep)):
+        if "购置" in deep and "运行" not in deep:
+            return CAR_PARTS[1]
+        if "运行" in deep and "购置" not in deep:
+            return CAR_PARTS[2]
+        return CAR_PARTS[0]
+    for word, canonical in THREE_PUBLIC_ITEMS:
+        if word in joined:
+            return canonical
+    if "小计" in deep or "合计" in deep:
+        return "小计" if seen_subtotal or "小计" in deep else "合计"
+    return None
 
 
 def read_three_public(t: Located, rows: list[GridRow]) -> list[dict]:
     """The “三公” table, whose items are columns: one row per item with its amount.
 
-    Items are named canonically: 因公出国（境）费, 公务接待费, 公务用车购置及运行费 with
-    公务用车购置费 and 公务用车运行费, and 会议费/培训费/机关运行经费 where the table has them.
-    合计 is the 三公 total; a table that adds 会议费 and 培训费 to a grand 合计 keeps that as
-    三公经费、会议费、培训费合计.
+    Each column holding an amount is named by its own header cells (因公出国（境）费, 公务接待费,
+    公务用车购置及运行费 with 公务用车购置费 and 公务用车运行费, and 会议费/培训费/机关运行经费
+    where the table has them); a column whose header names nothing takes the one free place of
+    the layout's declared column order between its named neighbours. 合计 is the 三公 total; a
+    table that adds 会议费 and 培训费 to a grand 合计 (and prints the 三公 total as 小计) keeps
+    that as 三公经费、会议费、培训费合计. Raises IngestError when an amount's column cannot be named.
     """
     w = Where(t)
     scale = SCALE.get(t.unit or "万元", Decimal(1))
     ncols = max((len(r.cells) for r in rows), default=0)
     data = [r for r in rows if any(is_amount(_txt(c)) for c in r.cells)]
     header = [r for r in rows if r not in data]
-    spanned = _spanned(header, ncols)
     own = _own(header, ncols)
-    out: list[dict] = []
-    car_seen = 0
-    has_subtotal = any(any("小计" in c for c in col) for col in spanned)
-    names: dict[int, str] = {}
-    for j in range(ncols):
+    spanned = _spanned(header, ncols)
+    value_cols = sorted(
+        {j for r in data for j, c in enumerate(r.cells) if c and is_amount(_txt(c))}
+    )
+    names: dict[int, str | None] = {}
+    in_car = False
+    has_meeting = any("会议" in c or "培训" in c for col in own for c in col)
+    for j in value_cols:
         path = own[j] or spanned[j]
-        joined = "".join(path)
-        name = None
-        for word, canonical in THREE_PUBLIC_ITEMS:
-            if word in joined:
-                name = canonical
-        if "公务用车" in joined:
-            deep = path[-1] if path else ""
-            if "购置费" in deep and "运行" not in deep:
-                name = CAR_PARTS[1]
-            elif "运行" in deep and "购置" not in deep:
-                name = CAR_PARTS[2]
-            else:
-                name = CAR_PARTS[min(car_seen, 2)]
-            car_seen += 1
-        if name is None and path:
-            deep = path[-1]
-            if "小计" in deep or "合计" in deep:
-                name = "合计" if ("三公" in joined or not has_subtotal) else "总计"
-        if name:
-            names[j] = name
-    if not names and data:
-        raise w.error("a header naming the “三公” items", data[0])
-    if "总计" in names.values():
-        grand = "三公经费、会议费、培训费合计"
-        names = {j: (grand if n == "总计" else n) for j, n in names.items()}
-    for r in data:
-        for j, name in names.items():
-            if j >= len(r.cells):
-                continue
-            v = amount(r.cells[j], w, r, name, scale)
-            table_key = "admin_operating" if name == "机关运行经费" else t.decl.key
+        name = _three_public_name(path, "合计" in names.values(), in_car)
+        if name == "合计" and has_meeting and j == value_cols[0]:
+            name = GRAND  # 三公 + 会议费 + 培训费
+        elif name == "小计":
+            # the 三公 total printed as 小计 beside a grand 合计, else the 公务用车 subtotal
+            name = CAR if "合计" in names.values() else "合计"
+        in_car = in_car or (name in CAR_PARTS)
+        if name in names.values():
+            name = CAR_PARTS[min(list(names.values()).count(CAR) + 1, 2)] if name == CAR else None
+        names[j] = name
+    order = list(t.decl.order or DEFAULT_ORDER)
+    if has_meeting and GRAND not in order:
+        order = [GRAND, *order]
+    named = [j for j in value_cols if names[j] in order]
+    for j in value_cols:
+        if names[j] is not None:
+            continue
+        left = max((k for k in named if k < j), default=None)
+        right = min((k for k in named if k > j), default=None)
+        lo = order.index(names[left]) + 1 if left is not None else 0
+        hi = order.index(names[right]) if right is not None else len(order)
+        free = [n for n in order[lo:hi] if n not in names.values()]
+        if len(free) == 1:
+            names[j] = free[0]
+    out: list[dict] = []
+    for j in value_cols:
+        if names[j] is None:  # kept as a note: a figure whose item nothing names
+            cells = [r.cells[j] for r in data if j < len(r.cells) and r.cells[j]]
             out.append(
                 {
-                    "table_key": table_key,
+                    "_note": f"column {j + 1} holds {', '.join(cells)} under no header that "
+                    "names a “三公” item: not read",
+                    "source_line": data[0].line,
+                }
+            )
+    for r in data:
+        for j in value_cols:
+            name = names[j]
+            if name is None:
+                continue
+            v = amount(r.cells[j] if j < len(r.cells) else None, w, r, name, scale)
+            out.append(
+                {
+                    "table_key": "admin_operating" if name == "机关运行经费" else t.decl.key,
                     "label": name,
                     "total": v,
                     "source_line": r.line,

@@ -44,6 +44,7 @@ class TableDecl:
     titles: tuple[tuple[str, ...], ...]
     exclude: tuple[str, ...] = ()
     required: bool = False
+    order: tuple[str, ...] = ()  # the items of a table whose items are columns, left to right
 
     def matches(self, title: str) -> bool:
         text = norm(title)
@@ -90,6 +91,7 @@ def _load(path: Path) -> Layout:
                 titles=tuple(tuple(norm(w) for w in alt) for alt in t["titles"]),
                 exclude=tuple(norm(w) for w in t.get("exclude", ())),
                 required=bool(t.get("required", False)),
+                order=tuple(t.get("order", ())),
             )
             for t in raw["tables"]
         )
@@ -158,7 +160,9 @@ def title_text(items: list, k: int) -> str | None:
         and len(norm(prev.text)) <= 40
         and not norm(prev.text).endswith(("。", "；", "：", ":"))
     ):
-        return prev.text.strip() + it.text.strip()
+        joined = prev.text.strip() + it.text.strip()
+        # a contents entry (九、…表) wrapped the same way is no title
+        return joined if is_title_candidate(joined) else None
     return it.text
 
 

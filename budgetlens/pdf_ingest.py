@@ -215,8 +215,8 @@ def parse_group(doc: _Doc) -> Parsed:
     units = set()
     for t in known + unknown:
         rows = [
-            grid.GridRow(g.first_line + k, g.page, cells)  # type: ignore[attr-defined]
-            for _, g in t.grids
+            grid.GridRow(g.first_line + k, g.page, cells, n)  # type: ignore[attr-defined]
+            for n, (_, g) in enumerate(t.grids)
             for k, cells in enumerate(g.rows)
         ]
         if t.unit:
@@ -225,6 +225,15 @@ def parse_group(doc: _Doc) -> Parsed:
         seq_by_target: dict[str, int] = {}
         has_figures = False
         for r in read:
+            if "_note" in r:
+                p.rows["parse_note"].append(
+                    {
+                        "table_key": t.decl.key,
+                        "message": r["_note"],
+                        "source_line": r["source_line"],
+                    }
+                )
+                continue
             r.pop("source_page", None)
             target = _TARGET[t.decl.reader]
             if target == "expenditure_function" and r["table_key"] in _REVENUE_KEYS:

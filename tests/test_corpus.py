@@ -26,8 +26,6 @@ FOLDERS = sorted(p for p in CORPUS.iterdir() if (p / "hand_read.csv").exists())
 # Layouts or variants not read yet (see the closing notes of issue 9): refused with a reason.
 NOT_READ_YET = {
     "js-jcy-2017",  # 2017 Jiangsu tables: titles inside running text, no 公开表 labels
-    "js-jcy-2018",  # code, name and amount in one cell on continued pages
-    "js-jcy-2019",  # the same
     "js-rdbgt-2017",  # 2017 Jiangsu tables: titles inside running text
     "sh-putuo-shgzb-2024-final-dept",  # a 决算 (final accounts): issue 10's layout
 }
