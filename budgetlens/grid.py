@@ -575,7 +575,7 @@ def read_summary(t: Located, rows: list[GridRow]) -> list[dict]:
         for j, (v, r) in sorted(e["amounts"].items()):
             deep = own[j][-1] if own[j] else ""
             key = _column_key(deep) if deep else None
-            if key is None or key == "total" and deep in amount_headers:
+            if key is None or (key == "total" and deep in amount_headers):
                 key = "amount"
             group = next((c for c in spanned[j][1:-1] if c not in ("项目", "项目名称")), None)
             out.append(
@@ -637,7 +637,8 @@ def read_three_public(t: Located, rows: list[GridRow]) -> list[dict]:
     where the table has them); a column whose header names nothing takes the one free place of
     the layout's declared column order between its named neighbours. 合计 is the 三公 total; a
     table that adds 会议费 and 培训费 to a grand 合计 (and prints the 三公 total as 小计) keeps
-    that as 三公经费、会议费、培训费合计. Raises IngestError when an amount's column cannot be named.
+    that as 三公经费、会议费、培训费合计. A column that nothing names is not read; it comes back as
+    a ``_note`` row (a parse note). Raises IngestError for a cell that is not a number.
     """
     w = Where(t)
     scale = SCALE.get(t.unit or "万元", Decimal(1))
