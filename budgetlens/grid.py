@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from budgetlens.errors import IngestError
-from budgetlens.layout import Located, shared_columns
+from budgetlens.layout import EMPTY_MARKERS, Located, shared_columns
 from budgetlens.source import is_amount, norm
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
@@ -120,6 +120,12 @@ def _is_code_row(r: GridRow, code_cols: list[int]) -> bool:
         len(code_cols) > 1
         and any(_PART.match(_txt(r.cells[j])) for j in code_cols[1:] if j < len(r.cells))
     )
+
+
+def _total_first(r: GridRow) -> bool:
+    """True when the row's first filled cell is a total label (合计, 总计 …)."""
+    first = next((_txt(c) for c in r.cells if c), "")
+    return first in shared_columns()["total_labels"]
 
 
 def _is_total_row(r: GridRow, upto: int) -> bool:
@@ -268,7 +274,7 @@ def _read_function_run(
         (
             k
             for k, r in enumerate(rows)
-            if any(_CODE.match(_txt(c)) for c in r.cells[:3]) or _is_total_row(r, 2)
+            if any(_CODE.match(_txt(c)) for c in r.cells[:3]) or _total_first(r)
         ),
         len(rows),
     )
@@ -310,6 +316,9 @@ def _read_function_run(
         else:
             if not any(c for c in cells if c) or _is_header_like(cells):
                 continue  # a blank row, or the header repeated on a continued page
+            if any(m in _txt(c) for c in cells if c for m in EMPTY_MARKERS):
+                t.empty_note = True  # 此表为空 written inside the table
+                continue
             stray = [c for c in cells if c]
             if all(is_amount(_txt(c)) for c in stray):
                 if out and out[-1]["_bare"]:
@@ -485,11 +494,11 @@ def read_summary(t: Located, rows: list[GridRow]) -> list[dict]:
     amount_cols = sorted(
         {j for r in data for j, c in enumerate(r.cells) if c and is_amount(_txt(c))}
     )
+    # a column may hold labels on some rows and amounts on others (rulings drawn off the body)
     label_cols = [
         j
         for j in range(ncols)
-        if j not in amount_cols
-        and any(j < len(r.cells) and r.cells[j] and not is_amount(_txt(r.cells[j])) for r in data)
+        if any(j < len(r.cells) and r.cells[j] and not is_amount(_txt(r.cells[j])) for r in data)
     ]
     groups = [next((c for c in col if "收" in c or "支" in c), "") for col in spanned]
 
@@ -503,7 +512,14 @@ def read_summary(t: Located, rows: list[GridRow]) -> list[dict]:
         return "收入" if j <= first + 1 else "支出"
 
     pair = {
-        j: next((lc for lc in reversed(label_cols) if lc < j and side(lc) == side(j)), None)
+        j: next(
+            (
+                lc
+                for lc in reversed(label_cols)
+                if lc < j and lc not in amount_cols and side(lc) == side(j)
+            ),
+            next((lc for lc in reversed(label_cols) if lc < j and side(lc) == side(j)), None),
+        )
         for j in amount_cols
     }
     entries: list[dict] = []
@@ -532,6 +548,8 @@ def read_summary(t: Located, rows: list[GridRow]) -> list[dict]:
             entries.append(entry)
             last[lc] = fresh[lc] = entry
         for j in amount_cols:
+            if not cells[j] or not is_amount(_txt(cells[j])):
+                continue  # blank, or a label in a column that holds amounts elsewhere
             v = amount(cells[j], w, r, "amount", scale)
             if v is None:
                 continue

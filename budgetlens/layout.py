@@ -25,9 +25,21 @@ from budgetlens.source import norm
 
 LAYOUT_DIR = Path(__file__).with_name("layouts")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})年")
-_TOC = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[.．、]|[.…]{3,}|\d+$")
+# contents entries: leader dots, a trailing page number, or a numbered entry (1. …表); a
+# Chinese ordinal (八、…表) is how some layouts number their real titles, so it is allowed
+_TOC = re.compile(r"^\d+[.．、]|[.…]{3,}|\d+$")
+_EMPTY_QUOTES = re.compile(r"[“\"]\s*[”\"]")
 _UNIT = re.compile(r"单位[:：](?P<unit>万元|元|千元)")
-_EMPTY = ("本表无数据", "为空表", "本表为空", "无数据", "无政府性基金", "无国有资本经营", "没有")
+EMPTY_MARKERS = (
+    "本表无数据",
+    "为空表",
+    "本表为空",
+    "此表为空",
+    "无数据",
+    "无政府性基金",
+    "无国有资本经营",
+    "没有",
+)
 _GOV = re.compile(
     r"^(?:中共|中国共产党)?"
     r"(?P<v>(?:[^省市区县]{2,7}?(?:省|自治区))?(?:[^省市区县]{2,4}?市)?(?:[^省市区县委]{2,3}?[区县])?)"
@@ -151,18 +163,25 @@ def title_text(items: list, k: int) -> str | None:
     it = items[k]
     if not isinstance(it, TextItem) or not is_title_candidate(it.text):
         return None
-    prev = items[k - 1] if k > 0 else None
-    if (
-        isinstance(prev, TextItem)
-        and prev.page == it.page
-        and len(norm(it.text)) <= 8
-        and not is_title_candidate(prev.text)
-        and len(norm(prev.text)) <= 40
-        and not norm(prev.text).endswith(("。", "；", "：", ":"))
-    ):
-        joined = prev.text.strip() + it.text.strip()
-        # a contents entry (九、…表) wrapped the same way is no title
-        return joined if is_title_candidate(joined) else None
+    if len(norm(it.text)) > 8:
+        return it.text
+    # the rest of a title wrapped over up to three lines: join the lines above it
+    parts = [it.text.strip()]
+    for back in (1, 2):
+        prev = items[k - back] if k >= back else None
+        if not (
+            isinstance(prev, TextItem)
+            and prev.page == it.page
+            and not is_title_candidate(prev.text)
+            and len(norm(prev.text)) <= 40
+            and not norm(prev.text).endswith(("。", "；", "：", ":"))
+            and not re.search(r"(?:部门|单位|编制)[^：:]{0,4}[:：]", prev.text)
+        ):
+            break
+        parts.insert(0, prev.text.strip())
+        joined = _EMPTY_QUOTES.sub("", "".join(parts))
+        if len(norm(_EMPTY_QUOTES.sub("", prev.text))) > 8 or back == 2:
+            return joined if is_title_candidate(joined) else None
     return it.text
 
 
@@ -224,7 +243,12 @@ def locate(items: list, lay: Layout, file_of) -> tuple[list[Located], list[Locat
             if title is not None:
                 pending_title = (k, title)
                 decl = lay.table_for(title)
-                if decl is not None and not any(t.decl.key == decl.key for t in known):
+                same = next((t for t in known if decl and t.decl.key == decl.key), None)
+                if same is not None and is_weak(same):
+                    # the first was a contents entry (grids without a figure): this is the table
+                    known.remove(same)
+                    same = None
+                if decl is not None and same is None:
                     current = Located(decl, title.strip(), k, it.page, file_of(k))
                     known.append(current)
                     pending_title = None
@@ -239,7 +263,9 @@ def locate(items: list, lay: Layout, file_of) -> tuple[list[Located], list[Locat
                         if hit := re.match(pat, text):
                             current.department = hit.group("v")
                             break
-                if any(w in text for w in _EMPTY) and ("本表" in text or "注" in text):
+                if any(w in text for w in EMPTY_MARKERS) and any(
+                    w in text for w in ("本表", "此表", "注")
+                ):
                     current.empty_note = True
             continue
         # a grid
@@ -258,6 +284,16 @@ def locate(items: list, lay: Layout, file_of) -> tuple[list[Located], list[Locat
                         current.unit = u.group("unit")
         current.grids.append((k, it))
     return known, unknown
+
+
+def is_weak(t: Located) -> bool:
+    """A table found under a title whose grids hold no figure and no 本表无数据 note: a contents
+    entry that reads like a title."""
+    from budgetlens.source import is_amount
+
+    return not t.empty_note and not any(
+        c and is_amount(norm(c)) for _, g in t.grids for row in g.rows for c in row
+    )
 
 
 # --- identity -----------------------------------------------------------------------------

@@ -21,6 +21,7 @@ Nothing here knows about budgets: :mod:`budgetlens.layout` decides what the item
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,10 @@ from pathlib import Path
 from budgetlens.errors import IngestError
 
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+# pdfminer logs what it repairs in a damaged file as warnings; with no logging set up Python would
+# print them on stderr before the one sentence that says the file is damaged. An application that
+# configures logging still gets them.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 _SPACES = re.compile(r"[ \t\u3000]+")
 
 
@@ -92,10 +97,15 @@ def _open(path: Path):
             raise IngestError(
                 str(path), "a PDF that opens without a password", found="an encrypted PDF"
             ) from exc
-        raise IngestError(str(path), "a readable PDF", found=f"a damaged file ({cause!r})") from exc
+        raise IngestError(str(path), "a readable PDF", found=_damaged(cause)) from exc
     except Exception as exc:  # pdfminer raises many kinds on broken input
-        raise IngestError(str(path), "a readable PDF", found=f"a damaged file ({exc!r})") from exc
+        raise IngestError(str(path), "a readable PDF", found=_damaged(exc)) from exc
     return pdf
+
+
+def _damaged(cause: object) -> str:
+    detail = f"{type(cause).__name__}: {cause}" if isinstance(cause, BaseException) else cause
+    return f"a damaged file ({detail})"
 
 
 def _inside(word: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -131,6 +141,7 @@ def _text_lines(page, boxes) -> list[tuple[float, str]]:
     return out
 
 
+_NUMBER = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
 _LEAD = re.compile(r"^(?:编制(?:部门|单位)|部门|单位|预算单位)[:：]")
 
 
@@ -152,8 +163,26 @@ def _frame_lines(rows: list[list[str | None]]) -> tuple[list[str], list[list[str
             lines.extend(ln.strip() for c in filled for ln in c.split("\n") if ln.strip())
             k += 1
             continue
+        if _LEAD.match(filled[0].strip()) and not any(_NUMBER.match(c.strip()) for c in filled):
+            # 部门： | 江苏省… | 单位：万元 drawn as cells: one line, as it reads
+            lines.append(" ".join(c.strip() for c in filled))
+            k += 1
+            continue
         break
     return lines, rows[k:]
+
+
+def _split_at_titles(rows: list[list[str | None]]) -> list[list[list[str | None]]]:
+    """A grid cut before every row that holds nothing but a title (one cell ending in 表),
+    where a page's tables were drawn inside one outer frame."""
+    parts: list[list[list[str | None]]] = [[]]
+    for k, row in enumerate(rows):
+        filled = [c.strip() for c in row if c and c.strip()]
+        is_title = len(filled) == 1 and "\n" not in filled[0] and filled[0].endswith("表")
+        if is_title and k > 0 and any(parts[-1]):
+            parts.append([])
+        parts[-1].append(row)
+    return [p for p in parts if p]
 
 
 def read(path: str | Path) -> PdfFile:
@@ -185,14 +214,16 @@ def read(path: str | Path) -> PdfFile:
                 for top, text in _text_lines(page, boxes):
                     items.append(TextItem(number, top, text))
                 for t in tables:
-                    raw = t.extract()
-                    frame, rows = _frame_lines(raw)
-                    for k, line in enumerate(frame):
-                        items.append(TextItem(number, t.bbox[1] + k * 0.001, line))
-                    cleaned = [[clean_cell(c) for c in r] for r in rows]
-                    cleaned = [r for r in cleaned if any(c for c in r)]
-                    if cleaned:
-                        items.append(GridItem(number, t.bbox[1] + 0.5, cleaned))
+                    # one ruled frame around several tables: a part per title row
+                    for n, part in enumerate(_split_at_titles(t.extract())):
+                        top = t.bbox[1] + n * 0.01
+                        frame, rows = _frame_lines(part)
+                        for k, line in enumerate(frame):
+                            items.append(TextItem(number, top + k * 0.0001, line))
+                        cleaned = [[clean_cell(c) for c in r] for r in rows]
+                        cleaned = [r for r in cleaned if any(c for c in r)]
+                        if cleaned:
+                            items.append(GridItem(number, top + 0.005, cleaned))
             except IngestError:
                 raise
             except Exception as exc:

@@ -78,10 +78,16 @@ class _Doc:
 
 
 def _file_identity(f: PdfFile) -> tuple[lay.Layout | None, dict]:
+    """The layout a file's tables fit (None for a file with titles but no figures: a narrative
+    whose contents list the tables) and its identity."""
     try:
         chosen = lay.choose(f.items, f.path)
     except IngestError:
         chosen = None
+    if chosen is not None:
+        known, _ = lay.locate(f.items, chosen, lambda k: Path(f.path).name)
+        if all(lay.is_weak(t) for t in known):
+            chosen = None
     return chosen, lay.identity(f.items, chosen, f.path)
 
 

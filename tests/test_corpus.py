@@ -25,8 +25,6 @@ CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 FOLDERS = sorted(p for p in CORPUS.iterdir() if (p / "hand_read.csv").exists())
 # Layouts or variants not read yet (see the closing notes of issue 9): refused with a reason.
 NOT_READ_YET = {
-    "js-jcy-2017",  # 2017 Jiangsu tables: titles inside running text, no 公开表 labels
-    "js-rdbgt-2017",  # 2017 Jiangsu tables: titles inside running text
     "sh-putuo-shgzb-2024-final-dept",  # a 决算 (final accounts): issue 10's layout
 }
 # Read, but with known gaps (strict xfail: the test fails as soon as the gap is closed, so the
