@@ -110,7 +110,15 @@ RULE_SETS = {
         "periods",
         "narrative",
     ),
-    "pdf": ("function_tables",),
+    "pdf": (
+        "function_tables",
+        "summary_balance",
+        "summary_vs_function",
+        "summary_vs_economic",
+        "economic_tables",
+        "basic_economic_vs_function",
+        "three_public_parts",
+    ),
 }
 
 
@@ -122,8 +130,10 @@ def rule_set(layout: str) -> tuple[str, ...]:
 def run_checks(rows: dict[str, list[dict]], layout: str = "jincheng-text") -> list[dict]:
     """Run the reconciliation of ``layout``'s rule set on one document's rows; returns
     check_result rows."""
+    from budgetlens.checks_tables import FAMILIES  # the PDF layouts' families
+
     c = Checker()
-    families = {name: globals()[f"_{name}"] for name in rule_set(layout)}
+    families = {name: FAMILIES.get(name) or globals()[f"_{name}"] for name in rule_set(layout)}
     for check in families.values():
         c.project = None  # each family sets it for the checks that are about one table
         check(c, rows)
@@ -140,8 +150,16 @@ def _by_table(rows: list[dict], key: str = "table_key") -> dict[str, list[dict]]
     return out
 
 
-def _hierarchy(c: Checker, kind: str, label: str, table_rows: list[dict], columns: list[str]):
-    """合计 = Σ 类, 类 = Σ 款, 款 = Σ 项 for each value column."""
+def _hierarchy(
+    c: Checker,
+    kind: str,
+    label: str,
+    table_rows: list[dict],
+    columns: list[str],
+    cent: Decimal = CENT,
+):
+    """合计 = Σ 类, 类 = Σ 款, 款 = Σ 项 for each value column (``cent``: the rounding allowance
+    per item, in 万元, of the table's published unit)."""
     by_code = {r["code"]: r for r in table_rows if r["code"]}
     total = next((r for r in table_rows if r["code"] is None), None)
     for col in columns:
@@ -154,7 +172,7 @@ def _hierarchy(c: Checker, kind: str, label: str, table_rows: list[dict], column
                     total.get(col),
                     sum(_d(k.get(col)) for k in kids),
                     [total["source_line"], *(k["source_line"] for k in kids)],
-                    items=len(kids),
+                    tolerance=cent * len(kids),
                 )
         for code, parent in by_code.items():
             kids = [
@@ -170,7 +188,7 @@ def _hierarchy(c: Checker, kind: str, label: str, table_rows: list[dict], column
                 parent.get(col),
                 sum(_d(k.get(col)) for k in kids),
                 [parent["source_line"], *(k["source_line"] for k in kids)],
-                items=len(kids),
+                tolerance=cent * len(kids),
             )
 
 
@@ -183,10 +201,22 @@ def _closest(name: str, candidates: Iterable[str]) -> str | None:
 # --- tables ---------------------------------------------------------------------------------
 
 
+def unit_cent(rows: dict, table_key: str) -> Decimal:
+    """The rounding allowance per summed item, in 万元, for a table in its published unit: 0.01
+    of a 万元 table, 1 元 of a 元 table (tables in 元 are printed to the 元, often without cents)."""
+    unit = next(
+        (t.get("amount_unit") for t in rows.get("source_table", []) if t["table_key"] == table_key),
+        None,
+    )
+    return {"元": Decimal("0.0001"), "千元": Decimal("0.001")}.get(unit or "万元", CENT)
+
+
 def _function_tables(c: Checker, rows: dict) -> None:
     for key, trs in _by_table(rows.get("expenditure_function", [])).items():
         label = key
-        _hierarchy(c, "column_total", label, trs, ["total_wan", "basic_wan", "project_wan"])
+        cent = unit_cent(rows, key)
+        cols = ["total_wan", "basic_wan", "project_wan"]
+        _hierarchy(c, "column_total", label, trs, cols, cent)
         for r in trs:
             if r.get("basic_wan") is None and r.get("project_wan") is None:
                 continue
@@ -196,7 +226,7 @@ def _function_tables(c: Checker, rows: dict) -> None:
                 r["total_wan"],
                 _d(r["basic_wan"]) + _d(r["project_wan"]),
                 [r["source_line"]],
-                items=2,
+                tolerance=cent * 2,
             )
 
 
