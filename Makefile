@@ -8,7 +8,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB := data/budget.duckdb
-RAW := $(wildcard data/raw/*.txt)
+# the bundled documents: the Jincheng text and the published PDFs under data/raw/<province>/
+# (PDFs given together that are one document, as Jiangsu's narrative and tables, load as one)
+RAW := $(wildcard data/raw/*.txt) $(wildcard data/raw/*/*.pdf)
 PORT ?= 8501
 
 .PHONY: run test lint db export check clean wheel
@@ -21,7 +23,7 @@ $(STAMP): pyproject.toml constraints.txt
 
 # Build into a temporary file and publish by rename, so a running dashboard never sees a
 # half-written database.
-$(DB): $(STAMP) $(RAW) $(wildcard budgetlens/*.py) budgetlens/schema.sql
+$(DB): $(STAMP) $(RAW) $(wildcard budgetlens/*.py) $(wildcard budgetlens/layouts/*.toml) budgetlens/schema.sql
 	rm -f $(DB).tmp $(DB).tmp.wal
 	$(BIN)/budgetlens ingest $(RAW) --db $(DB).tmp
 	mv $(DB).tmp $(DB)

@@ -6,6 +6,7 @@ whole document is in the database afterwards, or the database is exactly as it w
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Iterable
 from decimal import Decimal
@@ -179,7 +180,10 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Iterable[dict]
         # table names come from DOCUMENT_TABLES, never from input
         con.execute(f"insert into {table} ({cols}) select {cols} from _incoming")
     finally:
-        con.unregister("_incoming")
+        # after a failed insert the transaction is aborted and unregistering fails too: the
+        # insert's own error is the one to see
+        with contextlib.suppress(duckdb.Error):
+            con.unregister("_incoming")
     return len(rows)
 
 

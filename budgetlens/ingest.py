@@ -241,7 +241,9 @@ def _read_tables(src: SourceText, found: list[tables.FoundTable], p: Parsed) -> 
             elif kind == "summary":
                 rows["summary_item"].append({"table_key": t.spec.key, **r})
             elif kind == "economic":
-                rows["expenditure_economic"].append({"seq": seq, **r})
+                rows["expenditure_economic"].append(
+                    {"table_key": t.spec.key, "seq": seq, "code": None, **r}
+                )
             elif kind == "fiscal_items":
                 rows["fiscal_item"].append({"table_key": t.spec.key, "seq": seq, **r})
             elif kind == "projects":

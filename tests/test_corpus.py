@@ -232,3 +232,31 @@ def test_every_finding_is_a_classified_contradiction_of_the_document(
         if r["status"] != "ok"
     }
     assert found == _findings().get(name, set())
+
+
+def test_text_and_pdf_documents_load_together(tmp_path: Path) -> None:
+    """The bundled Jincheng text and PDFs of two layouts in one call: one transaction, each
+    document under its own id, every table's rows complete (no column left null by a layout
+    that does not have it)."""
+    import duckdb
+
+    from budgetlens import pipeline
+
+    seed = Path(__file__).parents[1] / "data" / "raw" / "jincheng-kejiju-2024.txt"
+    pdfs = [
+        *sorted((CORPUS / "sh-putuo-zfb-2025-budget-dept").glob("*.pdf")),
+        *sorted((CORPUS / "js-rdbgt-2019").glob("*.pdf")),
+    ]
+    db_path = tmp_path / "mixed.duckdb"
+    pipeline.ingest([seed, *pdfs], db_path)
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        docs = con.execute("select document, layout from document order by document").fetchall()
+        keys = con.execute(
+            "select distinct table_key from expenditure_economic order by 1"
+        ).fetchall()
+    finally:
+        con.close()
+    assert sorted(d[1] for d in docs) == ["jiangsu-budget", "jincheng-text", "shanghai-budget"]
+    assert len(docs) == 3
+    assert None not in {k[0] for k in keys}
