@@ -203,7 +203,7 @@ def _closest(name: str, candidates: Iterable[str]) -> str | None:
 
 def unit_cent(rows: dict, table_key: str) -> Decimal:
     """The rounding allowance per summed item, in 万元, for a table in its published unit: 0.01
-    of a 万元 table, 1 元 of a 元 table (tables in 元 are printed to the 元, often without cents)."""
+    of a 万元 table, 1 元 of a 元 table (元 tables are printed to the 元, often without cents)."""
     unit = next(
         (t.get("amount_unit") for t in rows.get("source_table", []) if t["table_key"] == table_key),
         None,

@@ -15,6 +15,7 @@ from budgetlens.checks import Checker, _d, unit_cent
 
 _REVENUE_TOTALS = ("收入总计", "收入合计")
 _EXPENDITURE_TOTALS = ("支出总计", "支出合计")
+_PLAIN_TOTALS = ("总计", "合计")  # a table that says only 合计 on both sides
 CAR = "公务用车购置及运行费"
 
 
@@ -26,6 +27,15 @@ def summary_balance(c: Checker, rows: dict) -> None:
     for key, items in by_table.items():
         revenue = next((r for r in items if r["item"] in _REVENUE_TOTALS), None)
         expenditure = [r for r in items if r["item"] in _EXPENDITURE_TOTALS]
+        if (
+            revenue is None
+            and not expenditure
+            and key in ("income_expense_summary", "fiscal_summary")
+        ):
+            revenue = next(
+                (r for r in items if r["item"] in _PLAIN_TOTALS and r["side"] == "收入"), None
+            )
+            expenditure = [r for r in items if r["item"] in _PLAIN_TOTALS and r["side"] == "支出"]
         if revenue is None or not expenditure:
             continue
         # the 支出 total row's 合计 (not its 基本/项目 or source columns)

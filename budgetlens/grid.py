@@ -86,10 +86,18 @@ def split_header(rows: list[GridRow], is_data: Callable[[GridRow], bool]):
     return rows, []
 
 
+def _numbering(r: GridRow) -> bool:
+    """The row some tables print under the header: 栏次, ** or 1 2 3 … in every column."""
+    filled = [_txt(c) for c in r.cells if c]
+    return len(filled) >= 3 and all(re.fullmatch(r"\*+|\d{1,2}|栏次|[A-Z]", c) for c in filled)
+
+
 def _own(header: list[GridRow], ncols: int) -> list[list[str]]:
-    """Per column, its header cells top to bottom (non-empty only)."""
+    """Per column, its header cells top to bottom (non-empty only; a numbering row left out)."""
     out: list[list[str]] = [[] for _ in range(ncols)]
     for r in header:
+        if _numbering(r):
+            continue
         for j, c in enumerate(r.cells[:ncols]):
             if c:
                 out[j].append(_txt(c))
@@ -100,6 +108,8 @@ def _spanned(header: list[GridRow], ncols: int) -> list[list[str]]:
     """Per column, its header cells with a merged (None) cell taking the text to its left."""
     out: list[list[str]] = [[] for _ in range(ncols)]
     for r in header:
+        if _numbering(r):
+            continue
         last = ""
         for j in range(ncols):
             c = r.cells[j] if j < len(r.cells) else None
@@ -123,14 +133,28 @@ def _is_code_row(r: GridRow, code_cols: list[int]) -> bool:
 
 
 def _total_first(r: GridRow) -> bool:
-    """True when the row's first filled cell is a total label (合计, 总计 …)."""
-    first = next((_txt(c) for c in r.cells if c), "")
-    return first in shared_columns()["total_labels"]
+    """True when the row's first filled cell is a total label (合计, 总计 …) and no other cell
+    holds words (总计 | 基本支出 | 项目支出 is a header)."""
+    filled = [_txt(c) for c in r.cells if c]
+    return (
+        bool(filled)
+        and filled[0] in shared_columns()["total_labels"]
+        and not any(c and not is_amount(c) for c in filled[1:])
+    )
 
 
 def _is_total_row(r: GridRow, upto: int) -> bool:
+    """A 合计 row: a total label among the label cells and no other words in the row."""
     totals = shared_columns()["total_labels"]
-    return any(_txt(c) in totals for c in r.cells[: upto + 1])
+    filled = [_txt(c) for c in r.cells if c]
+    return any(_txt(c) in totals for c in r.cells[: upto + 1]) and not any(
+        not is_amount(c) and c not in totals and not _CODE.match(c) for c in filled
+    )
+
+
+def has_codes(rows: list[GridRow]) -> bool:
+    """True when some row of a table holds a 科目 code (a table by 功能/经济分类, not by unit)."""
+    return any(_CODE.match(_txt(c)) for r in rows for c in r.cells[:4] if c)
 
 
 def _code_roles(header: list[GridRow], data_hint: list[GridRow], ncols: int):
@@ -314,8 +338,8 @@ def _read_function_run(
             if not _CODE.match(code):
                 raise w.error("a 科目编码", r, " ".join(parts))
         else:
-            if not any(c for c in cells if c) or _is_header_like(cells):
-                continue  # a blank row, or the header repeated on a continued page
+            if not any(c for c in cells if c) or _is_header_like(cells) or _numbering(r):
+                continue  # a blank row, or the header (or its numbering) repeated on a page
             if any(m in _txt(c) for c in cells if c for m in EMPTY_MARKERS):
                 t.empty_note = True  # 此表为空 written inside the table
                 continue
@@ -661,8 +685,18 @@ def read_three_public(t: Located, rows: list[GridRow]) -> list[dict]:
     w = Where(t)
     scale = SCALE.get(t.unit or "万元", Decimal(1))
     ncols = max((len(r.cells) for r in rows), default=0)
-    data = [r for r in rows if any(is_amount(_txt(c)) for c in r.cells)]
+    data = [r for r in rows if any(is_amount(_txt(c)) for c in r.cells) and not _numbering(r)]
     header = [r for r in rows if r not in data]
+    by_unit: list[GridRow] = []
+    if len(data) > 1:
+        # one row per unit under a 合计 row (杭州): the 合计 row is the department's, the unit
+        # rows are kept as published (raw cells)
+        total = next(
+            (r for r in data if _total_first(r) or _txt(r.cells[0]) in ("合计", "总计")), None
+        )
+        if total is not None:
+            by_unit = [r for r in data if r is not total]
+            data = [total]
     own = _own(header, ncols)
     spanned = _spanned(header, ncols)
     value_cols = sorted(
@@ -697,7 +731,7 @@ def read_three_public(t: Located, rows: list[GridRow]) -> list[dict]:
         free = [n for n in order[lo:hi] if n not in names.values()]
         if len(free) == 1:
             names[j] = free[0]
-    out: list[dict] = []
+    out: list[dict] = [{**raw, "_raw": True} for raw in read_raw(t, by_unit)]
     for j in value_cols:
         if names[j] is None:  # kept as a note: a figure whose item nothing names
             cells = [r.cells[j] for r in data if j < len(r.cells) and r.cells[j]]

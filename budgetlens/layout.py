@@ -209,7 +209,8 @@ def choose(items: list, file: str) -> Layout:
         if not missing:
             scored.append((marker, len(found), lay))
     if scored:
-        scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+        # the layout that recognises most of the tables wins; its markers break a tie
+        scored.sort(key=lambda s: (s[1], s[0]), reverse=True)
         return scored[0][2]
     shown = "; ".join(dict.fromkeys(titles)) or "no table titles"
     expected = " | ".join(
@@ -358,7 +359,9 @@ def identity(items: list, lay: Layout | None, file: str) -> dict:
         if pool:
             year = max(set(pool), key=pool.count)
     joined = "".join(head)
-    kind = "决算" if "决算" in joined else ("预算" if "预算" in joined else None)
+    # the first 部门/单位 预算 or 决算 the document names (a 审计局 mentions 决算 among its duties)
+    named = re.search(r"(?:部门|单位|年度?)(预算|决算)", joined)
+    kind = named.group(1) if named else ("预算" if "预算" in joined else None)
     scope = None
     if lay is not None or any(w in joined for lay_ in lays for w in lay_.unit_scope_markers):
         markers = [w for lay_ in lays for w in lay_.unit_scope_markers]

@@ -18,6 +18,7 @@ from budgetlens import grid
 from budgetlens import layout as lay
 from budgetlens.errors import IngestError
 from budgetlens.ingest import Parsed, budget_units
+from budgetlens.mappings import SYNTHETIC_MARKER
 from budgetlens.pdf import PdfFile, TextItem
 from budgetlens.pdf import read as read_pdf
 from budgetlens.source import SourceText, norm
@@ -204,6 +205,9 @@ def parse_group(doc: _Doc) -> Parsed:
         layout=doc.layout.name,
         files=[f.path for f in doc.files],
     )
+    # generated documents say so near the top (text lines lose their spaces in a PDF: compare
+    # normalised)
+    p.synthetic = any(norm(SYNTHETIC_MARKER) in norm(line) for line in src.lines[:20])
     for name in (
         "source_table",
         "expenditure_function",
@@ -227,10 +231,19 @@ def parse_group(doc: _Doc) -> Parsed:
         ]
         if t.unit:
             units.add(t.unit)
-        read = grid.READERS[t.decl.reader](t, rows) if rows else []
+        reader = t.decl.reader
+        if reader in ("function", "economic") and rows and not grid.has_codes(rows):
+            # the same table by unit or by source rather than by 科目 (杭州's 收入预算总表 lists
+            # units): labels with amounts, as a summary table is read
+            reader = "summary"
+        read = grid.READERS[reader](t, rows) if rows else []
         seq_by_target: dict[str, int] = {}
         has_figures = False
         for r in read:
+            if r.pop("_raw", False):
+                r.pop("source_page", None)
+                p.rows["raw_cell"].append(r)
+                continue
             if "_note" in r:
                 p.rows["parse_note"].append(
                     {
@@ -241,7 +254,7 @@ def parse_group(doc: _Doc) -> Parsed:
                 )
                 continue
             r.pop("source_page", None)
-            target = _TARGET[t.decl.reader]
+            target = _TARGET[reader]
             if target == "expenditure_function" and r["table_key"] in _REVENUE_KEYS:
                 target = "revenue_function"
             if target == "expenditure_economic":
@@ -286,8 +299,26 @@ def parse_group(doc: _Doc) -> Parsed:
         for k, (f, page) in enumerate(origins, start=1)
     ]
     p.rows["key_figure"] = _key_figures(p)
+    _require_totals(p, known, items, first)
     budget_units(p)
     return p
+
+
+def _require_totals(p: Parsed, known: list, items: list, file: str) -> None:
+    """A document loads only with its 收入总计 and 支出总计 read: they are what every page and
+    check starts from. Raises IngestError naming the summary table (and its page) otherwise."""
+    have = {f["key"] for f in p.rows["key_figure"]}
+    missing = [k for k in ("revenue_total", "expenditure_total") if k not in have]
+    if not missing:
+        return
+    summary = next((t for t in known if t.decl.key == "income_expense_summary"), None)
+    words = {"revenue_total": "收入总计", "expenditure_total": "支出总计"}
+    raise IngestError(
+        f"{summary.file} page {summary.page}" if summary else file,
+        " and ".join(f"a {words[k]} row with its amount" for k in missing),
+        table=summary.title if summary else "收支总表",
+        found="no such row read (the table's layout is not understood)",
+    )
 
 
 def _file_of(items: list, origins: list[tuple[str, int]]):
@@ -316,14 +347,14 @@ _KEY_FIGURES = (
         "revenue_total",
         "income_expense_summary",
         "收入",
-        ("收入总计", "收入合计", "总计"),
+        ("收入总计", "收入合计", "总计", "合计"),
         "收入总计",
     ),
     (
         "expenditure_total",
         "income_expense_summary",
         "支出",
-        ("支出总计", "支出合计", "总计"),
+        ("支出总计", "支出合计", "总计", "合计"),
         "支出总计",
     ),
 )

@@ -22,7 +22,12 @@ from budgetlens.pdf_ingest import parse_pdfs
 from budgetlens.source import norm
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
-FOLDERS = sorted(p for p in CORPUS.iterdir() if (p / "hand_read.csv").exists())
+# Shanghai and Jiangsu (issue 9); the other provinces' documents have tests of their own
+FOLDERS = sorted(
+    p
+    for p in CORPUS.iterdir()
+    if (p / "hand_read.csv").exists() and p.name.startswith(("sh-", "js-"))
+)
 # Layouts or variants not read yet (see the closing notes of issue 9): refused with a reason.
 NOT_READ_YET = {
     "sh-putuo-shgzb-2024-final-dept",  # a 决算 (final accounts): issue 10's layout
