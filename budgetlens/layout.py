@@ -30,6 +30,7 @@ _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})年")
 _TOC = re.compile(r"^\d+[.．、]|[.…]{3,}|\d+$")
 _EMPTY_QUOTES = re.compile(r"[“\"]\s*[”\"]")
 _UNIT = re.compile(r"单位[:：](?P<unit>万元|元|千元)")
+_UNIT_WORD = re.compile(r"^(?:金额)?(?:单位[:：])?(?:万元|元|千元)$")
 EMPTY_MARKERS = (
     "本表无数据",
     "为空表",
@@ -306,8 +307,21 @@ def _first_match(patterns, lines) -> str | None:
         for line in lines:
             if hit := rx.match(line):
                 value = hit.group("v").strip()
-                if value:
+                if value and not _UNIT_WORD.match(value):  # 单位：万元 names no unit
                     return value
+    return None
+
+
+def _labelled_cell(items: list, labels: tuple[str, ...]) -> str | None:
+    """The cell right of a cell that says 部门名称 (or another of ``labels``) in a table."""
+    for it in items:
+        if isinstance(it, TextItem):
+            continue
+        for row in it.rows:
+            cells = [c for c in row if c]
+            for a, b in zip(cells, cells[1:], strict=False):
+                if norm(a).rstrip(":：") in labels and not _UNIT_WORD.match(norm(b)):
+                    return b.strip()
     return None
 
 
@@ -328,12 +342,16 @@ def identity(items: list, lay: Layout | None, file: str) -> dict:
     """
     lines = [norm(it.text) for it in items if isinstance(it, TextItem)]
     head = lines[:60]
+    # a cover that spreads the title over lines (2026年度 | 福州市…支队 | 单位预算) reads as one
+    cover = ["".join(lines[k : k + n]) for k in range(min(6, len(lines))) for n in (2, 3)]
     lays = [lay] if lay is not None else list(layouts())
     department = None
     for candidate in lays:
-        department = _first_match(candidate.department_patterns, lines)
+        department = _first_match(candidate.department_patterns, lines + cover)
         if department:
             break
+    if department is None:
+        department = _labelled_cell(items, ("部门名称", "单位名称", "编制单位", "编制部门"))
     government = None
     for candidate in lays:
         government = _first_match(candidate.government_patterns, head)
@@ -356,6 +374,16 @@ def identity(items: list, lay: Layout | None, file: str) -> dict:
             for y in _YEAR_IN_TITLE.findall(line)
         ]
         pool = titled or years[:5]
+        if not pool:  # a document of tables only: the years its cells name
+            pool = [
+                int(y)
+                for it in items
+                if not isinstance(it, TextItem)
+                for row in it.rows
+                for c in row
+                if c
+                for y in _YEAR_IN_TITLE.findall(norm(c))
+            ]
         if pool:
             year = max(set(pool), key=pool.count)
     joined = "".join(head)
