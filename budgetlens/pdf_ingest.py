@@ -177,7 +177,25 @@ def parse_pdfs(paths: list[str | Path]) -> list[Parsed]:
 
 
 def parse_group(doc: _Doc) -> Parsed:
-    """One document from its files (already grouped)."""
+    """One document from its files (already grouped).
+
+    Raises IngestError for a document that cannot be read; a failure of the readers themselves
+    on a layout they do not expect is reported the same way, naming the file (a published PDF
+    must never stop a bulk load with a traceback).
+    """
+    try:
+        return _parse_group(doc)
+    except IngestError:
+        raise
+    except Exception as exc:  # the readers met a table shape they were not written for
+        raise IngestError(
+            doc.files[0].path,
+            f"tables that the {doc.layout.name} layout's readers understand",
+            found=f"{type(exc).__name__}: {exc}",
+        ) from exc
+
+
+def _parse_group(doc: _Doc) -> Parsed:
     src, origins, items = _source(doc)
     ident = doc.ident
     file_of = _file_of(items, origins)
@@ -307,11 +325,22 @@ def parse_group(doc: _Doc) -> Parsed:
 def _require_totals(p: Parsed, known: list, items: list, file: str) -> None:
     """A document loads only with its 收入总计 and 支出总计 read: they are what every page and
     check starts from. Raises IngestError naming the summary table (and its page) otherwise."""
-    have = {f["key"] for f in p.rows["key_figure"]}
+    have = {f["key"]: f for f in p.rows["key_figure"]}
     missing = [k for k in ("revenue_total", "expenditure_total") if k not in have]
-    if not missing:
-        return
     summary = next((t for t in known if t.decl.key == "income_expense_summary"), None)
+    if not missing:
+        revenue, spent = have["revenue_total"]["value"], have["expenditure_total"]["value"]
+        # one 元 or 0.01 万元 of rounding; more means the table was not read as printed
+        allowance = Decimal("0.0001") if summary and summary.unit == "元" else Decimal("0.01")
+        if abs(revenue - spent) <= allowance:
+            return
+        raise IngestError(
+            f"{summary.file} page {summary.page}" if summary else file,
+            "收入总计 equal to 支出总计",
+            table=summary.title if summary else "收支总表",
+            found=f"{revenue} 万元 against {spent} 万元 (not loaded: the table was not read "
+            "as printed, or the document contradicts itself)",
+        )
     words = {"revenue_total": "收入总计", "expenditure_total": "支出总计"}
     raise IngestError(
         f"{summary.file} page {summary.page}" if summary else file,
