@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 from pathlib import Path
 
 import pytest
@@ -31,3 +32,16 @@ def read_fixture(name: str) -> list[dict[str, str]]:
     """Rows of a hand-read fixture CSV (tests/fixtures/jincheng-kejiju-2024/NAME)."""
     with (FIXTURES / name).open(encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
+
+
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+
+
+@functools.cache
+def corpus_documents(slug: str) -> tuple:
+    """The documents parsed from one corpus folder's PDFs, parsed once per test session (every
+    module that reads the corpus shares them; treat them as read-only). Raises IngestError as
+    parsing does."""
+    from budgetlens.pdf_ingest import parse_pdfs
+
+    return tuple(parse_pdfs(sorted((CORPUS / slug).glob("*.pdf"))))

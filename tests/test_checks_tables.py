@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from budgetlens import checks
-from budgetlens.pdf_ingest import parse_pdfs
+from tests.conftest import corpus_documents
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 
@@ -22,7 +22,7 @@ CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 @pytest.fixture(scope="module")
 def unit_doc():
     """A Shanghai 单位预算 whose 收支总表 splits 支出 into 人员经费 and 公用经费."""
-    return parse_pdfs(sorted((CORPUS / "sh-putuo-swj-2025-budget-unit").glob("*.pdf")))[0]
+    return corpus_documents("sh-putuo-swj-2025-budget-unit")[0]
 
 
 def _mismatches(rows: dict, kind: str) -> list[dict]:

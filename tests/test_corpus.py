@@ -20,6 +20,7 @@ from budgetlens import checks
 from budgetlens.errors import IngestError
 from budgetlens.pdf_ingest import parse_pdfs
 from budgetlens.source import norm
+from tests.conftest import corpus_documents
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 # Shanghai and Jiangsu (issue 9); the other provinces' documents have tests of their own
@@ -66,7 +67,7 @@ def parsed() -> dict:
     for folder in FOLDERS:
         if folder.name in NOT_READ_YET:
             continue
-        docs = parse_pdfs(sorted(folder.glob("*.pdf")))
+        docs = corpus_documents(folder.name)
         assert len(docs) == 1, f"{folder.name}: the files given together make one document"
         out[folder.name] = docs[0]
     return out

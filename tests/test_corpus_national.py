@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from budgetlens.errors import IngestError
-from budgetlens.pdf_ingest import parse_pdfs
 from budgetlens.source import norm
+from tests.conftest import corpus_documents
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 NATIONAL = sorted(
@@ -61,7 +61,7 @@ def test_the_national_corpus_is_here() -> None:
 @pytest.mark.parametrize("folder", NATIONAL, ids=lambda p: p.name)
 def test_loads_with_its_totals_or_is_refused_with_a_reason(folder: Path) -> None:
     try:
-        docs = parse_pdfs(sorted(folder.glob("*.pdf")))
+        docs = corpus_documents(folder.name)
     except IngestError as exc:
         text = str(exc)
         assert ".pdf" in text and "expected" in text, text
