@@ -421,14 +421,16 @@ def build_deck(
     year: int,
     path: str | Path,
     lang: str = "zh",
+    document: str | None = None,
 ) -> list[Slide]:
-    """Write the deck of one department-year to ``path`` (PPTX) and return the slides drawn.
+    """Write the deck of one document to ``path`` (PPTX) and return the slides drawn.
 
-    One PPTX slide per :func:`budgetlens.storyline.slides` entry, in order. Raises ValueError
-    for an unknown language, LookupError when the department-year is not in the database, and
+    One PPTX slide per :func:`budgetlens.storyline.slides` entry, in order; ``document`` is the
+    document id (left out: the department-year's 部门 document). Raises ValueError for an unknown
+    language, LookupError when the department-year (or document) is not in the database, and
     OSError when the file cannot be written.
     """
-    story = slides(con, department, year, lang)
+    story = slides(con, department, year, lang, document)
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
     prs.core_properties.title = story[0].title if story else f"{department} {year}"

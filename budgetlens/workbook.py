@@ -1,11 +1,13 @@
-"""The XLSX workbook of a department-year: every table of the document, as published, with sources.
+"""The XLSX workbook of a document: every table of the document, as published, with sources.
 
-Sheets: a cover (department, year, source document title and file, sha256, generation time, and
-an index of the sheets), one sheet per standard table of the document in document order (a sheet
-saying 本表无数据 for a table the document publishes empty), the performance indicators, the key
-figures of the narrative, and every reconciliation finding (数据核对). Every data sheet has the
-table's title in row 1, the header in row 2 (both frozen), and a ``source_line`` column: the line
-of the source text each row was read from. Amounts are 万元 with the number format ``#,##0.00``.
+Sheets: a cover (department, year, source document title and file(s), sha256, generation time,
+and an index of the sheets), one sheet per table of the document in document order (a sheet
+saying 本表无数据 for a table the document publishes empty; a table kept as published cells,
+such as a 政府采购预算表, as its grid), the performance indicators, the key figures, and every
+reconciliation finding (数据核对). Every data sheet has the table's title in row 1, the header in
+row 2 (both frozen), and a ``source_line`` column: the line of the source text each row was read
+from; for a document read from PDF also ``页码`` (and ``文件`` when it has several files), the page
+the row is printed on. Amounts are 万元 with the number format ``#,##0.00``.
 
 Everything comes from the database through named queries (``queries/*.sql``); nothing is typed
 in. This module never imports streamlit.
@@ -29,6 +31,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from budgetlens import __version__
 from budgetlens.db import document_of
+from budgetlens.layout import layouts
 from budgetlens.mappings import TABLES_BY_KEY
 from budgetlens.storyline import CHECK_KINDS, dec, fetch
 
@@ -62,6 +65,8 @@ class Col:
 
 
 LINE = Col("source_line", "source_line", "int")
+PAGE = Col("page", "页码", "int")
+FILE = Col("file", "文件")
 # Amount columns of the stored tables: (row key, header).
 REVENUE_AMOUNTS = (
     ("total_wan", "合计"),
@@ -73,6 +78,10 @@ REVENUE_AMOUNTS = (
     ("special_account_wan", "财政专户管理资金"),
     ("unit_funds_wan", "单位资金"),
     ("carried_over_wan", "上年结转"),
+    ("fiscal_appropriation_wan", "财政拨款收入"),
+    ("business_income_wan", "事业收入"),
+    ("operating_income_wan", "事业单位经营收入"),
+    ("other_income_wan", "其他收入"),
 )
 SUMMARY_COLUMNS = {
     "amount": "金额",
@@ -82,6 +91,8 @@ SUMMARY_COLUMNS = {
     "general_budget": "一般公共预算",
     "gov_fund": "政府性基金预算",
     "state_capital": "国有资本经营预算",
+    "basic": "基本支出",
+    "project": "项目支出",
 }
 ROW_KINDS = {
     "total": "合计",
@@ -221,6 +232,7 @@ def _summary_sheet(rows: list[dict[str, Any]]) -> tuple[list[Col], list[dict[str
                 "side": r["side"],
                 "label": r["label"],
                 "parent_item": r["parent_item"],
+                "column_group": r.get("column_group"),
                 "source_line": r["source_line"],
             },
         )
@@ -229,6 +241,7 @@ def _summary_sheet(rows: list[dict[str, Any]]) -> tuple[list[Col], list[dict[str
         Col("side", "收支"),
         Col("label", "项目"),
         Col("parent_item", "上级项目"),
+        *([Col("column_group", "栏目")] if any(r.get("column_group") for r in rows) else []),
         *(Col(k, f"{SUMMARY_COLUMNS.get(k, k)}（万元）", "amount") for k in order),
         LINE,
     ]
@@ -249,14 +262,24 @@ def _function_sheet(rows: list[dict[str, Any]]) -> tuple[list[Col], list[dict[st
 
 
 def _economic_sheet(rows: list[dict[str, Any]]) -> tuple[list[Col], list[dict[str, Any]]]:
+    def present(key: str) -> bool:
+        return any(r.get(key) is not None for r in rows)
+
     columns = [
         Col("row_kind_zh", "行类型"),
+        *([Col("code", "经济分类科目编码")] if present("code") else []),
         Col("group_name", "经济科目类"),
         Col("dept_class", "部门预算支出经济科目"),
-        Col("gov_class", "政府预算支出经济科目"),
+        *([Col("gov_class", "政府预算支出经济科目")] if present("gov_class") else []),
         Col("total_wan", "合计（万元）", "amount"),
-        Col("personnel_wan", "人员经费（万元）", "amount"),
-        Col("public_wan", "公用经费（万元）", "amount"),
+        *(
+            Col(key, header, "amount")
+            for key, header in (
+                ("personnel_wan", "人员经费（万元）"),
+                ("public_wan", "公用经费（万元）"),
+            )
+            if present(key)
+        ),
         LINE,
     ]
     return columns, [
@@ -282,12 +305,30 @@ def _project_sheet(rows: list[dict[str, Any]]) -> tuple[list[Col], list[dict[str
     ]
 
 
-class _Data:
-    """The rows of one department-year, fetched once per query."""
+def _raw_sheet(cells: list[dict[str, Any]]) -> tuple[list[Col], list[dict[str, Any]]]:
+    """A table kept as published cells: its grid, one sheet row per table row, text as printed."""
+    used = sorted({c["col_no"] for c in cells})  # columns with a cell somewhere
+    rows: dict[int, dict[str, Any]] = {}
+    for c in cells:
+        row = rows.setdefault(c["row_no"], {"source_line": c["source_line"]})
+        row[f"cell{c['col_no']}"] = c["text"]
+        row["source_line"] = min(row["source_line"], c["source_line"])
+    columns = [Col(f"cell{j}", f"第{j}列") for j in used]
+    return [*columns, LINE], [rows[k] for k in sorted(rows)]
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, department: str, year: int) -> None:
+
+class _Data:
+    """The rows of one document, fetched once per query."""
+
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        department: str,
+        year: int,
+        document: str | None = None,
+    ) -> None:
         self.con, self.department, self.year = con, department, year
-        self.document = document_of(con, department, year) or ""
+        self.document = document or document_of(con, department, year) or ""
         self._cache: dict[str, list[dict[str, Any]]] = {}
 
     def q(self, name: str) -> list[dict[str, Any]]:
@@ -296,13 +337,47 @@ class _Data:
         return self._cache[name]
 
 
-def table_sheet(data: _Data, table_key: str) -> tuple[list[Col], list[dict[str, Any]]]:
-    """Columns and rows of one standard table, read from where ingest stored it.
+# the readers of the PDF layouts (layouts/*.toml) → the sheet kinds below
+_READER_KINDS = {
+    "summary": "summary",
+    "function": "function",
+    "economic": "economic",
+    "three_public": "fiscal_items",
+    "raw": "raw",
+}
 
-    Raises KeyError for a table kind this module does not know (a new mapping kind needs a
-    sheet layout here).
+
+def _declared(layout: str | None, table_key: str) -> tuple[str, str] | None:
+    """(label, sheet kind) of a table as the document's layout declares it: a PDF layout's
+    table, else the text layout's standard table (budgetlens.mappings); None when unknown."""
+    for lay in layouts():
+        if lay.name == layout:
+            decl = next((t for t in lay.tables if t.key == table_key), None)
+            if decl is not None:
+                return decl.label, _READER_KINDS.get(decl.reader, decl.reader)
+    spec = TABLES_BY_KEY.get(table_key)
+    return (spec.label, spec.kind) if spec else None
+
+
+def _owner(data: _Data, line: int) -> str | None:
+    """The table whose rows hold ``line``: the last table whose title comes before it."""
+    before = [t["table_key"] for t in data.q("source_tables") if t["source_line"] <= line]
+    return before[-1] if before else None
+
+
+def table_sheet(
+    data: _Data, table_key: str, layout: str | None = None
+) -> tuple[list[Col], list[dict[str, Any]]]:
+    """Columns and rows of one table of the document, read from where ingest stored it.
+
+    The table's kind comes from the document's layout (``layout``, the ``document.layout`` of a
+    PDF) or the standard tables of the text layout; a table the layout does not declare but whose
+    cells were kept as published gets its grid. Raises KeyError for a table with no sheet layout.
     """
-    kind = TABLES_BY_KEY[table_key].kind if table_key in TABLES_BY_KEY else None
+    declared = _declared(layout, table_key)
+    kind = declared[1] if declared else None
+    if kind is None and any(r["table_key"] == table_key for r in data.q("workbook_raw_cells")):
+        kind = "raw"
     if kind == "summary":
         return _summary_sheet(
             [r for r in data.q("workbook_summary_items") if r["table_key"] == table_key]
@@ -313,39 +388,78 @@ def table_sheet(data: _Data, table_key: str) -> tuple[list[Col], list[dict[str, 
             [r for r in data.q("workbook_function_rows") if r["table_key"] in keys]
         )
     if kind == "economic":
-        return _economic_sheet(data.q("expenditure_economic"))
+        return _economic_sheet(
+            [r for r in data.q("workbook_economic_rows") if r["table_key"] == table_key]
+        )
     if kind == "fiscal_items":
-        return _fiscal_sheet([r for r in data.q("fiscal_items") if r["table_key"] == table_key])
+        # rows kept under a key of their own inside this table (Shanghai prints 机关运行经费 in
+        # the 三公 table) belong to it too
+        tables = {t["table_key"] for t in data.q("source_tables")}
+        return _fiscal_sheet(
+            [
+                r
+                for r in data.q("fiscal_items")
+                if r["table_key"] == table_key
+                or (r["table_key"] not in tables and _owner(data, r["source_line"]) == table_key)
+            ]
+        )
     if kind == "projects":
         carried = TABLES_BY_KEY[table_key].carried_over
         return _project_sheet([r for r in data.q("project_budget") if r["carried_over"] == carried])
+    if kind == "raw":
+        return _raw_sheet([r for r in data.q("workbook_raw_cells") if r["table_key"] == table_key])
     raise KeyError(f"no sheet layout for table {table_key!r} (kind {kind!r})")
 
 
-def table_sheet_name(table_key: str) -> str:
-    """The sheet name of a standard table: its short name, e.g. 支出总表."""
-    spec = TABLES_BY_KEY.get(table_key)
-    return spec.label if spec else table_key
+def table_sheet_name(table_key: str, layout: str | None = None) -> str:
+    """The sheet name of a table: its short name, e.g. 支出总表 (a PDF layout's own label)."""
+    declared = _declared(layout, table_key)
+    return declared[0] if declared else table_key
+
+
+def with_pages(
+    columns: list[Col], rows: list[dict[str, Any]], pages: dict[int, tuple[str, int]]
+) -> tuple[list[Col], list[dict[str, Any]]]:
+    """For a document read from PDF (``pages``: line → (file, page)): a 页码 column after
+    source_line (and 文件 when the document has several files). Unchanged for a text document."""
+    if not pages or LINE not in columns:
+        return columns, rows
+    several = len({file for file, _ in pages.values()}) > 1
+    at = columns.index(LINE) + 1
+    added = [PAGE, FILE] if several else [PAGE]
+    out = []
+    for r in rows:
+        where = pages.get(r.get("source_line")) if r.get("source_line") is not None else None
+        out.append({**r, "page": where[1] if where else None, "file": where[0] if where else None})
+    return [*columns[:at], *added, *columns[at:]], out
 
 
 # --- the workbook -------------------------------------------------------------------------------
 
 
-def _cover(wb: Workbook, doc: dict[str, Any], index: list[tuple[str, str, str, int]]) -> None:
+def _cover(
+    wb: Workbook, doc: dict[str, Any], index: list[tuple[str, str, str, int]], pdf: bool = False
+) -> None:
     ws = wb.active
     ws.title = COVER
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     fields = [
         ("部门", doc["department"]),
         ("年度", doc["year"]),
+        ("文件", f"{doc['scope']}{doc['kind']}"),
         ("文件标题", doc["title"]),
-        ("源文件", doc["source_file"]),
+        ("源文件", doc["source_files"] or doc["source_file"]),
         ("SHA-256", doc["sha256"]),
         ("文本行数", doc["line_count"]),
         ("入库时间", str(doc["ingested_at"])),
         ("生成时间", generated),
         ("生成工具", f"BudgetLens {__version__}"),
-        ("金额单位", "万元（source_line 为原文行号）"),
+        (
+            "金额单位",
+            "万元（source_line 为原文行号，页码为 PDF 页码）"
+            if pdf
+            else "万元（source_line 为原文行号）",
+        ),
     ]
     ws.cell(row=1, column=1, value=f"{doc['title']} · 数据工作簿").font = TITLE_FONT
     for i, (label, value) in enumerate(fields, start=3):
@@ -369,37 +483,51 @@ def _cover(wb: Workbook, doc: dict[str, Any], index: list[tuple[str, str, str, i
 
 
 def build_workbook(
-    con: duckdb.DuckDBPyConnection, department: str, year: int, path: str | Path
+    con: duckdb.DuckDBPyConnection,
+    department: str,
+    year: int,
+    path: str | Path,
+    document: str | None = None,
 ) -> list[str]:
-    """Write the workbook of one department-year to ``path`` (XLSX); return the sheet names.
+    """Write the workbook of one document to ``path`` (XLSX); return the sheet names.
 
-    Raises LookupError when the department-year is not in the ``document`` table, KeyError for a
-    standard table with no sheet layout, and OSError when the file cannot be written.
+    ``document`` is the document id; left out, the department-year's 部门 document. Raises
+    LookupError when the department-year (or the document, one of its own) is not in the
+    ``document`` table, KeyError for a table with no sheet layout, and OSError when the file
+    cannot be written.
     """
-    data = _Data(con, department, int(year))
+    data = _Data(con, department, int(year), document)
     docs = data.q("deck_document")
-    if not docs:
+    if not docs or docs[0]["department"] != department or docs[0]["year"] != int(year):
         raise LookupError(f"no document for {department} {year} in the database")
     doc = docs[0]
+    pages = {r["line"]: (r["file"], r["page"]) for r in data.q("source_pages")}
+
+    def sheet(name: str, title: str, columns: list[Col], rows: list[dict[str, Any]]) -> Worksheet:
+        return write_sheet(wb, name, title, *with_pages(columns, rows, pages))
+
     wb = Workbook()
     index: list[tuple[str, str, str, int]] = []
     wb.active.title = COVER  # reserve the name before the data sheets take theirs
     for t in data.q("source_tables"):
         key, title = t["table_key"], t["title"]
         unit = t["amount_unit"] or "万元"
-        if t["is_empty"]:
-            ws = write_empty_sheet(wb, table_sheet_name(key), title, t["source_line"])
+        name = table_sheet_name(key, doc["layout"])
+        kept = any(r["table_key"] == key for r in data.q("workbook_raw_cells"))
+        if t["is_empty"] and not kept:  # cells kept as published are shown, whatever the flag
+            ws = write_empty_sheet(wb, name, title, t["source_line"])
             index.append((ws.title, title, EMPTY_TEXT, t["source_line"]))
             continue
-        columns, rows = table_sheet(data, key)
+        columns, rows = table_sheet(data, key, doc["layout"])
         heading = f"{title}（原表单位：{unit}；本表金额：万元）"
         if any(c.key == "level" for c in columns):
             heading += "；级次 0 合计、1 类、2 款、3 项"
-        ws = write_sheet(wb, table_sheet_name(key), heading, columns, rows)
+        if any(c.key.startswith("cell") for c in columns):  # a table kept as cells
+            heading = f"{title}（按原表单元格原样保留）"
+        ws = sheet(name, heading, columns, rows)
         index.append((ws.title, title, f"{len(rows)} 行", t["source_line"]))
     indicators = data.q("workbook_performance_indicators")
-    ws = write_sheet(
-        wb,
+    ws = sheet(
         INDICATORS,
         f"{doc['title']} · 绩效目标表指标（实施期与年度）",
         [
@@ -428,8 +556,7 @@ def build_workbook(
         }
         for r in data.q("key_figures")
     ]
-    ws = write_sheet(
-        wb,
+    ws = sheet(
         KEY_FIGURES,
         f"{doc['title']} · 说明与部门概况中的数字",
         [
@@ -453,8 +580,7 @@ def build_workbook(
         }
         for r in data.q("check_results")
     ]
-    ws = write_sheet(
-        wb,
+    ws = sheet(
         CHECKS,
         f"{doc['title']} · 数据核对（ok 一致，rounding 舍入差异，mismatch 不一致；"
         "金额为万元，个数与比例除外）",
@@ -475,7 +601,7 @@ def build_workbook(
         checks,
     )
     index.append((ws.title, "数据核对", f"{len(checks)} 项", _first_line(checks)))
-    _cover(wb, doc, index)
+    _cover(wb, doc, index, pdf=bool(pages))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(str(path))

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ui import components as ui
-from ui import data
+from ui import data, fmt
 from ui.i18n import t
 
 ui.page_header("nav.basic_project")
@@ -24,6 +24,9 @@ def by_function() -> None:
     if items.empty:
         st.info(t("msg.no_expenditure"))
         return
+    if items["basic_wan"].isna().all() and items["project_wan"].isna().all():
+        totals_only()
+        return
     classes = items[items["level"] == 1]
     fig = go.Figure()
     for column, label in (("basic_wan", t("metric.basic")), ("project_wan", t("metric.project"))):
@@ -39,7 +42,7 @@ def by_function() -> None:
     ui.chart(
         fig,
         t("chart.basic_project_by_class"),
-        ui.source("expenditure_total", classes["source_line"]),
+        ui.source(str(classes["table_key"].iloc[0]), classes["source_line"]),
         key="bp_function",
     )
     ui.table(
@@ -63,6 +66,23 @@ def by_function() -> None:
             t("col.project_wan"): MONEY,
         },
     )
+
+
+def totals_only() -> None:
+    """A document whose function table has no 基本/项目 columns: the sentence that says so, and
+    the totals of 基本支出 and 项目支出 it states elsewhere (its 支出总表 or summary)."""
+    st.info(t("msg.no_split_basic_project"))
+    kf = ui.key_figures()
+    row = ui.metric_row(2)
+    for key, label in (("basic_total", "metric.basic"), ("project_total", "metric.project")):
+        figure = kf.get(key)
+        if figure is not None:
+            row[0].metric(
+                t(label) + t("unit.suffix_wan"),
+                fmt.wan(figure["value"]),
+                help=ui.source(None, [figure["source_line"]]),
+                border=True,
+            )
 
 
 def project_units() -> None:
@@ -125,15 +145,19 @@ def personnel_public() -> None:
         st.info(t("msg.no_economic"))
         return
     row = total.iloc[0]
-    personnel = float(row["personnel_wan"]) if pd.notna(row["personnel_wan"]) else 0.0
-    public = float(row["public_wan"]) if pd.notna(row["public_wan"]) else 0.0
+    source = ui.source(str(row["table_key"]), [row["source_line"]])
     c1, c2, c3 = ui.metric_row(3)
     c1.metric(
         t("col.total_wan"),
-        f"{float(row['total_wan']):,.2f}",
+        fmt.wan(row["total_wan"]),
         border=True,
-        help=ui.glossary_help("基本支出"),
+        help="\n\n".join(x for x in (ui.glossary_help("基本支出"), source) if x),
     )
+    if pd.isna(row["personnel_wan"]) and pd.isna(row["public_wan"]):
+        st.info(t("msg.no_split_personnel_public"))
+        return
+    personnel = float(row["personnel_wan"]) if pd.notna(row["personnel_wan"]) else 0.0
+    public = float(row["public_wan"]) if pd.notna(row["public_wan"]) else 0.0
     c2.metric(t("col.personnel_wan"), f"{personnel:,.2f}", border=True)
     c3.metric(t("col.public_wan"), f"{public:,.2f}", border=True)
     fig = go.Figure(
@@ -148,7 +172,7 @@ def personnel_public() -> None:
     ui.chart(
         fig,
         t("chart.personnel_public"),
-        ui.source("basic_economic", [row["source_line"]]),
+        source,
         key="bp_personnel",
     )
 

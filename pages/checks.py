@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from budgetlens.storyline import check_kind_label
 from ui import components as ui
 from ui import data, state
 from ui.i18n import t
@@ -35,6 +36,7 @@ def status_counts() -> None:
 @ui.section
 def checks_table(status: str, kind: str) -> None:
     """The checks with the status ``status`` and the kind ``kind`` ('all': any)."""
+    f = state.current()
     shown = data.dept_query("check_results")
     if status != ALL:
         shown = shown[shown["status"] == status]
@@ -44,7 +46,7 @@ def checks_table(status: str, kind: str) -> None:
         pd.DataFrame(
             {
                 t("col.status"): [t(f"status.{s}") for s in shown["status"]],
-                t("col.check_kind"): shown["check_kind"],
+                t("col.check_kind"): [check_kind_label(k, f.lang) for k in shown["check_kind"]],
                 t("col.subject"): shown["subject"],
                 t("col.expected"): shown["expected_value"].astype(float),
                 t("col.actual"): shown["actual_value"].astype(float),
@@ -79,7 +81,7 @@ with f2:
         t("filter.check_kind"),
         [ALL, *sorted({r["check_kind"] for r in checks})],
         "kind",
-        format_func=lambda k: t("word.all") if k == ALL else k,
+        format_func=lambda k: t("word.all") if k == ALL else check_kind_label(k, state.lang()),
     )
 checks_table(status, kind)
 st.caption(t("src.prefix") + state.current().title)

@@ -1,5 +1,6 @@
-"""经济科目 Economic classification of 基本支出: group → 部门经济科目 → 政府经济科目, 人员 vs 公用,
-and 机关运行经费 with its glossary definition."""
+"""经济科目 Economic classification of 基本支出: group → 部门经济科目 → 政府经济科目 (or group →
+item where a document publishes one classification), 人员 vs 公用 where split, and 机关运行经费 with
+its glossary definition."""
 
 from __future__ import annotations
 
@@ -14,6 +15,17 @@ from ui.i18n import t
 ui.page_header("nav.economic")
 MONEY = st.column_config.NumberColumn(format="%,.2f")
 ALL = "all"
+
+
+def has_column(rows: pd.DataFrame, column: str) -> bool:
+    """True when some row has a value in ``column`` (documents differ in the columns they print)."""
+    return bool(rows[column].notna().any())
+
+
+def item_label(row: pd.Series) -> str:
+    """An item's name, with its code where the document prints one (30101 基本工资)."""
+    name = str(row["dept_class"]) if pd.notna(row["dept_class"]) else ""
+    return f"{row['code']} {name}".strip() if pd.notna(row["code"]) else name
 
 
 def economic_rows(kind: str) -> pd.DataFrame:
@@ -38,12 +50,21 @@ def charts() -> None:
     labels: list[str] = []
     parents: list[str] = []
     values: list[float] = []
-    for group in groups["group_name"]:
+    for group in dict.fromkeys(groups["group_name"]):
         ids.append(group)
         labels.append(group)
         parents.append("")
         values.append(0.0)
-    for dept_class, rows in items.groupby(["group_name", "dept_class"], sort=False):
+    if not has_column(items, "gov_class"):
+        # one classification (item with its code): group → item
+        for _, row in items.iterrows():
+            ids.append(f"{row['group_name']}/{row['seq']}")
+            labels.append(item_label(row))
+            parents.append(str(row["group_name"]))
+            values.append(float(row["total_wan"]) if pd.notna(row["total_wan"]) else 0.0)
+    for dept_class, rows in items[items["gov_class"].notna()].groupby(
+        ["group_name", "dept_class"], sort=False
+    ):
         group_name, dept_name = dept_class
         node = f"{group_name}/{dept_name}"
         ids.append(node)
@@ -67,15 +88,19 @@ def charts() -> None:
         )
     )
     fig.update_layout(height=520)
+    table = str(economic["table_key"].iloc[0])
     ui.chart(
         fig,
         t("chart.economic_groups"),
-        ui.source("basic_economic", economic["source_line"]),
+        ui.source(table, economic["source_line"]),
         key="ec_treemap",
     )
 
     # --- 人员 vs 公用 per group -------------------------------------------------------------------
     st.subheader(t("head.personnel_public"))
+    if not has_column(economic, "personnel_wan") and not has_column(economic, "public_wan"):
+        st.info(t("msg.no_split_personnel_public"))
+        return
     fig = go.Figure()
     for column, label in (
         ("personnel_wan", t("metric.personnel")),
@@ -88,7 +113,7 @@ def charts() -> None:
     ui.chart(
         fig,
         t("chart.personnel_public"),
-        ui.source("basic_economic", groups["source_line"]),
+        ui.source(table, groups["source_line"]),
         key="ec_personnel",
     )
 
@@ -97,18 +122,23 @@ def drilldown(group: str) -> None:
     """The economic table: every row, or those of the group ``group``."""
     economic = data.dept_query("expenditure_economic")
     shown = economic if group == ALL else economic[economic["group_name"] == group]
+    columns: dict[str, object] = {}
+    if has_column(economic, "code"):
+        columns[t("col.code")] = shown["code"]
+    columns[t("col.group")] = [
+        t("source.total") if kind == "total" and pd.isna(name) else name
+        for kind, name in zip(shown["row_kind"], shown["group_name"], strict=True)
+    ]
+    columns[t("col.dept_class")] = shown["dept_class"].where(shown["row_kind"] == "item")
+    if has_column(economic, "gov_class"):
+        columns[t("col.gov_class")] = shown["gov_class"]
+    columns[t("col.total_wan")] = shown["total_wan"].astype(float)
+    for key in ("personnel_wan", "public_wan"):
+        if has_column(economic, key):
+            columns[t(f"col.{key}")] = shown[key].astype(float)
+    columns[t("col.source_line")] = shown["source_line"]
     ui.table(
-        pd.DataFrame(
-            {
-                t("col.group"): shown["group_name"],
-                t("col.dept_class"): shown["dept_class"].where(shown["row_kind"] == "item"),
-                t("col.gov_class"): shown["gov_class"],
-                t("col.total_wan"): shown["total_wan"].astype(float),
-                t("col.personnel_wan"): shown["personnel_wan"].astype(float),
-                t("col.public_wan"): shown["public_wan"].astype(float),
-                t("col.source_line"): shown["source_line"],
-            }
-        ),
+        pd.DataFrame(columns),
         "expenditure_economic",
         column_config={
             t("col.total_wan"): MONEY,
@@ -123,23 +153,33 @@ def admin_operating() -> None:
     st.subheader(t("head.admin_operating"), help=ui.glossary_help("机关运行经费"))
     definition = ui.glossary_help("机关运行经费")
     if definition:
-        st.info(f"**机关运行经费**：{definition}")
+        st.info(f"**{t('head.admin_operating')}**：{definition}")
     admin = ui.key_figures().get("admin_operating_total")
     if admin is not None:
         st.metric(
             t("fact.admin_operating"),
             fmt.wan(admin["value"]),
-            help=str(admin["sentence"]),
+            help="\n\n".join((str(admin["sentence"]), ui.source(None, [admin["source_line"]]))),
         )
-    fiscal = data.dept_query("fiscal_items")
-    admin_rows = fiscal[fiscal["table_key"] == "admin_operating"]
-    if admin_rows.empty or ui.is_empty_table("admin_operating"):
-        st.info(t("msg.no_rows"))
+    admin_rows = data.dept_query("admin_operating")
+    if ui.is_empty_table("admin_operating"):
+        st.info(t("msg.table_empty").format(title=t("head.admin_operating")))
+        return
+    if admin_rows.empty:
+        if admin is None:
+            st.info(t("msg.no_admin_operating"))
         return
     ui.table(
         pd.DataFrame(
             {
-                t("col.label"): admin_rows["label"],
+                t("col.label"): [
+                    t("source.total")
+                    if kind == "total" and not label
+                    else (f"{code} {label}".strip() if isinstance(code, str) else label)
+                    for kind, code, label in zip(
+                        admin_rows["row_kind"], admin_rows["code"], admin_rows["label"], strict=True
+                    )
+                ],
                 t("col.total_wan"): admin_rows["total_wan"].astype(float),
                 t("col.source_line"): admin_rows["source_line"],
             }
@@ -169,7 +209,7 @@ if records:
     st.subheader(t("head.drilldown"))
     group = state.bound_select(
         t("filter.group"),
-        [ALL, *(r["group_name"] for r in records if r["row_kind"] == "group")],
+        [ALL, *dict.fromkeys(r["group_name"] for r in records if r["row_kind"] == "group")],
         "group",
         format_func=lambda g: t("word.all") if g == ALL else g,
     )

@@ -1,4 +1,8 @@
-"""总览 Overview: headline totals, change on last year, sources, 类, money flow, small facts."""
+"""总览 Overview: headline totals, change on last year, sources, 类, money flow, small facts.
+
+Every figure is one the document states, or a row of one of its tables; a figure the document
+does not have is left out (a sentence when a whole part is missing), never shown as empty.
+"""
 
 from __future__ import annotations
 
@@ -14,34 +18,72 @@ ui.page_header("nav.overview")
 
 
 def kf_value(key: str) -> object:
-    """A key figure's value, or None when the narrative does not state it."""
+    """A key figure's value, or None when the document does not state it."""
     row = ui.key_figures().get(key)
     return None if row is None else row["value"]
 
 
 def kf_help(key: str, explain: str | None = None) -> str:
-    """Hover text of a figure stated in the narrative: what it is, and its source line."""
+    """Hover text of a key figure: what it is, and its source (line, or page of a PDF)."""
     row = ui.key_figures().get(key)
     where = ui.source(None, [row["source_line"]]) if row is not None else ""
     return "\n\n".join(x for x in (explain, where) if x)
 
 
+def functions() -> pd.DataFrame:
+    """The rows of the document's expenditure-by-function table (see expenditure_function.sql)."""
+    return data.dept_query("expenditure_function")
+
+
 def total_row() -> pd.DataFrame:
-    """The 支出总表's 合计 row (empty when the document has none)."""
-    functions = data.dept_query("expenditure_function")
-    return functions[functions["level"] == 0]
+    """The function table's 合计 row (empty when the document has none)."""
+    rows = functions()
+    return rows[rows["level"] == 0]
 
 
 def classes() -> pd.DataFrame:
-    """The 类 rows of the 支出总表."""
-    functions = data.dept_query("expenditure_function")
-    return functions[functions["level"] == 1]
+    """The 类 rows of the function table."""
+    rows = functions()
+    return rows[rows["level"] == 1]
 
 
-def table_help(explain: str | None = None) -> str:
-    """Hover text of a figure from the 支出总表's 合计 row: what it is, and its source line."""
-    where = ui.source("expenditure_total", total_row()["source_line"])
-    return "\n\n".join(x for x in (explain, where) if x)
+def function_table() -> str | None:
+    """The table_key of the function table the page reads (None when there is none)."""
+    rows = functions()
+    return None if rows.empty else str(rows["table_key"].iloc[0])
+
+
+def has_split(rows: pd.DataFrame) -> bool:
+    """True when the rows carry the 基本/项目 split (some documents publish totals only)."""
+    return bool(rows["basic_wan"].notna().any() or rows["project_wan"].notna().any())
+
+
+def headline_figure(column: str, key: str) -> tuple[object, str]:
+    """(value, source) of 支出总计 (``total_wan``), 基本支出 or 项目支出: from the all-funds
+    支出总表's 合计 row when the document has one with that column, else the key figure ``key``."""
+    total = total_row()
+    if (
+        function_table() == "expenditure_total"
+        and not total.empty
+        and pd.notna(total[column].iloc[0])
+    ):
+        return total[column].iloc[0], ui.source("expenditure_total", total["source_line"])
+    row = ui.key_figures().get(key)
+    if row is None:
+        return None, ""
+    return row["value"], ui.source(None, [row["source_line"]])
+
+
+def admin_operating() -> tuple[object, str]:
+    """(value, source) of 机关运行经费: the stated figure, else the total of its table."""
+    row = ui.key_figures().get("admin_operating_total")
+    if row is not None:
+        return row["value"], ui.source(None, [row["source_line"]])
+    rows = data.dept_query("admin_operating")
+    total = rows[rows["row_kind"] == "total"]
+    if total.empty:
+        return None, ""
+    return total["total_wan"].iloc[0], ui.source("admin_operating", total["source_line"])
 
 
 def change_text(change_key: str, pct_key: str) -> str | None:
@@ -60,68 +102,81 @@ def share(part: object, whole: object) -> str | None:
     return f"{t('metric.share')} {fmt.pct(100 * float(part) / float(whole))}"
 
 
+def joined(*texts: str) -> str:
+    """Hover text from parts (what a figure is, its source), blank ones left out."""
+    return "\n\n".join(x for x in texts if x)
+
+
 # The parts of the page, drawn by the section ``overview_page`` below.
 
 
 def headline() -> None:
-    """The headline figures, the check counts with a link to 数据核对, and their sources."""
+    """The headline figures, the check counts with a link to 数据核对, and their sources. A figure
+    the document does not state is left out."""
     kf = ui.key_figures()
-    total = total_row()
-    # 支出总计, 基本 and 项目 come from the 支出总表's 合计 row; the rest is stated in the
-    # narrative.
-    expenditure_total = total["total_wan"].iloc[0] if not total.empty else None
-    basic_total = total["basic_wan"].iloc[0] if not total.empty else None
-    project_total = total["project_wan"].iloc[0] if not total.empty else None
+    expenditure_total, expenditure_src = headline_figure("total_wan", "expenditure_total")
+    basic_total, basic_src = headline_figure("basic_wan", "basic_total")
+    project_total, project_src = headline_figure("project_wan", "project_total")
 
-    c1, c2, c3, c4 = ui.metric_row(4)
-    c1.metric(
-        t("metric.revenue_total"),
-        fmt.wan(kf_value("revenue_total")),
-        delta=change_text("revenue_change", "revenue_change_pct"),
-        delta_description=t("metric.vs_last_year"),
-        help=kf_help("revenue_total", t("help.unit_wan")),
-        border=True,
-    )
-    c2.metric(
-        t("metric.expenditure_total"),
-        fmt.wan(expenditure_total),
-        delta=change_text("expenditure_change", "expenditure_change_pct"),
-        delta_description=t("metric.vs_last_year"),
-        help=table_help(t("help.unit_wan")),
-        border=True,
-    )
-    c3.metric(
-        t("metric.current_year"),
-        fmt.wan(kf_value("expenditure_current_year")),
-        help=kf_help("expenditure_current_year", t("help.unit_wan")),
-        border=True,
-    )
-    c4.metric(
-        t("metric.carried_over"),
-        fmt.wan(kf_value("expenditure_carried_over")),
-        help=kf_help("expenditure_carried_over", ui.glossary_help("上年结转")),
-        border=True,
-    )
+    row = ui.metric_row(4)
+    if kf_value("revenue_total") is not None:
+        row[0].metric(
+            t("metric.revenue_total"),
+            fmt.wan(kf_value("revenue_total")),
+            delta=change_text("revenue_change", "revenue_change_pct"),
+            delta_description=t("metric.vs_last_year")
+            if change_text("revenue_change", "revenue_change_pct")
+            else None,
+            help=kf_help("revenue_total", t("help.unit_wan")),
+            border=True,
+        )
+    if expenditure_total is not None:
+        row[1].metric(
+            t("metric.expenditure_total"),
+            fmt.wan(expenditure_total),
+            delta=change_text("expenditure_change", "expenditure_change_pct"),
+            delta_description=t("metric.vs_last_year")
+            if change_text("expenditure_change", "expenditure_change_pct")
+            else None,
+            help=joined(t("help.unit_wan"), expenditure_src),
+            border=True,
+        )
+    if kf_value("expenditure_current_year") is not None:
+        row[2].metric(
+            t("metric.current_year"),
+            fmt.wan(kf_value("expenditure_current_year")),
+            help=kf_help("expenditure_current_year", t("help.unit_wan")),
+            border=True,
+        )
+    if kf_value("expenditure_carried_over") is not None:
+        row[3].metric(
+            t("metric.carried_over"),
+            fmt.wan(kf_value("expenditure_carried_over")),
+            help=kf_help("expenditure_carried_over", ui.glossary_help("上年结转")),
+            border=True,
+        )
 
     d1, d2, d3, d4 = ui.metric_row(4)
-    d1.metric(
-        t("metric.basic"),
-        fmt.wan(basic_total),
-        delta=share(basic_total, expenditure_total),
-        delta_color="off",
-        delta_arrow="off",
-        help=table_help(ui.glossary_help("基本支出")),
-        border=True,
-    )
-    d2.metric(
-        t("metric.project"),
-        fmt.wan(project_total),
-        delta=share(project_total, expenditure_total),
-        delta_color="off",
-        delta_arrow="off",
-        help=table_help(ui.glossary_help("项目支出")),
-        border=True,
-    )
+    if basic_total is not None:
+        d1.metric(
+            t("metric.basic"),
+            fmt.wan(basic_total),
+            delta=share(basic_total, expenditure_total),
+            delta_color="off",
+            delta_arrow="off",
+            help=joined(ui.glossary_help("基本支出") or t("help.unit_wan"), basic_src),
+            border=True,
+        )
+    if project_total is not None:
+        d2.metric(
+            t("metric.project"),
+            fmt.wan(project_total),
+            delta=share(project_total, expenditure_total),
+            delta_color="off",
+            delta_arrow="off",
+            help=joined(ui.glossary_help("项目支出") or t("help.unit_wan"), project_src),
+            border=True,
+        )
     change = kf_value("expenditure_change")
     if change is not None:
         direction = t("word.increase") if float(change) >= 0 else t("word.decrease")
@@ -146,15 +201,22 @@ def headline() -> None:
         )
         st.page_link("pages/checks.py", label=t("link.checks"), icon=":material/fact_check:")
 
-    headline = [kf.get(k) for k in ("revenue_total", "expenditure_total") if kf.get(k) is not None]
-    st.caption(
-        ui.source("expenditure_total", total["source_line"])
-        + (("；" + t("src.narrative").format(lines=headline[0]["source_line"])) if headline else "")
-    )
+    stated = [kf[k] for k in ("revenue_total", "expenditure_total") if kf.get(k) is not None]
+    notes = []
+    if function_table() == "expenditure_total" and not total_row().empty:
+        notes.append(ui.source("expenditure_total", total_row()["source_line"]))
+    if stated:
+        where = ui.narrative_source([stated[0]["source_line"]])
+        notes.append(
+            where if notes else t("src.prefix") + state.current().title + t("src.lead") + where
+        )
+    if notes:
+        st.caption(t("src.join").join(notes))
 
 
 def revenue_and_classes() -> None:
-    """Revenue by source and expenditure by 类 (基本 and 项目 stacked), side by side."""
+    """Revenue by source and expenditure by 类 (基本 and 项目 stacked where the document splits
+    them), side by side; a sentence for the side the document lacks."""
     left, right = st.columns(2)
     with left:
         sources = data.dept_query("revenue_by_source")
@@ -185,40 +247,45 @@ def revenue_and_classes() -> None:
             st.info(t("msg.no_expenditure"))
         else:
             fig = go.Figure()
-            fig.add_trace(
-                go.Bar(
-                    name=t("metric.basic"),
-                    y=rows["name"],
-                    x=rows["basic_wan"].fillna(0).astype(float),
-                    orientation="h",
-                )
+            traces = (
+                (("basic_wan", t("metric.basic")), ("project_wan", t("metric.project")))
+                if has_split(rows)
+                else (("total_wan", t("col.total_wan")),)
             )
-            fig.add_trace(
-                go.Bar(
-                    name=t("metric.project"),
-                    y=rows["name"],
-                    x=rows["project_wan"].fillna(0).astype(float),
-                    orientation="h",
+            for column, name in traces:
+                fig.add_trace(
+                    go.Bar(
+                        name=name,
+                        y=rows["name"],
+                        x=rows[column].fillna(0).astype(float),
+                        orientation="h",
+                    )
                 )
+            fig.update_layout(
+                barmode="stack",
+                yaxis={"autorange": "reversed"},
+                height=320,
+                showlegend=len(traces) > 1,
             )
-            fig.update_layout(barmode="stack", yaxis={"autorange": "reversed"}, height=320)
             ui.chart(
                 fig,
                 t("chart.expenditure_by_class"),
-                ui.source("expenditure_total", rows["source_line"]),
+                ui.source(function_table(), rows["source_line"]),
                 key="ov_cls",
             )
 
 
 def money_flow() -> None:
-    """The sankey: source of funds → 类 → 基本/项目 (nothing when either side is missing)."""
+    """The sankey: source of funds → 类 (→ 基本/项目 where split); nothing when either the
+    revenue or the expenditure side is missing."""
     flows = data.dept_query("revenue_class_source")
     rows = classes()
     if flows.empty or rows.empty:
         return
+    split = has_split(rows)
     source_nodes = [t(f"source.{k}") for k in dict.fromkeys(flows["source_key"])]
     class_nodes = list(dict.fromkeys(rows["name"]))
-    kind_nodes = [t("metric.basic"), t("metric.project")]
+    kind_nodes = [t("metric.basic"), t("metric.project")] if split else []
     nodes = source_nodes + class_nodes + kind_nodes
     index = {name: i for i, name in enumerate(nodes)}
     src: list[int] = []
@@ -231,13 +298,14 @@ def money_flow() -> None:
             src.append(index[t(f"source.{row['source_key']}")])
             dst.append(index[target])
             val.append(float(row["amount_wan"]))
-    for _, row in rows.iterrows():
-        for column, node in (("basic_wan", kind_nodes[0]), ("project_wan", kind_nodes[1])):
-            amount = row[column]
-            if amount is not None and not pd.isna(amount) and float(amount) != 0:
-                src.append(index[row["name"]])
-                dst.append(index[node])
-                val.append(float(amount))
+    if split:
+        for _, row in rows.iterrows():
+            for column, node in (("basic_wan", kind_nodes[0]), ("project_wan", kind_nodes[1])):
+                amount = row[column]
+                if amount is not None and not pd.isna(amount) and float(amount) != 0:
+                    src.append(index[row["name"]])
+                    dst.append(index[node])
+                    val.append(float(amount))
     fig = go.Figure(
         go.Sankey(
             node={"label": nodes, "pad": 18, "thickness": 16},
@@ -248,11 +316,11 @@ def money_flow() -> None:
     fig.update_layout(height=420)
     ui.chart(
         fig,
-        t("chart.sankey"),
+        t("chart.sankey") if split else t("chart.sankey_classes"),
         ui.sources(
             [
                 ("revenue_function", flows["source_line"]),
-                ("expenditure_total", rows["source_line"]),
+                (function_table(), rows["source_line"]),
             ]
         ),
         key="ov_sankey",
@@ -260,64 +328,66 @@ def money_flow() -> None:
 
 
 def small_facts() -> None:
-    """三公经费, 机关运行经费, procurement and staff, with their sources."""
+    """三公经费, 机关运行经费, procurement and staff, with their sources: the ones the document
+    states (a sentence when it states none)."""
     kf = ui.key_figures()
     st.subheader(t("head.facts"))
-    f1, f2, f3, f4 = ui.metric_row(4)
+    admin_value, admin_source = admin_operating()
     three_public = kf_value("three_public_total")
-    f1.metric(
-        t("fact.three_public"),
-        fmt.wan(three_public),
-        delta=(f"{fmt.signed(kf_value('three_public_change'))} {t('unit.wan')}")
-        if kf_value("three_public_change") is not None
-        else None,
-        delta_color="inverse",
-        help=kf_help("three_public_total", ui.glossary_help("“三公”经费")),
-        border=True,
-    )
-    f2.metric(
-        t("fact.admin_operating"),
-        fmt.wan(kf_value("admin_operating_total")),
-        delta=change_text("admin_operating_change", "admin_operating_change_pct"),
-        delta_color="inverse",
-        help=kf_help("admin_operating_total", ui.glossary_help("机关运行经费")),
-        border=True,
-    )
-    f3.metric(
-        t("fact.procurement"),
-        fmt.wan(kf_value("procurement_total")),
-        help=kf_help("procurement_total", t("help.unit_wan")),
-        border=True,
-    )
     staff_actual = kf_value("dept_staff_actual")
-    staff_authorised = kf_value("dept_staff_authorised")
-    f4.metric(
-        t("fact.staff"),
-        "—" if staff_actual is None else f"{int(staff_actual)}",
-        delta=None
-        if staff_authorised is None
-        else f"{t('fact.authorised')} {int(staff_authorised)}",
-        delta_color="off",
-        delta_arrow="off",
-        border=True,
-    )
+    if all(
+        v is None for v in (three_public, admin_value, kf_value("procurement_total"), staff_actual)
+    ):
+        st.info(t("msg.no_facts"))
+        return
+    f1, f2, f3, f4 = ui.metric_row(4)
+    if three_public is not None:
+        f1.metric(
+            t("fact.three_public"),
+            fmt.wan(three_public),
+            delta=(f"{fmt.signed(kf_value('three_public_change'))} {t('unit.wan')}")
+            if kf_value("three_public_change") is not None
+            else None,
+            delta_color="inverse",
+            help=kf_help("three_public_total", ui.glossary_help("“三公”经费")),
+            border=True,
+        )
+    if admin_value is not None:
+        f2.metric(
+            t("fact.admin_operating"),
+            fmt.wan(admin_value),
+            delta=change_text("admin_operating_change", "admin_operating_change_pct"),
+            delta_color="inverse",
+            help=joined(ui.glossary_help("机关运行经费") or "", admin_source),
+            border=True,
+        )
+    if kf_value("procurement_total") is not None:
+        f3.metric(
+            t("fact.procurement"),
+            fmt.wan(kf_value("procurement_total")),
+            help=kf_help("procurement_total", t("help.unit_wan")),
+            border=True,
+        )
+    if staff_actual is not None:
+        staff_authorised = kf_value("dept_staff_authorised")
+        f4.metric(
+            t("fact.staff"),
+            f"{int(staff_actual)}",
+            delta=None
+            if staff_authorised is None
+            else f"{t('fact.authorised')} {int(staff_authorised)}",
+            delta_color="off",
+            delta_arrow="off",
+            help=kf_help("dept_staff_actual"),
+            border=True,
+        )
     if ui.is_empty_table("three_public"):
         st.caption(t("msg.three_public_empty"))
-    fact_rows = [
-        kf[k]
-        for k in (
-            "three_public_total",
-            "admin_operating_total",
-            "procurement_total",
-            "dept_staff_actual",
-        )
-        if k in kf
-    ]
-    if fact_rows:
-        lines = ", ".join(str(int(r["source_line"])) for r in fact_rows)
-        st.caption(
-            t("src.prefix") + state.current().title + t("src.narrative_lines").format(lines=lines)
-        )
+    keys = ("three_public_total", "admin_operating_total", "procurement_total", "dept_staff_actual")
+    lines = [kf[k]["source_line"] for k in keys if k in kf]
+    if lines:
+        where = ui.narrative_source(lines)
+        st.caption(t("src.prefix") + state.current().title + t("src.lead") + where)
 
 
 @ui.section

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from budgetlens.storyline import check_kind_label
 from ui import components as ui
 from ui import data, fmt, state
 from ui.i18n import t
@@ -204,7 +205,9 @@ def cost_checks(project: str) -> None:
         pd.DataFrame(
             {
                 t("col.status"): [t(f"status.{s}") for s in checks["status"]],
-                t("col.check_kind"): checks["check_kind"],
+                t("col.check_kind"): [
+                    check_kind_label(k, state.current().lang) for k in checks["check_kind"]
+                ],
                 t("col.subject"): checks["subject"],
                 t("col.expected"): checks["expected_value"].astype(float),
                 t("col.actual"): checks["actual_value"].astype(float),

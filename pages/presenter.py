@@ -23,8 +23,8 @@ count = len(deck)
 raw = state.parse_int(state.param("slide"))
 position = raw if raw is not None and 1 <= raw <= count else 1
 st.session_state.setdefault("presenter_slide", position)
-if st.session_state.get("presenter_doc") != (f.department, f.year, f.lang):
-    st.session_state["presenter_doc"] = (f.department, f.year, f.lang)
+if st.session_state.get("presenter_doc") != (f.document, f.lang):
+    st.session_state["presenter_doc"] = (f.document, f.lang)
     st.session_state["presenter_slide"] = position
 
 
@@ -86,7 +86,9 @@ def show(number: int) -> None:
                     f"{fig_value.label}（{fig_value.unit}）", fmt.number(fig_value.value)
                 )
         elif chart is not None and chart.kind == "table":
-            st.dataframe(presenter.table_frame(slide), hide_index=True, height="content")
+            st.dataframe(
+                presenter.table_frame(slide), hide_index=True, height="content", placeholder=""
+            )
         else:
             fig = presenter.figure(slide)
             if fig is not None:
@@ -105,16 +107,16 @@ con = data.connection()
 left, right, _ = st.columns([1, 1, 2])
 left.download_button(
     t("btn.deck"),
-    presenter.deck_maker(con, f.department, f.year, f.lang),
-    file_name=f"budgetlens-{f.year}.pptx",
+    presenter.deck_maker(con, f.department, f.year, f.lang, f.document),
+    file_name=f"budgetlens-{f.year}-{'-'.join(f.document.rsplit('-', 2)[1:])}.pptx",
     mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
     key="deck_download",
     on_click="ignore",
 )
 right.download_button(
     t("btn.workbook"),
-    presenter.workbook_maker(con, f.department, f.year),
-    file_name=f"budgetlens-{f.year}.xlsx",
+    presenter.workbook_maker(con, f.department, f.year, f.document),
+    file_name=f"budgetlens-{f.year}-{'-'.join(f.document.rsplit('-', 2)[1:])}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="workbook_download",
     on_click="ignore",

@@ -16,9 +16,15 @@ ALL = "all"
 
 
 def function_items() -> pd.DataFrame:
-    """The 类, 款 and 项 rows of the 支出总表 (without the 合计 row)."""
+    """The 类, 款 and 项 rows of the document's function table (without the 合计 row): the 支出总表,
+    or the table that stands in for it (see expenditure_function.sql; ``table_key`` says which)."""
     functions = data.dept_query("expenditure_function")
     return functions[functions["level"] >= 1]
+
+
+def table_key(rows: pd.DataFrame) -> str | None:
+    """The source table of function rows (None when there are none)."""
+    return None if rows.empty else str(rows["table_key"].iloc[0])
 
 
 # Each section below is drawn once per view (and selected 类), then replayed (see ui.section).
@@ -44,6 +50,9 @@ def function_table(code: str) -> None:
             t("col.source_line"): shown["source_line"],
         }
     )
+    if items["basic_wan"].isna().all() and items["project_wan"].isna().all():
+        # a table of totals only (no 基本/项目 columns): no empty columns
+        twin = twin.drop(columns=[t("col.basic_wan"), t("col.project_wan")])
     money = {
         t("col.total_wan"): ui.money_column(t("col.total_wan")),
         t("col.basic_wan"): ui.money_column(t("col.basic_wan"), "基本支出"),
@@ -83,19 +92,20 @@ def sunburst(code: str) -> None:
     ui.chart(
         fig,
         t("chart.function_tree"),
-        ui.source("expenditure_total", items["source_line"]),
+        ui.source(table_key(items), items["source_line"]),
         key="re_sunburst",
     )
 
 
 def by_period() -> None:
-    """当年预算 vs 上年结转: the chart by 类 and the table with the totals."""
-    st.subheader(t("head.by_period"))
+    """当年预算 vs 上年结转: the chart by 类 and the table with the totals; for a document whose
+    收支总表 has no such split, the 收支总表 as published."""
     periods = data.dept_query("expenditure_by_period")
-    period_classes = periods[~periods["item"].isin(["本年支出合计", "支出总计"])]
-    if period_classes.empty:
-        st.info(t("msg.no_expenditure"))
+    if periods["current_year_wan"].isna().all() and periods["carried_over_wan"].isna().all():
+        summary_table()
         return
+    st.subheader(t("head.by_period"))
+    period_classes = periods[~periods["item"].isin(["本年支出合计", "支出总计"])]
     fig = go.Figure()
     fig.add_trace(
         go.Bar(
@@ -137,10 +147,37 @@ def by_period() -> None:
     )
 
 
+def summary_table() -> None:
+    """The 收支总表 as published: each side's rows with their amount (documents without the
+    当年预算/上年结转 split)."""
+    st.subheader(t("head.summary"))
+    summary = data.dept_query("income_expense_summary")
+    if summary.empty:
+        st.info(t("msg.no_summary"))
+        return
+    st.caption(t("msg.no_period_split"))
+    columns = {
+        t("col.side"): [t(f"side.{s}") for s in summary["side"]],
+        t("col.item"): summary["label"],
+    }
+    if summary["column_group"].nunique() > 1:  # a side with several column groups
+        columns[t("col.column_group")] = summary["column_group"]
+    columns[t("col.amount_wan")] = summary["amount_wan"].astype(float)
+    columns[t("col.source_line")] = summary["source_line"]
+    ui.table(
+        pd.DataFrame(columns),
+        "income_expense_summary",
+        column_config={t("col.amount_wan"): ui.money_column(t("col.amount_wan"))},
+    )
+    st.caption(ui.source("income_expense_summary", summary["source_line"]))
+
+
 def revenue_by_source() -> None:
     """Revenue by source: a donut of the sources with an amount, and the table of all."""
     st.subheader(t("chart.revenue_by_source"))
     sources = data.dept_query("revenue_by_source")
+    # only the sources the table has a figure for (its other columns are blank or absent)
+    sources = sources[sources["amount_wan"].notna()]
     if sources.empty:
         st.info(t("msg.no_revenue"))
         return

@@ -1,6 +1,6 @@
 -- purpose: every document, generated benchmark documents included (only for the scale benchmark,
 --          which sets BUDGETLENS_SHOW_SYNTHETIC=1 on its own database; never served by default)
--- grain: one row per document (department × year)
+-- grain: one row per document (department × year × kind × scope)
 -- parameters: none
 select
     d.department as department,
@@ -11,4 +11,5 @@ select
     d.kind as kind,
     d.scope as scope
 from document as d
-order by d.department, d.year desc
+-- within a year, the 部门 document first (the default choice), then 单位; 预算 before 决算
+order by d.department, d.year desc, d.scope = '部门' desc, d.kind = '预算' desc, d.document

@@ -1,7 +1,24 @@
--- purpose: find projects, performance indicators, 功能分类 科目 and glossary terms whose text
---          contains the search string (case-insensitive), with the page that shows them
+-- purpose: find projects, performance indicators, 功能分类 科目 (of the function table the 收支 page
+--          shows) and glossary terms whose text contains the search string (case-insensitive),
+--          with the page that shows them
 -- grain: one row per match per department per year (kind tells which table it came from)
 -- parameters: $document (the document id: department, year, kind, scope), $pattern (an ILIKE pattern such as '%科技%', with \ escaping % and _)
+with chosen as (
+    -- the function table the 收支 page shows: the 支出总表, else the one standing in for it
+    select ef.table_key as table_key
+    from expenditure_function as ef
+    where ef.document = $document
+        and ef.level >= 1
+        and ef.table_key in ('expenditure_total', 'fiscal_expenditure', 'general_budget_expenditure')
+    group by ef.table_key
+    order by
+        case ef.table_key
+            when 'expenditure_total' then 1
+            when 'fiscal_expenditure' then 2
+            else 3
+        end
+    limit 1
+)
 select
     'project' as kind,
     pb.project as label,
@@ -33,7 +50,8 @@ select
     ef.source_line as source_line
 from expenditure_function as ef
 where ef.document = $document
-    and ef.table_key = 'expenditure_total' and ef.level >= 1
+    and ef.table_key = (select c.table_key from chosen as c)
+    and ef.level >= 1
     and (ef.name ilike $pattern escape '\' or ef.code ilike $pattern escape '\')
 union all
 select

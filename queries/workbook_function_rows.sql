@@ -20,6 +20,10 @@ select
     rf.special_account_wan as special_account_wan,
     rf.unit_funds_wan as unit_funds_wan,
     rf.carried_over_wan as carried_over_wan,
+    rf.fiscal_appropriation_wan as fiscal_appropriation_wan,
+    rf.business_income_wan as business_income_wan,
+    rf.operating_income_wan as operating_income_wan,
+    rf.other_income_wan as other_income_wan,
     rf.source_line as source_line
 from revenue_function as rf
 where rf.document = $document
@@ -40,6 +44,10 @@ select
     null::decimal(24, 6) as special_account_wan,
     null::decimal(24, 6) as unit_funds_wan,
     null::decimal(24, 6) as carried_over_wan,
+    null::decimal(24, 6) as fiscal_appropriation_wan,
+    null::decimal(24, 6) as business_income_wan,
+    null::decimal(24, 6) as operating_income_wan,
+    null::decimal(24, 6) as other_income_wan,
     ef.source_line as source_line
 from expenditure_function as ef
 where ef.document = $document

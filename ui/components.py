@@ -61,13 +61,52 @@ def table(
     if df.empty:
         st.info(t("msg.no_rows"))
         return
+    df, file_note = with_pages(df)
     df = _numeric(df)
-    st.dataframe(df, hide_index=True, column_config=column_config, height=height)
+    # a blank cell stays blank (Streamlit would write None in it)
+    st.dataframe(df, hide_index=True, column_config=column_config, height=height, placeholder="")
+    if file_note:  # a document of several PDFs: which one the pages are of
+        st.caption(t("src.pages_of_file").format(file=file_note))
     pending = _SECTION_TABLES.get()
     if pending is not None:  # inside a section: handed to the page when the section returns
         pending.append((name, df))
     else:
         _page_tables().append((name, df))
+
+
+def with_pages(df: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
+    """For a document read from PDF: a page column after the line column (原文行号 → 原文页码),
+    so that a reader can find every row in the PDF; a column of line lists ('414,415', a check's)
+    gets the pages as text. When the document has several files, the table's rows name their
+    file if they come from more than one, else the one file is returned as a note for under the
+    table. A text document's table is returned as it is, without a note."""
+    if not is_pdf():
+        return df, None
+    line_col = next(
+        (c for c in (t("col.source_line"), t("col.source_lines")) if c in df.columns), None
+    )
+    if line_col is None or t("col.page") in df.columns:
+        return df, None
+    out = df.copy()
+    at = list(out.columns).index(line_col) + 1
+    lists = any(isinstance(v, str) for v in out[line_col])  # line lists, e.g. of a check
+    lines = [v.split(",") if isinstance(v, str) else [v] for v in out[line_col]]
+    files = {file for cell in lines for file, _ in _pages_by_file(cell)}
+    several = len(files) > 1  # this table's rows come from more than one file
+    note = next(iter(files)) if len(files) == 1 and len(_files()) > 1 else None
+    if lists:
+        cells = [pages_cell(cell, with_file=several) for cell in lines]
+        out.insert(at, t("col.pages"), cells)
+        return out, note
+    index = data.page_index()
+    located = [
+        index.get(int(v)) if v is not None and not pd.isna(v) else None for v in out[line_col]
+    ]
+    pages = [None if w is None else w[1] for w in located]
+    out.insert(at, t("col.page"), pd.array(pages, dtype="Int64"))
+    if several:
+        out.insert(at + 1, t("col.file"), [None if w is None else w[0] for w in located])
+    return out, note
 
 
 # The tables drawn in this run, for the page's download buttons. page_header starts a new list
@@ -221,7 +260,7 @@ def section(fn: Callable[P, R]) -> Callable[P, R]:
 
 
 def _line_span(lines: Iterable[object]) -> str:
-    nums = sorted({int(x) for x in lines if x is not None and not pd.isna(x)})
+    nums = _line_numbers(lines)
     if not nums:
         return ""
     if len(nums) == 1:
@@ -229,23 +268,124 @@ def _line_span(lines: Iterable[object]) -> str:
     return f"{nums[0]}–{nums[-1]}"
 
 
-def source(table_key: str | None, lines: Iterable[object]) -> str:
-    """A source line such as ``来源：<document>，表3（2024年预算支出总表）第200–226行``.
+def _line_numbers(lines: Iterable[object]) -> list[int]:
+    """The distinct line numbers among ``lines`` (blanks, NaN and non-numbers skipped),
+    ascending."""
+    out: set[int] = set()
+    for x in lines:
+        try:
+            out.add(int(x))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            continue  # None, NaN, '' (a blank cell)
+    return sorted(out)
 
-    ``table_key`` None means the narrative text (no numbered table).
+
+def _runs(pages: Iterable[int], sep: str) -> str:
+    """Pages as runs: [9, 10, 11, 13] → '9–11、13' (``sep`` between runs)."""
+    ordered = sorted(set(pages))
+    runs: list[list[int]] = []
+    for page in ordered:
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    return sep.join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
+def _pages_by_file(lines: Iterable[object]) -> list[tuple[str, list[int]]]:
+    """The PDF pages the lines were printed on, per file in reading order (empty for a text
+    document, or when none of the lines is located)."""
+    index = data.page_index()
+    by_file: dict[str, list[int]] = {}
+    for line in _line_numbers(lines):
+        where = index.get(line)
+        if where is not None:
+            by_file.setdefault(where[0], []).append(where[1])
+    return list(by_file.items())
+
+
+def is_pdf() -> bool:
+    """True when the current document was read from PDF files (its sources are pages)."""
+    return bool(data.page_index())
+
+
+def _files() -> set[str]:
+    return {file for file, _ in data.page_index().values()}
+
+
+def page_text(lines: Iterable[object]) -> str:
+    """Where the lines were printed, as a source note says it: ``第9页``, ``第12–13页`` (``page 9``,
+    ``pages 12–13``), with the file name when the document has several files; '' when the lines
+    are not located in a PDF (a text document)."""
+    parts = _pages_by_file(lines)
+    several = len(_files()) > 1
+    texts = []
+    for file, pages in parts:
+        runs = _runs(pages, t("src.page_sep"))
+        plural = len(set(pages)) > 1
+        text = t("src.pages" if plural else "src.page").format(pages=runs)
+        texts.append(text + (t("src.file").format(file=file) if several else ""))
+    return t("src.page_join").join(texts)
+
+
+def pages_cell(lines: Iterable[object], with_file: bool = False) -> str:
+    """The pages of ``lines`` for a table cell: '9–10', or 'file: 5' ``with_file``; '' when not
+    located."""
+    return "; ".join(
+        (f"{file}: " if with_file else "") + _runs(pages, ", ")
+        for file, pages in _pages_by_file(lines)
+    )
+
+
+def _containing_table(lines: Iterable[object]) -> dict | None:
+    """The standard table whose rows hold the first of ``lines``: the last table whose title
+    comes before it (for rows stored under a key that is not a table of their own)."""
+    nums = _line_numbers(lines)
+    if not nums:
+        return None
+    before = [r for r in data.dept_records("source_tables") if int(r["source_line"]) <= nums[0]]
+    return before[-1] if before else None
+
+
+def source(table_key: str | None, lines: Iterable[object]) -> str:
+    """A source line such as ``来源：<document>，表3（2024年预算支出总表）第200–226行``; for a
+    document read from PDF, the page instead of the line: ``…表3（部门支出预算总表）第12–13页``.
+
+    ``table_key`` None means the narrative text (no numbered table). A key that is not a table of
+    the document (rows kept under their own key inside another table) is attributed to the table
+    that holds the rows.
     """
     f = state.current()
-    span = _line_span(lines)
+    lines = list(lines)
     where = ""
     if table_key is not None:
-        row = _tables_by_key().get(table_key)
+        row = _tables_by_key().get(table_key) or _containing_table(lines)
         if row is not None:
             where = t("src.table").format(no=int(row["table_no"]), title=row["title"])
+    located = page_text(lines)
+    if located:  # a PDF: the page, after the table or the title
+        if where:
+            return (
+                t("src.prefix")
+                + f.title
+                + t("src.table_and_page").format(table=where, page=located)
+            )
+        return t("src.prefix") + f.title + t("src.lead") + located
+    span = _line_span(lines)
     line_text = t("src.lines").format(lines=span) if span else ""
     if line_text and not where:
         # Narrative text has no table number: separate the line from the title instead.
         line_text = t("src.lead") + line_text.lstrip(", ")
     return t("src.prefix") + f.title + where + line_text
+
+
+def narrative_source(lines: Iterable[object]) -> str:
+    """The source of figures stated in the text: ``说明第466行`` for a text document; for a PDF
+    (whose figures come from its tables) the page, ``第9页``. Without the ``来源：`` prefix."""
+    located = page_text(lines)
+    if located:
+        return located
+    return t("src.narrative").format(lines=", ".join(str(n) for n in _line_numbers(lines)))
 
 
 def sources(parts: Iterable[tuple[str | None, Iterable[object]]]) -> str:
@@ -262,17 +402,34 @@ def _tables_by_key() -> dict[str, dict]:
 
 
 def is_empty_table(table_key: str) -> bool:
-    """True when the document prints the table with 本表无数据 (or without figures)."""
+    """True when the document prints the table with 本表无数据 (or without figures); False when the
+    table is not in the document at all."""
     row = _tables_by_key().get(table_key)
-    return row is None or bool(row["is_empty"])
+    return row is not None and bool(row["is_empty"])
 
 
 _CARTESIAN = {"bar", "scatter", "histogram", "box", "heatmap", "waterfall", "funnel"}
 
 
 def _wrap(text: str, width: int = 34) -> list[str]:
-    """Break a source line into lines of at most ``width`` characters (CJK text has no spaces)."""
-    return [text[i : i + width] for i in range(0, len(text), width)] or [""]
+    """Break a source line into lines of at most ``width`` characters (CJK text has no spaces):
+    after a comma, semicolon, enumeration mark or closing bracket where one falls in the line, so
+    that a table title or a page range is not cut in two; elsewhere only when a piece is longer
+    than a line."""
+    pieces = re.findall(r"[^，；、）,;)]*[，；、）,;)]?", text)
+    lines: list[str] = []
+    current = ""
+    for piece in filter(None, pieces):
+        if len(current) + len(piece) > width and current:
+            lines.append(current)
+            current = ""
+        while len(piece) > width:
+            lines.append(piece[:width])
+            piece = piece[width:]
+        current += piece
+    if current:
+        lines.append(current)
+    return [line.strip() for line in lines] or [""]
 
 
 def chart(fig: go.Figure, title: str, source_text: str, *, unit: str = "万元", key: str) -> None:
@@ -298,6 +455,17 @@ def chart(fig: go.Figure, title: str, source_text: str, *, unit: str = "万元",
     )
     if longest > 5:
         below_axis += 10 * min(longest, 14)
+    # horizontal bars: the plot starts right of the category labels, and so would the source,
+    # running off the right edge of a narrow screen; move it back under the labels
+    labels = max(
+        (
+            len(str(v))
+            for tr in fig.data
+            if tr.type == "bar" and tr.orientation == "h"
+            for v in (tr.y if tr.y is not None else ())
+        ),
+        default=0,
+    )
     fig.add_annotation(
         text="<br>".join(lines),
         xref="paper",
@@ -307,13 +475,27 @@ def chart(fig: go.Figure, title: str, source_text: str, *, unit: str = "万元",
         xanchor="left",
         yanchor="top",
         yshift=-below_axis,
+        xshift=-min(12 * labels + 8, 200) if labels else 0,
         showarrow=False,
         align="left",
         font={"size": 11, "color": "#555"},
     )
+    # "资金流向：收入来源 → 功能分类 → 基本/项目" runs off a phone's width as one line: what follows
+    # the colon becomes the subtitle, under a short title that carries the unit
+    head, colon, tail = title.partition("：" if "：" in title else ": ")
+    heading = {
+        "text": t("chart.with_unit").format(title=head, unit=unit_label) if unit_label else head
+    }
+    if colon and tail:
+        heading["subtitle"] = {"text": tail}
     fig.update_layout(
-        title={"text": f"{title}（{unit_label}）" if unit_label else title},
-        margin={"l": 10, "r": 10, "t": 50, "b": below_axis + 16 * len(lines) + 8},
+        title=heading,
+        margin={
+            "l": 10,
+            "r": 10,
+            "t": 70 if colon and tail else 50,
+            "b": below_axis + 16 * len(lines) + 8,
+        },
         font={"family": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"},
     )
     st.plotly_chart(

@@ -122,6 +122,23 @@ def document_index() -> dict[str, dict[int, dict[str, str]]]:
     return _document_index(path, file_version(path), synthetic)
 
 
+@st.cache_resource(max_entries=64, ttl=3600, show_spinner=False)
+def _page_index(path: str, version: str, document: str) -> dict[int, tuple[str, int]]:
+    rows = _cached(path, version, "source_pages", (("document", document),))
+    return {
+        int(line): (str(file), int(page))
+        for line, file, page in zip(rows["line"], rows["file"], rows["page"], strict=True)
+    }
+
+
+def page_index() -> dict[int, tuple[str, int]]:
+    """Where each line of the current document's reading text was printed: line → (PDF file,
+    page). Empty for a text document (its lines are the source). Shared: read-only."""
+    f = state.current()
+    path = str(db_path())
+    return _page_index(path, file_version(path), f.document)
+
+
 def dept_query(name: str, **extra: object) -> pd.DataFrame:
     """Run a per-disclosure query with the department and year currently selected."""
     f = state.current()

@@ -8,6 +8,8 @@ the legacy multipage mode, which skips app.py. Drawing is idempotent within one 
 
 from __future__ import annotations
 
+from functools import partial
+
 import duckdb
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
@@ -15,7 +17,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 from budgetlens.errors import DatabaseError
 from budgetlens.settings import SettingsError
 from ui import data, state
-from ui.i18n import LANG_NAMES, t
+from ui.i18n import LANG_NAMES, TRANSLATIONS, t
 
 _LANG_KEY = "qp_lang"
 _LEGACY_LEFT = "_budgetlens_left_legacy_mode"
@@ -46,6 +48,18 @@ def _leave_legacy_mode() -> None:
         st.session_state[_LEGACY_LEFT] = True  # never loop, whatever resets the flag
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def document_label(document: str, lang: str) -> str:
+    """The document choice as the sidebar shows it in ``lang``, e.g. 单位预算 (Unit budget):
+    department and year are chosen above it, so its scope and kind say which document it is
+    (the id is ``<department>-<year>-<kind>-<scope>``). The language is passed, not read from the
+    session: a widget's labels may be formatted outside the script run."""
+    kind, scope = document.rsplit("-", 2)[1:]
+    return t("doc.label", lang).format(
+        scope=t(f"doc_scope.{scope}", lang) if f"doc_scope.{scope}" in TRANSLATIONS else scope,
+        kind=t(f"doc_kind.{kind}", lang) if f"doc_kind.{kind}" in TRANSLATIONS else kind,
+    )
 
 
 def sidebar() -> state.Filters:
@@ -93,7 +107,7 @@ def sidebar() -> state.Filters:
             t("filter.document"),
             list(options),
             "doc",
-            format_func=lambda d: options[d],
+            format_func=partial(document_label, lang=state.lang()),
             sidebar=True,
             write_url=False,
         )

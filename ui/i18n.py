@@ -15,6 +15,11 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "filter.department": ("部门", "Department"),
     "filter.year": ("年度", "Year"),
     "filter.document": ("文件", "Document"),
+    "doc.label": ("{scope}{kind}", "{scope} {kind}"),
+    "doc_scope.部门": ("部门", "Department"),
+    "doc_scope.单位": ("单位", "Unit"),
+    "doc_kind.预算": ("预算", "budget"),
+    "doc_kind.决算": ("决算", "final accounts"),
     "filter.class": ("功能分类（类）", "Functional class (类)"),
     "filter.project": ("项目", "Project"),
     "filter.status": ("状态", "Status"),
@@ -46,20 +51,60 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
         "The database holds no disclosure yet. Run budgetlens ingest first.",
     ),
     "msg.no_rows": ("本表无数据。", "This table has no rows."),
-    "msg.no_revenue": ("本文件没有收入数据。", "This disclosure has no revenue figures."),
-    "msg.no_expenditure": ("本文件没有支出数据。", "This disclosure has no expenditure figures."),
-    "msg.no_economic": (
-        "本文件没有基本支出分经济科目表。",
-        "This disclosure has no table of basic spending by economic class.",
+    "msg.no_revenue": (
+        "未从本文件读取到按资金来源分列的收入。",
+        "No revenue by source of funds was read from this disclosure.",
     ),
-    "msg.no_projects": ("本文件没有项目支出。", "This disclosure lists no projects."),
+    "msg.no_expenditure": (
+        "未从本文件读取到按功能分类分列的支出。",
+        "No expenditure by function was read from this disclosure.",
+    ),
+    "msg.no_economic": (
+        "未从本文件读取到基本支出经济分类表。",
+        "No table of basic spending by economic class was read from this disclosure.",
+    ),
+    "msg.no_projects": (
+        "未从本文件读取到项目支出明细表。",
+        "No table of individual projects was read from this disclosure.",
+    ),
     "msg.no_performance": (
-        "本文件没有绩效目标表。",
-        "This disclosure has no performance-target tables.",
+        "未从本文件读取到绩效目标表。",
+        "No performance-target tables were read from this disclosure.",
     ),
     "msg.no_indicators": ("该绩效目标表没有指标。", "This performance table has no indicators."),
     "msg.no_checks": ("没有核对结果。", "No reconciliation results."),
-    "msg.no_glossary": ("本文件没有名词解释。", "This disclosure has no glossary."),
+    "msg.no_glossary": (
+        "未从本文件读取到名词解释。",
+        "No glossary was read from this disclosure.",
+    ),
+    "msg.no_split_basic_project": (
+        "本文件的支出功能分类表没有分列基本支出和项目支出。",
+        "This disclosure's expenditure-by-function table does not split basic and project "
+        "spending.",
+    ),
+    "msg.no_split_personnel_public": (
+        "本文件的基本支出经济分类表没有分列人员经费和公用经费。",
+        "This disclosure's table of basic spending by economic class does not split personnel "
+        "and public costs.",
+    ),
+    "msg.no_period_split": (
+        "本文件的收支总表没有分列当年预算和上年结转，下表为收支总表原表。",
+        "This disclosure's summary table does not split the current-year budget from the "
+        "carry-over; the table below is the summary as published.",
+    ),
+    "msg.no_summary": (
+        "未从本文件读取到收支总表。",
+        "No summary table of revenue and expenditure was read from this disclosure.",
+    ),
+    "msg.no_admin_operating": (
+        "未从本文件读取到机关运行经费。",
+        "No administrative operating costs were read from this disclosure.",
+    ),
+    "msg.no_facts": (
+        "未从本文件读取到“三公”经费、机关运行经费、政府采购或人员编制。",
+        "No “three public” expenses, operating costs, procurement or staff figures were read "
+        "from this disclosure.",
+    ),
     "msg.three_public_empty": (
         "“三公”经费预算表注明“本表无数据”：本年未安排“三公”经费。",
         "The “three public” expenses table states it has no data: none are budgeted this year.",
@@ -106,6 +151,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "word.dept_whole": ("部门整体", "Department as a whole"),
     "unit.wan": ("万元", "10k yuan"),
     "unit.yuan": ("元", "yuan"),
+    "unit.suffix_wan": ("（万元）", " (万元)"),
     "help.unit_wan": ("单位：万元", "Unit: 万元 (10,000 yuan)"),
     # sources
     "src.prefix": ("来源：", "Source: "),
@@ -115,6 +161,17 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "src.join": ("；", "; "),
     "src.narrative": ("说明第{lines}行", "narrative line {lines}"),
     "src.narrative_lines": ("，说明第{lines}行", ", narrative line {lines}"),
+    "src.page": ("第{pages}页", "page {pages}"),
+    "src.pages": ("第{pages}页", "pages {pages}"),
+    "src.table_and_page": ("{table}{page}", "{table}, {page}"),
+    "src.page_sep": ("、", ", "),
+    "src.page_join": ("；", "; "),
+    "src.file": ("（{file}）", " ({file})"),
+    "src.pages_of_file": ("原文页码为 {file} 的页码。", "Pages are those of {file}."),
+    "source.fiscal_appropriation": ("财政拨款收入", "Fiscal appropriations"),
+    "source.business_income": ("事业收入", "Public-service income"),
+    "source.operating_income": ("事业单位经营收入", "Business income of public institutions"),
+    "source.other_income": ("其他收入", "Other income"),
     "source.general_budget": ("一般公共预算", "General public budget"),
     "source.gov_fund": ("政府性基金预算", "Government funds"),
     "source.state_capital": ("国有资本经营预算", "State capital operations"),
@@ -156,16 +213,23 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "fact.procurement": ("政府采购（万元）", "Government procurement (万元)"),
     "fact.staff": ("实际在职人员（人）", "Staff in post"),
     "fact.authorised": ("编制", "authorised"),
+    "side.收入": ("收入", "Revenue"),
+    "side.支出": ("支出", "Expenditure"),
     # statuses
     "status.ok": ("一致", "ok"),
     "status.rounding": ("尾差", "rounding"),
     "status.mismatch": ("不一致", "mismatch"),
     # charts and headings
+    "chart.with_unit": ("{title}（{unit}）", "{title} ({unit})"),
     "chart.revenue_by_source": ("收入来源", "Revenue by source"),
     "chart.expenditure_by_class": ("支出功能分类（类）", "Expenditure by functional class"),
     "chart.sankey": (
         "资金流向：收入来源 → 功能分类 → 基本/项目",
         "Money flow: source → function → basic/project",
+    ),
+    "chart.sankey_classes": (
+        "资金流向：收入来源 → 功能分类",
+        "Money flow: source → function",
     ),
     "chart.function_tree": (
         "支出功能分类：类 → 款 → 项",
@@ -187,6 +251,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "chart.project_funds": ("项目资金来源", "Project funds by source"),
     "chart.performance_overview": ("各项目指标构成", "Indicators per project"),
     "head.by_period": ("当年预算与上年结转", "Current-year budget and carry-over"),
+    "head.summary": ("收支总表", "Summary of revenue and expenditure"),
     "head.by_function": ("按功能分类", "By function"),
     "head.by_unit": ("按预算单位", "By budget unit"),
     "head.personnel_public": ("人员经费与公用经费", "Personnel vs public costs"),
@@ -242,6 +307,12 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "col.source": ("资金来源", "Source"),
     "col.source_line": ("原文行号", "Source line"),
     "col.source_lines": ("原文行号", "Source lines"),
+    "col.page": ("原文页码", "Page"),
+    "col.pages": ("原文页码", "Pages"),
+    "col.file": ("文件", "File"),
+    "col.side": ("收支", "Side"),
+    "col.column_group": ("栏目", "Column"),
+    "col.code_name": ("科目", "Item"),
     "col.unit": ("预算单位", "Budget unit"),
     "col.project": ("项目", "Project"),
     "col.group": ("经济科目类", "Group"),

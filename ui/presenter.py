@@ -26,17 +26,17 @@ PALETTE = ("#1f5fa8", "#6aa9e9", "#f28e2b", "#59a14f", "#b07aa1", "#e15759", "#7
 
 
 @st.cache_resource(max_entries=16, ttl=3600, show_spinner=False)
-def _slides(path: str, version: str, department: str, year: int, lang: str) -> tuple:
+def _slides(path: str, version: str, department: str, year: int, lang: str, document: str) -> tuple:
     # path and version key the cache: a republished database gets new slides. Shared by all
     # sessions, not copied per call (st.cache_data would unpickle a copy on every rerun).
-    return tuple(storyline.slides(data.connection(), department, year, lang))
+    return tuple(storyline.slides(data.connection(), department, year, lang, document))
 
 
 def slides() -> tuple[storyline.Slide, ...]:
     """The slides of the disclosure and language currently selected (shared: read-only)."""
     f = state.current()
     path = str(data.db_path())
-    return _slides(path, data.file_version(path), f.department, f.year, f.lang)
+    return _slides(path, data.file_version(path), f.department, f.year, f.lang, f.document)
 
 
 def _label(value, number_format: str) -> str:
@@ -114,14 +114,23 @@ def _file_bytes(build: Callable[[Path], object], suffix: str) -> bytes:
 
 
 def deck_maker(
-    con: duckdb.DuckDBPyConnection, department: str, year: int, lang: str
+    con: duckdb.DuckDBPyConnection,
+    department: str,
+    year: int,
+    lang: str,
+    document: str | None = None,
 ) -> Callable[[], bytes]:
-    """A no-argument function that builds the PPTX deck (run by st.download_button on click)."""
-    return lambda: _file_bytes(lambda out: build_deck(con, department, year, out, lang), ".pptx")
+    """A no-argument function that builds the PPTX deck of the document (run by
+    st.download_button on click)."""
+    return lambda: _file_bytes(
+        lambda out: build_deck(con, department, year, out, lang, document), ".pptx"
+    )
 
 
 def workbook_maker(
-    con: duckdb.DuckDBPyConnection, department: str, year: int
+    con: duckdb.DuckDBPyConnection, department: str, year: int, document: str | None = None
 ) -> Callable[[], bytes]:
-    """A no-argument function that builds the XLSX workbook (run on click)."""
-    return lambda: _file_bytes(lambda out: build_workbook(con, department, year, out), ".xlsx")
+    """A no-argument function that builds the XLSX workbook of the document (run on click)."""
+    return lambda: _file_bytes(
+        lambda out: build_workbook(con, department, year, out, document), ".xlsx"
+    )
