@@ -526,7 +526,18 @@ def read_summary(t: Located, rows: list[GridRow]) -> list[dict]:
     ]
     groups = [next((c for c in col if "收" in c or "支" in c), "") for col in spanned]
 
+    title = norm(t.title)
+    one_side = (
+        "收入"
+        if "收入" in title and "支出" not in title
+        else "支出"
+        if "支出" in title and "收入" not in title
+        else None
+    )  # 收入预算总表, 支出预算总表: a table of one side
+
     def side(j: int) -> str:
+        if one_side:
+            return one_side
         group = groups[j] if j < len(groups) else ""
         if "收入" in group or group[:1] == "收":
             return "收入"
@@ -560,11 +571,13 @@ def read_summary(t: Located, rows: list[GridRow]) -> list[dict]:
             ) | (lc in fresh):
                 last[lc]["label"] += text
                 continue
+            # a label column to the left that has no amounts of its own groups this one (一般
+            # 公共预算资金 | 小计); one with amounts of its own is a sibling (功能分类 | 支出用途)
             parent = next(
                 (
                     (cells[k] or (last[k]["label"] if k in last else None))
                     for k in reversed(label_cols)
-                    if k < lc and side(k) == side(lc)
+                    if k < lc and side(k) == side(lc) and not any(pair[a] == k for a in amount_cols)
                 ),
                 None,
             )

@@ -272,7 +272,13 @@ def budget_units(p: Parsed) -> None:
         if r["row_kind"] in ("unit", "project") and r["unit"] and r["unit"] not in units:
             units[r["unit"]] = r["source_line"]
     for r in p.rows["fiscal_item"]:
-        if r["table_key"] == "admin_operating" and "合计" not in r["label"]:
+        # the 机关运行经费 table by unit (Jincheng) names units; a layout that prints one figure
+        # labels it 机关运行经费, which is no unit
+        if (
+            r["table_key"] == "admin_operating"
+            and "合计" not in r["label"]
+            and r["label"] != "机关运行经费"
+        ):
             units.setdefault(r["label"], r["source_line"])
     p.rows["budget_unit"].append(
         {

@@ -13,6 +13,7 @@ table onto the pages where it continues.
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -319,7 +320,7 @@ def _labelled_cell(items: list, labels: tuple[str, ...]) -> str | None:
             continue
         for row in it.rows:
             cells = [c for c in row if c]
-            for a, b in zip(cells, cells[1:], strict=False):
+            for a, b in itertools.pairwise(cells):
                 if norm(a).rstrip(":：") in labels and not _UNIT_WORD.match(norm(b)):
                     return b.strip()
     return None

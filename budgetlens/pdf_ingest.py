@@ -21,7 +21,7 @@ from budgetlens.ingest import Parsed, budget_units
 from budgetlens.mappings import SYNTHETIC_MARKER
 from budgetlens.pdf import PdfFile, TextItem
 from budgetlens.pdf import read as read_pdf
-from budgetlens.source import SourceText, norm
+from budgetlens.source import SourceText, is_amount, norm
 
 # reader → database table
 _TARGET = {
@@ -283,8 +283,10 @@ def _parse_group(doc: _Doc) -> Parsed:
                 r.setdefault("table_key", t.decl.key)
             r = {**dict.fromkeys(_SHAPE.get(target, ())), **r}
             r = {(f"{k}_wan" if k in _AMOUNT_KEYS else k): v for k, v in r.items()}
-            has_figures = has_figures or any(
-                isinstance(v, Decimal) for k, v in r.items() if k.endswith("_wan")
+            has_figures = (
+                has_figures
+                or any(isinstance(v, Decimal) for k, v in r.items() if k.endswith("_wan"))
+                or (target == "raw_cell" and is_amount(norm(r["text"])))
             )
             if target != "summary_item" and target != "raw_cell":
                 seq_by_target[target] = seq_by_target.get(target, 0) + 1
