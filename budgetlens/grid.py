@@ -20,6 +20,7 @@ from budgetlens.source import is_amount, norm
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _PART = re.compile(r"^\d{2}$")
+_PERCENT = re.compile(r"^-?\d+(?:\.\d+)?%$")
 _ORDINAL = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、])"
 )
@@ -52,7 +53,9 @@ class Where:
 
 
 def _txt(c: str | None) -> str:
-    return norm(c or "")
+    """A cell normalised for matching; a label's trailing colon (总计：) left out."""
+    t = norm(c or "")
+    return t[:-1] if len(t) > 1 and t[-1] in ":：" else t
 
 
 def amount(cell: str | None, w: Where, row: GridRow, column: str, scale: Decimal):
@@ -139,7 +142,7 @@ def _total_first(r: GridRow) -> bool:
     return (
         bool(filled)
         and filled[0] in shared_columns()["total_labels"]
-        and not any(c and not is_amount(c) for c in filled[1:])
+        and not any(c and not _is_figure(c) for c in filled[1:])
     )
 
 
@@ -148,8 +151,13 @@ def _is_total_row(r: GridRow, upto: int) -> bool:
     totals = shared_columns()["total_labels"]
     filled = [_txt(c) for c in r.cells if c]
     return any(_txt(c) in totals for c in r.cells[: upto + 1]) and not any(
-        not is_amount(c) and c not in totals and not _CODE.match(c) for c in filled
+        not _is_figure(c) and c not in totals and not _CODE.match(c) for c in filled
     )
+
+
+def _is_figure(c: str) -> bool:
+    """An amount or a percentage (增减(%) columns)."""
+    return is_amount(c) or bool(_PERCENT.match(c))
 
 
 def has_codes(rows: list[GridRow]) -> bool:
@@ -302,12 +310,14 @@ def _read_function_run(
         ),
         len(rows),
     )
-    # an amount-only line right above the first row is its amount, drawn a line higher
-    if first_data > 0 and all(is_amount(_txt(c)) for c in rows[first_data - 1].cells if c):
+    # an amount-only line right above the first row is its amount, drawn a line higher; a line
+    # of amounts under a unit's name (深圳: 深圳市信访局 | | | 4,684.30 …) is that unit's total
+    if first_data > 0 and any(is_amount(_txt(c)) for c in rows[first_data - 1].cells if c):
         first_data -= 1
     header = rows[:first_data]
     code_cols, name_col = _code_roles(header, rows[first_data:], ncols)
     values = _value_columns(header, ncols, name_col, extra)
+    own_header = _own(header, ncols)
     code_cols, name_col, values = _fit_to_data(code_cols, name_col, values, rows[first_data:], keys)
     if not values and rows[first_data:]:
         raise w.error(
@@ -318,6 +328,7 @@ def _read_function_run(
     out: list[dict] = []
     last = {1: "", 2: ""}
     pending: list[str] = []  # amounts drawn a line above their label
+    notes: list[dict] = []
     for r in rows[first_data:]:
         cells = _align(r.cells, ncols)
         # a 款/项 part printed without its leading zero ("2" for 02) is that part
@@ -326,7 +337,23 @@ def _read_function_run(
             for k, j in enumerate(code_cols)
         ]
         name = (cells[name_col] or "").strip()
-        if _is_total_row(r, max([*code_cols, name_col])):
+        unit_row = (
+            not any(parts)
+            and not name
+            and any(is_amount(_txt(cells[j])) for j in values)
+            and any(c and not is_amount(_txt(c)) for c in cells[: min(code_cols or [name_col])])
+        )
+        if unit_row and out:
+            # a further unit's subtotal: the department's table is read by 科目 only
+            notes.append(
+                {
+                    "_note": "a unit's subtotal row is not read: "
+                    + " ".join(c for c in cells if c),
+                    "source_line": r.line,
+                }
+            )
+            continue
+        if unit_row or _is_total_row(r, max([*code_cols, name_col])):
             code = None
         elif parts and parts[0] and _CODE.match(parts[0]):
             code = parts[0] + "".join(p for p in parts[1:] if _PART.match(p))
@@ -374,11 +401,17 @@ def _read_function_run(
         row["_bare"] = all(row.get(k) is None for k in values.values())
         if row["_bare"]:
             # amounts outside the header's columns (rulings drawn off the body): in order
+            # only cells under no header of their own: a column the header names (2025年执行数,
+            # 增减额) holds other figures, not this row's
             label_cols = {*code_cols, name_col}
             loose = [
                 c
                 for j, c in enumerate(cells)
-                if c and j not in label_cols and is_amount(_txt(c)) and not _is_label(c, cells)
+                if c
+                and j not in label_cols
+                and not (j < len(own_header) and own_header[j])
+                and is_amount(_txt(c))
+                and not _is_label(c, cells)
             ]
             if loose:
                 _place(row, loose, values, w, r, scale)
@@ -388,7 +421,7 @@ def _read_function_run(
         out.append(row)
     for row in out:
         row.pop("_bare", None)
-    return out
+    return out + notes
 
 
 def _is_label(cell: str, cells: list[str | None]) -> bool:
@@ -428,12 +461,17 @@ def _align(cells: list[str | None], ncols: int) -> list[str | None]:
 
 
 def _is_header_like(cells: list[str | None]) -> bool:
-    words = {"项目", "类", "款", "项", "合计", "科目编码", "功能分类科目编码"}
+    """A header row (repeated on a continued page): words and no figure, and either a header
+    word or several words side by side (a data row has one label)."""
+    words = {"项目", "类", "款", "项", "合计", "小计", "科目编码", "功能分类科目编码"}
     filled = [_txt(c) for c in cells if c]
     return (
         bool(filled)
         and not any(is_amount(c) for c in filled)
-        and any(c in words or "名称" in c or "科目" in c for c in filled)
+        and (
+            any(c in words or "名称" in c or "科目" in c for c in filled)
+            or (len(filled) >= 2 and not any(_CODE.match(c) for c in filled))
+        )
     )
 
 
@@ -446,6 +484,9 @@ def read_economic(t: Located, rows: list[GridRow]) -> list[dict]:
     out = []
     group = None
     for r in fn:
+        if "_note" in r:
+            out.append(r)
+            continue
         code = r["code"]
         if code is None:
             kind = "total"

@@ -255,7 +255,11 @@ def locate(items: list, lay: Layout, file_of) -> tuple[list[Located], list[Locat
                     current = Located(decl, title.strip(), k, it.page, file_of(k))
                     known.append(current)
                     pending_title = None
-                elif decl is None:
+                elif same is not None and same is current and _same_title(title, same.title):
+                    pending_title = None  # the title repeated over a continued page
+                else:
+                    # a title the layout does not know, or another table answering to a
+                    # declared one: its grids are not the previous table's continuation
                     current = None
                 continue
             if current is not None:
@@ -287,6 +291,12 @@ def locate(items: list, lay: Layout, file_of) -> tuple[list[Located], list[Locat
                         current.unit = u.group("unit")
         current.grids.append((k, it))
     return known, unknown
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Two spellings of one title (收支总表 under 二、表格部分 表1 收支总表)."""
+    x, y = norm(a), norm(b)
+    return x == y or x.endswith(y) or y.endswith(x)
 
 
 def is_weak(t: Located) -> bool:
@@ -329,6 +339,8 @@ def _labelled_cell(items: list, labels: tuple[str, ...]) -> str | None:
 def government_of(department: str) -> str | None:
     """The government a department belongs to, from its name: 江苏省…→江苏省,
     上海市普陀区…→上海市普陀区, 中共上海市普陀区委…→上海市普陀区, 晋城市…→晋城市."""
+    if department.startswith(("国家", "中央", "中国", "全国")):
+        return "中央"  # a central department (国家信访局)
     hit = _GOV.match(department)
     value = hit.group("v") if hit else ""
     return value or None

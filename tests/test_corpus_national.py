@@ -27,6 +27,9 @@ NATIONAL = sorted(
 )
 LOADS = {
     "bj-xfb-2026-budget-dept",
+    "cc-xfj-2026-budget-dept",
+    "cn-gjxfj-2026-budget-dept",
+    "cq-slj-2026-budget-dept",
     "cq-xcb-2026-budget-dept",
     "cs-xfj-2026-budget-dept",
     "cs-zjjd-2026-budget-dept",
@@ -34,6 +37,8 @@ LOADS = {
     "fz-xtj-2026-budget-unit",
     "hz-qxj-2026-budget-dept",
     "hz-sfj-2026-budget-dept",
+    "sz-xfj-2026-budget-dept",
+    "sz-ybj-2026-budget-dept",
     "yt-mzj-2026-budget-dept",
     "yt-sjj-2026-budget-dept",
 }
