@@ -1,25 +1,42 @@
 """The open-data package: a Frictionless Data Package of CSV files.
 
-Each resource is declared here as data (name, title, query, fields with type and description); its
-rows come from ``queries/export_<name>.sql``. CSV files are UTF-8 with a byte-order mark so that
-Excel opens the Chinese correctly. Amounts are 万元 unless a column name ends in ``_yuan``.
+Each resource is declared here as data (name, title, fields with type and description); its rows
+come from ``queries/export_<name>.sql``. Every resource starts with ``department, year, document``
+(``document`` is the stable id of the source document, a foreign key to ``documents.csv``). CSV
+files are UTF-8 with a byte-order mark so that Excel opens the Chinese correctly. Amounts are 万元
+unless a column name ends in ``_yuan``. Synthetic benchmark documents are never exported.
+
+Reference data that is not budget figures lives in ``budgetlens/reference/`` (its README says
+where it comes from): the national 支出功能分类 类 list (``function_classes.csv``) is registered
+beside the database as the relation ``function_class`` so that a query can give a code to a 类
+that a document prints by name only (Jiangsu's 收支预算总表).
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from budgetlens import queries
+
+REFERENCE = Path(__file__).resolve().parent / "reference"
+FUNCTION_CLASSES = REFERENCE / "function_classes.csv"
 
 BASE_FIELDS = (
     ("department", "string", "部门名称"),
     ("year", "integer", "预算年度"),
+    (
+        "document",
+        "string",
+        "文件标识：部门-年度-类型（预算/决算）-范围（部门/单位），见 documents.csv",
+    ),
 )
 
 
@@ -34,17 +51,43 @@ AMOUNT = "number"
 RESOURCES: tuple[Resource, ...] = (
     Resource(
         "expenditure_function",
-        "支出总表（功能分类）",
+        "支出（功能分类，全部资金）",
         (
-            ("code", "string", "科目编码（3 位类、5 位款、7 位项）"),
-            ("name", "string", "科目名称"),
+            (
+                "table",
+                "string",
+                "来源表：expenditure_total 支出总表（类/款/项）；income_expense_summary "
+                "收支预算总表的支出功能分类栏（只有类，如江苏）",
+            ),
+            ("code", "string", "科目编码（3 位类、5 位款、7 位项）；类名不在类表中时为空"),
+            ("name", "string", "科目名称（原文）"),
             ("level", "integer", "1 类, 2 款, 3 项"),
             ("total", AMOUNT, "合计（万元）"),
             ("basic", AMOUNT, "基本支出（万元）"),
             ("project", AMOUNT, "项目支出（万元）"),
             ("current_year", AMOUNT, "本年收入安排（万元，收入总表）"),
             ("carried_over", AMOUNT, "上年结转（万元，收入总表）"),
-            ("source_line", "integer", "支出总表中的行号"),
+            ("source_line", "integer", "行号"),
+        ),
+    ),
+    Resource(
+        "fiscal_expenditure_function",
+        "财政拨款支出（功能分类）",
+        (
+            (
+                "table",
+                "string",
+                "来源表：fiscal_expenditure 财政拨款支出表；general_budget_expenditure "
+                "一般公共预算支出表；gov_fund_expenditure 政府性基金支出表；state_capital "
+                "国有资本经营预算支出表",
+            ),
+            ("code", "string", "科目编码（3 位类、5 位款、7 位项）"),
+            ("name", "string", "科目名称（原文）"),
+            ("level", "integer", "1 类, 2 款, 3 项"),
+            ("total", AMOUNT, "合计（万元）"),
+            ("basic", AMOUNT, "基本支出（万元）"),
+            ("project", AMOUNT, "项目支出（万元）"),
+            ("source_line", "integer", "行号"),
         ),
     ),
     Resource(
@@ -60,8 +103,15 @@ RESOURCES: tuple[Resource, ...] = (
         "expenditure_economic",
         "基本支出（经济科目）",
         (
+            (
+                "table",
+                "string",
+                "来源表：basic_economic 一般公共预算基本支出表；fiscal_basic_economic "
+                "财政拨款基本支出表；admin_operating 机关运行经费表",
+            ),
             ("row_kind", "string", "total | group | item"),
             ("group", "string", "经济科目类：工资福利支出、商品和服务支出、对个人和家庭的补助"),
+            ("code", "string", "经济分类科目编码（3 位类、5 位款），表中印有时"),
             ("dept_class", "string", "部门预算支出经济科目"),
             ("gov_class", "string", "政府预算支出经济科目"),
             ("total", AMOUNT, "合计（万元）"),
@@ -118,13 +168,23 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         "key_figures",
-        "说明中的数字",
+        "关键数字（说明和表中所述）",
         (
-            ("key", "string", "键"),
+            (
+                "key",
+                "string",
+                "键；每份文件都有（文件载明时）revenue_total 收入总计、expenditure_total 支出总计、"
+                "basic_total 基本支出、project_total 项目支出、three_public_total “三公”经费合计",
+            ),
             ("value", "number", "数值"),
             ("unit", "string", "单位"),
             ("label", "string", "含义"),
             ("source_line", "integer", "行号"),
+            (
+                "derived",
+                "boolean",
+                "false：入库时读取的数字；true：文件的关键数字中没有、由导出取自支出总表合计行",
+            ),
         ),
     ),
     Resource(
@@ -163,13 +223,47 @@ RESOURCES: tuple[Resource, ...] = (
         "documents",
         "来源文件",
         (
+            ("government", "string", "政府（如 晋城市、上海市普陀区、江苏省），从文件中读取"),
+            ("kind", "string", "预算 | 决算"),
+            ("scope", "string", "部门（部门及所属单位）| 单位（一个单位）"),
+            (
+                "layout",
+                "string",
+                "读取所用的版式，如 jincheng-text、shanghai-budget、jiangsu-budget",
+            ),
+            ("unit", "string", "表中公布的金额单位，如 万元、元/万元（导出一律为万元）"),
             ("title", "string", "标题"),
-            ("source_file", "string", "文件名"),
-            ("sha256", "string", "文件的 SHA-256"),
-            ("line_count", "integer", "行数"),
+            ("source_files", "string", "读取的全部文件名，按阅读顺序，以“; ”分隔"),
+            ("source_file", "string", "第一个文件名"),
+            ("sha256", "string", "文件（多个文件时为全部文件）的 SHA-256"),
+            ("line_count", "integer", "阅读文本的行数（source_line 的范围）"),
         ),
     ),
 )
+
+_CODE = re.compile(r"^\d{3}$")
+
+
+def function_classes(path: Path | None = None) -> pd.DataFrame:
+    """The national 支出功能分类 类 list (``code``, ``name``) from ``path`` (default: the
+    reference file, :data:`FUNCTION_CLASSES`).
+
+    Raises ValueError when the file is malformed: a code that is not 3 digits, or a name listed
+    twice (a name must give one code); OSError when it cannot be read.
+    """
+    path = path or FUNCTION_CLASSES
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    seen: set[str] = set()
+    for row in rows:
+        if not _CODE.fullmatch(row["code"] or ""):
+            raise ValueError(f"{path}: 类 code {row['code']!r} is not 3 digits")
+        if row["name"] in seen:
+            raise ValueError(f"{path}: 类 name {row['name']!r} is listed twice")
+        seen.add(row["name"])
+    return pd.DataFrame(
+        {"code": [r["code"] for r in rows], "name": [r["name"] for r in rows]}, dtype="string"
+    )
 
 
 def _cell(value) -> str:
@@ -185,18 +279,36 @@ def _cell(value) -> str:
     return str(value)
 
 
+def _schema(res: Resource, fields: list[tuple[str, str, str]]) -> dict:
+    schema: dict = {
+        "fields": [{"name": n, "type": t, "description": d} for n, t, d in fields],
+        "missingValues": [""],
+    }
+    if res.name == "documents":
+        schema["primaryKey"] = ["document"]
+    else:
+        schema["foreignKeys"] = [
+            {"fields": ["document"], "reference": {"resource": "documents", "fields": ["document"]}}
+        ]
+    return schema
+
+
 def export_package(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
     """Write ``datapackage.json`` and one CSV per resource into ``out``; returns rows per file.
 
-    Raises duckdb.Error if the database lacks the schema.
+    Raises duckdb.Error if the database lacks the schema, ValueError when a query's columns and
+    its declaration drifted apart or the reference 类 list is malformed, OSError when a file
+    cannot be read or written.
     """
     out.mkdir(parents=True, exist_ok=True)
+    classes = function_classes()
     written: dict[str, int] = {}
     resources = []
     for res in RESOURCES:
         sql = queries.load_sql(f"export_{res.name}")
         cur = con.cursor()
         try:
+            cur.register("function_class", classes)
             cur.execute(sql)
             names = [d[0] for d in cur.description]
             rows = cur.fetchall()
@@ -222,10 +334,7 @@ def export_package(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8-sig",
-                "schema": {
-                    "fields": [{"name": n, "type": t, "description": d} for n, t, d in fields],
-                    "missingValues": [""],
-                },
+                "schema": _schema(res, fields),
             }
         )
     package = {
@@ -234,7 +343,16 @@ def export_package(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
         "title": "BudgetLens 部门预算公开数据",
         "description": "Figures of Chinese department budget disclosures (部门预算公开) as "
         "published, with their source lines and the reconciliation of each document against "
-        "itself. Amounts are 万元 unless a column name ends in _yuan.",
+        "itself. Every resource starts with department, year and document (the id of the "
+        "source document in documents.csv). Amounts are 万元 (converted where a table is "
+        "published in 元) unless a column name ends in _yuan.",
+        "sources": [
+            {"title": "The published budget disclosures listed in documents.csv"},
+            {
+                "title": "财政部《政府收支分类科目》支出功能分类科目（类）: the codes of 类 rows "
+                "printed by name only (budgetlens/reference/function_classes.csv)"
+            },
+        ],
         "licenses": [
             {
                 "name": "CC-BY-4.0",

@@ -1,11 +1,12 @@
 -- Open-data resource performance_indicators: every indicator row of every performance-target
 -- table, both periods, with the parsed target.
--- Grain: one row per indicator per period per project (部门整体 for the department) per
--- department per year.
+-- Grain: one row per indicator per period per project (部门整体 for the department) per document;
+-- synthetic documents are left out.
 -- Parameters: none.
 select
     pi.department,
     pi.year,
+    pi.document,
     pi.project,
     pi.period,
     pi.level1,
@@ -20,4 +21,6 @@ select
     pi.problem,
     pi.source_line
 from performance_indicator as pi
-order by pi.department, pi.year, pi.project, pi.period, pi.seq
+join document as d on d.document = pi.document
+where not d.synthetic
+order by pi.department, pi.year, pi.document, pi.project, pi.period, pi.seq
