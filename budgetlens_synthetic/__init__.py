@@ -8,11 +8,16 @@ data at all. Its users, ``bench/`` and ``tests/``, live in the checkout too.
 
 Generated documents go through the same ingest path as real ones
 (:func:`budgetlens.pipeline.ingest`): :func:`ingest_city` only adds progress output and the
-refusal to load into the served database. The generator itself is :mod:`.generator`; the command
-line is ``python -m budgetlens_synthetic`` (``make synthetic``).
+refusal to load into the served database. The generator itself is :mod:`.generator` (one model
+of a department, :func:`build_department`, written as the Jincheng text); :mod:`.pdf_layouts`
+writes the same model as a PDF in the ``shanghai-budget`` and ``jiangsu-budget`` layouts, drawn
+by :mod:`.pdf_writer` (needs the ``synthetic`` extra, fpdf2, and a CJK font on the machine). The
+command line is ``python -m budgetlens_synthetic [--layout L]`` (``make synthetic``).
 """
 
 from budgetlens_synthetic.generator import (
+    LAYOUTS,
+    build_department,
     department_name,
     generate_city,
     generate_document,
@@ -22,6 +27,8 @@ from budgetlens_synthetic.generator import (
 )
 
 __all__ = [
+    "LAYOUTS",
+    "build_department",
     "department_name",
     "generate_city",
     "generate_document",

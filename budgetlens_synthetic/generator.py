@@ -30,9 +30,14 @@ Deterministic: the same (seed, department, year) always gives the same text. The
 department (units, 科目, projects, staff) depends on (seed, department) only, so the years of one
 department look like one department; the amounts depend on the year as well.
 
+The same model (:func:`build_department`) is written as a PDF in the ``shanghai-budget`` and
+``jiangsu-budget`` layouts by :mod:`budgetlens_synthetic.pdf_layouts`.
+
 Command line::
 
     python -m budgetlens_synthetic --departments 1000 --years 2023 2024 --out build/synthetic
+    python -m budgetlens_synthetic --departments 100 --years 2024 --out build/synthetic-sh \
+        --layout shanghai-budget
 """
 
 from __future__ import annotations
@@ -446,6 +451,10 @@ class Department:
     prior: dict[str, int] = field(default_factory=dict)  # last year's figures for the narrative
     vehicles: int = 0
     office_area: int = 0
+    # 会议费 and 培训费 (0.01 万元), which only the Jiangsu “三公” table prints; drawn from a random
+    # stream of their own so that the text documents stay exactly as they were
+    meeting: int = 0
+    training: int = 0
 
     # sums used throughout
     def projects_of(self, carried: bool | None = None) -> list[Project]:
@@ -476,6 +485,17 @@ class Department:
 
     def public(self) -> int:
         return sum(r.amount for r in self.econ if r.group not in PERSONNEL_GROUPS)
+
+
+def build_department(seed: int, department: str, year: int) -> Department:
+    """The model of ``department`` in ``year`` that every layout writes out: its 功能分类 项
+    with 基本/项目/上年结转 amounts, 经济科目 rows, projects, “三公”, 机关运行经费, all in
+    0.01 万元.
+
+    Deterministic for (seed, department, year), like :func:`generate_document`; tests compute the
+    figures a written document must show from it.
+    """
+    return _build(seed, department, year)
 
 
 def _build(seed: int, department: str, year: int) -> Department:
@@ -567,6 +587,10 @@ def _build(seed: int, department: str, year: int) -> Department:
     d.admin = [(u, max(1, public * rng.randint(15, 40) // 100)) for u in admin_units]
     d.vehicles = 0 if not d.three_public.get("vehicle_operation") else rng.randint(1, 4)
     d.office_area = srng.randint(300, 3000)
+    # 培训费: what the 经济科目 table books as 培训费; 会议费: drawn (the text layout has neither)
+    xrng = random.Random(f"budgetlens-synthetic-extra:{seed}:{department}:{year}")
+    d.training = sum(r.amount for r in d.econ if r.name == "培训费")
+    d.meeting = xrng.randint(0, 400) * xrng.choice((0, 1, 1, 10))
 
     # last year's figures, for the 比上年 sentences (never equal to this year's)
     for key, now in (
@@ -1215,20 +1239,56 @@ def department_name(k: int) -> str:
     return f"合成市第{k:04d}局"
 
 
+LAYOUTS = ("jincheng-text", "shanghai-budget", "jiangsu-budget")
+
+
 def generate_city(
-    n_departments: int, years: list[int] | tuple[int, ...], out_dir: str | Path, seed: int = 0
+    n_departments: int,
+    years: list[int] | tuple[int, ...],
+    out_dir: str | Path,
+    seed: int = 0,
+    *,
+    layout: str = "jincheng-text",
+    workers: int = 1,
 ) -> list[Path]:
-    """Write one document per department and year into ``out_dir``; returns the paths written."""
+    """Write one document per department and year into ``out_dir``; returns the paths written.
+
+    ``layout`` is one of :data:`LAYOUTS`: the Jincheng text (``synthetic-0001-2024.txt``) or a
+    PDF layout (``synthetic-0001-2024.pdf``, :mod:`budgetlens_synthetic.pdf_layouts`; drawn in
+    ``workers`` processes, since a PDF takes ~0.3 s). Raises ValueError for another layout and
+    :class:`~budgetlens_synthetic.pdf_writer.FontNotFound` when a PDF layout finds no CJK font.
+    """
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}: expected one of {', '.join(LAYOUTS)}")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for k in range(1, n_departments + 1):
-        name = department_name(k)
-        for year in years:
-            path = out / f"synthetic-{k:04d}-{year}.txt"
+    jobs = [
+        (department_name(k), year, out / f"synthetic-{k:04d}-{year}")
+        for k in range(1, n_departments + 1)
+        for year in years
+    ]
+    if layout == "jincheng-text":
+        paths = []
+        for name, year, stem in jobs:
+            path = stem.with_suffix(".txt")
             path.write_text(generate_document(seed, name, year), encoding="utf-8")
             paths.append(path)
-    return paths
+        return paths
+    args = [(seed, name, year, layout, stem.with_suffix(".pdf")) for name, year, stem in jobs]
+    if workers > 1 and len(args) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(min(workers, len(args))) as pool:
+            return list(pool.map(_write_pdf, args, chunksize=4))
+    return [_write_pdf(a) for a in args]
+
+
+def _write_pdf(job: tuple[int, str, int, str, Path]) -> Path:
+    from budgetlens_synthetic.pdf_layouts import generate_pdf
+
+    seed, name, year, layout, path = job
+    path.write_bytes(generate_pdf(seed, name, year, layout))
+    return path
 
 
 def progress_bar(done: int, total: int, started: float, label: str = "docs") -> str:
@@ -1301,13 +1361,36 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True, help="output folder")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     parser.add_argument(
+        "--layout",
+        choices=LAYOUTS,
+        default="jincheng-text",
+        help="the layout of the documents: the Jincheng text (.txt, the default) or a PDF "
+        "layout of budgetlens/layouts/ (.pdf)",
+    )
+    parser.add_argument(
         "--db",
         help="also ingest the city into this database (a separate one, e.g. "
         "data/synthetic.duckdb; never the served data/budget.duckdb)",
     )
     args = parser.parse_args(argv)
-    paths = generate_city(args.departments, args.years, args.out, seed=args.seed)
-    print(f"wrote {len(paths)} synthetic document(s) to {args.out}", file=sys.stderr)
+    started = time.perf_counter()
+    try:
+        paths = generate_city(
+            args.departments,
+            args.years,
+            args.out,
+            seed=args.seed,
+            layout=args.layout,
+            workers=pipeline.default_workers(),
+        )
+    except RuntimeError as exc:  # no CJK font for a PDF layout
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(
+        f"wrote {len(paths)} synthetic document(s) ({args.layout}) to {args.out} "
+        f"in {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+    )
     if args.db:
         try:
             t = ingest_city(paths, args.db)
