@@ -186,6 +186,10 @@ def _code_roles(header: list[GridRow], data_hint: list[GridRow], ncols: int):
     )
     if name_col is None:
         name_col = next((j for j in range(ncols) if j not in code_cols), 0)
+    if code_cols and name_col > code_cols[0]:
+        # a second classification printed beside the first (部门 | 政府 经济分类, 301 | 501):
+        # the codes are the ones left of the name
+        code_cols = [j for j in code_cols if j < name_col]
     return code_cols, name_col
 
 
