@@ -41,7 +41,7 @@ TABLES: tuple[str, ...] = _db.DOCUMENT_TABLES
 def ingest(paths: Iterable[str | Path], db: str | Path | None = None) -> pd.DataFrame:
     """Parse, validate, reconcile and load disclosure text files, as ``budgetlens ingest`` does:
     every file is read completely before the database is touched (created when missing), then
-    each document is loaded in one transaction, replacing the same department and year.
+    all the documents are loaded in one transaction, each replacing the same document.
 
     Returns one row per document loaded: path, department, year, synthetic, rows written and the
     reconciliation's ok / rounding / mismatch counts. Raises IngestError or DatabaseError.

@@ -19,6 +19,7 @@ import argparse
 import gc
 import os
 import sys
+import time
 import traceback
 from pathlib import Path
 
@@ -37,18 +38,70 @@ def _ingest(args: argparse.Namespace) -> int:
     from budgetlens import pipeline
 
     database = _settings(args).db
+    shown = ProgressLine(sys.stderr, every_step=args.progress)
 
     def report(d: pipeline.Loaded) -> None:
+        shown.clear()
         print(
             f"{d.path}: {d.document} (layout {d.layout}): {d.rows} rows; checks: {d.ok} ok, "
             f"{d.rounding} rounding, {d.mismatch} mismatch"
         )
 
-    # Every file is parsed and reconciled before the database is opened: a bad file changes
-    # nothing. Then one transaction per document.
-    result = pipeline.ingest(args.files, database, on_loaded=report)
+    # Every file is parsed (in --workers processes) and reconciled before the database is
+    # opened: a bad file changes nothing. Then one transaction for all the documents.
+    try:
+        result = pipeline.ingest(
+            args.files,
+            database,
+            workers=args.workers or pipeline.default_workers(),
+            on_loaded=report,
+            on_progress=shown.step,
+        )
+    finally:
+        shown.clear()  # the error sentence, or the summary, starts on a clean line
     print(f"ingested {len(result.documents)} document(s) into {database} in {result.total_s:.3f} s")
     return 0
+
+
+class ProgressLine:
+    """The ingest's progress on ``stream``: ``[#####.....] parsed 3/12 files 1.2 s``.
+
+    On a terminal one line is redrawn in place and wiped by :meth:`clear` (before a report line or
+    the error sentence); elsewhere (a log, a pipe) nothing is shown unless ``every_step``, which
+    writes one plain line per step.
+    """
+
+    def __init__(self, stream, *, every_step: bool = False) -> None:
+        self.stream = stream
+        self.tty = bool(getattr(stream, "isatty", lambda: False)())
+        self.on = self.tty or every_step
+        self.drawn = False
+        self.started = time.perf_counter()
+
+    def text(self, step: str, done: int, total: int) -> str:
+        if step == "loading":
+            return f"loading {total} document(s) in one transaction"
+        width = 20
+        filled = width * done // total if total else width
+        bar = "#" * filled + "." * (width - filled)
+        noun = "files" if step == "parsed" else "documents"
+        return f"[{bar}] {step} {done}/{total} {noun} {time.perf_counter() - self.started:.1f} s"
+
+    def step(self, step: str, done: int, total: int) -> None:
+        if not self.on:
+            return
+        if self.tty:
+            self.stream.write("\r\033[K" + self.text(step, done, total))
+            self.drawn = True
+        else:
+            self.stream.write(self.text(step, done, total) + "\n")
+        self.stream.flush()
+
+    def clear(self) -> None:
+        if self.drawn:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+            self.drawn = False
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -245,6 +298,16 @@ def _serve(args: argparse.Namespace) -> int:
     return 0  # pragma: no cover - execve does not return
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="budgetlens",
@@ -263,13 +326,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "ingest",
-        help="parse, validate and load disclosure text files (all or nothing)",
-        description="Parse every FILE completely, then load them in one transaction each. A "
-        "document replaces the same department and year; others are added alongside. A bad "
-        "file aborts before the database is touched.",
+        help="parse, validate and load disclosures (PDF or text files; all or nothing)",
+        description="Parse every FILE completely (in --workers processes), then load all the "
+        "documents in one transaction. A document replaces the same one already loaded; others "
+        "are added alongside. A bad file aborts before the database is touched.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="disclosure text extracted from PDF")
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a published PDF (files of one document given together), or disclosure text",
+    )
     db_arg(p)
+    p.add_argument(
+        "--workers",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="processes that parse files (default: one per CPU core)",
+    )
+    p.add_argument(
+        "--progress",
+        action="store_true",
+        help="print progress as one line per step even when stderr is not a terminal "
+        "(on a terminal it is always shown, redrawn in place)",
+    )
     p.set_defaults(func=_ingest)
 
     p = sub.add_parser(

@@ -40,6 +40,11 @@ class IngestError(Exception):
         self.found = found
         super().__init__(self.describe())
 
+    def __reduce__(self):
+        # raised in the worker processes that parse files (budgetlens.pipeline): it must survive
+        # the trip back to the main process whole
+        return (_ingest_error, (self.file, self.expected, self.line, self.table, self.found))
+
     def describe(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         parts = [where]
@@ -50,6 +55,10 @@ class IngestError(Exception):
             shown = self.found if len(self.found) <= 60 else self.found[:57] + "..."
             parts.append(f"found {shown!r}")
         return ": ".join(parts)
+
+
+def _ingest_error(file, expected, line, table, found) -> IngestError:
+    return IngestError(file, expected, line=line, table=table, found=found)
 
 
 class DatabaseError(Exception):

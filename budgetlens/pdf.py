@@ -108,6 +108,31 @@ def _damaged(cause: object) -> str:
     return f"a damaged file ({detail})"
 
 
+class _Positions(list):
+    """The page's chars, with ``index`` by identity in constant time: pdfplumber's
+    ``dedupe_chars`` puts the chars it keeps back in page order with ``sorted(kept,
+    key=chars.index)``, a linear search comparing dicts for every char — quadratic, and a third of
+    the time of reading a table page. Same order (equal dicts are interchangeable)."""
+
+    def __init__(self, chars: list[dict]) -> None:
+        super().__init__(chars)
+        self._at = {id(c): k for k, c in enumerate(chars)}
+
+    def index(self, char, *_args) -> int:  # type: ignore[override]
+        return self._at[id(char)]
+
+
+def _dedupe_chars(page):
+    """``page.dedupe_chars()`` (fake-bold fonts print every character twice), in n log n."""
+    from pdfplumber.page import FilteredPage
+    from pdfplumber.utils import dedupe_chars
+
+    deduped = FilteredPage(page, lambda _obj: True)
+    deduped._objects = {kind: objs for kind, objs in page.objects.items()}
+    deduped._objects["char"] = dedupe_chars(_Positions(page.chars))
+    return deduped
+
+
 def _inside(word: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     cx = (word["x0"] + word["x1"]) / 2
     cy = (word["top"] + word["bottom"]) / 2
@@ -206,7 +231,7 @@ def read(path: str | Path) -> PdfFile:
         out.page_count = len(pdf.pages)
         for number, page in enumerate(pdf.pages, start=1):
             try:
-                page = page.dedupe_chars()
+                page = _dedupe_chars(page)
                 chars += len(page.chars)
                 tables = page.find_tables(_TABLE_SETTINGS)
                 boxes = [t.bbox for t in tables]

@@ -5,15 +5,17 @@
 document is read, reconciled or loaded is made here once. Two ways to run it:
 
 - **validate first** (``batch_size=None``, the command line's way): every file is parsed and
-  reconciled before the database is opened, so a bad file changes nothing; then each document is
-  loaded in a transaction of its own (:func:`budgetlens.db.load`).
+  reconciled before the database is opened, so a bad file changes nothing; then all the documents
+  are loaded in one transaction (:func:`budgetlens.db.load_many`), so a failure while loading any
+  of them (a full disk, a value the database refuses) leaves the database as it was too.
 - **streaming** (``batch_size=N``, for thousands of generated documents): parse N files, load them
   in one transaction (:func:`budgetlens.db.load_many`), forget them, so memory stays bounded by one
   batch. A bad file stops the run with the earlier batches loaded; build into a new file and
   publish it by rename when that matters.
 
 Either way parsing can run in ``workers`` processes, and the database only ever holds complete
-documents.
+documents. ``on_progress`` hears each step: ``("parsed", k, files)`` after each file is read,
+``("loading", k, documents)`` before a transaction, ``("loaded", k, documents)`` after it.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,19 +69,45 @@ def read(path: str | Path) -> tuple[Parsed, list[dict]]:
     return parsed, checks.run_checks(parsed.rows, parsed.layout)
 
 
+Progress = Callable[[str, int, int], None]
+
+
 def read_pdfs(
-    paths: Sequence[str | Path], pool: ProcessPoolExecutor | None = None
+    paths: Sequence[str | Path],
+    pool: ProcessPoolExecutor | None = None,
+    on_read: Callable[[], None] | None = None,
 ) -> list[tuple[Parsed, list[dict]]]:
     """Parse, validate and reconcile PDFs given together: each file is read (in ``pool`` when
-    given: the expensive part), then the files are grouped into documents
-    (:func:`budgetlens.pdf_ingest.group_files`: Jiangsu's narrative and tables files are one).
+    given: the expensive part; ``on_read`` is called as each file is done), then the files are
+    grouped into documents (:func:`budgetlens.pdf_ingest.group_files`: Jiangsu's narrative and
+    tables files are one).
 
     Raises IngestError (file, page, table, what was expected) for a file that cannot be read or
     a document that fits no declared layout.
     """
     from budgetlens.pdf_ingest import group_files, parse_group
 
-    files = list(pool.map(read_pdf, paths)) if pool is not None else [read_pdf(p) for p in paths]
+    tick = on_read or (lambda: None)
+    if pool is None:
+        files = []
+        for p in paths:
+            files.append(read_pdf(p))
+            tick()
+    else:
+        futures = [pool.submit(read_pdf, p) for p in paths]
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            if any(f.exception() is not None for f in done):
+                # a bad file stops the run: files not started are dropped, the running ones
+                # finish, and the first bad one in the order given is reported
+                for f in pending:
+                    f.cancel()
+                wait(futures)
+                raise next(e for f in futures if not f.cancelled() and (e := f.exception()))
+            for _ in done:
+                tick()
+        files = [f.result() for f in futures]
     out = []
     for doc in group_files(files):
         parsed = parse_group(doc)
@@ -94,13 +122,16 @@ def ingest(
     batch_size: int | None = None,
     workers: int = 1,
     on_loaded: Callable[[Loaded], None] | None = None,
+    on_progress: Progress | None = None,
 ) -> IngestResult:
     """Load ``paths`` into ``database`` (default: the settings' database), creating it when
-    missing. A department and year already in the database is replaced; others are added.
+    missing. A document already in the database is replaced; others are added.
 
-    ``batch_size=None`` validates every file before the database is opened; a number streams
-    (module docstring). ``workers`` > 1 parses in that many processes. ``on_loaded`` is called
-    for each document right after its transaction committed.
+    ``batch_size=None`` validates every file before the database is opened, then loads every
+    document in one transaction (within it, a later file of the same document wins); a number
+    streams (module docstring). ``workers`` > 1 parses in that many processes. ``on_loaded`` is
+    called for each document right after its transaction committed, ``on_progress`` at each step
+    (module docstring).
 
     Raises IngestError for a file that is not a complete disclosure (with ``batch_size=None``
     before anything is written), and :class:`~budgetlens.errors.DatabaseError` (or a DuckDB
@@ -113,32 +144,50 @@ def ingest(
     paths = [p for p in paths if Path(p).suffix.lower() != ".pdf"]
     chunk = len(paths) if batch_size is None else max(1, batch_size)
     pool = ProcessPoolExecutor(workers) if workers > 1 and len(paths) + len(pdfs) > 1 else None
+    progress = on_progress or (lambda _step, _done, _total: None)
+    files = len(paths) + len(pdfs)
+    parsed_files = 0
+
+    def tick() -> None:
+        nonlocal parsed_files
+        parsed_files += 1
+        progress("parsed", parsed_files, files)
+
     con = None
     try:
         # PDFs given together are read first, all of them, before anything is written: files of
         # one document are grouped, so they cannot be split over batches.
-        pdf_batch = read_pdfs(pdfs, pool) if pdfs else []
+        t = time.perf_counter()
+        pdf_batch = read_pdfs(pdfs, pool, tick) if pdfs else []
+        result.parse_s += time.perf_counter() - t
+        documents = len(paths) + len(pdf_batch)
         for first in range(0, max(len(paths), 1 if pdf_batch else 0), chunk or 1):
             t = time.perf_counter()
-            batch = list(_read_all(paths[first : first + chunk], pool))
+            batch = []
+            for item in _read_all(paths[first : first + chunk], pool):
+                batch.append(item)
+                tick()
             if first == 0:
                 batch = [*batch, *pdf_batch]
+            if batch_size is None:
+                # one transaction for the whole run: a later file of the same document wins, as
+                # it would if they were loaded one after the other
+                batch = list({p.document: (p, r) for p, r in batch}.values())
+                documents = len(batch)
+                if pool is not None:  # every file is parsed: the workers end before loading
+                    pool.shutdown()
+                    pool = None
             result.parse_s += time.perf_counter() - t
             t = time.perf_counter()
             if con is None:
                 con = db.connect(database)
-            if batch_size is None:
-                loaded = []
-                for parsed, results in batch:
-                    counts = db.load(con, parsed, results)
-                    loaded.append(_loaded(parsed, results, sum(counts.values())))
-                    _notify(on_loaded, loaded[-1])
-            else:
-                db.load_many(con, batch, batch_size=chunk)
-                loaded = [_loaded(p, r, _row_count(p, r)) for p, r in batch]
-                for item in loaded:
-                    _notify(on_loaded, item)
+            progress("loading", len(result.documents), documents)
+            db.load_many(con, batch, batch_size=max(1, len(batch) if batch_size is None else chunk))
+            loaded = [_loaded(p, r, _row_count(p, r)) for p, r in batch]
             result.documents.extend(loaded)
+            progress("loaded", len(result.documents), documents)
+            for item in loaded:
+                _notify(on_loaded, item)
             result.load_s += time.perf_counter() - t
     finally:
         if con is not None:
