@@ -189,13 +189,18 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def resolve_document(
-    db_path: str | Path, department: str | None, year: int | None
-) -> tuple[str, int] | str:
-    """The (department, year) that the deck and workbook commands should use, or an error text.
+    db_path: str | Path,
+    department: str | None,
+    year: int | None,
+    document: str | None = None,
+) -> tuple[str, int, str] | str:
+    """The (department, year, document id) the deck and workbook commands should use, or an
+    error text.
 
-    Both must match a row of the ``document`` table. When --department and/or --year are left
-    out, the documents that match the ones given are taken if there is exactly one. The error
-    text lists what the database holds. The database is opened read-only; raises
+    They must match a row of the ``document`` table. When --document is left out, the
+    documents that match --department and/or --year are taken if there is exactly one (a
+    department-year with a 部门 and a 单位 document needs --document). The error text lists what
+    the database holds. The database is opened read-only; raises
     :class:`~budgetlens.errors.DatabaseError` when it cannot be (missing, locked, …).
     """
     from budgetlens import db
@@ -211,18 +216,25 @@ def resolve_document(
         for d in docs
         if (department is None or d["department"] == department)
         and (year is None or d["year"] == year)
+        and (document is None or d["document"] == document)
     ]
     if len(matches) == 1:
-        return matches[0]["department"], matches[0]["year"]
-    listing = "\n".join(f"  --department {d['department']} --year {d['year']}" for d in docs)
+        return matches[0]["department"], matches[0]["year"], matches[0]["document"]
+    listing = "\n".join(f"  --document {d['document']}" for d in docs)
     if not docs:
         return f"the database {db_path} holds no document; run 'budgetlens ingest FILE' first"
     if not matches:
         asked = " ".join(
-            x for x in (department and f"department {department}", year and f"year {year}") if x
+            x
+            for x in (
+                department and f"department {department}",
+                year and f"year {year}",
+                document and f"document {document}",
+            )
+            if x
         )
         return f"no document for {asked} in {db_path}; the database holds:\n{listing}"
-    return f"{len(matches)} documents match; choose one with --department and --year:\n{listing}"
+    return f"{len(matches)} documents match; choose one with --document:\n{listing}"
 
 
 def _deck(args: argparse.Namespace) -> int:
@@ -230,14 +242,14 @@ def _deck(args: argparse.Namespace) -> int:
     from budgetlens.deck import build_deck
 
     database = _settings(args).db
-    found = resolve_document(database, args.department, args.year)
+    found = resolve_document(database, args.department, args.year, args.document)
     if isinstance(found, str):
         print(f"error: {found}", file=sys.stderr)
         return 2
-    department, year = found
+    department, year, document = found
     con = db.connect(database, read_only=True)
     try:
-        drawn = build_deck(con, department, year, args.output, lang=args.lang)
+        drawn = build_deck(con, department, year, args.output, lang=args.lang, document=document)
     finally:
         con.close()
     print(f"{args.output}: {len(drawn)} slides ({department} {year}, {args.lang})")
@@ -249,14 +261,14 @@ def _workbook(args: argparse.Namespace) -> int:
     from budgetlens.workbook import build_workbook
 
     database = _settings(args).db
-    found = resolve_document(database, args.department, args.year)
+    found = resolve_document(database, args.department, args.year, args.document)
     if isinstance(found, str):
         print(f"error: {found}", file=sys.stderr)
         return 2
-    department, year = found
+    department, year, document = found
     con = db.connect(database, read_only=True)
     try:
-        sheets = build_workbook(con, department, year, args.output)
+        sheets = build_workbook(con, department, year, args.output, document=document)
     finally:
         con.close()
     print(f"{args.output}: {len(sheets)} sheets ({department} {year})")
@@ -395,6 +407,11 @@ def build_parser() -> argparse.ArgumentParser:
     def document_args(p: argparse.ArgumentParser) -> None:
         p.add_argument("--department", help="部门 as in the database (default: the only one)")
         p.add_argument("--year", type=int, help="budget year (default: the only one)")
+        p.add_argument(
+            "--document",
+            help="document id <部门>-<年>-<预算|决算>-<部门|单位>, needed when a department-year "
+            "has more than one (budgetlens check lists them)",
+        )
         db_arg(p)
 
     p = sub.add_parser(
