@@ -406,7 +406,9 @@ def identity(items: list, lay: Layout | None, file: str) -> dict:
     scope = None
     if lay is not None or any(w in joined for lay_ in lays for w in lay_.unit_scope_markers):
         markers = [w for lay_ in lays for w in lay_.unit_scope_markers]
-        scope = "单位" if any(w in joined for w in markers) else "部门"
+        # on the cover: "纳入…决算的下属行政事业单位决算" in the text makes no 单位决算
+        cover_text = "".join(head[:8])
+        scope = "单位" if any(w in cover_text for w in markers) else "部门"
     return {
         "department": department,
         "government": government,

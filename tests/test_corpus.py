@@ -30,12 +30,14 @@ FOLDERS = sorted(
     if (p / "hand_read.csv").exists() and p.name.startswith(("sh-", "js-"))
 )
 # Layouts or variants not read yet (see the closing notes of issue 9): refused with a reason.
-NOT_READ_YET = {
-    "sh-putuo-shgzb-2024-final-dept",  # a 决算 (final accounts): issue 10's layout
-}
+NOT_READ_YET: set[str] = set()
 # Read, but with known gaps (strict xfail: the test fails as soon as the gap is closed, so the
 # entry has to go). Empty now; kept as the way to record a gap.
-GAPS: set[tuple[str, str]] = set()
+GAPS: set[tuple[str, str]] = {
+    # the 决算's basic-expenditure table prints 人员经费 and 公用经费 as two panels side by side:
+    # kept as raw cells until issue 10 reads them
+    ("sh-putuo-shgzb-2024-final-dept", "economic"),
+}
 SCALE = {"万元": Decimal(1), "元": Decimal(10000)}
 
 
@@ -109,8 +111,9 @@ def test_totals_match_the_hand_reading(parsed: dict, name: str) -> None:
     for r in hand:  # the first summary table (收支总表) comes first in the reading
         if r["section"] == "summary" and r["value"].strip():
             summary.setdefault(r["label"], _wan(r))
-    revenue = summary.get("收入总计", summary.get("收入合计"))
-    expenditure = summary.get("支出总计", summary.get("支出合计"))
+    # a 决算's 收入支出决算总表 closes both sides with 总计 (the first is the 收入 side's)
+    revenue = summary.get("收入总计", summary.get("收入合计", summary.get("总计")))
+    expenditure = summary.get("支出总计", summary.get("支出合计", summary.get("总计")))
     assert kf["revenue_total"] == revenue
     assert kf["expenditure_total"] == expenditure
     for row in hand:
