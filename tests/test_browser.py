@@ -191,7 +191,8 @@ def wait_for_codes(page, prefix: str, timeout: float = 30) -> list[str]:
 
 def test_a_drill_updates_the_table(server: str, browser) -> None:
     page = open_page(browser, f"{server}/revenue_expenditure")
-    before = codes_in_table(page)
+    # the table's cells may still be arriving on a loaded machine: wait for its codes
+    before = wait_for_codes(page, "")
     assert {c[:3] for c in before} > {"206"}
     page.locator("[data-testid='stSelectbox']").filter(has_text="功能分类").click()
     page.get_by_role("option", name="206 科学技术支出").click()
