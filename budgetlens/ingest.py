@@ -20,7 +20,7 @@ from budgetlens.layout import government_of
 from budgetlens.source import SourceText, norm
 
 # Value-column keys of the table readers → database columns.
-_AMOUNT_KEYS = (
+AMOUNT_KEYS = (
     "total",
     "basic",
     "project",
@@ -83,7 +83,7 @@ class Parsed:
 
 def _wan(row: dict, keep: tuple[str, ...] = ()) -> dict:
     """Rename amount keys to their database columns (``total`` → ``total_wan``)."""
-    return {(f"{k}_wan" if k in _AMOUNT_KEYS and k not in keep else k): v for k, v in row.items()}
+    return {(f"{k}_wan" if k in AMOUNT_KEYS and k not in keep else k): v for k, v in row.items()}
 
 
 def _heading_line(src: SourceText, word: str, after: int = 1) -> int | None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from budgetlens import grid
 from budgetlens import layout as lay
 from budgetlens.errors import IngestError
-from budgetlens.ingest import Parsed, budget_units
+from budgetlens.ingest import AMOUNT_KEYS, Parsed, budget_units
 from budgetlens.mappings import SYNTHETIC_MARKER
 from budgetlens.pdf import PdfFile, TextItem
 from budgetlens.pdf import read as read_pdf
@@ -32,18 +32,9 @@ _TARGET = {
     "raw": "raw_cell",
 }
 _REVENUE_KEYS = ("revenue_function",)
+# the text layout's amount keys, and the revenue sources some PDF layouts print
 _AMOUNT_KEYS = (
-    "total",
-    "basic",
-    "project",
-    "general_budget",
-    "gov_fund",
-    "state_capital",
-    "special_account",
-    "unit_funds",
-    "carried_over",
-    "personnel",
-    "public",
+    *AMOUNT_KEYS,
     "fiscal_appropriation",
     "business_income",
     "operating_income",

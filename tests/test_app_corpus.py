@@ -32,7 +32,7 @@ SH_DEPT = "sh-putuo-swj-2025-budget-dept"
 SH_UNIT = "sh-putuo-swj-2025-budget-unit"
 JIANGSU = "js-rdbgt-2019"
 FOLDERS = (SH_DEPT, SH_UNIT, JIANGSU)
-# a 决算 (final accounts) is loaded too: every page must render for it (its own pages are issue 10's)
+# a 决算 (final accounts) is loaded too: every page must render for it (its pages are #10's)
 FINAL = "sh-putuo-shgzb-2024-final-dept"
 RENDERED = (*FOLDERS, FINAL)
 PAGES = (

@@ -6,6 +6,7 @@ artifacts/screenshots/ (git-ignored) at desktop (1280) and phone (390) widths.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -47,11 +48,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``streamlit run app.py`` on a free port against a copy of the seed database."""
-    db = tmp_path_factory.mktemp("browser") / "budget.duckdb"
-    shutil.copyfile(seed_db, db)
+@contextlib.contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """``streamlit run app.py`` on a free port over the database ``db``; yields its URL and
+    stops the server afterwards (shared by the browser test modules)."""
     port = _free_port()
     env = {**os.environ, "BUDGETLENS_DB": str(db)}
     cmd = [
@@ -82,6 +82,15 @@ def server(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``streamlit run app.py`` on a free port against a copy of the seed database."""
+    db = tmp_path_factory.mktemp("browser") / "budget.duckdb"
+    shutil.copyfile(seed_db, db)
+    with serving(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

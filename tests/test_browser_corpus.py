@@ -10,10 +10,6 @@ the rendered pages (tests/fixtures/corpus/<folder>/hand_read.csv). Screenshots o
 from __future__ import annotations
 
 import csv
-import os
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -23,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from budgetlens import cli
-from tests.test_browser import CHROMIUM, SHOTS, _free_port, open_page
+from tests.test_browser import CHROMIUM, SHOTS, open_page, serving
 from ui import fmt
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,36 +61,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("browser_corpus") / "budget.duckdb"
     files = [str(p) for f in (DEPT, UNIT) for p in sorted((CORPUS / f).glob("*.pdf"))]
     assert cli.main(["ingest", *files, "--db", str(db), "--workers", "1"]) == 0
-    port = _free_port()
-    env = {**os.environ, "BUDGETLENS_DB": str(db)}
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-        "--server.headless", "true", "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    proc = subprocess.Popen(
-        cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                pytest.fail("streamlit did not start")
-            time.sleep(0.3)
+    with serving(db) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(scope="module")
