@@ -127,10 +127,18 @@ def test_the_source_inside_a_chart_names_the_page(server: str, browser) -> None:
         }
     )
     span = f"第{pages[0]}–{pages[-1]}页" if len(pages) > 1 else f"第{pages[0]}页"
-    # plotly draws the annotation as SVG text, one element per line
-    chart = page.locator("[data-testid='stPlotlyChart']").first
-    chart.wait_for(state="visible", timeout=30_000)
-    notes = "".join(t or "" for t in chart.locator("g.annotation text").all_text_contents())
+    # plotly draws the annotation as SVG text, one element per line; the page has several
+    # charts (收入 and 支出), drawn as their sections arrive: wait for the 支出 one's source
+    page.locator("[data-testid='stPlotlyChart']").first.wait_for(state="visible", timeout=30_000)
+    notes = ""
+    for _ in range(100):
+        notes = " | ".join(
+            "".join(t or "" for t in chart.locator("g.annotation text").all_text_contents())
+            for chart in page.locator("[data-testid='stPlotlyChart']").all()
+        )
+        if span in notes:
+            break
+        page.wait_for_timeout(300)
     assert span in notes, notes
     assert page.locator("[data-testid='stException']").count() == 0
     page.close()
