@@ -13,6 +13,19 @@ from budgetlens import cli
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "raw" / "jincheng-kejiju-2024.txt"
 FIXTURES = ROOT / "tests" / "fixtures" / "jincheng-kejiju-2024"
+# the dashboard's pages, as app.py lists them (importing app.py would run Streamlit)
+PAGES = (
+    "overview",
+    "revenue_expenditure",
+    "basic_project",
+    "economic",
+    "projects",
+    "performance",
+    "checks",
+    "glossary",
+    "search",
+    "presenter",
+)
 
 
 @pytest.fixture(scope="session")

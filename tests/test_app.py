@@ -24,6 +24,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from budgetlens import db, queries
+from tests.conftest import PAGES
 from ui import fmt
 from ui.components import tables_csv_zip_bytes, tables_xlsx_bytes, to_csv_bytes
 from ui.i18n import TRANSLATIONS
@@ -33,18 +34,6 @@ APP = ROOT / "app.py"
 DEPARTMENT = "晋城市科学技术局"
 YEAR = 2024
 DOCUMENT = f"{DEPARTMENT}-{YEAR}-预算-部门"
-PAGES = (
-    "overview",
-    "revenue_expenditure",
-    "basic_project",
-    "economic",
-    "projects",
-    "performance",
-    "checks",
-    "glossary",
-    "search",
-    "presenter",
-)
 TIMEOUT = 60
 LEGACY_TESTS = "test_page_runs_alone"
 

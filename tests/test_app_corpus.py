@@ -22,6 +22,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from budgetlens import cli, db, queries
+from tests.conftest import PAGES
 from ui import fmt
 from ui.i18n import TRANSLATIONS
 
@@ -35,18 +36,6 @@ FOLDERS = (SH_DEPT, SH_UNIT, JIANGSU)
 # a 决算 (final accounts) is loaded too: every page must render for it (its pages are #10's)
 FINAL = "sh-putuo-shgzb-2024-final-dept"
 RENDERED = (*FOLDERS, FINAL)
-PAGES = (
-    "overview",
-    "revenue_expenditure",
-    "basic_project",
-    "economic",
-    "projects",
-    "performance",
-    "checks",
-    "glossary",
-    "search",
-    "presenter",
-)
 TIMEOUT = 60
 SCALE = {"万元": Decimal(1), "元": Decimal(10000)}
 # where the headline 支出总计 is printed: the all-funds 支出总表's 合计 row (Shanghai), or the

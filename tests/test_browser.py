@@ -20,21 +20,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import PAGES
+
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = ROOT / "artifacts" / "screenshots"
-PAGES = (
-    "overview",
-    "revenue_expenditure",
-    "basic_project",
-    "economic",
-    "projects",
-    "performance",
-    "checks",
-    "glossary",
-    "search",
-    "presenter",
-)
 
 pytestmark = [
     pytest.mark.browser,

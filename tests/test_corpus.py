@@ -2,10 +2,9 @@
 
 Each folder under ``tests/fixtures/corpus/`` holds a published disclosure (one PDF, or Jiangsu's
 narrative + tables pair) and ``hand_read.csv``, typed from the page images independently of the
-parser (NOTES.md in each folder says how, and lists the document's own errors). Documents the
-parser cannot read yet are listed in ``NOT_READ_YET``: they must be refused with a clear
-IngestError, never crash; when one starts loading, move it out of the list and its hand-read
-values are compared too.
+parser (NOTES.md in each folder says how, and lists the document's own errors). Every Shanghai
+and Jiangsu document loads; documents that are refused, and how, are tested in
+tests/test_corpus_national.py and tests/test_pdf_errors.py.
 """
 
 from __future__ import annotations
@@ -17,8 +16,6 @@ from pathlib import Path
 import pytest
 
 from budgetlens import checks
-from budgetlens.errors import IngestError
-from budgetlens.pdf_ingest import parse_pdfs
 from budgetlens.source import norm
 from tests.conftest import corpus_documents
 
@@ -30,7 +27,6 @@ FOLDERS = sorted(
     if (p / "hand_read.csv").exists() and p.name.startswith(("sh-", "js-"))
 )
 # Layouts or variants not read yet (see the closing notes of issue 9): refused with a reason.
-NOT_READ_YET: set[str] = set()
 # Read, but with known gaps (strict xfail: the test fails as soon as the gap is closed, so the
 # entry has to go). Empty now; kept as the way to record a gap.
 GAPS: set[tuple[str, str]] = {
@@ -50,7 +46,6 @@ def _read(test: str) -> list:
             else (),
         )
         for f in FOLDERS
-        if f.name not in NOT_READ_YET
     ]
 
 
@@ -67,28 +62,17 @@ def _wan(row: dict) -> Decimal:
 def parsed() -> dict:
     out = {}
     for folder in FOLDERS:
-        if folder.name in NOT_READ_YET:
-            continue
         docs = corpus_documents(folder.name)
         assert len(docs) == 1, f"{folder.name}: the files given together make one document"
         out[folder.name] = docs[0]
     return out
 
 
-def test_every_fixture_is_either_read_or_listed() -> None:
-    assert FOLDERS, "no corpus fixtures"
-    assert {f.name for f in FOLDERS} >= NOT_READ_YET
+def test_every_shanghai_and_jiangsu_pdf_has_a_fixture() -> None:
+    assert len(FOLDERS) == 12, [f.name for f in FOLDERS]
 
 
-@pytest.mark.parametrize("name", sorted(NOT_READ_YET))
-def test_unread_documents_are_refused_with_a_reason(name: str) -> None:
-    with pytest.raises(IngestError) as err:
-        parse_pdfs(sorted((CORPUS / name).glob("*.pdf")))
-    text = str(err.value)
-    assert ".pdf" in text and "expected" in text
-
-
-@pytest.mark.parametrize("name", [f.name for f in FOLDERS if f.name not in NOT_READ_YET])
+@pytest.mark.parametrize("name", [f.name for f in FOLDERS])
 def test_identity_is_read_from_the_document(parsed: dict, name: str) -> None:
     p = parsed[name]
     hand = {r["label"]: r["value"] for r in _hand(CORPUS / name) if r["section"] == "identity"}
@@ -169,7 +153,7 @@ def test_economic_rows_match_the_hand_reading(parsed: dict, name: str) -> None:
     assert checked >= 5
 
 
-@pytest.mark.parametrize("name", [f.name for f in FOLDERS if f.name not in NOT_READ_YET])
+@pytest.mark.parametrize("name", [f.name for f in FOLDERS])
 def test_three_public_matches_the_hand_reading(parsed: dict, name: str) -> None:
     p = parsed[name]
     hand = [r for r in _hand(CORPUS / name) if r["section"] == "three_public"]
@@ -191,7 +175,7 @@ def test_three_public_matches_the_hand_reading(parsed: dict, name: str) -> None:
             assert items[label] == _wan(row), row
 
 
-@pytest.mark.parametrize("name", [f.name for f in FOLDERS if f.name not in NOT_READ_YET])
+@pytest.mark.parametrize("name", [f.name for f in FOLDERS])
 def test_every_figure_knows_its_page(parsed: dict, name: str) -> None:
     p = parsed[name]
     pages = {r["line"]: (r["file"], r["page"]) for r in p.rows["source_location"]}
@@ -227,7 +211,7 @@ def _findings() -> dict[str, set[tuple[str, str, str]]]:
     return out
 
 
-@pytest.mark.parametrize("name", [f.name for f in FOLDERS if f.name not in NOT_READ_YET])
+@pytest.mark.parametrize("name", [f.name for f in FOLDERS])
 def test_every_finding_is_a_classified_contradiction_of_the_document(
     parsed: dict, name: str
 ) -> None:

@@ -17,21 +17,10 @@ from streamlit.testing.v1 import AppTest
 
 from bench.load_client import serve
 from deploy.client import open_session, rerun
+from tests.conftest import PAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
-PAGES = (
-    "overview",
-    "revenue_expenditure",
-    "basic_project",
-    "economic",
-    "projects",
-    "performance",
-    "checks",
-    "glossary",
-    "search",
-    "presenter",
-)
 KEYS = (
     "department",
     "year",
