@@ -337,10 +337,7 @@ def documents(con: duckdb.DuckDBPyConnection) -> list[dict]:
 def document_of(con: duckdb.DuckDBPyConnection, department: str, year: int) -> str | None:
     """The document id of a department-year: its 部门 document when both a 部门 and a 单位
     document are loaded, else the one there is; None when there is none."""
-    rows = fetch_dicts(
-        con,
-        "select document from document where department = $department and year = $year "
-        "order by scope = '部门' desc, kind = '预算' desc, document",
-        {"department": department, "year": year},
-    )
+    from budgetlens.queries import load_sql
+
+    rows = fetch_dicts(con, load_sql("document_of"), {"department": department, "year": year})
     return rows[0]["document"] if rows else None
