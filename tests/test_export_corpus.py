@@ -2,8 +2,9 @@
 
 One database is built with the real ingest pipeline from the Jincheng text document and the
 corpus PDFs (tests/fixtures/corpus/) of the layouts in ``CHECKED`` (every one of them loads, as
-tests/test_corpus.py asserts); then it is exported with ``budgetlens export``. Each corpus document's exported totals, key figures, function rows and 三公 total are
-compared with its ``hand_read.csv`` (typed from the page images independently of the parser); the
+tests/test_corpus.py asserts); then it is exported with ``budgetlens export``. Each corpus
+document's exported totals, key figures, function rows and 三公 total are compared with its
+``hand_read.csv`` (typed from the page images independently of the parser); the
 source line of a key figure must lead to the page the hand reading names. The Jincheng document is
 compared with its own hand-read fixtures in tests/test_export.py.
 """
