@@ -165,6 +165,48 @@ def has_codes(rows: list[GridRow]) -> bool:
     return any(_CODE.match(_txt(c)) for r in rows for c in r.cells[:4] if c)
 
 
+_MERGED_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*[-－—–]\s*(\S.*)$")
+
+
+def split_merged_codes(rows: list[GridRow], reader: str) -> tuple[list[GridRow], bool]:
+    """Rows whose 科目 code and name share one cell ("2010301-行政运行", 北京) with the cell split
+    in two, so the readers find a code column and a name column.
+
+    A table may print two classifications side by side (政府 | 部门 经济分类, "50101-工资奖金津补贴"
+    | "30101-基本工资"): an economic table is read by the 部门 classification (codes 3xx), which is
+    moved first. Returns the rows and whether the table crosses 功能分类 with 经济分类 (one row per
+    功能 × 经济 pair, 北京's 支出总表): such a table is no table of 功能分类 rows and is kept raw.
+    """
+    ncols = max((len(r.cells) for r in rows), default=0)
+    merged: dict[int, str] = {}  # column -> first digit of its codes (2 功能, 3 部门, 5 政府)
+    for j in range(min(ncols, 6)):
+        hits = [
+            m.group(1)
+            for r in rows
+            if j < len(r.cells) and (m := _MERGED_CODE.match(_txt(r.cells[j])))
+        ]
+        if len(hits) >= 2:
+            merged[j] = max({h[0] for h in hits}, key=lambda d: sum(h[0] == d for h in hits))
+    if not merged:
+        return rows, False
+    kinds = set(merged.values())
+    cross = "2" in kinds and bool(kinds & {"3", "5"})
+    order = sorted(merged, key=lambda j: (reader == "economic" and merged[j] != "3", j))
+    out = []
+    for r in rows:
+        cells = list(r.cells) + [None] * (ncols - len(r.cells))
+        pairs = {}
+        for j in merged:
+            m = _MERGED_CODE.match(_txt(cells[j]))
+            pairs[j] = [m.group(1), m.group(2).strip()] if m else [cells[j], None]
+        first = min(merged)
+        lead = [c for j, c in enumerate(cells) if j < first]
+        rest = [c for j, c in enumerate(cells) if j > first and j not in merged]
+        moved = [c for j in order for c in pairs[j]]
+        out.append(GridRow(r.line, r.page, lead + moved + rest, r.grid))
+    return out, cross
+
+
 def _code_roles(header: list[GridRow], data_hint: list[GridRow], ncols: int):
     own = _own(header, ncols)
     cfg = shared_columns()
@@ -203,6 +245,10 @@ def _value_columns(
         key = _column_key(own[j][-1], extra) if own[j] else None
         if key is None and spanned[j]:
             key = _column_key(spanned[j][-1], extra)
+        if key == "total" and "total" in out.values() and own[j] and _txt(own[j][-1]) == "小计":
+            # 基本支出 over 小计 | 人员经费 | 公用经费 (北京): the 小计 is the group's amount
+            group = [_column_key(c, extra) for c in spanned[j][:-1]]
+            key = next((g for g in reversed(group) if g not in (None, "total")), key)
         if key is not None and key not in out.values():
             out[j] = key
     return out
@@ -333,8 +379,15 @@ def _read_function_run(
     last = {1: "", 2: ""}
     pending: list[str] = []  # amounts drawn a line above their label
     notes: list[dict] = []
+    by_unit: list[GridRow] = []  # 科目 rows listed per unit, after a unit's code and name
     for r in rows[first_data:]:
         cells = _align(r.cells, ncols)
+        first_cell = next((_txt(c) for c in cells if c), "")
+        if by_unit or (re.fullmatch(r"\d{6,}", first_cell) and out):
+            # 西安 lists its 科目 per unit (125001 | 西安市安全生产监督管理局 | …, then that unit's
+            # 类/款/项): no department-wide 科目 rows follow, only the 合计 above is read
+            by_unit.append(r)
+            continue
         # a 款/项 part printed without its leading zero ("2" for 02) is that part
         parts = [
             _txt(cells[j]).zfill(2) if k and re.fullmatch(r"\d", _txt(cells[j])) else _txt(cells[j])
@@ -357,7 +410,7 @@ def _read_function_run(
                 }
             )
             continue
-        if unit_row or _is_total_row(r, max([*code_cols, name_col])):
+        if unit_row or _is_total_row(r, max([*code_cols, name_col, min(values, default=1) - 1])):
             code = None
         elif parts and parts[0] and _CODE.match(parts[0]):
             code = parts[0] + "".join(p for p in parts[1:] if _PART.match(p))
@@ -425,6 +478,15 @@ def _read_function_run(
         out.append(row)
     for row in out:
         row.pop("_bare", None)
+    if by_unit:
+        notes.append(
+            {
+                "_note": f"{len(by_unit)} rows list the 科目 per unit (from "
+                f"{' '.join(c for c in by_unit[0].cells if c)}): kept as raw cells, not read",
+                "source_line": by_unit[0].line,
+            }
+        )
+        notes += [{**raw, "_raw": True} for raw in read_raw(t, by_unit)]
     return out + notes
 
 
@@ -488,7 +550,7 @@ def read_economic(t: Located, rows: list[GridRow]) -> list[dict]:
     out = []
     group = None
     for r in fn:
-        if "_note" in r:
+        if "_note" in r or r.get("_raw"):
             out.append(r)
             continue
         code = r["code"]
@@ -507,7 +569,10 @@ def read_economic(t: Located, rows: list[GridRow]) -> list[dict]:
                 else (r["name"] if kind == "group" else group),
                 "dept_class": None if kind == "total" else r["name"],
                 "gov_class": None,
-                "total": r.get("total"),
+                # a table by 经济分类 with 基本支出 | 项目支出 columns (深圳): the basic amount
+                "total": r.get("basic")
+                if t.decl.key == "basic_economic" and r.get("basic") is not None
+                else r.get("total"),
                 "personnel": r.get("personnel"),
                 "public": r.get("public"),
                 "source_line": r["source_line"],
@@ -557,7 +622,10 @@ def read_summary(t: Located, rows: list[GridRow]) -> list[dict]:
     # rows above the first amount that start with an ordinal (一、…) are data too
     while first_data > 0 and any(_ORDINAL.match(_txt(c)) for c in rows[first_data - 1].cells if c):
         first_data -= 1
-    header, data = rows[:first_data], rows[first_data:]
+    # the numbering printed under the header (** | 1 | 2 | …) is header, not amounts
+    while first_data < len(rows) and _numbering(rows[first_data]):
+        first_data += 1
+    header, data = rows[:first_data], [r for r in rows[first_data:] if not _numbering(r)]
     spanned = _spanned(header, ncols)
     own = _own(header, ncols)
     amount_cols = sorted(
@@ -729,23 +797,64 @@ def _three_public_name(path: list[str], seen_subtotal: bool, in_car: bool) -> st
     return None
 
 
-def read_three_public(t: Located, rows: list[GridRow]) -> list[dict]:
-    """The “三公” table, whose items are columns: one row per item with its amount.
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_CHANGE_WORDS = ("增减", "变化", "比上年", "增长")
+_FUNDS = (
+    ("一般公共预算", "general_budget"),
+    ("政府性基金", "gov_fund"),
+    ("国有资本", "state_capital"),
+)
 
-    Each column holding an amount is named by its own header cells (因公出国（境）费, 公务接待费,
-    公务用车购置及运行费 with 公务用车购置费 and 公务用车运行费, and 会议费/培训费/机关运行经费
-    where the table has them); a column whose header names nothing takes the one free place of
-    the layout's declared column order between its named neighbours. 合计 is the 三公 total; a
-    table that adds 会议费 and 培训费 to a grand 合计 (and prints the 三公 total as 小计) keeps
-    that as 三公经费、会议费、培训费合计. A column that nothing names is not read; it comes back as
-    a ``_note`` row (a parse note). Raises IngestError for a cell that is not a number.
+
+def _fund_of(cell: str) -> str | None:
+    return next((key for word, key in _FUNDS if word in norm(cell)), None)
+
+
+def _latest_year_only(items: list[tuple[int, str]]) -> set[int]:
+    """Of (index, text) pairs, the indexes to drop: those naming a year before the latest one
+    named, and those naming a change (增减变化 …). A table that names no year keeps all."""
+    years = {k: int(m.group(1)) for k, text in items if (m := _YEAR.search(norm(text)))}
+    drop = {k for k, text in items if any(w in norm(text) for w in _CHANGE_WORDS)}
+    if years:
+        latest = max(years.values())
+        drop |= {k for k, y in years.items() if y != latest}
+    return drop
+
+
+def read_three_public(t: Located, rows: list[GridRow]) -> list[dict]:
+    """The “三公” table: one row per item with its amount.
+
+    Items are columns in most layouts: each column holding an amount is named by its own header
+    cells (因公出国（境）费, 公务接待费, 公务用车购置及运行费 with 公务用车购置费 and
+    公务用车运行费, and 会议费/培训费/机关运行经费 where the table has them); a column whose header
+    names nothing takes the one free place of the layout's declared column order between its named
+    neighbours. 合计 is the 三公 total; a table that adds 会议费 and 培训费 to a grand 合计 (and
+    prints the 三公 total as 小计) keeps that as 三公经费、会议费、培训费合计. Items split by fund
+    (一般公共预算 | 政府性基金预算 | 国有资本经营预算 under each item, 深圳) give one row per item
+    with each fund and their sum as the total. A table that compares years (2025年 | 2026年 as
+    column groups or as rows, with 增减变化) is read for its latest year; the other years and the
+    changes are kept as published (raw cells). Items may instead be rows (项目 | 预算数, 福州). A
+    column that nothing names is not read; it comes back as a ``_note`` row (a parse note). Raises
+    IngestError for a cell that is not a number.
     """
     w = Where(t)
     scale = SCALE.get(t.unit or "万元", Decimal(1))
     ncols = max((len(r.cells) for r in rows), default=0)
     data = [r for r in rows if any(is_amount(_txt(c)) for c in r.cells) and not _numbering(r)]
     header = [r for r in rows if r not in data]
-    by_unit: list[GridRow] = []
+    vertical = _three_public_rows(t, data, w, scale)
+    if vertical is not None:
+        return vertical
+    kept: list[GridRow] = []  # rows of other years, changes, units: kept as published
+    # years or changes as rows (深圳: 2025年 | 2026年 | 增减变化金额): the latest year's row
+    labels = [
+        (k, " ".join(_txt(c) for c in r.cells if c and not is_amount(_txt(c))))
+        for k, r in enumerate(data)
+    ]
+    drop = _latest_year_only(labels)
+    if drop and len(drop) < len(data):
+        kept += [r for k, r in enumerate(data) if k in drop]
+        data = [r for k, r in enumerate(data) if k not in drop]
     if len(data) > 1:
         # one row per unit under a 合计 row (杭州): the 合计 row is the department's, the unit
         # rows are kept as published (raw cells)
@@ -753,28 +862,47 @@ def read_three_public(t: Located, rows: list[GridRow]) -> list[dict]:
             (r for r in data if _total_first(r) or _txt(r.cells[0]) in ("合计", "总计")), None
         )
         if total is not None:
-            by_unit = [r for r in data if r is not total]
+            kept += [r for r in data if r is not total]
             data = [total]
     own = _own(header, ncols)
     spanned = _spanned(header, ncols)
     value_cols = sorted(
         {j for r in data for j, c in enumerate(r.cells) if c and is_amount(_txt(c))}
     )
+    # years as column groups (烟台: 2025年预算数 | 2026年预算数): the latest year's columns
+    dropped_cols = _latest_year_only([(j, "".join(spanned[j])) for j in value_cols])
+    if len(dropped_cols) < len(value_cols):
+        value_cols = [j for j in value_cols if j not in dropped_cols]
+    fund = {j: _fund_of(own[j][-1]) if own[j] else None for j in value_cols}
     names: dict[int, str | None] = {}
     in_car = False
     has_meeting = any("会议" in c or "培训" in c for col in own for c in col)
+    group_of: dict[int, int] = {}  # fund column -> the first column of its item
     for j in value_cols:
-        path = own[j] or spanned[j]
+        path = [c for c in (own[j] or spanned[j]) if not _fund_of(c)]
+        if fund[j] and not path:
+            path = [c for c in spanned[j] if not _fund_of(c)]
+        if fund[j] and fund[j] != "general_budget" and names and j - 1 in names:
+            same = [c for c in spanned[j] if not _fund_of(c)] == [
+                c for c in spanned[j - 1] if not _fund_of(c)
+            ]
+            if same:
+                names[j] = names[j - 1]
+                group_of[j] = group_of.get(j - 1, j - 1)
+                continue
         name = _three_public_name(path, "合计" in names.values(), in_car)
         if name == "合计" and has_meeting and j == value_cols[0]:
             name = GRAND  # 三公 + 会议费 + 培训费
         elif name == "小计":
             # the 三公 total printed as 小计 beside a grand 合计, else the 公务用车 subtotal
             name = CAR if "合计" in names.values() else "合计"
+        elif name is None and any(w in "".join(path) for w in ("总计", "总额")):
+            name = "合计"
         in_car = in_car or (name in CAR_PARTS)
         if name in names.values():
             name = CAR_PARTS[min(list(names.values()).count(CAR) + 1, 2)] if name == CAR else None
         names[j] = name
+        group_of[j] = j
     order = list(t.decl.order or DEFAULT_ORDER)
     if has_meeting and GRAND not in order:
         order = [GRAND, *order]
@@ -789,7 +917,7 @@ def read_three_public(t: Located, rows: list[GridRow]) -> list[dict]:
         free = [n for n in order[lo:hi] if n not in names.values()]
         if len(free) == 1:
             names[j] = free[0]
-    out: list[dict] = [{**raw, "_raw": True} for raw in read_raw(t, by_unit)]
+    out: list[dict] = [{**raw, "_raw": True} for raw in read_raw(t, kept)]
     for j in value_cols:
         if names[j] is None:  # kept as a note: a figure whose item nothing names
             cells = [r.cells[j] for r in data if j < len(r.cells) and r.cells[j]]
@@ -803,19 +931,68 @@ def read_three_public(t: Located, rows: list[GridRow]) -> list[dict]:
     for r in data:
         for j in value_cols:
             name = names[j]
-            if name is None:
+            if name is None or group_of.get(j, j) != j:
                 continue
-            v = amount(r.cells[j] if j < len(r.cells) else None, w, r, name, scale)
-            out.append(
-                {
-                    "table_key": "admin_operating" if name == "机关运行经费" else t.decl.key,
-                    "label": name,
-                    "total": v,
-                    "source_line": r.line,
-                    "source_page": r.page,
+            members = [k for k in value_cols if group_of.get(k, k) == j]
+            row = {
+                "table_key": "admin_operating" if name == "机关运行经费" else t.decl.key,
+                "label": name,
+                "source_line": r.line,
+                "source_page": r.page,
+            }
+            if len(members) > 1 and all(fund[k] for k in members):
+                parts = {
+                    fund[k]: amount(r.cells[k] if k < len(r.cells) else None, w, r, name, scale)
+                    for k in members
                 }
-            )
+                row.update(parts)
+                figures = [v for v in parts.values() if v is not None]
+                row["total"] = sum(figures, Decimal(0)) if figures else None
+            else:
+                row["total"] = amount(r.cells[j] if j < len(r.cells) else None, w, r, name, scale)
+            out.append(row)
     return out
+
+
+def _three_public_rows(t: Located, data: list[GridRow], w: Where, scale) -> list[dict] | None:
+    """A “三公” table whose items are rows (项目 | 预算数: 合计, 1、因公出国（境）费用 …), or None
+    when the items are not rows. The amount is the row's one amount (the latest year's where the
+    columns compare years)."""
+    named = []
+    for r in data:
+        label = next((_txt(c) for c in r.cells if c and not is_amount(_txt(c))), "")
+        named.append((r, label))
+    hits = [
+        lab
+        for _, lab in named
+        if lab and (_three_public_name([lab], False, False) or "合计" in lab)
+    ]
+    if len(hits) < 3 or len(hits) < len(data) - 1:
+        return None
+    out: list[dict] = []
+    in_car = False
+    seen: set[str] = set()
+    for r, label in named:
+        name = _three_public_name([label], "合计" in seen, in_car)
+        if name is None and any(w_ in label for w_ in ("总计", "合计")):
+            name = "合计"
+        if name is None or name in seen:
+            out.append({**read_raw(t, [r])[0], "_raw": True} if read_raw(t, [r]) else {})
+            continue
+        in_car = in_car or name in CAR_PARTS
+        seen.add(name)
+        figures = [c for c in r.cells if c and is_amount(_txt(c))]
+        v = amount(figures[-1], w, r, name, scale)
+        out.append(
+            {
+                "table_key": "admin_operating" if name == "机关运行经费" else t.decl.key,
+                "label": name,
+                "total": v,
+                "source_line": r.line,
+                "source_page": r.page,
+            }
+        )
+    return [o for o in out if o]
 
 
 def read_raw(t: Located, rows: list[GridRow]) -> list[dict]:

@@ -13,6 +13,7 @@ table onto the pages where it continues.
 
 from __future__ import annotations
 
+import csv
 import itertools
 import re
 import tomllib
@@ -25,7 +26,8 @@ from budgetlens.pdf import GridItem, TextItem
 from budgetlens.source import norm
 
 LAYOUT_DIR = Path(__file__).with_name("layouts")
-_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})年")
+# "2026年", and "2026（年度）" as a Beijing table prints it
+_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*[（(]?\s*年")
 # contents entries: leader dots, a trailing page number, or a numbered entry (1. …表); a
 # Chinese ordinal (八、…表) is how some layouts number their real titles, so it is allowed
 _TOC = re.compile(r"^\d+[.．、]|[.…]{3,}|\d+$")
@@ -61,10 +63,15 @@ class TableDecl:
     order: tuple[str, ...] = ()  # the items of a table whose items are columns, left to right
 
     def matches(self, title: str) -> bool:
+        return self.variant(title) is not None
+
+    def variant(self, title: str) -> int | None:
+        """Which of the declared title variants the title answers to (the first one it does:
+        variants are listed most specific first), or None."""
         text = norm(title)
-        return any(all(w in text for w in alt) for alt in self.titles) and not any(
-            w in text for w in self.exclude
-        )
+        if any(w in text for w in self.exclude):
+            return None
+        return next((k for k, alt in enumerate(self.titles) if all(w in text for w in alt)), None)
 
 
 @dataclass(frozen=True)
@@ -251,6 +258,21 @@ def locate(items: list, lay: Layout, file_of) -> tuple[list[Located], list[Locat
                     # the first was a contents entry (grids without a figure): this is the table
                     known.remove(same)
                     same = None
+                elif (
+                    same is not None
+                    and decl is not None
+                    and not _same_title(title, same.title)
+                    and (decl.variant(title) or 0) < (decl.variant(same.title) or 0)
+                ):
+                    # a title answering to a more specific variant than the table found first
+                    # (福州: 一般公共预算支出经济分类情况表, then
+                    # 一般公共预算基本支出经济分类情况表):
+                    # this is the declared table, the first is kept as raw cells
+                    known.remove(same)
+                    unknown_decl_no += 1
+                    same.decl = TableDecl(f"unknown_{unknown_decl_no}", same.title, "raw", ())
+                    unknown.append(same)
+                    same = None
                 if decl is not None and same is None:
                     current = Located(decl, title.strip(), k, it.page, file_of(k))
                     known.append(current)
@@ -343,7 +365,17 @@ def government_of(department: str) -> str | None:
         return "中央"  # a central department (国家信访局)
     hit = _GOV.match(department)
     value = hit.group("v") if hit else ""
+    if not value:  # 长沙职业教育基地综合协调办公室: a city named without its 市
+        value = next((c["name"] for c in _cities() if department.startswith(c["short"])), "")
     return value or None
+
+
+@cache
+def _cities() -> tuple[dict, ...]:
+    """budgetlens/reference/cities.csv, longest short name first (呼和浩特 before 呼和)."""
+    with open(Path(__file__).parent / "reference" / "cities.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return tuple(sorted(rows, key=lambda r: -len(r["short"])))
 
 
 def identity(items: list, lay: Layout | None, file: str) -> dict:
@@ -356,11 +388,15 @@ def identity(items: list, lay: Layout | None, file: str) -> dict:
     lines = [norm(it.text) for it in items if isinstance(it, TextItem)]
     head = lines[:60]
     # a cover that spreads the title over lines (2026年度 | 福州市…支队 | 单位预算) reads as one
-    cover = ["".join(lines[k : k + n]) for k in range(min(6, len(lines))) for n in (2, 3)]
+    # (lines of punctuation only, as a stray "." above 长春's cover title, are left out)
+    words = [line for line in lines[:10] if re.search(r"\w", line)]
+    cover = ["".join(words[k : k + n]) for k in range(min(6, len(words))) for n in (2, 3)]
     lays = [lay] if lay is not None else list(layouts())
     department = None
     for candidate in lays:
-        department = _first_match(candidate.department_patterns, lines + cover)
+        # the cover's name first (长春市信访局(本级) on the cover, 预算单位：长春市信访局 in tables)
+        department = _first_match(candidate.department_patterns, lines[:8] + cover)
+        department = department or _first_match(candidate.department_patterns, lines + cover)
         if department:
             break
     if department is None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from budgetlens import grid
 from budgetlens import layout as lay
 from budgetlens.errors import IngestError
+from budgetlens.grid_projects import read_projects
 from budgetlens.ingest import AMOUNT_KEYS, Parsed, budget_units
 from budgetlens.mappings import SYNTHETIC_MARKER
 from budgetlens.pdf import PdfFile, TextItem
@@ -29,8 +30,11 @@ _TARGET = {
     "economic": "expenditure_economic",
     "summary": "summary_item",
     "three_public": "fiscal_item",
+    "projects": "project_budget",
     "raw": "raw_cell",
 }
+# the readers: those of budgetlens.grid and the 项目支出表's
+_READERS = {**grid.READERS, "projects": read_projects}
 _REVENUE_KEYS = ("revenue_function",)
 # the text layout's amount keys, and the revenue sources some PDF layouts print
 _AMOUNT_KEYS = (
@@ -57,6 +61,14 @@ _SHAPE = {
     ),
     "expenditure_economic": ("total", "personnel", "public"),
     "fiscal_item": ("total", "general_budget", "gov_fund", "state_capital"),
+    "project_budget": (
+        "total",
+        "general_budget",
+        "gov_fund",
+        "state_capital",
+        "special_account",
+        "unit_funds",
+    ),
 }
 
 
@@ -241,11 +253,24 @@ def _parse_group(doc: _Doc) -> Parsed:
         if t.unit:
             units.add(t.unit)
         reader = t.decl.reader
+        if reader in ("function", "economic") and rows:
+            rows, cross = grid.split_merged_codes(rows, reader)
+            if cross:
+                # 功能分类 × 经济分类, one row per pair (北京's 支出总表): kept as published
+                reader = "raw"
+                p.rows["parse_note"].append(
+                    {
+                        "table_key": t.decl.key,
+                        "message": "table crosses 功能分类 with 经济分类, kept as raw cells: "
+                        + t.title,
+                        "source_line": rows[0].line,
+                    }
+                )
         if reader in ("function", "economic") and rows and not grid.has_codes(rows):
             # the same table by unit or by source rather than by 科目 (杭州's 收入预算总表 lists
             # units): labels with amounts, as a summary table is read
             reader = "summary"
-        read = grid.READERS[reader](t, rows) if rows else []
+        read = _READERS[reader](t, rows) if rows else []
         seq_by_target: dict[str, int] = {}
         has_figures = False
         for r in read:
@@ -274,6 +299,9 @@ def _parse_group(doc: _Doc) -> Parsed:
                 r.setdefault("table_key", t.decl.key)
             r = {**dict.fromkeys(_SHAPE.get(target, ())), **r}
             r = {(f"{k}_wan" if k in _AMOUNT_KEYS else k): v for k, v in r.items()}
+            if target == "project_budget":
+                r["carried_over"] = r.pop("_carried")
+                r["project"] = r.pop("_project")
             has_figures = (
                 has_figures
                 or any(isinstance(v, Decimal) for k, v in r.items() if k.endswith("_wan"))
@@ -429,6 +457,8 @@ def _key_figures(p: Parsed) -> list[dict]:
                     basic = (r["amount_wan"], r["source_line"], r["label"])
                 if r["item"] == "项目支出" and project is None:
                     project = (r["amount_wan"], r["source_line"], r["label"])
+    if basic is None or project is None or None in (basic[0], project[0]):
+        basic, project = _split_elsewhere(p, basic, project)
     for key, found, label in (
         ("basic_total", basic, "基本支出"),
         ("project_total", project, "项目支出"),
@@ -456,6 +486,63 @@ def _key_figures(p: Parsed) -> list[dict]:
             )
         )
     return out
+
+
+def _split_elsewhere(p: Parsed, basic, project) -> tuple:
+    """基本支出 and 项目支出 when the all-funds 支出总表 has no 合计 row with both: the 合计 row of
+    that table read by name (杭州 prints no codes), then the 合计 row of another 功能分类 table
+    whose 合计 is the year's whole spending (北京's 支出总表 crosses 功能 with 经济分类; its
+    一般公共预算支出表 holds all the money). Each value keeps its own row's line."""
+
+    def missing(found) -> bool:
+        return found is None or found[0] is None
+
+    for r in p.rows["summary_item"]:
+        if r["table_key"] == "expenditure_total" and r["item"] in ("合计", "总计"):
+            if r["column_key"] == "basic" and missing(basic):
+                basic = (r["amount_wan"], r["source_line"], f"{r['label']} 基本支出")
+            if r["column_key"] == "project" and missing(project):
+                project = (r["amount_wan"], r["source_line"], f"{r['label']} 项目支出")
+    if missing(basic):
+        # the header's 基本支出 spans 人员支出 | 日常公用支出 and prints no 小计 of its own (杭州)
+        parts = {
+            r["column_key"]: r
+            for r in p.rows["summary_item"]
+            if r["table_key"] == "expenditure_total"
+            and r["item"] in ("合计", "总计")
+            and r["column_key"] in ("personnel", "public")
+        }
+        if len(parts) == 2 and None not in (
+            parts["personnel"]["amount_wan"],
+            parts["public"]["amount_wan"],
+        ):
+            basic = (
+                parts["personnel"]["amount_wan"] + parts["public"]["amount_wan"],
+                parts["personnel"]["source_line"],
+                f"{parts['personnel']['label']} {parts['personnel']['column_group']} + "
+                f"{parts['public']['column_group']}",
+            )
+    spent = {
+        r["amount_wan"]
+        for r in p.rows["summary_item"]
+        if r["table_key"] == "income_expense_summary"
+        and r["side"] == "支出"
+        and r["item"] in ("本年支出合计", "支出合计")
+    }
+    for r in p.rows["expenditure_function"]:
+        if r["code"] is None and r["table_key"] != "expenditure_total" and r["total_wan"] in spent:
+            if missing(basic) and r.get("basic_wan") is not None:
+                basic = (r["basic_wan"], r["source_line"], "合计 基本支出")
+            elif missing(basic) and None not in (r.get("personnel_wan"), r.get("public_wan")):
+                # 人员经费 | 公用经费 | 专项业务经费 (西安): 基本支出 is 人员经费 + 公用经费
+                basic = (
+                    r["personnel_wan"] + r["public_wan"],
+                    r["source_line"],
+                    "合计 人员经费 + 公用经费",
+                )
+            if missing(project) and r.get("project_wan") is not None:
+                project = (r["project_wan"], r["source_line"], "合计 项目支出")
+    return basic, project
 
 
 def _figure(key: str, value, label: str, published: str, line: int) -> dict:

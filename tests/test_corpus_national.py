@@ -26,6 +26,7 @@ NATIONAL = sorted(
     if p.is_dir() and not p.name.startswith(("sh-", "js-")) and (p / "hand_read.csv").exists()
 )
 LOADS = {
+    "bj-jmrh-2026-budget-dept",
     "bj-xfb-2026-budget-dept",
     "cc-xfj-2026-budget-dept",
     "cn-gjxfj-2026-budget-dept",
@@ -39,6 +40,7 @@ LOADS = {
     "hz-sfj-2026-budget-dept",
     "sz-xfj-2026-budget-dept",
     "sz-ybj-2026-budget-dept",
+    "xa-ajj-2019-budget-dept",
     "yt-mzj-2026-budget-dept",
     "yt-sjj-2026-budget-dept",
 }

@@ -1,0 +1,134 @@
+"""The 项目支出表 of a PDF layout: projects with their amounts, by unit (issue 16).
+
+National-template documents list their projects in one table: 杭州 prints 单位名称 | 项目名称 | 总计
+| 财政拨款收入 (一般公共预算, 政府性基金, 国有资本经营预算) | 财政专户管理资金 | 单位资金; 长春
+prints 类型 | 项目名称 (一级项目, 二级项目) | 项目单位 | 合计 | 本年财政拨款 (…) | 财政拨款结转 (…)
+| 财政专户管理资金 | 单位资金. Columns are found by what their header says; rows become
+``project_budget`` rows: the 合计 row the department's, a row naming a project a project of its
+unit. Grouping rows (项目类型, 一级项目 over its 二级项目) are kept as published (raw cells), so
+that no amount is counted twice. Amounts under a 结转 group are the carried-over part and are read
+as a row of their own with ``carried_over`` true."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from budgetlens.grid import (
+    SCALE,
+    GridRow,
+    Where,
+    _numbering,
+    _own,
+    _spanned,
+    _txt,
+    amount,
+    read_raw,
+)
+from budgetlens.layout import Located
+from budgetlens.source import is_amount, norm
+
+# what an amount column holds, by the words of its header (most specific first)
+_FUNDS = (
+    ("一般公共预算", "general_budget"),
+    ("政府性基金", "gov_fund"),
+    ("国有资本", "state_capital"),
+    ("财政专户", "special_account"),
+    ("单位资金", "unit_funds"),
+    ("合计", "total"),
+    ("总计", "total"),
+    ("金额", "total"),
+    ("预算数", "total"),
+)
+_TOTAL_LABELS = ("合计", "总计")
+
+
+def _meaning(path: list[str]) -> tuple[str | None, bool]:
+    """(amount key, carried over) of a column from its header cells top to bottom."""
+    text = [norm(c) for c in path]
+    carried = any("结转" in c for c in text)
+    for cell in reversed(text):
+        for word, key in _FUNDS:
+            if word in cell:
+                return key, carried
+    return None, carried
+
+
+def read_projects(t: Located, rows: list[GridRow]) -> list[dict]:
+    """Rows of a 项目支出表: the department's 合计 and each project with its unit and amounts.
+
+    Raises IngestError (via :func:`budgetlens.grid.amount`) for an amount cell that is not a
+    number. A table without a column headed 项目名称 (or 项目) is returned as raw cells.
+    """
+    w = Where(t)
+    scale = SCALE.get(t.unit or "万元", Decimal(1))
+    ncols = max((len(r.cells) for r in rows), default=0)
+    first = next(
+        (k for k, r in enumerate(rows) if any(is_amount(_txt(c)) for c in r.cells)), len(rows)
+    )
+    while first > 0 and _numbering(rows[first - 1]):
+        first -= 1
+    header = [r for r in rows[:first] if not _numbering(r)]
+    data = [r for r in rows[first:] if not _numbering(r)]
+    own, spanned = _own(header, ncols), _spanned(header, ncols)
+    # (a column's own header cells: a merged cell's text spreads right, never down, in _spanned)
+    project_cols = [
+        j
+        for j in range(ncols)
+        if any("项目" in c and not any(x in c for x in ("支出", "单位", "类型")) for c in own[j])
+    ]
+    unit_col = next(
+        (
+            j
+            for j in range(ncols)
+            if any("单位" in c and "资金" not in c for c in own[j]) and j not in project_cols
+        ),
+        None,
+    )
+    columns: dict[int, tuple[str, bool]] = {}
+    for j in range(ncols):
+        if j in project_cols or j == unit_col:
+            continue
+        key, _ = _meaning(own[j] or spanned[j])
+        carried = _meaning(spanned[j])[1]
+        if key and (key, carried) not in columns.values():
+            columns[j] = (key, carried)
+    if not project_cols or not columns:
+        return [{**r, "_raw": True} for r in read_raw(t, rows)]
+    out: list[dict] = []
+    unit = None
+    for r in data:
+        cells = [*r.cells, *([None] * (ncols - len(r.cells)))]
+        names = [_txt(cells[j]) for j in project_cols if _txt(cells[j])]
+        if unit_col is not None and _txt(cells[unit_col]):
+            unit = _txt(cells[unit_col])
+        label = " ".join(_txt(c) for c in cells if c and not is_amount(_txt(c)))
+        if any(norm(label).replace(" ", "") == w_ for w_ in _TOTAL_LABELS) or (
+            not names and any(w_ in norm(label) for w_ in _TOTAL_LABELS)
+        ):
+            kind, project = "department", None
+        elif names and names[-1] == _txt(cells[project_cols[-1]]):
+            kind, project = "project", names[-1]
+        else:
+            # a grouping row (项目类型, 一级项目 over its 二级项目): kept as published
+            out.extend({**raw, "_raw": True} for raw in read_raw(t, [r]))
+            continue
+        for carried in sorted({c for _, c in columns.values()}):
+            amounts = {
+                key: amount(cells[j], w, r, key, scale)
+                for j, (key, c) in columns.items()
+                if c == carried
+            }
+            if carried and not any(amounts.values()):
+                continue  # no carried-over money on this row
+            out.append(
+                {
+                    "row_kind": kind,
+                    "unit": unit if kind == "project" else None,
+                    "_project": project,
+                    **amounts,
+                    "_carried": carried,
+                    "source_line": r.line,
+                    "source_page": r.page,
+                }
+            )
+    return out
