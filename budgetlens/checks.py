@@ -164,8 +164,11 @@ def _hierarchy(
     total = next((r for r in table_rows if r["code"] is None), None)
     for col in columns:
         if total is not None:
-            kids = [r for r in table_rows if r["level"] == 1]
-            if kids or total.get(col) is not None:
+            # the shallowest 科目 printed: a table of 项 rows only (北京) sums its 项
+            top = min((r["level"] for r in table_rows if r["code"]), default=1)
+            kids = [r for r in table_rows if r["level"] == top]
+            # a table whose 科目 rows were kept raw (西安's per-unit rows) has only its 合计
+            if by_code and (kids or total.get(col) is not None):
                 c.compare(
                     "column_total",
                     f"{label} 合计 {col} = Σ 类",
@@ -220,11 +223,17 @@ def _function_tables(c: Checker, rows: dict) -> None:
         for r in trs:
             if r.get("basic_wan") is None and r.get("project_wan") is None:
                 continue
+            # a table without a 基本支出 column (西安 表5): 人员经费 + 公用经费 are its basic
+            basic = (
+                _d(r.get("personnel_wan")) + _d(r.get("public_wan"))
+                if r.get("basic_wan") is None
+                else _d(r["basic_wan"])
+            )
             c.compare(
                 "row_sum",
                 f"{label} {r['code'] or '合计'} {r['name']} 合计 = 基本 + 项目",
                 r["total_wan"],
-                _d(r["basic_wan"]) + _d(r["project_wan"]),
+                basic + _d(r["project_wan"]),
                 [r["source_line"]],
                 tolerance=cent * 2,
             )

@@ -17,6 +17,7 @@ _REVENUE_TOTALS = ("收入总计", "收入合计")
 _EXPENDITURE_TOTALS = ("支出总计", "支出合计")
 _PLAIN_TOTALS = ("总计", "合计")  # a table that says only 合计 on both sides
 CAR = "公务用车购置及运行费"
+CAR_PARTS = ("公务用车购置费", "公务用车运行费")
 
 
 def summary_balance(c: Checker, rows: dict) -> None:
@@ -142,9 +143,16 @@ def economic_tables(c: Checker, rows: dict) -> None:
                     tolerance=cent * len(groups),
                 )
             for g in groups:
+                # a group's 款 are the rows between it and the next group (烟台 prints 301 twice,
+                # once beside 501 and once beside 505, each with its own 款)
+                start = next(k for k, r in enumerate(items) if r is g)
+                end = next(
+                    (k for k in range(start + 1, len(items)) if any(items[k] is h for h in groups)),
+                    len(items),
+                )
                 kids = [
                     r
-                    for r in items
+                    for r in items[start + 1 : end]
                     if r.get("code") and len(r["code"]) == 5 and r["code"].startswith(g["code"])
                 ]
                 if kids:
@@ -211,9 +219,20 @@ def three_public_parts(c: Checker, rows: dict) -> None:
 
     def check(total: str, parts: tuple[str, ...], subject: str) -> None:
         row = items.get(total)
-        if row is None or row.get("total_wan") is None or not any(p in items for p in parts):
+        # a 公务用车 小计 left blank (北京): its 购置费 and 运行费 stand for it
+        found = [
+            r
+            for p in parts
+            for r in (
+                [items[x] for x in CAR_PARTS if x in items]
+                if p == CAR and CAR not in items
+                else [items[p]]
+                if p in items
+                else []
+            )
+        ]
+        if row is None or row.get("total_wan") is None or not found:
             return
-        found = [items[p] for p in parts if p in items]
         c.compare(
             "three_public",
             subject,

@@ -383,7 +383,8 @@ def _read_function_run(
     for r in rows[first_data:]:
         cells = _align(r.cells, ncols)
         first_cell = next((_txt(c) for c in cells if c), "")
-        if by_unit or (re.fullmatch(r"\d{6,}", first_cell) and out):
+        # (a unit code is 6 digits or more; a 科目 code 3, 5 or 7)
+        if by_unit or (re.fullmatch(r"\d{6,}", first_cell) and not _CODE.match(first_cell) and out):
             # 西安 lists its 科目 per unit (125001 | 西安市安全生产监督管理局 | …, then that unit's
             # 类/款/项): no department-wide 科目 rows follow, only the 合计 above is read
             by_unit.append(r)
@@ -871,6 +872,8 @@ def read_three_public(t: Located, rows: list[GridRow]) -> list[dict]:
     )
     # years as column groups (烟台: 2025年预算数 | 2026年预算数): the latest year's columns
     dropped_cols = _latest_year_only([(j, "".join(spanned[j])) for j in value_cols])
+    # carried-over money beside the year's (长春: 当年预算 | 上年结转结余): the year's columns
+    dropped_cols |= {j for j in value_cols if any("结转" in c for c in spanned[j])}
     if len(dropped_cols) < len(value_cols):
         value_cols = [j for j in value_cols if j not in dropped_cols]
     fund = {j: _fund_of(own[j][-1]) if own[j] else None for j in value_cols}
@@ -891,6 +894,17 @@ def read_three_public(t: Located, rows: list[GridRow]) -> list[dict]:
                 group_of[j] = group_of.get(j - 1, j - 1)
                 continue
         name = _three_public_name(path, "合计" in names.values(), in_car)
+        item_words = [w_ for w_, _ in THREE_PUBLIC_ITEMS] + ["公务用车"]
+        if (
+            name == "小计"
+            and "合计" in names.values()
+            and not has_meeting
+            and any(w_ in "".join(spanned[j][:-1]) for w_ in ("当年", "本年", "预算"))
+            and not any(w_ in "".join(spanned[j]) for w_ in item_words)
+        ):
+            # the year's 小计 under 当年预算 beside the 合计 (长春): the same total again
+            group_of[j] = -1
+            continue
         if name == "合计" and has_meeting and j == value_cols[0]:
             name = GRAND  # 三公 + 会议费 + 培训费
         elif name == "小计":
@@ -903,6 +917,7 @@ def read_three_public(t: Located, rows: list[GridRow]) -> list[dict]:
             name = CAR_PARTS[min(list(names.values()).count(CAR) + 1, 2)] if name == CAR else None
         names[j] = name
         group_of[j] = j
+    value_cols = [j for j in value_cols if group_of.get(j) != -1]
     order = list(t.decl.order or DEFAULT_ORDER)
     if has_meeting and GRAND not in order:
         order = [GRAND, *order]

@@ -170,7 +170,19 @@ def title_text(items: list, k: int) -> str | None:
     """The title a text item states, or None. A title wrapped onto two lines (公开09表：一般公共预算
     “三公”经费 | 支出预算表) is joined with the line above it."""
     it = items[k]
-    if not isinstance(it, TextItem) or not is_title_candidate(it.text):
+    if not isinstance(it, TextItem):
+        return None
+    if not is_title_candidate(it.text):
+        # a qualifier wrapped onto the next line (…明细表（按支出功能分类科 | 目-不含上年结转）)
+        t, prev = norm(it.text), items[k - 1] if k else None
+        if (
+            t.endswith(("）", ")"))
+            and not re.search(r"[（(]", t)
+            and isinstance(prev, TextItem)
+            and prev.page == it.page
+            and is_title_candidate(joined := prev.text.strip() + it.text.strip())
+        ):
+            return joined
         return None
     if len(norm(it.text)) > 8:
         return it.text

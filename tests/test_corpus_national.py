@@ -41,6 +41,7 @@ LOADS = {
     "sz-xfj-2026-budget-dept",
     "sz-ybj-2026-budget-dept",
     "xa-ajj-2019-budget-dept",
+    "xa-xcb-2021-budget-dept",
     "yt-mzj-2026-budget-dept",
     "yt-sjj-2026-budget-dept",
 }
