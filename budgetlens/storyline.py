@@ -19,7 +19,7 @@ from typing import Any
 
 import duckdb
 
-from budgetlens import queries
+from budgetlens import check_labels, queries
 from budgetlens.db import document_of
 
 CHART_KINDS = ("bar", "pie", "doughnut", "column", "table", "figures")
@@ -238,29 +238,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "s.no_mismatch": ("没有不一致项。", "No mismatches."),
 }
 
-# 核对类型 (check_result.check_kind) in words.
-CHECK_KINDS: dict[str, tuple[str, str]] = {
-    "balance": ("收支平衡", "balance"),
-    "column_total": ("合计行", "column total"),
-    "cost_indicator": ("成本指标", "cost indicator"),
-    "cross_table": ("表间核对", "cross-table"),
-    "economic_function": ("经济与功能分类", "economic vs function"),
-    "name_consistency": ("科目名称", "name consistency"),
-    "narrative": ("说明中的数字", "narrative figure"),
-    "narrative_count": ("说明中的个数", "narrative count"),
-    "narrative_name": ("说明中的科目", "narrative name"),
-    "narrative_rate": ("说明中的增幅", "narrative rate"),
-    "narrative_share": ("说明中的占比", "narrative share"),
-    "performance_funds": ("绩效资金", "performance funds"),
-    "performance_unit": ("绩效实施单位", "performance unit"),
-    "period_consistency": ("实施期与年度", "period consistency"),
-    "row_sum": ("行合计", "row sum"),
-    "subtotal": ("小计", "subtotal"),
-    "supervisor_code": ("主管部门代码", "supervisor code"),
-    "three_public": ("“三公”经费", "“three public” expenses"),
-    "unit_subtotal": ("单位小计", "unit subtotal"),
-}
-
 
 def tr(lang: str, key: str, **values: Any) -> str:
     """The text ``key`` in ``lang`` ('zh' or 'en') with ``values`` filled in.
@@ -274,9 +251,8 @@ def tr(lang: str, key: str, **values: Any) -> str:
 
 
 def check_kind_label(kind: str, lang: str = "zh") -> str:
-    """The check kind in words; an unknown kind is shown as stored."""
-    pair = CHECK_KINDS.get(kind)
-    return kind if pair is None else pair[0 if lang == "zh" else 1]
+    """The check kind in words, from the one table of check labels (budgetlens.check_labels)."""
+    return check_labels.kind_label(kind, lang)
 
 
 # --- numbers ------------------------------------------------------------------------------------

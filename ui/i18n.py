@@ -73,6 +73,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     ),
     "msg.no_indicators": ("该绩效目标表没有指标。", "This performance table has no indicators."),
     "msg.no_checks": ("没有核对结果。", "No reconciliation results."),
+    "checks.rule_set": ("本文件适用的核对规则：", "Rules applied to this document: "),
     "msg.no_glossary": (
         "未从本文件读取到名词解释。",
         "No glossary was read from this disclosure.",
@@ -217,7 +218,8 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "side.支出": ("支出", "Expenditure"),
     # statuses
     "status.ok": ("一致", "ok"),
-    "status.rounding": ("尾差", "rounding"),
+    "status.rounding": ("舍入差异", "rounding"),
+    "status.unjudged": ("无法判断", "cannot be judged"),
     "status.mismatch": ("不一致", "mismatch"),
     # charts and headings
     "chart.with_unit": ("{title}（{unit}）", "{title} ({unit})"),
