@@ -1,0 +1,196 @@
+"""The families a careful reader applies, each on a constructed document: a document with the
+contradiction must get a mismatch of the family's kind naming it, the same document without it
+must not. Removing a family (from checks.RULE_SETS or its module) fails these tests."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from budgetlens import checks
+
+DEPT = "部门整体"
+PROJECT = "科技计划项目"
+
+
+def _run(rows: dict) -> list[dict]:
+    return checks.run_checks(rows, "jincheng-text")
+
+
+def _of(results: list[dict], kind: str, status: str | None = None) -> list[dict]:
+    return [r for r in results if r["check_kind"] == kind and status in (None, r["status"])]
+
+
+def _indicator(project, name, raw, comparator, value, unit, line, period="年度", level2="数量指标"):
+    return {
+        "project": project,
+        "period": period,
+        "level2": level2,
+        "name": name,
+        "target_raw": raw,
+        "target_kind": "numeric",
+        "comparator": comparator,
+        "target_value": value,
+        "target_unit": unit,
+        "source_line": line,
+    }
+
+
+def _table(project, line, summary="", is_department=False):
+    return {
+        "project": project,
+        "is_department": is_department,
+        "summary": summary,
+        "source_line": line,
+        "supervisor_code": None,
+        "implementing_unit": None,
+    }
+
+
+# --- the same measure stated with different values ------------------------------------------
+
+
+def test_a_department_target_and_a_project_target_of_one_measure_must_agree():
+    rows = {
+        "performance_indicator": [
+            _indicator(DEPT, "科技型中小企业", "≤93家", "≤", 93.0, "家", 559),
+            _indicator(PROJECT, "奖励科技型中小企业数量", "≥83家", "≥", 83.0, "家", 609),
+            _indicator(DEPT, "科技大讲堂", "≥4次", "≥", 4.0, "次", 563),
+            _indicator(PROJECT, "科技大讲堂场次", "≥4次", "≥", 4.0, "次", 620),
+        ]
+    }
+    found = _of(_run(rows), "repeated_measure")
+    bad = [r for r in found if r["status"] == "mismatch"]
+    assert len(bad) == 1 and bad[0]["source_lines"] == "559,609"
+    assert (bad[0]["expected"], bad[0]["actual"]) == (Decimal(93), Decimal(83))
+    assert [r["status"] for r in found if "科技大讲堂" in r["subject"]] == ["ok"]
+
+
+def test_one_area_printed_two_ways_is_a_mismatch():
+    rows = {
+        "performance_table": [
+            _table("科技研发基地工程项目", 630, "建筑面积52457平方米，主要包括孵化器大楼"),
+            _table("科技研发基地运营管理费", 665, "基地供热面积52547平方米，供热费178万元"),
+            _table("科技学术报告厅维修修缮", 862, "维修面积共170平方米"),
+        ]
+    }
+    (r,) = _of(_run(rows), "repeated_measure")
+    assert r["status"] == "mismatch" and r["source_lines"] == "630,665"
+    assert "52457" in r["subject"] and "52547" in r["subject"]
+    rows["performance_table"][1]["summary"] = "基地供热面积52457平方米"
+    assert _of(_run(rows), "repeated_measure") == []  # one value: nothing to compare
+
+
+# --- sums stated in prose ---------------------------------------------------------------------
+
+
+def test_sums_stated_in_prose_are_checked_against_their_parts():
+    text = (
+        "1.物业管理费预计162万元;2.水、电、供热费预计190万元,供热费178万元/年;水费3万元;电费10万元,"
+        "3.档案整理预计2万元,宣传资料印刷预计3万元,合计6万元;4.租地费12万元+8万元=21万元。"
+    )
+    rows = {"performance_table": [_table("运营管理费", 665, text)]}
+    bad = {r["subject"]: r for r in _of(_run(rows), "prose_sum", "mismatch")}
+    assert set(bad) == {
+        "运营管理费 概况: 分项 190万元",
+        "运营管理费 概况: 合计 6万元",
+        "运营管理费 概况: 算式 12万元+8万元=21万元",
+    }
+    assert (bad["运营管理费 概况: 分项 190万元"]["actual"]) == Decimal(191)
+    fixed = (
+        text.replace("190万元", "191万元").replace("合计6万元", "合计5万元").replace("=21", "=20")
+    )
+    rows["performance_table"][0]["summary"] = fixed
+    assert _of(_run(rows), "prose_sum", "mismatch") == []
+    assert len(_of(_run(rows), "prose_sum", "ok")) == 3
+
+
+def test_rates_and_parts_after_qizhong_are_not_parts_of_a_sum():
+    text = (
+        "1、奖励资金1268万元。"
+        "2、计划项目拟预算资金739万元，其中包含应发未发补助资金439万元，两项合计资金2007万元。"
+        "3、两人按每月568元发放,小计13632元,补发1072元,共计14704元。"
+    )
+    rows = {"performance_table": [_table("遗属生活补助", 792, text)]}
+    results = _of(_run(rows), "prose_sum")
+    assert [r["status"] for r in results] == ["ok", "ok"]  # 1268 + 739; 13632 + 1072
+
+
+# --- counts stated in prose against the rows of the tables ---------------------------------
+
+
+def test_counts_stated_in_prose_are_checked_against_table_rows():
+    units = [
+        {"unit": "某局", "parent_unit": None, "is_department": True, "source_line": 400},
+        {"unit": "某局", "parent_unit": "某局", "is_department": False, "source_line": 401},
+        {"unit": "某中心", "parent_unit": "某局", "is_department": False, "source_line": 405},
+    ]
+    projects = [
+        {"row_kind": "project", "carried_over": False, "source_line": 402 + i, "project": f"P{i}"}
+        for i in range(2)
+    ]
+    section = {"section": "机构设置情况", "heading": None, "seq": 1, "source_line": 90}
+    rows = {
+        "budget_unit": units,
+        "project_budget": projects,
+        "text_section": [{**section, "body": "本部门包括3个预算单位，共安排5个项目。"}],
+    }
+    bad = _of(_run(rows), "prose_count", "mismatch")
+    assert sorted((r["expected"], r["actual"]) for r in bad) == [
+        (Decimal(2), Decimal(3)),
+        (Decimal(2), Decimal(5)),
+    ]
+    rows["text_section"][0]["body"] = "本部门包括2个预算单位（下属1个事业单位），共安排2个项目。"
+    found = _of(_run(rows), "prose_count")
+    assert found and {r["status"] for r in found} == {"ok"}
+
+
+def test_a_quantity_in_a_project_overview_must_meet_its_indicator():
+    rows = {
+        "performance_table": [
+            _table(PROJECT, 587, "补助资金439万元（补助项目58项），预计新立项不超过40项")
+        ],
+        "performance_indicator": [
+            _indicator(PROJECT, "2023年重点科技计划项目补助项目数", "56项", "=", 56.0, "项", 614),
+        ],
+    }
+    (r,) = _of(_run(rows), "prose_quantity")
+    assert r["status"] == "mismatch" and r["source_lines"] == "587,614"
+    rows["performance_indicator"][0].update(target_raw="≥58项", comparator="≥", target_value=58.0)
+    assert [r["status"] for r in _of(_run(rows), "prose_quantity")] == ["ok"]
+
+
+# --- cost indicators against the funds, by comparator ---------------------------------------
+
+
+def _cost_doc(*targets: tuple[str, str, float]) -> dict:
+    return {
+        "project_budget": [
+            {
+                "row_kind": "project",
+                "carried_over": False,
+                "project": "工程项目",
+                "total_wan": Decimal("1000.00"),
+                "unit": None,
+                "source_line": 438,
+            }
+        ],
+        "performance_indicator": [
+            _indicator("工程项目", f"成本{i}", raw, comp, value, "万元", 650 + i, level2="成本指标")
+            for i, (raw, comp, value) in enumerate(targets)
+        ],
+    }
+
+
+def test_cost_indicators_are_judged_by_their_comparator():
+    def status(*targets):
+        (r,) = _of(_run(_cost_doc(*targets)), "cost_indicator")
+        return r["status"]
+
+    assert status(("≤500万元", "≤", 500.0)) == "ok"  # a ceiling below the funds
+    assert status(("≤1200万元", "≤", 1200.0)) == "mismatch"  # a ceiling above them
+    assert status(("≤600万元", "≤", 600.0), ("≤600万元", "≤", 600.0)) == "mismatch"  # parts past
+    assert status(("600万元", "=", 600.0), ("400万元", "=", 400.0)) == "ok"
+    lost = _cost_doc(("", None, None))
+    lost["performance_indicator"][0].update(target_kind="empty", target_value=None)
+    (r,) = _of(_run(lost), "cost_indicator")
+    assert r["status"] == "unjudged" and "650" in r["detail"]
