@@ -98,9 +98,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "source_key.carried_over": ("上年结转", "Carried over"),
     "basic": ("基本支出", "Basic expenditure"),
     "project": ("项目支出", "Project expenditure"),
-    "status.ok": ("一致", "ok"),
-    "status.rounding": ("舍入差异", "rounding"),
-    "status.mismatch": ("不一致", "mismatch"),
     "col.kind": ("核对类型", "Check"),
     "col.subject": ("核对内容", "Subject"),
     "col.expected": ("应为", "Expected"),
@@ -873,7 +870,7 @@ def _cost_sentences(c: _Context, project: str, checks: list[dict[str, Any]]) -> 
     pick = min(cost, key=rank)
     # the subject reads "<project> 年度: Σ 成本指标 vs 项目支出预算表"; the project is the title
     subject = pick["subject"].removeprefix(project).lstrip(" :")
-    status = c.t(f"status.{pick['status']}")
+    status = check_labels.status_label(pick["status"], c.lang)
     if pick["expected_value"] is not None and pick["actual_value"] is not None:
         out = [
             c.t(
@@ -981,7 +978,7 @@ def _checks(c: _Context) -> list[Slide]:
         source,
         chart=Chart(
             "column",
-            categories=tuple(c.t(f"status.{s}") for s in statuses),
+            categories=tuple(check_labels.status_label(s, c.lang) for s in statuses),
             series=(
                 Series(c.t("series.checks"), tuple(Decimal(counts.get(s, 0)) for s in statuses)),
             ),

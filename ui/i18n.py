@@ -217,10 +217,6 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "side.收入": ("收入", "Revenue"),
     "side.支出": ("支出", "Expenditure"),
     # statuses
-    "status.ok": ("一致", "ok"),
-    "status.rounding": ("舍入差异", "rounding"),
-    "status.unjudged": ("无法判断", "cannot be judged"),
-    "status.mismatch": ("不一致", "mismatch"),
     # charts and headings
     "chart.with_unit": ("{title}（{unit}）", "{title} ({unit})"),
     "chart.revenue_by_source": ("收入来源", "Revenue by source"),
