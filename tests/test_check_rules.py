@@ -149,3 +149,9 @@ def test_labels_leave_no_identifier_in_the_chinese_subject():
     assert check_labels.subject_label("expenditure_total 合计 total_wan = Σ 类") == (
         "支出总表 合计 合计 = Σ 类"
     )
+
+
+def test_the_documentation_lists_every_rule():
+    doc = (Path(__file__).parents[1] / "docs" / "reconciliation.md").read_text(encoding="utf-8")
+    for r in check_core.rules():
+        assert f"`{r.id}`" in doc, f"docs/reconciliation.md does not list {r.id}"
