@@ -346,9 +346,13 @@ def _same_measure(a: str, b: str) -> bool:
 
 def repeated_measures(c: Checker, rows: dict) -> None:
     """The same measure stated with different values in different places: an indicator of the
-    部门整体 table against the project tables' indicator of the same measure (one name within
-    the other once words like 奖励/数量 are dropped, same unit, numeric targets: the targets,
-    comparator included, must agree); and an area (平方米) stated in the indicators or a
+    部门整体 table against the one project table that states the same measure (one name within
+    the other once words like 奖励/数量 are dropped, same unit, numeric targets, not a rate in %;
+    a measure several projects state is each project's own, not compared): the department
+    includes the project, so the project's target may not exceed the department's stated
+    ceiling (部门整体 ≤5项 against a project's ≥8项 is a mismatch; ≤93家 against ≥83家 can both
+    hold; a plain department figure such as 968人 may count something else and is not compared);
+    and an area (平方米) stated in the indicators or a
     project's 概况 text that another place states within 2% but not equal (one area printed
     two ways)."""
     inds = [
@@ -356,40 +360,37 @@ def repeated_measures(c: Checker, rows: dict) -> None:
         for i in rows.get("performance_indicator", [])
         if i["target_kind"] == "numeric" and i["target_value"] is not None and i["target_unit"]
     ]
-    dept = [i for i in inds if i["project"] == m.DEPARTMENT_PERF_NAME]
+    dept = [i for i in inds if i["project"] == m.DEPARTMENT_PERF_NAME and i["target_unit"] != "%"]
     projects = [i for i in inds if i["project"] != m.DEPARTMENT_PERF_NAME]
     done: set[tuple] = set()
     for d in dept:
-        for p in projects:
-            if p["target_unit"] != d["target_unit"] or not _same_measure(
-                _core(d["name"]), _core(p["name"])
-            ):
-                continue
+        same = [
+            p
+            for p in projects
+            if p["target_unit"] == d["target_unit"]
+            and _same_measure(_core(d["name"]), _core(p["name"]))
+        ]
+        if len({p["project"] for p in same}) != 1:
+            continue  # a measure every project states (培训次数, 完成率) is each project's own
+        for p in same:
             key = (d["source_line"], p["project"], norm(p["target_raw"]))
             if key in done:
                 continue  # the 实施期 and 年度 halves print one row
             done.add(key)
+            ceiling = d["comparator"] in ("≤", "<")  # a stated ceiling, not a head count
+            floor = p["comparator"] in (None, "=", "≥", ">")
+            if not (ceiling and floor):
+                continue  # no ceiling the project could pass
             c.project = p["project"]
-            subject = f"{d['name']}: 部门整体 vs {p['project']} {p['name']}"
-            detail = f"部门整体 {d['target_raw']}；{p['project']} {p['target_raw']}"
-            if dec(d["target_value"]) != dec(p["target_value"]):
-                c.compare(
-                    "repeated_measure",
-                    subject,
-                    d["target_value"],
-                    p["target_value"],
-                    [d["source_line"], p["source_line"]],
-                    tolerance=ZERO,
-                    detail=detail,
-                )
-            else:
-                c.fact(
-                    "repeated_measure",
-                    subject,
-                    (d["comparator"] or "=") == (p["comparator"] or "="),
-                    [d["source_line"], p["source_line"]],
-                    detail,
-                )
+            c.within(
+                "repeated_measure",
+                f"{d['name']}: 部门整体 vs {p['project']} {p['name']}",
+                d["target_value"],
+                p["target_value"],
+                [d["source_line"], p["source_line"]],
+                detail=f"部门整体 {d['target_raw']}；{p['project']} {p['target_raw']}"
+                "（部门整体包含该项目：项目的目标不能超过部门整体的上限）",
+            )
     c.project = None
     _areas(c, rows, inds)
 

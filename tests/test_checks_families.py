@@ -49,20 +49,25 @@ def _table(project, line, summary="", is_department=False):
 # --- the same measure stated with different values ------------------------------------------
 
 
-def test_a_department_target_and_a_project_target_of_one_measure_must_agree():
+def test_a_project_target_may_not_pass_the_department_ceiling_of_one_measure():
     rows = {
         "performance_indicator": [
-            _indicator(DEPT, "科技型中小企业", "≤93家", "≤", 93.0, "家", 559),
+            _indicator(DEPT, "科技型中小企业", "≤80家", "≤", 80.0, "家", 559),
             _indicator(PROJECT, "奖励科技型中小企业数量", "≥83家", "≥", 83.0, "家", 609),
-            _indicator(DEPT, "科技大讲堂", "≥4次", "≥", 4.0, "次", 563),
-            _indicator(PROJECT, "科技大讲堂场次", "≥4次", "≥", 4.0, "次", 620),
+            _indicator(DEPT, "高新技术企业奖励", "≤63家", "≤", 63.0, "家", 561),
+            _indicator(PROJECT, "奖励高新技术企业数量", "≥63家", "≥", 63.0, "家", 608),
+            # stated by two projects: each project's own measure, not compared
+            _indicator(DEPT, "开展业务培训次数", "≤4次", "≤", 4.0, "次", 563),
+            _indicator(PROJECT, "开展业务培训次数", "10次", "=", 10.0, "次", 620),
+            _indicator("另一项目", "开展业务培训次数", "12次", "=", 12.0, "次", 720),
         ]
     }
     found = _of(_run(rows), "repeated_measure")
     bad = [r for r in found if r["status"] == "mismatch"]
     assert len(bad) == 1 and bad[0]["source_lines"] == "559,609"
-    assert (bad[0]["expected"], bad[0]["actual"]) == (Decimal(93), Decimal(83))
-    assert [r["status"] for r in found if "科技大讲堂" in r["subject"]] == ["ok"]
+    assert (bad[0]["expected"], bad[0]["actual"]) == (Decimal(80), Decimal(83))
+    assert [r["status"] for r in found if "高新技术企业" in r["subject"]] == ["ok"]
+    assert not [r for r in found if "培训" in r["subject"]]
 
 
 def test_one_area_printed_two_ways_is_a_mismatch():
