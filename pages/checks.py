@@ -55,17 +55,11 @@ def status_counts() -> None:
     )
 
 
-def _lines(cell: str) -> str:
-    """Source lines as a reader finds them: pages of a PDF (with the lines), or lines of a text."""
-    lines = [x for x in (cell or "").split(",") if x]
-    pages = ui.pages_cell(lines)
-    return f"{pages}（{cell}）" if pages and state.current().lang == "zh" else pages or cell
-
-
 @ui.section
 def checks_table(status: str, kind: str) -> None:
-    """The checks with the status ``status`` and the kind ``kind`` ('all': any); the expected
-    and the actual side of each, their difference and where both were printed."""
+    """The checks with the status ``status`` and the kind ``kind`` ('all': any), contradictions
+    first: the expected and the actual side of each, their difference and the lines (and pages)
+    both were printed on."""
     lang = state.current().lang
     shown = data.dept_query("check_results")
     if status != ALL:
@@ -83,7 +77,7 @@ def checks_table(status: str, kind: str) -> None:
                 t("col.expected"): shown["expected_value"].astype(float),
                 t("col.actual"): shown["actual_value"].astype(float),
                 t("col.difference"): shown["difference_value"].astype(float),
-                t("col.source_lines"): [_lines(c) for c in shown["source_lines"]],
+                t("col.source_lines"): shown["source_lines"],
                 t("col.detail"): [
                     labels.subject_label(d, lang) if isinstance(d, str) else ""
                     for d in shown["detail"]
