@@ -240,11 +240,34 @@ def three_public_parts(c: Checker, rows: dict) -> None:
 
 
 def function_tables(c: Checker, rows: dict) -> None:
+    """In each table by 功能分类: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项 per column, and each row's
+    合计 = 基本支出 + 项目支出. A table whose 基本支出 or 项目支出 column was read blank in every
+    row and whose rows then do not add up (the column was not read) gets one unjudged row
+    identity instead of a mismatch per row (a blank cell among read ones counts 0)."""
     for key, trs in by_table(rows.get("expenditure_function", [])).items():
         label = key
         cent = unit_cent(rows, key)
         cols = ["total_wan", "basic_wan", "project_wan"]
         hierarchy(c, "column_total", label, trs, cols, cent)
+        unread = [
+            word
+            for col, word in (("basic_wan", "基本支出"), ("project_wan", "项目支出"))
+            if all(r.get(col) is None for r in trs)
+        ]
+        broken = [
+            r
+            for r in trs
+            if abs(dec(r["total_wan"]) - dec(r.get("basic_wan")) - dec(r.get("project_wan")))
+            > cent * 2
+        ]
+        if len(unread) == 1 and broken:
+            c.unjudged(
+                "row_sum",
+                f"{label} 合计 = 基本 + 项目",
+                [r["source_line"] for r in trs],
+                f"未读到：{label} 的{unread[0]}列（{len(trs)} 行全部为空）",
+            )
+            continue
         for r in trs:
             if r.get("basic_wan") is None and r.get("project_wan") is None:
                 continue

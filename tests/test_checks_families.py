@@ -199,3 +199,38 @@ def test_cost_indicators_are_judged_by_their_comparator():
     lost["performance_indicator"][0].update(target_kind="empty", target_value=None)
     (r,) = _of(_run(lost), "cost_indicator")
     assert r["status"] == "unjudged" and "650" in r["detail"]
+
+
+# --- a column the reading lost is no contradiction ----------------------------------------
+
+
+def _function_row(code, name, total, basic, project, line, level):
+    return {
+        "table_key": "general_budget_expenditure",
+        "code": code,
+        "name": name,
+        "level": level,
+        "total_wan": total,
+        "basic_wan": basic,
+        "project_wan": project,
+        "source_line": line,
+    }
+
+
+def test_a_function_table_column_read_blank_in_every_row_is_unjudged():
+    """The national layout's 一般公共预算支出表 came back with its 基本支出 column blank in every
+    row: 合计 = 基本 + 项目 cannot be judged (one unjudged result), not a mismatch per row. A blank
+    cell among read ones still counts 0 and is judged."""
+    d = Decimal
+    rows = {
+        "expenditure_function": [
+            _function_row(None, "合计", d("1682.76"), None, d("474.56"), 129, 0),
+            _function_row("201", "一般公共服务支出", d("1682.76"), None, d("474.56"), 130, 1),
+        ]
+    }
+    sums = _of(checks.run_checks(rows, "national-budget"), "row_sum")
+    assert [r["status"] for r in sums] == ["unjudged"]
+    assert "基本支出列" in sums[0]["detail"] and sums[0]["source_lines"] == "129,130"
+    rows["expenditure_function"][0]["basic_wan"] = d("1208.20")  # the column was read
+    sums = _of(checks.run_checks(rows, "national-budget"), "row_sum")
+    assert [r["status"] for r in sums] == ["ok", "mismatch"]
