@@ -303,16 +303,20 @@ def hierarchy(
     cent: Decimal = CENT,
 ):
     """合计 = Σ 类, 类 = Σ 款, 款 = Σ 项 for each value column (``cent``: the rounding allowance
-    per item, in 万元, of the table's published unit)."""
+    per item, in 万元, of the table's published unit). A table that prints no 类 rows (only 款 or
+    项) has its 合计 checked against its top level."""
     by_code = {r["code"]: r for r in table_rows if r["code"]}
     total = next((r for r in table_rows if r["code"] is None), None)
+    levels = sorted({r["level"] for r in table_rows if r["code"] and r.get("level")})
+    top = levels[0] if levels else 1
+    word = {1: "类", 2: "款", 3: "项"}.get(top, "下级科目")
     for col in columns:
         if total is not None:
-            kids = [r for r in table_rows if r["level"] == 1]
+            kids = [r for r in table_rows if r["code"] and r["level"] == top]
             if kids or total.get(col) is not None:
                 c.compare(
                     "column_total",
-                    f"{label} 合计 {col} = Σ 类",
+                    f"{label} 合计 {col} = Σ {word}",
                     total.get(col),
                     sum(dec(k.get(col)) for k in kids),
                     [total["source_line"], *(k["source_line"] for k in kids)],

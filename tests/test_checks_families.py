@@ -234,3 +234,21 @@ def test_a_function_table_column_read_blank_in_every_row_is_unjudged():
     rows["expenditure_function"][0]["basic_wan"] = d("1208.20")  # the column was read
     sums = _of(checks.run_checks(rows, "national-budget"), "row_sum")
     assert [r["status"] for r in sums] == ["ok", "mismatch"]
+
+
+def test_a_table_without_class_rows_totals_its_top_level():
+    """A 一般公共预算支出表 that prints only 项 rows (a Beijing budget): 合计 = Σ 项, not Σ 类 = 0."""
+    d = Decimal
+    rows = {
+        "expenditure_function": [
+            _function_row(None, "合计", d("100.00"), d("60.00"), d("40.00"), 127, 0),
+            _function_row("2010301", "行政运行", d("60.00"), d("60.00"), None, 128, 3),
+            _function_row("2014004", "信访业务", d("40.00"), None, d("40.00"), 129, 3),
+        ]
+    }
+    totals = _of(checks.run_checks(rows, "national-budget"), "column_total")
+    assert {r["status"] for r in totals} == {"ok"} and len(totals) == 3
+    assert all(r["subject"].endswith("= Σ 项") for r in totals)
+    rows["expenditure_function"][1]["total_wan"] = d("50.00")
+    bad = _of(checks.run_checks(rows, "national-budget"), "column_total", "mismatch")
+    assert [r["subject"] for r in bad] == ["general_budget_expenditure 合计 total_wan = Σ 项"]
