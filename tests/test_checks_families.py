@@ -237,7 +237,7 @@ def test_a_function_table_column_read_blank_in_every_row_is_unjudged():
 
 
 def test_a_table_without_class_rows_totals_its_top_level():
-    """A 一般公共预算支出表 that prints only 项 rows (a Beijing budget): 合计 = Σ 项, not Σ 类 = 0."""
+    """A 一般公共预算支出表 that prints only 项 rows (a Beijing budget): 合计 = Σ 项, not Σ 类."""
     d = Decimal
     rows = {
         "expenditure_function": [
