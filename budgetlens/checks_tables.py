@@ -173,7 +173,9 @@ def economic_tables(c: Checker, rows: dict) -> None:
 
 def basic_economic_vs_function(c: Checker, rows: dict) -> None:
     """The basic-expenditure-by-economic-class 合计 = the 一般公共预算 function table's
-    基本支出 合计 (where that table has a 基本支出 column)."""
+    基本支出 合计 (where that table has a 基本支出 column). Where the table by economic class is
+    titled for all 一般公共预算 spending (no 基本 in its title), its 合计 = the function table's
+    合计."""
     econ = next(
         (
             r
@@ -190,7 +192,33 @@ def basic_economic_vs_function(c: Checker, rows: dict) -> None:
         ),
         None,
     )
-    if econ is None or func is None or func.get("basic_wan") is None:
+    if econ is None or func is None:
+        return
+    title = next(
+        (
+            t.get("title") or ""
+            for t in rows.get("source_table", [])
+            if t["table_key"] == "basic_economic"
+        ),
+        "",
+    )
+    tolerance = max(
+        unit_cent(rows, "basic_economic"), unit_cent(rows, "general_budget_expenditure")
+    )
+    if title and "基本" not in title:
+        # the layout's table by economic class covers all 一般公共预算 spending (basic and
+        # project: 一般公共预算支出表（按经济分类）): its 合计 is the function table's 合计
+        c.compare(
+            "cross_table",
+            "一般公共预算经济分类表 合计 = 一般公共预算支出表 合计",
+            func["total_wan"],
+            econ["total_wan"],
+            [func["source_line"], econ["source_line"]],
+            tolerance=tolerance,
+            detail=f"经济分类表的标题为“{title}”（不限于基本支出）",
+        )
+        return
+    if func.get("basic_wan") is None:
         return
     c.compare(
         "cross_table",
@@ -198,9 +226,7 @@ def basic_economic_vs_function(c: Checker, rows: dict) -> None:
         func["basic_wan"],
         econ["total_wan"],
         [func["source_line"], econ["source_line"]],
-        tolerance=max(
-            unit_cent(rows, "basic_economic"), unit_cent(rows, "general_budget_expenditure")
-        ),
+        tolerance=tolerance,
     )
 
 

@@ -252,3 +252,26 @@ def test_a_table_without_class_rows_totals_its_top_level():
     rows["expenditure_function"][1]["total_wan"] = d("50.00")
     bad = _of(checks.run_checks(rows, "national-budget"), "column_total", "mismatch")
     assert [r["subject"] for r in bad] == ["general_budget_expenditure 合计 total_wan = Σ 项"]
+
+
+def test_an_economic_table_of_all_spending_is_compared_with_the_function_total():
+    """Shenzhen's 一般公共预算支出表（按经济分类） covers basic and project spending: its 合计 is
+    the function table's 合计, not its 基本支出 (which would be a false mismatch)."""
+    d = Decimal
+    rows = {
+        "source_table": [
+            {"table_key": "basic_economic", "title": "一般公共预算支出表（按经济分类）"},
+        ],
+        "expenditure_function": [
+            _function_row(None, "合计", d("4684.30"), d("3072.01"), d("1612.29"), 423, 0),
+        ],
+        "expenditure_economic": [
+            {"table_key": "basic_economic", "row_kind": "total", "code": None,
+             "total_wan": d("4684.30"), "source_line": 454},
+        ],
+    }  # fmt: skip
+    (r,) = _of(checks.run_checks(rows, "national-budget"), "cross_table")
+    assert r["status"] == "ok" and r["expected"] == d("4684.30")
+    rows["source_table"][0]["title"] = "一般公共预算基本支出表"
+    (r,) = _of(checks.run_checks(rows, "national-budget"), "cross_table")
+    assert (r["expected"], r["status"]) == (d("3072.01"), "mismatch")
