@@ -119,7 +119,8 @@ def summary_vs_economic(c: Checker, rows: dict) -> None:
 
 def economic_tables(c: Checker, rows: dict) -> None:
     """In each table by 经济分类 code: 合计 = Σ 类, 类 = Σ 款 (by code), and 合计 = 人员经费 +
-    公用经费 on rows that have both columns."""
+    公用经费 on rows that have both columns. A 类 code read on two rows of one table (a table
+    continued or split in the reading) leaves its 类 = Σ 款 unjudged."""
     by_table: dict[str, list[dict]] = defaultdict(list)
     for r in rows.get("expenditure_economic", []):
         if r.get("code") is not None or r["row_kind"] == "total":
@@ -133,6 +134,20 @@ def economic_tables(c: Checker, rows: dict) -> None:
         columns = [
             k for k in ("total_wan", "personnel_wan", "public_wan") if any(r.get(k) for r in items)
         ]
+        seen: dict[str, list[dict]] = defaultdict(list)
+        for g in groups:
+            seen[g["code"]].append(g)
+        twice = {code for code, gs in seen.items() if len(gs) > 1}
+        for code in sorted(twice):
+            gs = seen[code]
+            c.unjudged(
+                "subtotal",
+                f"{key} {code} {gs[0]['dept_class']} = Σ 款",
+                [g["source_line"] for g in gs],
+                f"未读到：{key} 中科目编码 {code} 读出 {len(gs)} 行（第"
+                + "、".join(str(g["source_line"]) for g in gs)
+                + "行），无法确定哪一行是该类的小计",
+            )
         for col in columns:
             if total is not None and groups:
                 c.compare(
@@ -144,6 +159,8 @@ def economic_tables(c: Checker, rows: dict) -> None:
                     tolerance=cent * len(groups),
                 )
             for g in groups:
+                if g["code"] in twice:
+                    continue
                 kids = [
                     r
                     for r in items
