@@ -275,3 +275,29 @@ def test_an_economic_table_of_all_spending_is_compared_with_the_function_total()
     rows["source_table"][0]["title"] = "一般公共预算基本支出表"
     (r,) = _of(checks.run_checks(rows, "national-budget"), "cross_table")
     assert (r["expected"], r["status"]) == (d("3072.01"), "mismatch")
+
+
+def test_an_economic_class_code_read_twice_is_unjudged():
+    """Yantai pairs 301 with two 政府预算 codes, so 301 is printed on two rows of one table: which
+    row is the subtotal of which 款 cannot be told, so 类 = Σ 款 is unjudged, not a mismatch."""
+    d = Decimal
+
+    def econ(code, total, line, kind="item"):
+        return {"table_key": "basic_economic", "row_kind": kind, "code": code,
+                "dept_class": "工资福利支出", "total_wan": d(total), "personnel_wan": None,
+                "public_wan": None, "source_line": line}  # fmt: skip
+
+    rows = {
+        "expenditure_economic": [
+            econ("301", "767.54", 298, "group"),
+            econ("30101", "767.56", 299),
+            econ("301", "1708.95", 307, "group"),
+            econ("30102", "1708.94", 308),
+        ]
+    }
+    subs = _of(checks.run_checks(rows, "national-budget"), "subtotal")
+    assert [(r["status"], r["source_lines"]) for r in subs] == [("unjudged", "298,307")]
+    rows["expenditure_economic"][2]["code"] = "302"
+    rows["expenditure_economic"][3]["code"] = "30201"
+    subs = _of(checks.run_checks(rows, "national-budget"), "subtotal")
+    assert sorted(r["status"] for r in subs) == ["mismatch", "rounding"]  # 0.02 and 0.01 off
