@@ -19,7 +19,7 @@ from typing import Any
 
 import duckdb
 
-from budgetlens import check_labels, queries
+from budgetlens import check_core, check_labels, queries
 from budgetlens.db import document_of
 
 CHART_KINDS = ("bar", "pie", "doughnut", "column", "table", "figures")
@@ -206,13 +206,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "Cost check ({subject}): {status}, {detail}.",
     ),
     "s.scorecard.cost_counts": (
-        "成本指标核对 {n} 项：一致 {ok} 项，舍入差异 {rounding} 项，不一致 {mismatch} 项。",
-        "{n} cost checks: {ok} ok, {rounding} rounding, {mismatch} mismatch.",
+        "成本指标核对 {n} 项：一致 {ok} 项，舍入差异 {rounding} 项，不一致 {mismatch} 项，"
+        "无法判断 {unjudged} 项。",
+        "{n} cost checks: {ok} consistent, {rounding} rounding, {mismatch} mismatch, "
+        "{unjudged} cannot be judged.",
     ),
     "s.scorecard.no_cost": ("没有成本指标核对。", "No cost-indicator check."),
     "s.checks.total": (
-        "共核对 {n} 项：一致 {ok} 项，舍入差异 {rounding} 项，不一致 {mismatch} 项。",
-        "{n} checks: {ok} ok, {rounding} rounding, {mismatch} mismatch.",
+        "共核对 {n} 项：一致 {ok} 项，舍入差异 {rounding} 项，不一致 {mismatch} 项，"
+        "无法判断 {unjudged} 项。",
+        "{n} checks: {ok} consistent, {rounding} rounding, {mismatch} mismatch, "
+        "{unjudged} cannot be judged.",
     ),
     "s.checks.rounding": (
         "舍入差异是分项四舍五入造成的分位差，在容差以内。",
@@ -885,7 +889,7 @@ def _cost_sentences(c: _Context, project: str, checks: list[dict[str, Any]]) -> 
         out = [
             c.t("s.scorecard.cost_detail", subject=subject, status=status, detail=pick["detail"])
         ]
-    counts = {s: sum(1 for r in cost if r["status"] == s) for s in ("ok", "rounding", "mismatch")}
+    counts = {s: sum(1 for r in cost if r["status"] == s) for s in check_core.STATUSES}
     if len(cost) > 1:
         out.append(c.t("s.scorecard.cost_counts", n=len(cost), **counts))
     return out
@@ -953,7 +957,7 @@ def _checks(c: _Context) -> list[Slide]:
     n = sum(counts.values())
     if not n:
         return []
-    statuses = ("ok", "rounding", "mismatch")
+    statuses = check_core.STATUSES
     source = c.t("source", doc=c.doc["title"], tables=c.t("source.checks", n=n))
     results = c.q("check_results")
     mismatches = [r for r in results if r["status"] == "mismatch"]
@@ -1006,7 +1010,7 @@ def _checks(c: _Context) -> list[Slide]:
         rows = tuple(
             (
                 check_kind_label(r["check_kind"], c.lang),
-                r["subject"],
+                check_labels.subject_label(r["subject"], c.lang),
                 dec(r["expected_value"]),
                 dec(r["actual_value"]),
                 dec(r["difference_value"]),
