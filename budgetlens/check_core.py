@@ -47,9 +47,6 @@ def dec(v) -> Decimal:
     return ZERO if v is None else Decimal(str(v))
 
 
-_d = dec  # the name the PDF families used
-
-
 class Checker:
     """Collects check results as dicts with the columns of ``check_result``."""
 

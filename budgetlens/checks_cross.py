@@ -14,6 +14,10 @@ from budgetlens.check_core import Checker, dec, level1, summary_value
 
 
 def cross_tables(c: Checker, rows: dict) -> None:
+    """The same figure in two tables: each 类 of the 支出总表 in the 收支总表 and the
+    财政拨款收支总表; the 一般公共预算支出表 against the 收支总表 and the 收入总表;
+    支出总表 = 收入总表 本年 + 上年结转 per 科目; 基本支出 against the 经济科目表;
+    项目支出 against the 项目支出预算表. A 类 missing from the other table is a mismatch."""
     items = rows.get("summary_item", [])
     exp_total = level1(rows, "expenditure_total")
     gb = level1(rows, "general_budget_expenditure")
@@ -142,6 +146,8 @@ def cross_tables(c: Checker, rows: dict) -> None:
 
 
 def names(c: Checker, rows: dict) -> None:
+    """Each 科目编码 has one name in every table (支出 and 收入 tables): a code printed with two
+    names is a mismatch naming both and their lines."""
     names: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for table in ("expenditure_function", "revenue_function"):
         for r in rows.get(table, []):

@@ -29,6 +29,10 @@ from budgetlens.source import norm
 
 
 def narrative(c: Checker, rows: dict) -> None:
+    """The narrative (预算说明) against the tables: growth rates (change ÷ (total − change)), the
+    classes it lists and their shares, revenue sources and expenditure directions with shares,
+    三公 and 机关运行经费, 政府采购 = 货物 + 工程 + 服务, and the performance paragraph's counts
+    and amounts. Figures equal to one table cell are declared identities (rules/narrative.toml)."""
     kf = {f["key"]: f for f in rows.get("key_figure", [])}
     items = rows.get("summary_item", [])
 

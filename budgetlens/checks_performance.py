@@ -18,6 +18,9 @@ from budgetlens.source import norm
 
 
 def performance_funds(c: Checker, rows: dict) -> None:
+    """Each 绩效目标表's funds: 年度资金总额 (元) = the project table (万元); 资金总额 = Σ 资金来源
+    per period (unjudged when the 来源 cells are blank); 实施单位 = the project table's unit; one
+    主管部门代码; the 部门整体 table's funds by source and direction against the tables."""
     budget = {
         r["project"]: r
         for r in rows.get("project_budget", [])

@@ -325,6 +325,7 @@ def function_tables(c: Checker, rows: dict) -> None:
 
 
 def revenue_table(c: Checker, rows: dict) -> None:
+    """收入总表: 合计 = Σ 类, 类 = Σ 款 … per column; each row's 本年收入合计 = Σ 来源."""
     sources = [
         "general_budget_wan",
         "gov_fund_wan",
@@ -351,6 +352,9 @@ def revenue_table(c: Checker, rows: dict) -> None:
 
 
 def summary_tables(c: Checker, rows: dict) -> None:
+    """收支总表 and 财政拨款收支总表 (the Jincheng text): 收入总计 = 支出总计;
+    本年收入合计 = Σ 来源; 收入总计 = 本年收入合计 + 上年结转; 本年支出合计 = Σ 类 per
+    column; each row's 合计 = Σ 分列."""
     items = rows.get("summary_item", [])
     for table in ("income_expense_summary", "fiscal_summary"):
         trs = [r for r in items if r["table_key"] == table]
@@ -449,6 +453,8 @@ def summary_tables(c: Checker, rows: dict) -> None:
 
 
 def economic(c: Checker, rows: dict) -> None:
+    """经济科目表 (the Jincheng text, without codes): 合计 = Σ 类, 类 = Σ 款 per column (合计,
+    人员经费, 公用经费); each row's 合计 = 人员经费 + 公用经费."""
     econ = rows.get("expenditure_economic", [])
     if not econ:
         return
@@ -492,6 +498,8 @@ def economic(c: Checker, rows: dict) -> None:
 
 
 def fiscal_items(c: Checker, rows: dict) -> None:
+    """“三公”经费表 and 机关运行经费表 (the Jincheng text): each 合计 row = Σ its items (公务用车's
+    ① 购置费 and ② 运行维护费 are parts of 公务用车, not of the 合计)."""
     for key, trs in by_table(rows.get("fiscal_item", [])).items():
         totals = [r for r in trs if "合计" in r["label"]]
         others = [r for r in trs if "合计" not in r["label"]]
@@ -510,6 +518,8 @@ def fiscal_items(c: Checker, rows: dict) -> None:
 
 
 def projects(c: Checker, rows: dict) -> None:
+    """项目支出预算表 (本年预算 and 上年结转): the department = Σ units, each unit = Σ its projects
+    (the department = Σ projects where no unit rows are printed)."""
     projects = rows.get("project_budget", [])
     for carried in (False, True):
         trs = [r for r in projects if r["carried_over"] == carried]
