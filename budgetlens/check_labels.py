@@ -70,10 +70,18 @@ def rule_set_label(name: str, lang: str = "zh") -> str:
     return row[_lang(lang)]
 
 
+@cache
+def _phrases() -> tuple[tuple[str, str], ...]:
+    """(Chinese, English) of the fixed phrases the checks write into subjects, longest first."""
+    pairs = [(r["key"], r["en"]) for (g, _), r in _table().items() if g == "phrase"]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
 def subject_label(subject: str, lang: str = "zh") -> str:
     """A stored check subject for readers: each identifier in it (a table or column key such as
-    ``expenditure_total`` or ``total_wan``) becomes its word in ``lang``; the document's own
-    words (科目 names, project names) stay as printed."""
+    ``expenditure_total`` or ``total_wan``) becomes its word in ``lang``; in English, the fixed
+    phrases the checks write (表 names, "= Σ 类" …) become English too. The document's own words
+    (科目 names, project names) stay as printed."""
     terms = _table()
     lang = _lang(lang)
 
@@ -81,7 +89,11 @@ def subject_label(subject: str, lang: str = "zh") -> str:
         row = terms.get(("term", m.group(0)))
         return row[lang] if row else m.group(0)
 
-    return _IDENT.sub(word, subject or "")
+    text = _IDENT.sub(word, subject or "")
+    if lang == "en":
+        for zh, en in _phrases():
+            text = text.replace(zh, en)
+    return text
 
 
 def identifiers_left(text: str) -> list[str]:

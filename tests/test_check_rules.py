@@ -149,6 +149,10 @@ def test_labels_leave_no_identifier_in_the_chinese_subject():
     assert check_labels.subject_label("expenditure_total 合计 total_wan = Σ 类") == (
         "支出总表 合计 合计 = Σ 类"
     )
+    en = check_labels.subject_label(
+        "expenditure_total 206 科学技术支出 total_wan = Σ 下级科目", "en"
+    )
+    assert en == "expenditure by function (all funds) 206 科学技术支出 total = Σ sub-items"
 
 
 def test_the_documentation_lists_every_rule():
