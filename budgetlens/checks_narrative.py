@@ -76,7 +76,7 @@ def narrative(c: Checker, rows: dict) -> None:
                 close = closest(name, ref_rows)
                 c.fact(
                     "narrative_name",
-                    f"说明 {name} 是{ref_label}的一个类",
+                    f"说明 {name}: {ref_label}中的类",
                     False,
                     [fig["source_line"]],
                     f"没有名为 {name} 的类" + (f"；最接近的是 {close}" if close else ""),
