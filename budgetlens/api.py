@@ -94,9 +94,9 @@ def reconcile(
     """Run the reconciliation (docs/reconciliation.md) again on what the database holds, for
     every document or the ones of ``department`` and/or ``year``, without storing it.
 
-    Returns one row per check: department, year, status (ok, rounding, mismatch), check kind,
-    subject, expected, actual, difference, the source lines and a detail text. Raises
-    DatabaseError.
+    Returns one row per check: department, year, status (ok, rounding, mismatch, unjudged),
+    check kind, subject, expected, actual, difference, the source lines, a detail text and the
+    rule set applied. Raises DatabaseError.
     """
     rows = []
     with _reading(db) as con:

@@ -1,17 +1,20 @@
-"""Identities between and within the tables of the PDF layouts (Shanghai, Jiangsu, …).
+"""Identities within a table (totals, subtotals, row sums) and between the summary tables.
 
 Each family takes the document's rows (as :func:`budgetlens.checks.run_checks` gets them) and
-adds results to a :class:`~budgetlens.checks.Checker`. They use only what every layout's
-readers give (table keys, canonical 三公 labels, codes), and check nothing whose inputs a
-document lacks: a table that is not there is no finding. Amounts are compared in the table's
-published unit (:func:`budgetlens.checks.unit_cent`).
+adds results to a :class:`~budgetlens.check_core.Checker`. The families of the PDF layouts
+(Shanghai, Jiangsu, …) use only what every layout's readers give (table keys, canonical 三公
+labels, codes); the Jincheng text layout's families use its richer rows. Which layout gets which
+family is :data:`budgetlens.checks.RULE_SETS`; what each needs is declared in
+``budgetlens/rules/families.toml``. Amounts are compared in the table's published unit
+(:func:`budgetlens.check_core.unit_cent`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 
-from budgetlens.checks import Checker, _d, unit_cent
+from budgetlens.check_core import Checker, by_table, dec, hierarchy, summary_value, unit_cent
 
 _REVENUE_TOTALS = ("收入总计", "收入合计")
 _EXPENDITURE_TOTALS = ("支出总计", "支出合计")
@@ -118,7 +121,8 @@ def summary_vs_economic(c: Checker, rows: dict) -> None:
 
 def economic_tables(c: Checker, rows: dict) -> None:
     """In each table by 经济分类 code: 合计 = Σ 类, 类 = Σ 款 (by code), and 合计 = 人员经费 +
-    公用经费 on rows that have both columns."""
+    公用经费 on rows that have both columns. A 类 code read on two rows of one table (a table
+    continued or split in the reading) leaves its 类 = Σ 款 unjudged."""
     by_table: dict[str, list[dict]] = defaultdict(list)
     for r in rows.get("expenditure_economic", []):
         if r.get("code") is not None or r["row_kind"] == "total":
@@ -138,7 +142,7 @@ def economic_tables(c: Checker, rows: dict) -> None:
                     "column_total",
                     f"{key} 合计 {col} = Σ 类",
                     total.get(col),
-                    sum(_d(g.get(col)) for g in groups),
+                    sum(dec(g.get(col)) for g in groups),
                     [total["source_line"], *(g["source_line"] for g in groups)],
                     tolerance=cent * len(groups),
                 )
@@ -160,7 +164,7 @@ def economic_tables(c: Checker, rows: dict) -> None:
                         "subtotal",
                         f"{key} {g['code']} {g['dept_class']} {col} = Σ 款",
                         g.get(col),
-                        sum(_d(k.get(col)) for k in kids),
+                        sum(dec(k.get(col)) for k in kids),
                         [g["source_line"], *(k["source_line"] for k in kids)],
                         tolerance=cent * len(kids),
                     )
@@ -171,7 +175,7 @@ def economic_tables(c: Checker, rows: dict) -> None:
                     " ".join(x for x in (key, r.get("code") or "合计", r.get("dept_class")) if x)
                     + " 合计 = 人员 + 公用",
                     r.get("total_wan"),
-                    _d(r.get("personnel_wan")) + _d(r.get("public_wan")),
+                    dec(r.get("personnel_wan")) + dec(r.get("public_wan")),
                     [r["source_line"]],
                     tolerance=cent * 2,
                 )
@@ -179,7 +183,9 @@ def economic_tables(c: Checker, rows: dict) -> None:
 
 def basic_economic_vs_function(c: Checker, rows: dict) -> None:
     """The basic-expenditure-by-economic-class 合计 = the 一般公共预算 function table's
-    基本支出 合计 (where that table has a 基本支出 column)."""
+    基本支出 合计 (where that table has a 基本支出 column). Where the table by economic class is
+    titled for all 一般公共预算 spending (no 基本 in its title), its 合计 = the function table's
+    合计."""
     econ = next(
         (
             r
@@ -196,7 +202,33 @@ def basic_economic_vs_function(c: Checker, rows: dict) -> None:
         ),
         None,
     )
-    if econ is None or func is None or func.get("basic_wan") is None:
+    if econ is None or func is None:
+        return
+    title = next(
+        (
+            t.get("title") or ""
+            for t in rows.get("source_table", [])
+            if t["table_key"] == "basic_economic"
+        ),
+        "",
+    )
+    tolerance = max(
+        unit_cent(rows, "basic_economic"), unit_cent(rows, "general_budget_expenditure")
+    )
+    if title and "基本" not in title:
+        # the layout's table by economic class covers all 一般公共预算 spending (basic and
+        # project: 一般公共预算支出表（按经济分类）): its 合计 is the function table's 合计
+        c.compare(
+            "cross_table",
+            "一般公共预算经济分类表 合计 = 一般公共预算支出表 合计",
+            func["total_wan"],
+            econ["total_wan"],
+            [func["source_line"], econ["source_line"]],
+            tolerance=tolerance,
+            detail=f"经济分类表的标题为“{title}”（不限于基本支出）",
+        )
+        return
+    if func.get("basic_wan") is None:
         return
     c.compare(
         "cross_table",
@@ -204,9 +236,7 @@ def basic_economic_vs_function(c: Checker, rows: dict) -> None:
         func["basic_wan"],
         econ["total_wan"],
         [func["source_line"], econ["source_line"]],
-        tolerance=max(
-            unit_cent(rows, "basic_economic"), unit_cent(rows, "general_budget_expenditure")
-        ),
+        tolerance=tolerance,
     )
 
 
@@ -237,7 +267,7 @@ def three_public_parts(c: Checker, rows: dict) -> None:
             "three_public",
             subject,
             row["total_wan"],
-            sum(_d(p.get("total_wan")) for p in found),
+            sum(dec(p.get("total_wan")) for p in found),
             [row["source_line"], *(p["source_line"] for p in found)],
             tolerance=cent * len(found),
         )
@@ -253,7 +283,303 @@ def three_public_parts(c: Checker, rows: dict) -> None:
     )
 
 
+# --- the Jincheng text layout's tables ----------------------------------------------------
+
+
+def function_tables(c: Checker, rows: dict) -> None:
+    """In each table by 功能分类: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项 per column, and each row's
+    合计 = 基本支出 + 项目支出. A table whose 基本支出 or 项目支出 column was read blank in every
+    row and whose rows then do not add up (the column was not read) gets one unjudged row
+    identity instead of a mismatch per row (a blank cell among read ones counts 0)."""
+    for key, trs in by_table(rows.get("expenditure_function", [])).items():
+        label = key
+        cent = unit_cent(rows, key)
+        cols = ["total_wan", "basic_wan", "project_wan"]
+        hierarchy(c, "column_total", label, trs, cols, cent)
+        unread = [
+            word
+            for col, word in (("basic_wan", "基本支出"), ("project_wan", "项目支出"))
+            if all(r.get(col) is None for r in trs)
+        ]
+
+        def basic(r: dict) -> Decimal:
+            # a table without a 基本支出 column (西安 表5): 人员经费 + 公用经费 are its basic
+            if r.get("basic_wan") is None and r.get("personnel_wan") is not None:
+                return dec(r.get("personnel_wan")) + dec(r.get("public_wan"))
+            return dec(r.get("basic_wan"))
+
+        if all(r.get("basic_wan") is None for r in trs) and any(
+            r.get("personnel_wan") is not None for r in trs
+        ):
+            unread = [u for u in unread if u != "基本支出"]
+        broken = [
+            r
+            for r in trs
+            if abs(dec(r["total_wan"]) - basic(r) - dec(r.get("project_wan"))) > cent * 2
+        ]
+        if len(unread) == 1 and broken:
+            c.unjudged(
+                "row_sum",
+                f"{label} 合计 = 基本 + 项目",
+                [r["source_line"] for r in trs],
+                f"未读到：{label} 的{unread[0]}列（{len(trs)} 行全部为空）",
+            )
+            continue
+        for r in trs:
+            if r.get("basic_wan") is None and r.get("project_wan") is None:
+                continue
+            c.compare(
+                "row_sum",
+                f"{label} {r['code'] or '合计'} {r['name']} 合计 = 基本 + 项目",
+                r["total_wan"],
+                basic(r) + dec(r["project_wan"]),
+                [r["source_line"]],
+                tolerance=cent * 2,
+            )
+
+
+def revenue_table(c: Checker, rows: dict) -> None:
+    """收入总表: 合计 = Σ 类, 类 = Σ 款 … per column; each row's 本年收入合计 = Σ 来源."""
+    sources = [
+        "general_budget_wan",
+        "gov_fund_wan",
+        "state_capital_wan",
+        "special_account_wan",
+        "unit_funds_wan",
+    ]
+    for key, trs in by_table(rows.get("revenue_function", [])).items():
+        hierarchy(c, "column_total", key, trs, ["total_wan", *sources, "carried_over_wan"])
+        if key != "revenue_function":
+            continue
+        for r in trs:
+            parts = [r.get(s) for s in sources]
+            if r.get("total_wan") is None and all(p is None for p in parts):
+                continue
+            c.compare(
+                "row_sum",
+                f"{key} {r['code'] or '合计'} {r['name']} 本年收入合计 = Σ 来源",
+                r["total_wan"],
+                sum(dec(p) for p in parts),
+                [r["source_line"]],
+                items=len(sources),
+            )
+
+
+def summary_tables(c: Checker, rows: dict) -> None:
+    """收支总表 and 财政拨款收支总表 (the Jincheng text): 收入总计 = 支出总计;
+    本年收入合计 = Σ 来源; 收入总计 = 本年收入合计 + 上年结转; 本年支出合计 = Σ 类 per
+    column; each row's 合计 = Σ 分列."""
+    items = rows.get("summary_item", [])
+    for table in ("income_expense_summary", "fiscal_summary"):
+        trs = [r for r in items if r["table_key"] == table]
+        if not trs:
+            continue
+        rin = summary_value(trs, table, "收入", "收入总计", "amount")
+        rout = summary_value(trs, table, "支出", "支出总计", "total")
+        if rin and rout:
+            c.compare(
+                "balance",
+                f"{table} 收入总计 = 支出总计",
+                rin["amount_wan"],
+                rout["amount_wan"],
+                [rin["source_line"], rout["source_line"]],
+                items=0,
+            )
+        # 收入: Σ sources = 本年收入合计; 本年收入合计 + 上年结转 = 收入总计
+        cur = summary_value(trs, table, "收入", "本年收入合计", "amount")
+        srcs = [
+            r
+            for r in trs
+            if r["side"] == "收入"
+            and r["seq"] < (cur["seq"] if cur else 0)
+            and r["column_key"] == "amount"
+        ]
+        if cur:
+            c.compare(
+                "column_total",
+                f"{table} 本年收入合计 = Σ 收入来源",
+                cur["amount_wan"],
+                sum(r["amount_wan"] for r in srcs),
+                [cur["source_line"], *(r["source_line"] for r in srcs)],
+                items=len(srcs),
+            )
+        carried = [
+            r
+            for r in trs
+            if r["side"] == "收入"
+            and "结转" in r["item"]
+            and r["column_key"] == "amount"
+            and not r.get("parent_item")
+        ]
+        if cur and rin:
+            c.compare(
+                "column_total",
+                f"{table} 收入总计 = 本年收入合计 + 上年结转",
+                rin["amount_wan"],
+                cur["amount_wan"] + sum(r["amount_wan"] for r in carried),
+                [rin["source_line"], cur["source_line"], *(r["source_line"] for r in carried)],
+                items=1 + len(carried),
+            )
+        for parent in carried:
+            kids = [r for r in trs if r.get("parent_item") == parent["item"]]
+            if kids:
+                c.compare(
+                    "column_total",
+                    f"{table} {parent['item']} = Σ 来源",
+                    parent["amount_wan"],
+                    sum(k["amount_wan"] for k in kids),
+                    [parent["source_line"], *(k["source_line"] for k in kids)],
+                    items=len(kids),
+                )
+        # 支出: for each column, 本年支出合计 = Σ 类
+        spend = [r for r in trs if r["side"] == "支出"]
+        closing = summary_value(trs, table, "支出", "本年支出合计", "total")
+        for col in sorted({r["column_key"] for r in spend}):
+            tot = summary_value(trs, table, "支出", "本年支出合计", col)
+            kids = [
+                r for r in spend if r["column_key"] == col and closing and r["seq"] < closing["seq"]
+            ]
+            if tot:
+                c.compare(
+                    "column_total",
+                    f"{table} 本年支出合计 {col} = Σ 类",
+                    tot["amount_wan"],
+                    sum(k["amount_wan"] for k in kids),
+                    [tot["source_line"], *(k["source_line"] for k in kids)],
+                    items=len(kids),
+                )
+        # rows: total = Σ other columns
+        by_row: dict[tuple, dict[str, dict]] = defaultdict(dict)
+        for r in spend:
+            by_row[(r["seq"], r["item"])][r["column_key"]] = r
+        for (_, item), cols in by_row.items():
+            if "total" not in cols or len(cols) < 2:
+                continue
+            parts = [v for k, v in cols.items() if k != "total"]
+            c.compare(
+                "row_sum",
+                f"{table} {item} 合计 = Σ 分列",
+                cols["total"]["amount_wan"],
+                sum(p["amount_wan"] for p in parts),
+                [cols["total"]["source_line"]],
+                items=len(parts),
+            )
+
+
+def economic(c: Checker, rows: dict) -> None:
+    """经济科目表 (the Jincheng text, without codes): 合计 = Σ 类, 类 = Σ 款 per column (合计,
+    人员经费, 公用经费); each row's 合计 = 人员经费 + 公用经费."""
+    econ = rows.get("expenditure_economic", [])
+    if not econ:
+        return
+    total = next((r for r in econ if r["row_kind"] == "total"), None)
+    groups = [r for r in econ if r["row_kind"] == "group"]
+    for col, label in (
+        ("total_wan", "合计"),
+        ("personnel_wan", "人员经费"),
+        ("public_wan", "公用经费"),
+    ):
+        if total:
+            c.compare(
+                "column_total",
+                f"经济科目表 {label} = Σ 类",
+                total[col],
+                sum(dec(g[col]) for g in groups),
+                [total["source_line"], *(g["source_line"] for g in groups)],
+                items=len(groups),
+            )
+        for g in groups:
+            kids = [
+                r for r in econ if r["row_kind"] == "item" and r["group_name"] == g["group_name"]
+            ]
+            c.compare(
+                "subtotal",
+                f"经济科目表 {g['group_name']} {label} = Σ 款",
+                g[col],
+                sum(dec(k[col]) for k in kids),
+                [g["source_line"], *(k["source_line"] for k in kids)],
+                items=len(kids),
+            )
+    for r in econ:
+        c.compare(
+            "row_sum",
+            f"经济科目表 {r['dept_class'] or '合计'}/{r['gov_class'] or ''} 合计 = 人员 + 公用",
+            r["total_wan"],
+            dec(r["personnel_wan"]) + dec(r["public_wan"]),
+            [r["source_line"]],
+            items=2,
+        )
+
+
+def fiscal_items(c: Checker, rows: dict) -> None:
+    """“三公”经费表 and 机关运行经费表 (the Jincheng text): each 合计 row = Σ its items (公务用车's
+    ① 购置费 and ② 运行维护费 are parts of 公务用车, not of the 合计)."""
+    for key, trs in by_table(rows.get("fiscal_item", [])).items():
+        totals = [r for r in trs if "合计" in r["label"]]
+        others = [r for r in trs if "合计" not in r["label"]]
+        if key == "three_public":
+            # 公务用车购置及运行费 = ①购置费 + ②运行维护费; 合计 = 出国 + 接待 + 公务用车
+            others = [r for r in others if not r["label"].startswith(("①", "②"))]
+        for t in totals:
+            c.compare(
+                "column_total",
+                f"{key} {t['label']} = Σ 明细",
+                t["total_wan"],
+                sum(dec(r["total_wan"]) for r in others),
+                [t["source_line"], *(r["source_line"] for r in others)],
+                items=len(others),
+            )
+
+
+def projects(c: Checker, rows: dict) -> None:
+    """项目支出预算表 (本年预算 and 上年结转): the department = Σ units, each unit = Σ its projects
+    (the department = Σ projects where no unit rows are printed)."""
+    projects = rows.get("project_budget", [])
+    for carried in (False, True):
+        trs = [r for r in projects if r["carried_over"] == carried]
+        if not trs:
+            continue
+        label = "项目支出预算表（上年结转）" if carried else "项目支出预算表（本年预算）"
+        dept = next((r for r in trs if r["row_kind"] == "department"), None)
+        units = [r for r in trs if r["row_kind"] == "unit"]
+        if dept and units:
+            c.compare(
+                "unit_subtotal",
+                f"{label} 部门合计 = Σ 单位",
+                dept["total_wan"],
+                sum(u["total_wan"] for u in units),
+                [dept["source_line"], *(u["source_line"] for u in units)],
+                items=len(units),
+            )
+        for u in units:
+            kids = [r for r in trs if r["row_kind"] == "project" and r["unit"] == u["unit"]]
+            c.compare(
+                "unit_subtotal",
+                f"{label} {u['unit']} = Σ 项目",
+                u["total_wan"],
+                sum(k["total_wan"] for k in kids),
+                [u["source_line"], *(k["source_line"] for k in kids)],
+                items=len(kids),
+            )
+        if dept and not units:
+            kids = [r for r in trs if r["row_kind"] == "project"]
+            c.compare(
+                "unit_subtotal",
+                f"{label} 部门合计 = Σ 项目",
+                dept["total_wan"],
+                sum(k["total_wan"] for k in kids),
+                [dept["source_line"], *(k["source_line"] for k in kids)],
+                items=len(kids),
+            )
+
+
 FAMILIES = {
+    "function_tables": function_tables,
+    "revenue_table": revenue_table,
+    "summary_tables": summary_tables,
+    "economic": economic,
+    "fiscal_items": fiscal_items,
+    "projects": projects,
     "summary_balance": summary_balance,
     "summary_vs_function": summary_vs_function,
     "summary_vs_economic": summary_vs_economic,

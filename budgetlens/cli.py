@@ -44,7 +44,7 @@ def _ingest(args: argparse.Namespace) -> int:
         shown.clear()
         print(
             f"{d.path}: {d.document} (layout {d.layout}): {d.rows} rows; checks: {d.ok} ok, "
-            f"{d.rounding} rounding, {d.mismatch} mismatch"
+            f"{d.rounding} rounding, {d.mismatch} mismatch, {d.unjudged} unjudged"
         )
 
     # Every file is parsed (in --workers processes) and reconciled before the database is
@@ -130,7 +130,7 @@ def _check(args: argparse.Namespace) -> int:
             s = checks.summarise(results)
             print(
                 f"{len(results)} checks: {s['ok']} ok, {s['rounding']} rounding, "
-                f"{s['mismatch']} mismatch\n"
+                f"{s['mismatch']} mismatch, {s['unjudged']} unjudged\n"
             )
             if s["mismatch"]:
                 worst = 1
@@ -379,7 +379,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--status",
         nargs="+",
-        choices=["ok", "rounding", "mismatch"],
+        choices=["ok", "rounding", "mismatch", "unjudged"],
         help="print only checks with these statuses",
     )
     p.add_argument(

@@ -161,7 +161,7 @@ RESOURCES: tuple[Resource, ...] = (
             ("expected", AMOUNT, "应为"),
             ("actual", AMOUNT, "实际"),
             ("difference", AMOUNT, "差额（实际 − 应为）"),
-            ("status", "string", "ok | rounding | mismatch"),
+            ("status", "string", "ok | rounding | mismatch | unjudged"),
             ("source_lines", "string", "涉及的行号，逗号分隔"),
             ("detail", "string", "说明"),
         ),

@@ -46,6 +46,7 @@ class Loaded:
     ok: int
     rounding: int
     mismatch: int
+    unjudged: int = 0  # checks whose inputs are missing or were not read
 
 
 @dataclass
@@ -230,6 +231,7 @@ def _loaded(parsed: Parsed, results: list[dict], rows: int) -> Loaded:
         ok=summary["ok"],
         rounding=summary["rounding"],
         mismatch=summary["mismatch"],
+        unjudged=summary["unjudged"],
     )
 
 

@@ -319,9 +319,11 @@ create table if not exists check_result (
     actual        decimal(24, 6),
     difference    decimal(24, 6),
     tolerance     decimal(24, 6),     -- the rounding allowance: 0.01 per item summed
-    status        varchar not null,   -- ok | rounding | mismatch
+    status        varchar not null,   -- ok | rounding | mismatch | unjudged (a value missing or
+                                      -- not read: the detail says which)
     source_lines  varchar not null,   -- comma-separated line numbers
-    detail        varchar
+    detail        varchar,
+    rule_set      varchar             -- the rule set applied (budgetlens.checks.RULE_SETS)
 );
 
 -- One row per parse notice: things the parser kept but could not read cleanly (e.g. a missing

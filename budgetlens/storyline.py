@@ -19,7 +19,7 @@ from typing import Any
 
 import duckdb
 
-from budgetlens import queries
+from budgetlens import check_core, check_labels, queries
 from budgetlens.db import document_of
 
 CHART_KINDS = ("bar", "pie", "doughnut", "column", "table", "figures")
@@ -98,9 +98,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "source_key.carried_over": ("上年结转", "Carried over"),
     "basic": ("基本支出", "Basic expenditure"),
     "project": ("项目支出", "Project expenditure"),
-    "status.ok": ("一致", "ok"),
-    "status.rounding": ("舍入差异", "rounding"),
-    "status.mismatch": ("不一致", "mismatch"),
     "col.kind": ("核对类型", "Check"),
     "col.subject": ("核对内容", "Subject"),
     "col.expected": ("应为", "Expected"),
@@ -209,13 +206,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "Cost check ({subject}): {status}, {detail}.",
     ),
     "s.scorecard.cost_counts": (
-        "成本指标核对 {n} 项：一致 {ok} 项，舍入差异 {rounding} 项，不一致 {mismatch} 项。",
-        "{n} cost checks: {ok} ok, {rounding} rounding, {mismatch} mismatch.",
+        "成本指标核对 {n} 项：一致 {ok} 项，舍入差异 {rounding} 项，不一致 {mismatch} 项，"
+        "无法判断 {unjudged} 项。",
+        "{n} cost checks: {ok} consistent, {rounding} rounding, {mismatch} mismatch, "
+        "{unjudged} cannot be judged.",
     ),
     "s.scorecard.no_cost": ("没有成本指标核对。", "No cost-indicator check."),
     "s.checks.total": (
-        "共核对 {n} 项：一致 {ok} 项，舍入差异 {rounding} 项，不一致 {mismatch} 项。",
-        "{n} checks: {ok} ok, {rounding} rounding, {mismatch} mismatch.",
+        "共核对 {n} 项：一致 {ok} 项，舍入差异 {rounding} 项，不一致 {mismatch} 项，"
+        "无法判断 {unjudged} 项。",
+        "{n} checks: {ok} consistent, {rounding} rounding, {mismatch} mismatch, "
+        "{unjudged} cannot be judged.",
     ),
     "s.checks.rounding": (
         "舍入差异是分项四舍五入造成的分位差，在容差以内。",
@@ -238,29 +239,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "s.no_mismatch": ("没有不一致项。", "No mismatches."),
 }
 
-# 核对类型 (check_result.check_kind) in words.
-CHECK_KINDS: dict[str, tuple[str, str]] = {
-    "balance": ("收支平衡", "balance"),
-    "column_total": ("合计行", "column total"),
-    "cost_indicator": ("成本指标", "cost indicator"),
-    "cross_table": ("表间核对", "cross-table"),
-    "economic_function": ("经济与功能分类", "economic vs function"),
-    "name_consistency": ("科目名称", "name consistency"),
-    "narrative": ("说明中的数字", "narrative figure"),
-    "narrative_count": ("说明中的个数", "narrative count"),
-    "narrative_name": ("说明中的科目", "narrative name"),
-    "narrative_rate": ("说明中的增幅", "narrative rate"),
-    "narrative_share": ("说明中的占比", "narrative share"),
-    "performance_funds": ("绩效资金", "performance funds"),
-    "performance_unit": ("绩效实施单位", "performance unit"),
-    "period_consistency": ("实施期与年度", "period consistency"),
-    "row_sum": ("行合计", "row sum"),
-    "subtotal": ("小计", "subtotal"),
-    "supervisor_code": ("主管部门代码", "supervisor code"),
-    "three_public": ("“三公”经费", "“three public” expenses"),
-    "unit_subtotal": ("单位小计", "unit subtotal"),
-}
-
 
 def tr(lang: str, key: str, **values: Any) -> str:
     """The text ``key`` in ``lang`` ('zh' or 'en') with ``values`` filled in.
@@ -274,9 +252,8 @@ def tr(lang: str, key: str, **values: Any) -> str:
 
 
 def check_kind_label(kind: str, lang: str = "zh") -> str:
-    """The check kind in words; an unknown kind is shown as stored."""
-    pair = CHECK_KINDS.get(kind)
-    return kind if pair is None else pair[0 if lang == "zh" else 1]
+    """The check kind in words, from the one table of check labels (budgetlens.check_labels)."""
+    return check_labels.kind_label(kind, lang)
 
 
 # --- numbers ------------------------------------------------------------------------------------
@@ -897,7 +874,7 @@ def _cost_sentences(c: _Context, project: str, checks: list[dict[str, Any]]) -> 
     pick = min(cost, key=rank)
     # the subject reads "<project> 年度: Σ 成本指标 vs 项目支出预算表"; the project is the title
     subject = pick["subject"].removeprefix(project).lstrip(" :")
-    status = c.t(f"status.{pick['status']}")
+    status = check_labels.status_label(pick["status"], c.lang)
     if pick["expected_value"] is not None and pick["actual_value"] is not None:
         out = [
             c.t(
@@ -912,7 +889,7 @@ def _cost_sentences(c: _Context, project: str, checks: list[dict[str, Any]]) -> 
         out = [
             c.t("s.scorecard.cost_detail", subject=subject, status=status, detail=pick["detail"])
         ]
-    counts = {s: sum(1 for r in cost if r["status"] == s) for s in ("ok", "rounding", "mismatch")}
+    counts = {s: sum(1 for r in cost if r["status"] == s) for s in check_core.STATUSES}
     if len(cost) > 1:
         out.append(c.t("s.scorecard.cost_counts", n=len(cost), **counts))
     return out
@@ -980,7 +957,7 @@ def _checks(c: _Context) -> list[Slide]:
     n = sum(counts.values())
     if not n:
         return []
-    statuses = ("ok", "rounding", "mismatch")
+    statuses = check_core.STATUSES
     source = c.t("source", doc=c.doc["title"], tables=c.t("source.checks", n=n))
     results = c.q("check_results")
     mismatches = [r for r in results if r["status"] == "mismatch"]
@@ -1005,7 +982,7 @@ def _checks(c: _Context) -> list[Slide]:
         source,
         chart=Chart(
             "column",
-            categories=tuple(c.t(f"status.{s}") for s in statuses),
+            categories=tuple(check_labels.status_label(s, c.lang) for s in statuses),
             series=(
                 Series(c.t("series.checks"), tuple(Decimal(counts.get(s, 0)) for s in statuses)),
             ),
@@ -1033,7 +1010,7 @@ def _checks(c: _Context) -> list[Slide]:
         rows = tuple(
             (
                 check_kind_label(r["check_kind"], c.lang),
-                r["subject"],
+                check_labels.subject_label(r["subject"], c.lang),
                 dec(r["expected_value"]),
                 dec(r["actual_value"]),
                 dec(r["difference_value"]),

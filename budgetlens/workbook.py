@@ -30,10 +30,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from budgetlens import __version__
+from budgetlens.check_labels import kind_label
 from budgetlens.db import document_of
 from budgetlens.layout import layouts
 from budgetlens.mappings import TABLES_BY_KEY
-from budgetlens.storyline import CHECK_KINDS, dec, fetch
+from budgetlens.storyline import dec, fetch
 
 AMOUNT_FORMAT = "#,##0.00"
 COUNT_FORMAT = "#,##0"
@@ -574,7 +575,7 @@ def build_workbook(
     checks = [
         {
             **r,
-            "kind_zh": CHECK_KINDS.get(r["check_kind"], (r["check_kind"],))[0],
+            "kind_zh": kind_label(r["check_kind"], "zh"),
             # the first line of a finding is where to look first; all lines follow as text
             "source_line": int(r["source_lines"].split(",")[0]) if r["source_lines"] else None,
         }
@@ -582,7 +583,8 @@ def build_workbook(
     ]
     ws = sheet(
         CHECKS,
-        f"{doc['title']} · 数据核对（ok 一致，rounding 舍入差异，mismatch 不一致；"
+        f"{doc['title']} · 数据核对（ok 一致，rounding 舍入差异，mismatch 不一致，"
+        "unjudged 无法判断：数值缺失或未读出；"
         "金额为万元，个数与比例除外）",
         [
             Col("seq", "序号", "int"),

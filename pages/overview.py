@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from budgetlens import check_labels as labels
 from ui import components as ui
 from ui import data, fmt, state
 from ui.i18n import t
@@ -191,13 +192,20 @@ def headline() -> None:
             border=True,
         )
     counts = data.dept_query("check_status_counts")
+    lang = state.current().lang
     by_status = dict(zip(counts["status"], counts["checks_n"], strict=True))
     with d4.container(border=True):
         st.markdown(
             f"**{t('metric.checks')}**  \n"
-            f":green-badge[{t('status.ok')} {by_status.get('ok', 0)}] "
-            f":orange-badge[{t('status.rounding')} {by_status.get('rounding', 0)}] "
-            f":red-badge[{t('status.mismatch')} {by_status.get('mismatch', 0)}]"
+            + " ".join(
+                f":{color}-badge[{labels.status_label(s, lang)} {by_status.get(s, 0)}]"
+                for s, color in (
+                    ("ok", "green"),
+                    ("rounding", "orange"),
+                    ("mismatch", "red"),
+                    ("unjudged", "gray"),
+                )
+            )
         )
         st.page_link("pages/checks.py", label=t("link.checks"), icon=":material/fact_check:")
 

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from budgetlens.check_labels import status_label
 from budgetlens.storyline import check_kind_label
 from ui import components as ui
 from ui import data, fmt, state
@@ -204,7 +205,7 @@ def cost_checks(project: str) -> None:
     ui.table(
         pd.DataFrame(
             {
-                t("col.status"): [t(f"status.{s}") for s in checks["status"]],
+                t("col.status"): [status_label(s, state.current().lang) for s in checks["status"]],
                 t("col.check_kind"): [
                     check_kind_label(k, state.current().lang) for k in checks["check_kind"]
                 ],

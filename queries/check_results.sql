@@ -11,7 +11,8 @@ select
     cr.difference as difference_value,
     cr.tolerance as tolerance_value,
     cr.source_lines as source_lines,
-    cr.detail as detail
+    cr.detail as detail,
+    cr.rule_set as rule_set
 from check_result as cr
 where cr.document = $document
 order by cr.seq

@@ -1,4 +1,4 @@
--- purpose: how many reconciliation checks ended ok, rounding or mismatch
+-- purpose: how many reconciliation checks ended ok, rounding, mismatch or unjudged (only mismatch is a contradiction)
 -- grain: one row per status per department per year
 -- parameters: $document (the document id: department, year, kind, scope)
 select

@@ -291,7 +291,12 @@ def test_overview_numbers_match_db(app_db: Path, con) -> None:
     # The reconciliation badge counts what check_result holds.
     counts = db_query(con, "check_status_counts").set_index("status")["checks_n"]
     badge = " ".join(m.value for m in at.markdown)
-    for status, label in (("ok", "一致"), ("rounding", "尾差"), ("mismatch", "不一致")):
+    for status, label in (
+        ("ok", "一致"),
+        ("rounding", "舍入差异"),
+        ("mismatch", "不一致"),
+        ("unjudged", "无法判断"),
+    ):
         assert f"{label} {int(counts.get(status, 0))}]" in badge
 
 
@@ -369,11 +374,27 @@ def test_performance_numbers_match_db(app_db: Path, con) -> None:
 def test_checks_numbers_match_db_and_filter(app_db: Path, con) -> None:
     checks = db_query(con, "check_results")
     at = run_page("checks")
-    for status, label in (("ok", "一致"), ("rounding", "尾差"), ("mismatch", "不一致")):
+    for status, label in (
+        ("ok", "一致"),
+        ("rounding", "舍入差异"),
+        ("mismatch", "不一致"),
+        ("unjudged", "无法判断"),
+    ):
         assert metrics(at)[label] == str(int((checks["status"] == status).sum()))
     assert len(at.dataframe[0].value) == len(checks)
+    # the rule set applied, and what each status means, in words
+    text = " ".join(m.value for m in at.markdown) + " ".join(c.value for c in at.caption)
+    assert "晋城文本版式规则集" in text and "无法判断" in text and "未能读出" in text
     at = run_page("checks", status="mismatch")
-    assert len(at.dataframe[0].value) == int((checks["status"] == "mismatch").sum())
+    shown = at.dataframe[0].value
+    assert len(shown) == int((checks["status"] == "mismatch").sum())
+    # no identifier in the Chinese page: subjects and details are labelled
+    for column in ("核对内容", "说明", "核对类型"):
+        assert not shown[column].str.contains(r"[a-z]+_[a-z]+").any(), column
+    at = run_page("checks", status="unjudged")
+    lost = at.dataframe[0].value
+    assert len(lost) == int((checks["status"] == "unjudged").sum()) > 0
+    assert lost["说明"].str.startswith("未读到").all()
 
 
 def test_glossary_numbers_match_db(app_db: Path, con) -> None:

@@ -16,6 +16,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Inches
 
 from budgetlens import cli, db
+from budgetlens.check_labels import subject_label
 from budgetlens.deck import FONT_EA
 from budgetlens.storyline import (
     MAX_CATEGORIES,
@@ -283,9 +284,9 @@ def test_scorecard_cost_sentence_comes_from_check_result(story, con) -> None:
 def test_reconciliation_counts_and_mismatches_equal_check_result(prs, story, con) -> None:
     counts = dict(q(con, "select status, count(*) from check_result group by status"))
     chart = chart_of(pptx_slide(prs, story, "checks"))
-    assert list(chart.plots[0].categories) == ["一致", "舍入差异", "不一致"]
+    assert list(chart.plots[0].categories) == ["一致", "舍入差异", "不一致", "无法判断"]
     assert list(chart.series[0].values) == [
-        float(counts.get(s, 0)) for s in ("ok", "rounding", "mismatch")
+        float(counts.get(s, 0)) for s in ("ok", "rounding", "mismatch", "unjudged")
     ]
     mismatches = q(
         con,
@@ -298,7 +299,9 @@ def test_reconciliation_counts_and_mismatches_equal_check_result(prs, story, con
             for row in list(table.rows)[1:]:
                 cells = [c.text for c in row.cells]
                 shown.append((cells[1], cells[2], cells[3]))
-    assert shown == [(sub, fmt_amount(e), fmt_amount(a)) for sub, e, a in mismatches]
+    assert shown == [
+        (subject_label(sub, "zh"), fmt_amount(e), fmt_amount(a)) for sub, e, a in mismatches
+    ]
 
 
 # --- sentences ----------------------------------------------------------------------------------

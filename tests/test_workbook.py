@@ -184,7 +184,7 @@ def test_checks_sheet_has_one_row_per_check_result(wb, con) -> None:
     for g, (seq, status, subject, expected) in zip(got, rows, strict=True):
         assert (g["序号"], g["状态"], g["核对内容"]) == (seq, status, subject)
         assert g["应为"] == (None if expected is None else pytest.approx(float(expected)))
-    assert {g["状态"] for g in got} == {"ok", "rounding", "mismatch"}
+    assert {g["状态"] for g in got} == {"ok", "rounding", "mismatch", "unjudged"}
 
 
 def test_indicator_and_key_figure_sheets_equal_the_database(wb, con) -> None:

@@ -73,6 +73,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     ),
     "msg.no_indicators": ("该绩效目标表没有指标。", "This performance table has no indicators."),
     "msg.no_checks": ("没有核对结果。", "No reconciliation results."),
+    "checks.rule_set": ("本文件适用的核对规则：", "Rules applied to this document: "),
     "msg.no_glossary": (
         "未从本文件读取到名词解释。",
         "No glossary was read from this disclosure.",
@@ -216,9 +217,6 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "side.收入": ("收入", "Revenue"),
     "side.支出": ("支出", "Expenditure"),
     # statuses
-    "status.ok": ("一致", "ok"),
-    "status.rounding": ("尾差", "rounding"),
-    "status.mismatch": ("不一致", "mismatch"),
     # charts and headings
     "chart.with_unit": ("{title}（{unit}）", "{title} ({unit})"),
     "chart.revenue_by_source": ("收入来源", "Revenue by source"),
