@@ -570,10 +570,7 @@ def read_economic(t: Located, rows: list[GridRow]) -> list[dict]:
                 else (r["name"] if kind == "group" else group),
                 "dept_class": None if kind == "total" else r["name"],
                 "gov_class": None,
-                # a table by 经济分类 with 基本支出 | 项目支出 columns (深圳): the basic amount
-                "total": r.get("basic")
-                if t.decl.key == "basic_economic" and r.get("basic") is not None
-                else r.get("total"),
+                "total": r.get("total"),
                 "personnel": r.get("personnel"),
                 "public": r.get("public"),
                 "source_line": r["source_line"],

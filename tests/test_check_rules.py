@@ -15,6 +15,7 @@ import pytest
 from budgetlens import check_core, check_labels, checks
 from budgetlens.ingest import parse_document
 from tests.conftest import CORPUS, SEED, corpus_documents
+from tests.test_corpus_national import LOADS
 
 # the corpus budgets whose layouts have their own rule set (Shanghai and Jiangsu; the 决算 and
 # the national layouts get the generic "pdf" set)
@@ -161,24 +162,9 @@ def test_the_documentation_lists_every_rule():
         assert f"`{r.id}`" in doc, f"docs/reconciliation.md does not list {r.id}"
 
 
-# The corpus budgets in the national template (rule set "national-budget"), each read in one piece.
-NATIONAL = (
-    "bj-xfb-2026-budget-dept",
-    "cc-xfj-2026-budget-dept",
-    "cn-gjxfj-2026-budget-dept",
-    "cq-slj-2026-budget-dept",
-    "cq-xcb-2026-budget-dept",
-    "cs-xfj-2026-budget-dept",
-    "cs-zjjd-2026-budget-dept",
-    "fz-jgzd-2026-budget-unit",
-    "fz-xtj-2026-budget-unit",
-    "hz-qxj-2026-budget-dept",
-    "hz-sfj-2026-budget-dept",
-    "sz-xfj-2026-budget-dept",
-    "sz-ybj-2026-budget-dept",
-    "yt-mzj-2026-budget-dept",
-    "yt-sjj-2026-budget-dept",
-)
+# The corpus documents in the national template that load (tests/test_corpus_national.py), each
+# read in one piece.
+NATIONAL = tuple(sorted(LOADS))
 VERDICTS = {"mismatch": {"real"}, "rounding": {"real", "unverified"}, "unjudged": {"reading_gap"}}
 
 
