@@ -18,6 +18,45 @@ from ui import data, frame, state
 from ui.i18n import t
 
 
+def table_label(name: str) -> str:
+    """A table's name as its download is named, in the UI's language: ``table.<name>`` of the
+    translation table; a name made of a known one and a suffix (``project_funds_<project>``)
+    gets the label and the suffix; any other name is kept."""
+    from ui.i18n import TRANSLATIONS
+
+    if f"table.{name}" in TRANSLATIONS:
+        return t(f"table.{name}")
+    known = [k.removeprefix("table.") for k in TRANSLATIONS if k.startswith("table.")]
+    base = max((k for k in known if name.startswith(k + "_")), key=len, default=None)
+    if base is None:
+        return name
+    return f"{t(f'table.{base}')}-{name.removeprefix(base + '_')}"
+
+
+# Columns that say where a row comes from or how it is coded: after the names and the amounts,
+# so that a phone shows what a row is and how much before anything else.
+_TRAILING = (
+    "col.code",
+    "col.level",
+    "col.economic_code",
+    "col.source_line",
+    "col.source_lines",
+    "col.page",
+    "col.pages",
+    "col.file",
+)
+
+
+def reading_order(df: pd.DataFrame) -> pd.DataFrame:
+    """The frame with its code, level and source columns moved to the end (names and amounts
+    first), the others in their order."""
+    # two keys may share a label (原文行号): each column once
+    trailing = [c for c in dict.fromkeys(t(k) for k in _TRAILING) if c in df.columns]
+    if not trailing:
+        return df
+    return df[[c for c in df.columns if c not in trailing] + trailing]
+
+
 def _slug(name: str) -> str:
     # \w keeps Chinese names readable in file names; everything else becomes "_".
     return re.sub(r"[^\w-]+", "_", name).strip("_") or "table"
@@ -62,7 +101,8 @@ def table(
         st.info(t("msg.no_rows"))
         return
     df, file_note = with_pages(df)
-    df = _numeric(df)
+    df = reading_order(_numeric(df))
+    name = table_label(name)
     # a blank cell stays blank (Streamlit would write None in it)
     st.dataframe(df, hide_index=True, column_config=column_config, height=height, placeholder="")
     if file_note:  # a document of several PDFs: which one the pages are of
@@ -169,7 +209,7 @@ def page_downloads(page: str) -> None:
     if not tables:
         return
     f = state.current()
-    base = _slug(f"{page}-{f.year}")
+    base = _slug(f"{t(f'nav.{page}')}-{f.year}")
     row = st.container(horizontal=True, gap="small")
     # The files are made when a button is clicked (a callable), not on every rerun: an XLSX of
     # the reconciliation took longer than the whole page.
@@ -488,6 +528,8 @@ def chart(fig: go.Figure, title: str, source_text: str, *, unit: str = "万元",
     }
     if colon and tail:
         heading["subtitle"] = {"text": tail}
+    # bar labels read horizontally, whatever room the bar leaves
+    fig.update_traces(textangle=0, selector={"type": "bar"})
     fig.update_layout(
         title=heading,
         margin={
@@ -540,10 +582,31 @@ def key_figures() -> dict[str, dict]:
     return {str(r["key"]): r for r in data.dept_records("key_figures")}
 
 
-def page_header(title_key: str) -> None:
-    """Make sure the sidebar exists (see ui.frame), then show the page title and the document.
+def page_header(title_key: str, *, show: bool = True) -> None:
+    """Make sure the sidebar exists (see ui.frame), then show the page title and the document
+    (``show=False``: neither, for a page that fills the screen, such as the presenter's).
     Starts this run's list of tables for :func:`page_downloads`."""
     st.session_state[_TABLES] = []
     frame.sidebar()
-    st.title(t(title_key))
-    st.caption(state.current().title)
+    if show:
+        st.title(t(title_key))
+        st.caption(state.current().title)
+
+
+# Streamlit's own chrome around a slide: the header bar with its menu, the page's top padding,
+# the element toolbars and chart mode bars. The presenter page hides them, so that the room sees
+# the slide alone.
+FULL_SCREEN_CSS = """
+<style>
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stElementToolbar"],
+[data-testid="stDecoration"], .modebar-container { display: none !important; }
+[data-testid="stMainBlockContainer"], .block-container {
+    padding-top: 0.75rem !important; padding-bottom: 1rem !important; max-width: 100% !important;
+}
+</style>
+"""
+
+
+def full_screen() -> None:
+    """Hide Streamlit's chrome (header, toolbars, mode bars) and the page's top padding."""
+    st.markdown(FULL_SCREEN_CSS, unsafe_allow_html=True)
