@@ -1009,6 +1009,22 @@ def _quality(c: _Context) -> Slide | None:
     )
 
 
+def summary(story: Sequence[Slide]) -> list[str]:
+    """The story in a few plain sentences, for the first screen of the overview: the total and
+    its change with the reason the document gives, 基本/项目, and the biggest project with its
+    share — the slides' own sentences, so that the page and the deck say it in the same words.
+    Sentences whose slide the document lacks are left out."""
+    by_key = {s.key: s for s in story}
+    out: list[str] = []
+    if "overview" in by_key:
+        out += by_key["overview"].sentences
+    if "basic_project" in by_key:
+        out += by_key["basic_project"].sentences[:1]
+    if "projects:1" in by_key:
+        out += by_key["projects:1"].sentences[1:2]
+    return out
+
+
 SlideBuilder = Callable[[_Context], "Slide | list[Slide] | None"]
 # The finance officer's story: total and change → where the money comes from → where it goes
 # (功能分类) → 基本/项目 → the projects → 经济科目 → 三公 and 机关运行经费 → performance →

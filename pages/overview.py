@@ -1,4 +1,9 @@
-"""总览 Overview: headline totals, change on last year, sources, 类, money flow, small facts.
+"""总览 Overview: a plain summary, headline totals, change on last year, sources, 类, money flow,
+small facts.
+
+The first screen says the story in the document's own figures and words (the total, its change
+and the reason the document gives, 基本/项目, the biggest project and its share): the same
+sentences as the deck (budgetlens.storyline.summary).
 
 Every figure is one the document states, or a row of one of its tables; a figure the document
 does not have is left out (a sentence when a whole part is missing), never shown as empty.
@@ -10,8 +15,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from budgetlens.storyline import summary
 from ui import components as ui
-from ui import data, fmt, state
+from ui import data, fmt, presenter, state
 from ui.i18n import t
 
 ui.page_header("nav.overview")
@@ -192,14 +198,18 @@ def headline() -> None:
         )
     counts = data.dept_query("check_status_counts")
     by_status = dict(zip(counts["status"], counts["checks_n"], strict=True))
+    contradictions = int(by_status.get("mismatch", 0))
     with d4.container(border=True):
-        st.markdown(
-            f"**{t('metric.checks')}**  \n"
-            f":green-badge[{t('status.ok')} {by_status.get('ok', 0)}] "
-            f":orange-badge[{t('status.rounding')} {by_status.get('rounding', 0)}] "
-            f":red-badge[{t('status.mismatch')} {by_status.get('mismatch', 0)}]"
-        )
-        st.page_link("pages/checks.py", label=t("link.checks"), icon=":material/fact_check:")
+        # only real contradictions count here: agreement and rounding are not news
+        if contradictions:
+            st.markdown(
+                f"**{t('checks.contradictions')}**  \n"
+                f":red-badge[{t('checks.count').format(n=contradictions)}]"
+            )
+        else:
+            st.markdown(f":green-badge[{t('checks.none')}]")
+        st.page_link("pages/checks.py", label=t("link.checks"))
+        st.page_link("pages/glossary.py", label=t("link.checks_explained"))
 
     stated = [kf[k] for k in ("revenue_total", "expenditure_total") if kf.get(k) is not None]
     notes = []
@@ -256,7 +266,7 @@ def revenue_and_classes() -> None:
                 fig.add_trace(
                     go.Bar(
                         name=name,
-                        y=rows["name"],
+                        y=[ui.class_name(n) for n in rows["name"]],
                         x=rows[column].fillna(0).astype(float),
                         orientation="h",
                     )
@@ -284,16 +294,16 @@ def money_flow() -> None:
         return
     split = has_split(rows)
     source_nodes = [t(f"source.{k}") for k in dict.fromkeys(flows["source_key"])]
-    class_nodes = list(dict.fromkeys(rows["name"]))
+    class_nodes = [ui.class_name(n) for n in dict.fromkeys(rows["name"])]
     kind_nodes = [t("metric.basic"), t("metric.project")] if split else []
     nodes = source_nodes + class_nodes + kind_nodes
     index = {name: i for i, name in enumerate(nodes)}
     src: list[int] = []
     dst: list[int] = []
     val: list[float] = []
-    code_to_name = dict(zip(rows["code"], rows["name"], strict=False))
+    code_to_name = dict(zip(rows["code"], map(ui.class_name, rows["name"]), strict=False))
     for _, row in flows.iterrows():
-        target = code_to_name.get(row["class_code"], row["class_name"])
+        target = code_to_name.get(row["class_code"], ui.class_name(row["class_name"]))
         if target in index:
             src.append(index[t(f"source.{row['source_key']}")])
             dst.append(index[target])
@@ -303,7 +313,7 @@ def money_flow() -> None:
             for column, node in (("basic_wan", kind_nodes[0]), ("project_wan", kind_nodes[1])):
                 amount = row[column]
                 if amount is not None and not pd.isna(amount) and float(amount) != 0:
-                    src.append(index[row["name"]])
+                    src.append(index[ui.class_name(row["name"])])
                     dst.append(index[node])
                     val.append(float(amount))
     fig = go.Figure(
@@ -381,7 +391,8 @@ def small_facts() -> None:
             help=kf_help("dept_staff_actual"),
             border=True,
         )
-    if ui.is_empty_table("three_public"):
+    # the table's 本表无数据 says none are budgeted: only true when no figure says otherwise
+    if ui.is_empty_table("three_public") and (three_public is None or float(three_public) == 0):
         st.caption(t("msg.three_public_empty"))
     keys = ("three_public_total", "admin_operating_total", "procurement_total", "dept_staff_actual")
     lines = [kf[k]["source_line"] for k in keys if k in kf]
@@ -390,9 +401,22 @@ def small_facts() -> None:
         st.caption(t("src.prefix") + state.current().title + t("src.lead") + where)
 
 
+def plain_summary() -> None:
+    """The story in a few sentences, in the first screen (nothing when the document states
+    none of its figures)."""
+    sentences = summary(presenter.slides())
+    if not sentences:
+        return
+    with st.container(border=True):
+        st.markdown(f"**{t('head.summary_plain')}**")
+        st.markdown(" ".join(sentences) if state.current().lang == "en" else "".join(sentences))
+        st.caption(t("msg.summary_source"))
+
+
 @ui.section
 def overview_page() -> None:
     """The whole page under its title: drawn once per view, then replayed (see ui.section)."""
+    plain_summary()
     headline()
     revenue_and_classes()  # revenue by source and expenditure by 类
     money_flow()  # sankey: source of funds → 类 → 基本/项目

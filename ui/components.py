@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from budgetlens import vocabulary
 from ui import data, frame, state
 from ui.i18n import t
 
@@ -472,11 +473,33 @@ def _wrap(text: str, width: int = 34) -> list[str]:
     return [line.strip() for line in lines] or [""]
 
 
-def chart(fig: go.Figure, title: str, source_text: str, *, unit: str = "万元", key: str) -> None:
+def label_px(text: str, size: float = 12) -> float:
+    """Estimated width in pixels of an axis label at ``size`` px: CJK characters a full em,
+    others about half (Plotly's left margin grows to the widest label)."""
+    return sum(size if ord(ch) >= 0x2E80 else size * 0.55 for ch in text)
+
+
+def class_name(name: object) -> str:
+    """A 功能分类 name in the UI's language: in English the official English name with the
+    Chinese beside it, where one exists (budgetlens.vocabulary.class_name)."""
+    return vocabulary.class_name(str(name), state.current().lang)
+
+
+def chart(
+    fig: go.Figure,
+    title: str,
+    source_text: str,
+    *,
+    unit: str = "万元",
+    key: str,
+    selectable: bool = False,
+) -> object:
     """Draw a plotly figure with its title (unit included) and its source line.
 
     The source is drawn *inside* the figure, under the plot, so that the PNG from the chart's
     camera button carries title, unit and source; a chart without axes needs less room for it.
+    ``selectable``: a click on a bar reruns the page and the chart's selection (the clicked
+    points) is returned, as Streamlit reports it (a widget: not inside a section).
     """
     unit_label = t("unit.wan") if unit == "万元" else unit
     lines = _wrap(source_text)
@@ -499,7 +522,7 @@ def chart(fig: go.Figure, title: str, source_text: str, *, unit: str = "万元",
     # running off the right edge of a narrow screen; move it back under the labels
     labels = max(
         (
-            len(str(v))
+            label_px(str(v))
             for tr in fig.data
             if tr.type == "bar" and tr.orientation == "h"
             for v in (tr.y if tr.y is not None else ())
@@ -515,7 +538,7 @@ def chart(fig: go.Figure, title: str, source_text: str, *, unit: str = "万元",
         xanchor="left",
         yanchor="top",
         yshift=-below_axis,
-        xshift=-min(12 * labels + 8, 200) if labels else 0,
+        xshift=-min(labels + 8, 200) if labels else 0,
         showarrow=False,
         align="left",
         font={"size": 11, "color": "#555"},
@@ -528,8 +551,11 @@ def chart(fig: go.Figure, title: str, source_text: str, *, unit: str = "万元",
     }
     if colon and tail:
         heading["subtitle"] = {"text": tail}
-    # bar labels read horizontally, whatever room the bar leaves
+    # bar labels read horizontally, whatever room the bar leaves; the value axis of horizontal
+    # bars keeps its few ticks level on a phone
     fig.update_traces(textangle=0, selector={"type": "bar"})
+    if labels:
+        fig.update_xaxes(tickangle=0, nticks=4)
     fig.update_layout(
         title=heading,
         margin={
@@ -540,14 +566,15 @@ def chart(fig: go.Figure, title: str, source_text: str, *, unit: str = "万元",
         },
         font={"family": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"},
     )
-    st.plotly_chart(
-        fig,
-        key=key,
-        config={
-            "displaylogo": False,
-            "toImageButtonOptions": {"format": "png", "filename": key, "scale": 2},
-        },
-    )
+    config = {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": key, "scale": 2},
+    }
+    if selectable:
+        return st.plotly_chart(
+            fig, key=key, config=config, on_select="rerun", selection_mode="points"
+        )
+    return st.plotly_chart(fig, key=key, config=config)
 
 
 def metric_row(n: int) -> list[DeltaGenerator]:

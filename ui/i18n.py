@@ -55,6 +55,10 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
         "数据库中还没有预算公开文件。请先运行 budgetlens ingest 导入数据。",
         "The database holds no disclosure yet. Run budgetlens ingest first.",
     ),
+    "msg.bad_param": (
+        "链接中的{what}“{value}”不存在，已改为显示现有的{what}。",
+        "The link's {what} “{value}” does not exist; one that does is shown instead.",
+    ),
     "msg.no_rows": ("本表无数据。", "This table has no rows."),
     "msg.no_revenue": (
         "未从本文件读取到按资金来源分列的收入。",
@@ -191,6 +195,11 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
         "支出功能分类：类 → 款 → 项",
         "Expenditure by function: class → section → item",
     ),
+    "chart.function_classes": (
+        "支出功能分类（类）：点击查看其下的款",
+        "Expenditure by class: click a bar for its sections",
+    ),
+    "chart.function_sections": ("所选类下的款", "Sections of the chosen class"),
     "chart.by_period": (
         "本年预算与上年结转",
         "Current-year budget and carried over from last year",
@@ -225,6 +234,51 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "head.cost_checks": ("成本指标与期间一致性核对", "Cost and period-consistency checks"),
     "head.all_projects": ("全部项目概览", "All projects"),
     "head.funds": ("资金来源（万元）", "Funds by source (10k yuan)"),
+    "head.summary_plain": ("概要", "In brief"),
+    "msg.summary_source": (
+        "以上数字与原因均来自文件本身，详见下方各项及其来源。",
+        "The figures and the reason are the document's own; each is given with its source below.",
+    ),
+    "checks.contradictions": ("文件数字之间的矛盾", "Contradictions in the document"),
+    "checks.none": ("文件的数字之间没有发现矛盾", "No contradiction found in the document"),
+    "checks.count": ("{n} 处", "{n}"),
+    "link.checks_explained": ("什么是数据核对", "What the reconciliation is"),
+    "head.checks_explained": ("关于数据核对", "About the reconciliation"),
+    "text.checks_explained": (
+        "预算透视把文件里可以互相印证的数字逐一核对：合计是否等于各项之和，同一数字在不同表格中是否相同，"
+        "说明文字中的数字是否与表格一致。“一致”表示相符；“尾差”表示各项分别四舍五入到分位后相差"
+        "一两分，这不是错误；“不一致”表示文件自身的数字互相矛盾。页面上的数字都按文件原样公布，"
+        "不作改动；读取不到的内容不算矛盾。",
+        "BudgetLens checks every figure of the document that another can confirm: whether a total "
+        "equals the sum of its items, whether a figure printed in two tables is the same, and "
+        "whether the narrative's figures agree with the tables. “Agree” means they match; "
+        "“rounding” means each item was rounded to the cent and the sum differs by a cent or two, "
+        "which is not an error; “disagree” means the document contradicts itself. Every figure is "
+        "shown as published, never corrected; what could not be read is not counted as a "
+        "contradiction.",
+    ),
+    # tables, as their downloads are named (sheet and file names)
+    "table.basic_project_by_function": (
+        "基本支出与项目支出（按功能分类）",
+        "Basic and project expenditure by function",
+    ),
+    "table.project_by_unit": ("项目支出（按预算单位）", "Project expenditure by budget unit"),
+    "table.expenditure_economic": ("基本支出经济科目", "Basic expenditure by economic class"),
+    "table.admin_operating": ("机关运行经费", "Administrative operating costs"),
+    "table.glossary": ("名词解释", "Glossary"),
+    "table.indicators": ("绩效指标", "Performance targets"),
+    "table.indicators_impl": ("绩效指标（实施期）", "Performance targets (implementation period)"),
+    "table.indicators_annual": ("绩效指标（年度）", "Performance targets (annual)"),
+    "table.indicators_diff": ("实施期与年度不同的指标", "Targets that differ between the periods"),
+    "table.project_checks": ("成本指标核对", "Cost checks"),
+    "table.performance_overview": ("全部项目绩效概览", "Performance of all projects"),
+    "table.scorecards": ("全部项目绩效目标", "Performance targets of all projects"),
+    "table.projects": ("项目列表", "Projects"),
+    "table.project_funds": ("项目资金来源", "Project funds by source"),
+    "table.expenditure_function": ("支出功能分类", "Expenditure by function"),
+    "table.expenditure_by_period": ("本年预算与上年结转", "Current-year budget and carried over"),
+    "table.income_expense_summary": ("收支总表", "Summary of revenue and expenditure"),
+    "table.revenue_by_source": ("收入来源", "Revenue by source"),
 }
 # the vocabulary's terms and columns; a key defined in both would be two names for one thing
 if set(TRANSLATIONS) & set(vocabulary.table()):
