@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from budgetlens import amounts
 from ui import components as ui
 from ui import data, fmt, state
 from ui.i18n import t
@@ -134,7 +137,7 @@ def project_detail(project: str) -> None:
     facts = [
         (t("field.unit"), info["implementing_unit"]),
         (t("field.attribute"), info["attribute"]),
-        (t("field.duration"), info["duration"]),
+        (t("field.duration"), duration_text(info["duration"])),
     ]
     st.markdown(" · ".join(f"**{k}**：{v}" for k, v in facts if isinstance(v, str) and v))
     for field in ("summary", "basis", "necessity", "plan", "goal_impl", "goal_annual"):
@@ -155,8 +158,24 @@ def project_detail(project: str) -> None:
     )
 
 
+def duration_text(duration: object) -> object:
+    """The project's duration as published, except the convention 99年 for a project without
+    an end, which reads 长期 (with the published text beside it)."""
+    if isinstance(duration, str) and re.fullmatch(r"\s*99\s*年\s*", duration):
+        return t("word.long_term").format(raw=duration.strip())
+    return duration
+
+
+def in_wan(yuan: object) -> float | None:
+    """An amount in 元 as 万元, divided exactly (Decimal) before it is shown; a blank stays
+    blank."""
+    d = amounts.to_decimal(yuan)
+    return None if d is None else float(d / 10000)
+
+
 def funds_table(funds: pd.DataFrame, project: str) -> None:
-    """The project's funds by source and period (元), and their source line."""
+    """The project's funds by source and period, in 万元 like every other amount, and their
+    source line."""
     st.markdown(f"**{t('head.funds')}**")
     # One row per source; the 合计 row is labelled per period (实施期资金总额 / 年度资金总额).
     wide = funds.pivot_table(
@@ -176,7 +195,7 @@ def funds_table(funds: pd.DataFrame, project: str) -> None:
     )
     for period in ("实施期", "年度"):
         if period in wide.columns:
-            out[t(f"period.{period}") + "（" + t("unit.yuan") + "）"] = wide[period].astype(float)
+            out[t(f"period.{period}") + t("unit.suffix_wan")] = [in_wan(v) for v in wide[period]]
     ui.table(
         out,
         f"project_funds_{project}",

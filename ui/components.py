@@ -115,6 +115,22 @@ def table(
         _page_tables().append((name, df))
 
 
+def offer(df: pd.DataFrame, name: str) -> None:
+    """Offer ``df`` with the page's downloads (:func:`page_downloads`) without drawing it: the
+    page shows the same rows another way (a scorecard, a list)."""
+    if df.empty:
+        return
+    df, _ = with_pages(df)
+    entry = (table_label(name), reading_order(_numeric(df)))
+    pending = _SECTION_TABLES.get()
+    (pending if pending is not None else _page_tables()).append(entry)
+
+
+def escape_md(text: object) -> str:
+    """``text`` for st.markdown: the characters markdown would read as markup escaped."""
+    return re.sub(r"([\\`*_\[\]<>#|~$])", r"\\\1", "" if text is None else str(text))
+
+
 def with_pages(df: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
     """For a document read from PDF: a page column after the line column (原文行号 → 原文页码),
     so that a reader can find every row in the PDF; a column of line lists ('414,415', a check's)

@@ -157,6 +157,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "word.decrease": ("减少", "down"),
     "word.yes": ("是", "yes"),
     "word.no": ("否", "no"),
+    "word.long_term": ("长期（原文“{raw}”）", "Long-term (published as {raw})"),
     "word.dept_whole": ("部门整体", "Department as a whole"),
     "help.unit_wan": ("单位：万元", "Unit: 10k yuan (10,000 yuan)"),
     # sources
