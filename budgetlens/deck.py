@@ -273,7 +273,8 @@ def _figures(slide: Any, s: Slide, chart: Chart) -> None:
     gap = Inches(0.2)
     tile_w = int((CHART_W - gap * (cols - 1)) / cols)
     rows = max(1, math.ceil(len(chart.figures) / cols))
-    tile_h = int((Inches(5.2) - gap * (rows - 1)) / rows)
+    # at most 2.5 in high: one row of tiles is not a wall
+    tile_h = min(int((Inches(5.2) - gap * (rows - 1)) / rows), int(Inches(2.5)))
     for i, f in enumerate(chart.figures):
         left = MARGIN + (i % cols) * (tile_w + gap)
         top = BODY_TOP + (i // cols) * (tile_h + gap)
@@ -286,7 +287,14 @@ def _figures(slide: Any, s: Slide, chart: Chart) -> None:
         tf.word_wrap = True
         tf.vertical_anchor = MSO_ANCHOR.MIDDLE
         value = fmt_amount(f.value)
-        parts = ((f.label, 16, False, MUTED), (value, 30, True, ACCENT), (f.unit, 14, False, MUTED))
+        # the figure on one line: a long amount gets a smaller size (digits ~0.6 em wide)
+        width_pt = (tile_w - 2 * Inches(0.1)) / 12700
+        size = min(30.0, max(16.0, width_pt / (0.62 * max(len(value), 1)) * 0.9))
+        parts = (
+            (f.label, 16, False, MUTED),
+            (value, size, True, ACCENT),
+            (f.unit, 14, False, MUTED),
+        )
         for k, (text, size, bold, color) in enumerate(parts):
             p = tf.paragraphs[0] if k == 0 else tf.add_paragraph()
             p.alignment = PP_ALIGN.CENTER

@@ -75,9 +75,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "series.checks": ("核对项数", "Checks"),
     "other.projects": ("其他{n}个项目", "{n} other projects"),
-    "status.ok": ("一致", "ok"),
-    "status.rounding": ("尾差", "rounding"),
-    "status.mismatch": ("不一致", "mismatch"),
+    "status.ok": ("一致", "Agree"),
+    "status.rounding": ("尾差", "Rounding"),
+    "status.mismatch": ("不一致", "Disagree"),
     # sentences
     "s.title.1": (
         "本演示根据《{doc}》制作，每页注明数字所在的原文行号。",
@@ -602,7 +602,10 @@ def _function(c: _Context) -> Slide | None:
     classes = [r for r in rows if r["level"] == 1]
     if total is None or not classes:
         return None
-    items = top_n([(r["name"], dec(r["total_wan"])) for r in classes], c.v("term.other"))
+    names = [vocabulary.class_name(r["name"], c.lang) for r in classes]
+    items = top_n(
+        [(n, dec(r["total_wan"])) for n, r in zip(names, classes, strict=True)], c.v("term.other")
+    )
     chart = Chart(
         "bar",
         categories=tuple(k for k, _ in items),

@@ -25,7 +25,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "doc_scope.单位": ("单位", "Unit"),
     "doc_kind.预算": ("预算", "budget"),
     "doc_kind.决算": ("决算", "final accounts"),
-    "filter.class": ("功能分类（类）", "Functional class (类)"),
+    "filter.class": ("功能分类（类）", "Functional class"),
     "filter.project": ("项目", "Project"),
     "filter.status": ("状态", "Status"),
     "filter.check_kind": ("核对类型", "Check kind"),
