@@ -83,7 +83,7 @@ def charts() -> None:
             parents=parents,
             values=values,
             branchvalues="remainder",
-            texttemplate="%{label}<br>%{value:,.2f}",
+            texttemplate="%{label}<br>%{value:,.2f} " + t("unit.wan"),
             hovertemplate="%{label}<br>%{value:,.2f} " + t("unit.wan") + "<extra></extra>",
         )
     )

@@ -162,7 +162,7 @@ def headline() -> None:
             border=True,
         )
 
-    d1, d2, d3, d4 = ui.metric_row(4)
+    d1, d2, d3 = ui.metric_row(3)
     if basic_total is not None:
         d1.metric(
             t("metric.basic"),
@@ -199,17 +199,19 @@ def headline() -> None:
     counts = data.dept_query("check_status_counts")
     by_status = dict(zip(counts["status"], counts["checks_n"], strict=True))
     contradictions = int(by_status.get("mismatch", 0))
-    with d4.container(border=True):
-        # only real contradictions count here: agreement and rounding are not news
-        if contradictions:
-            st.markdown(
-                f"**{t('checks.contradictions')}**  \n"
-                f":red-badge[{t('checks.count').format(n=contradictions)}]"
-            )
-        else:
-            st.markdown(f":green-badge[{t('checks.none')}]")
-        st.page_link("pages/checks.py", label=t("link.checks"))
-        st.page_link("pages/glossary.py", label=t("link.checks_explained"))
+    # A line of its own, under the figures: the links keep their whole labels on any screen.
+    # Only real contradictions count here: agreement and rounding are not news.
+    checks_row = st.container(horizontal=True, vertical_alignment="center", gap="small")
+    if contradictions:
+        checks_row.markdown(
+            f"**{t('checks.contradictions')}** "
+            f":red-badge[{t('checks.count').format(n=contradictions)}]",
+            width="content",
+        )
+    else:
+        checks_row.markdown(f":green-badge[{t('checks.none')}]", width="content")
+    checks_row.page_link("pages/checks.py", label=t("link.checks"), width="content")
+    checks_row.page_link("pages/glossary.py", label=t("link.checks_explained"), width="content")
 
     stated = [kf[k] for k in ("revenue_total", "expenditure_total") if kf.get(k) is not None]
     notes = []

@@ -67,8 +67,10 @@ def all_projects() -> None:
             parents=[""] * len(units) + projects["unit"].tolist(),
             values=[0.0] * len(units) + projects["total_wan"].astype(float).tolist(),
             branchvalues="remainder",
-            texttemplate="%{label}<br>%{value:,.2f}",
-            hovertemplate="%{label}<br>%{value:,.2f} · %{percentRoot:.2%}<extra></extra>",
+            texttemplate="%{label}<br>%{value:,.2f} " + t("unit.wan"),
+            hovertemplate="%{label}<br>%{value:,.2f} "
+            + t("unit.wan")
+            + " · %{percentRoot:.2%}<extra></extra>",
         )
     )
     fig.update_layout(height=420)

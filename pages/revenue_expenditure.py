@@ -206,12 +206,17 @@ def revenue_by_source() -> None:
         return
     nonzero = sources[sources["amount_wan"].fillna(0) != 0]
     if not nonzero.empty:
+        labels, values = ui.without_slivers(
+            [t(f"source.{k}") for k in nonzero["source_key"]], list(nonzero["amount_wan"])
+        )
         fig = go.Figure(
             go.Pie(
-                labels=[t(f"source.{k}") for k in nonzero["source_key"]],
-                values=nonzero["amount_wan"].astype(float),
+                labels=labels,
+                values=values,
                 hole=0.5,
-                texttemplate="%{label}<br>%{value:,.2f}",
+                text=[fmt.wan_unit(v, t("unit.wan")) for v in values],
+                texttemplate="%{label}<br>%{text}",
+                hovertemplate="%{label}<br>%{text}<extra></extra>",
             )
         )
         fig.update_layout(height=360)

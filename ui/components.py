@@ -7,6 +7,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from typing import ParamSpec, TypeVar
 
 import pandas as pd
@@ -14,7 +15,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from budgetlens import vocabulary
+from budgetlens import amounts, vocabulary
 from ui import data, frame, state
 from ui.i18n import t
 
@@ -468,6 +469,20 @@ def is_empty_table(table_key: str) -> bool:
 _CARTESIAN = {"bar", "scatter", "histogram", "box", "heatmap", "waterfall", "funnel"}
 
 
+def _break_at(piece: str, width: int) -> int:
+    """Where to break ``piece`` at most ``width`` characters in: the last place that is not
+    inside a number or a Latin word (never 2,0|07.00 or ta|ble), else ``width``."""
+    for cut in range(width, 0, -1):
+        before, after = piece[cut - 1], piece[cut]
+        if not (_word_char(before) and _word_char(after)):
+            return cut
+    return width
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in ".,%-–")
+
+
 def _wrap(text: str, width: int = 34) -> list[str]:
     """Break a source line into lines of at most ``width`` characters (CJK text has no spaces):
     after a comma, semicolon, enumeration mark or closing bracket where one falls in the line, so
@@ -481,12 +496,32 @@ def _wrap(text: str, width: int = 34) -> list[str]:
             lines.append(current)
             current = ""
         while len(piece) > width:
-            lines.append(piece[:width])
-            piece = piece[width:]
+            cut = _break_at(piece, width)
+            lines.append(piece[:cut])
+            piece = piece[cut:]
         current += piece
     if current:
         lines.append(current)
     return [line.strip() for line in lines] or [""]
+
+
+SLIVER_PCT = 1  # a slice under 1 % of a pie is unreadable: such slices are summed as 其他
+
+
+def without_slivers(labels: list[str], values: list[object]) -> tuple[list[str], list[float]]:
+    """A pie's slices with those under :data:`SLIVER_PCT` % of the whole summed as one 其他
+    slice (exactly, with Decimal), the others as they are, in order."""
+    amounts_ = [amounts.to_decimal(v) or Decimal(0) for v in values]
+    whole = sum(amounts_, Decimal(0))
+    if whole == 0:
+        return list(labels), [float(v) for v in amounts_]
+    keep = [
+        (lab, v) for lab, v in zip(labels, amounts_, strict=True) if v * 100 >= whole * SLIVER_PCT
+    ]
+    rest = sum((v for v in amounts_ if v * 100 < whole * SLIVER_PCT), Decimal(0))
+    if rest:
+        keep.append((t("term.other"), rest))
+    return [lab for lab, _ in keep], [float(v) for _, v in keep]
 
 
 def label_px(text: str, size: float = 12) -> float:
@@ -584,6 +619,21 @@ def chart(
     )
     config = {
         "displaylogo": False,
+        # the camera alone: a full mode bar covers the title on a phone
+        "modeBarButtonsToRemove": [
+            "zoom2d",
+            "pan2d",
+            "select2d",
+            "lasso2d",
+            "zoomIn2d",
+            "zoomOut2d",
+            "autoScale2d",
+            "resetScale2d",
+            "hoverClosestCartesian",
+            "hoverCompareCartesian",
+            "toggleSpikelines",
+            "hoverClosestPie",
+        ],
         "toImageButtonOptions": {"format": "png", "filename": key, "scale": 2},
     }
     if selectable:
