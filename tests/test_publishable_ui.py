@@ -4,6 +4,8 @@ inside a number, markdown that shows names as written."""
 
 from __future__ import annotations
 
+import itertools
+
 import pandas as pd
 import pytest
 
@@ -75,7 +77,7 @@ def test_source_notes_never_break_inside_a_number_or_word(text: str) -> None:
     lines = components._wrap(text)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
     # no line ends inside a number or a Latin word: 12,3|45.67 or ta|ble
-    for a, b in zip(lines, lines[1:], strict=False):
+    for a, b in itertools.pairwise(lines):
         joint = a[-1] + b[0]
         assert not (joint.isascii() and joint.isalnum()), (a, b)
         assert not (a[-1].isdigit() and b[0] in ".,"), (a, b)
