@@ -86,9 +86,18 @@ def all_projects() -> None:
         fig.add_trace(
             go.Bar(
                 name=label,
-                y=[f"{u} · {p}" for u, p in zip(ordered["unit"], ordered["project"], strict=True)],
+                # the project's name on the axis (a phone has no room for the unit too): the
+                # unit and the amount with its unit on hover
+                y=list(ordered["project"]),
                 x=ordered[column].astype(float),
                 orientation="h",
+                customdata=[
+                    [u, fmt.wan_unit(v, t("unit.wan"))]
+                    for u, v in zip(ordered["unit"], ordered[column], strict=True)
+                ],
+                hovertemplate="%{y}<br>%{customdata[0]}<br>"
+                + label
+                + " %{customdata[1]}<extra></extra>",
             )
         )
     fig.update_layout(barmode="stack", height=max(320, 34 * len(projects)))
@@ -98,13 +107,16 @@ def all_projects() -> None:
     ui.table(
         pd.DataFrame(
             {
-                t("col.unit"): projects["unit"],
+                # the project and its amounts first (a phone shows them), its unit after
                 t("col.project"): projects["project"],
+                t("col.total_wan"): projects["total_wan"].astype(float),
                 t("col.current_year_wan"): projects["current_year_wan"].astype(float),
                 t("col.carried_over_wan"): projects["carried_over_wan"].astype(float),
-                t("col.total_wan"): projects["total_wan"].astype(float),
                 t("col.share_pct"): projects["share_pct"].astype(float),
-                t("col.has_scorecard"): projects["has_scorecard"],
+                t("col.unit"): projects["unit"],
+                t("col.has_scorecard"): [
+                    t("word.yes") if v else t("word.no") for v in projects["has_scorecard"]
+                ],
                 t("col.source_line"): projects["source_line"],
             }
         ),

@@ -127,7 +127,7 @@ def by_period() -> None:
     if periods["current_year_wan"].isna().all() and periods["carried_over_wan"].isna().all():
         summary_table()
         return
-    st.subheader(t("head.by_period"))
+    # the chart's title is the heading: not said twice
     period_classes = periods[~periods["item"].isin(["本年支出合计", "支出总计"])]
     fig = go.Figure()
     fig.add_trace(
@@ -196,8 +196,8 @@ def summary_table() -> None:
 
 
 def revenue_by_source() -> None:
-    """Revenue by source: a donut of the sources with an amount, and the table of all."""
-    st.subheader(t("chart.revenue_by_source"))
+    """Revenue by source: a donut of the sources with an amount, and the table of all (the
+    chart's title is the heading; without a chart, a heading of its own)."""
     sources = data.dept_query("revenue_by_source")
     # only the sources the table has a figure for (its other columns are blank or absent)
     sources = sources[sources["amount_wan"].notna()]
@@ -205,7 +205,9 @@ def revenue_by_source() -> None:
         st.info(t("msg.no_revenue"))
         return
     nonzero = sources[sources["amount_wan"].fillna(0) != 0]
-    if not nonzero.empty:
+    if nonzero.empty:
+        st.subheader(t("chart.revenue_by_source"))
+    else:
         labels, values = ui.without_slivers(
             [t(f"source.{k}") for k in nonzero["source_key"]], list(nonzero["amount_wan"])
         )
