@@ -268,8 +268,8 @@ def _title_slide(slide: Any, s: Slide) -> None:
 
 
 def _figures(slide: Any, s: Slide, chart: Chart) -> None:
-    """Headline figures as tiles, three to a row."""
-    cols = 3
+    """Headline figures as tiles, up to three to a row (fewer figures, wider tiles)."""
+    cols = max(1, min(3, len(chart.figures)))
     gap = Inches(0.2)
     tile_w = int((CHART_W - gap * (cols - 1)) / cols)
     rows = max(1, math.ceil(len(chart.figures) / cols))
@@ -288,8 +288,9 @@ def _figures(slide: Any, s: Slide, chart: Chart) -> None:
         tf.vertical_anchor = MSO_ANCHOR.MIDDLE
         value = fmt_amount(f.value)
         # the figure on one line: a long amount gets a smaller size (digits ~0.6 em wide)
-        width_pt = (tile_w - 2 * Inches(0.1)) / 12700
-        size = min(30.0, max(16.0, width_pt / (0.62 * max(len(value), 1)) * 0.9))
+        # bold digits of a fallback face are ~0.75 em wide; the frame keeps 0.1 in each side
+        width_pt = (tile_w - 2 * Inches(0.2)) / 12700
+        size = min(30.0, max(14.0, width_pt / (0.75 * max(len(value), 1))))
         parts = (
             (f.label, 16, False, MUTED),
             (value, size, True, ACCENT),
