@@ -75,9 +75,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "series.checks": ("核对项数", "Checks"),
     "other.projects": ("其他{n}个项目", "{n} other projects"),
-    "status.ok": ("一致", "Agree"),
-    "status.rounding": ("尾差", "Rounding"),
-    "status.mismatch": ("不一致", "Disagree"),
+    "status.ok": ("一致", "ok"),
+    "status.rounding": ("尾差", "rounding"),
+    "status.mismatch": ("不一致", "mismatch"),
     # sentences
     "s.title.1": (
         "本演示根据《{doc}》制作，每页注明数字所在的原文行号。",

@@ -163,14 +163,15 @@ def test_english_changes_labels(server: str, browser) -> None:
     page.close()
 
 
-def code_column(page, header: str = "科目编码") -> list[str]:
-    """The 科目编码 column of the page's first table (glide-data-grid keeps an accessible copy of
-    its cells in the DOM; the codes come after the names and amounts)."""
+def code_column(page, headers: tuple[str, ...] = ("科目编码", "Code")) -> list[str]:
+    """The 科目编码 column of the page's first table, in either language (glide-data-grid keeps
+    an accessible copy of its cells in the DOM; the codes come after the names and amounts)."""
     grid = page.locator("[data-testid='stDataFrame']").first
     index = grid.evaluate(
-        "(g, h) => { const th = [...g.querySelectorAll('th')].find(e => e.innerText.trim() === h);"
+        "(g, hs) => { const th = [...g.querySelectorAll('th')]"
+        ".find(e => hs.includes(e.innerText.trim()));"
         " return th ? th.getAttribute('aria-colindex') : null; }",
-        header,
+        list(headers),
     )
     return [] if index is None else grid.locator(f"td[aria-colindex='{index}']").all_inner_texts()
 

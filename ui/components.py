@@ -686,13 +686,14 @@ def page_header(title_key: str, *, show: bool = True) -> None:
         st.caption(state.current().title)
 
 
-# Streamlit's own chrome around a slide: the header bar with its menu, the page's top padding,
+# Streamlit's own chrome around a slide: the header's menu and toolbar, the page's top padding,
 # the element toolbars and chart mode bars. The presenter page hides them, so that the room sees
-# the slide alone.
+# the slide alone; the header stays, transparent, for its one button that opens the sidebar.
 FULL_SCREEN_CSS = """
 <style>
-[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stElementToolbar"],
-[data-testid="stDecoration"], .modebar-container { display: none !important; }
+[data-testid="stToolbar"], [data-testid="stElementToolbar"], [data-testid="stDecoration"],
+.modebar-container { display: none !important; }
+[data-testid="stHeader"] { background: transparent !important; }
 [data-testid="stMainBlockContainer"], .block-container {
     padding-top: 0.75rem !important; padding-bottom: 1rem !important; max-width: 100% !important;
 }
@@ -701,5 +702,5 @@ FULL_SCREEN_CSS = """
 
 
 def full_screen() -> None:
-    """Hide Streamlit's chrome (header, toolbars, mode bars) and the page's top padding."""
+    """Hide Streamlit's chrome (menu, toolbars, mode bars) and the page's top padding."""
     st.markdown(FULL_SCREEN_CSS, unsafe_allow_html=True)

@@ -252,9 +252,9 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
         "不作改动；读取不到的内容不算矛盾。",
         "BudgetLens checks every figure of the document that another can confirm: whether a total "
         "equals the sum of its items, whether a figure printed in two tables is the same, and "
-        "whether the narrative's figures agree with the tables. “Agree” means they match; "
+        "whether the narrative's figures agree with the tables. “ok” means they match; "
         "“rounding” means each item was rounded to the cent and the sum differs by a cent or two, "
-        "which is not an error; “disagree” means the document contradicts itself. Every figure is "
+        "which is not an error; “mismatch” means the document contradicts itself. Every figure is "
         "shown as published, never corrected; what could not be read is not counted as a "
         "contradiction.",
     ),
