@@ -43,7 +43,10 @@ project = state.bound_select(
     t("filter.project"),
     [r["project"] for r in cards],
     "project",
-    format_func=lambda p: t("word.dept_whole") + f"（{p}）" if p == "部门整体" else p,
+    # 部门整体 as published in Chinese; in English with the words beside it
+    format_func=lambda p: (
+        f"{t('word.dept_whole')} ({p})" if p == "部门整体" and state.current().lang == "en" else p
+    ),
 )
 
 

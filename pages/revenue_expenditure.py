@@ -7,6 +7,8 @@ choose the same 类, kept in the URL (?code=); the chart then shows that 类's �
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -80,8 +82,9 @@ def drill_chart(code: str) -> None:
     rows = rows.assign(amount=rows["total_wan"].astype(float)).sort_values(
         "amount", ascending=False
     )
+    # short lines: a phone has little room left of the bars (English name, then the Chinese)
     labels = [
-        f"{c} {ui.class_name(n) if lv == 1 else n}"
+        "<br>".join(textwrap.wrap(f"{c} {ui.class_name(n) if lv == 1 else n}", 22))
         for c, n, lv in zip(rows["code"], rows["name"], rows["level"], strict=True)
     ]
     fig = go.Figure(
@@ -91,12 +94,23 @@ def drill_chart(code: str) -> None:
             orientation="h",
             customdata=list(rows["code"]),
             text=[fmt.wan_unit(v, t("unit.wan")) for v in rows["total_wan"]],
-            textposition="auto",
+            # the largest bar holds its amount, the others carry it after them
+            textposition=["inside" if i == 0 else "outside" for i in range(len(rows))],
+            cliponaxis=False,
             hovertemplate="%{y}<br>%{text}<extra></extra>",
         )
     )
+    # every bar carries its amount: no value axis to crowd a phone
     fig.update_layout(
-        yaxis={"autorange": "reversed"}, height=max(260, 40 * len(rows) + 120), clickmode="event"
+        yaxis={"autorange": "reversed"},
+        # room right of the longest bar for its amount
+        xaxis={
+            "showticklabels": False,
+            "showgrid": False,
+            "range": [0, 1.8 * float(rows["amount"].max() or 1)],
+        },
+        height=max(260, 22 * sum(lab.count("<br>") + 1 for lab in labels) + 16 * len(rows) + 120),
+        clickmode="event",
     )
     title = t("chart.function_classes") if code == ALL else t("chart.function_sections")
     ui.chart(

@@ -131,7 +131,13 @@ def visit(browser, url: str, width: int):
     page.wait_for_selector(
         "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=90_000
     )
-    page.wait_for_timeout(1500)  # replayed sections and plotly finish drawing
+    # every element arrived (no loading placeholder left) and plotly finished drawing: the
+    # checks read the whole page, not a half-drawn one
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-testid=stSkeleton]').length === 0",
+        timeout=60_000,
+    )
+    page.wait_for_timeout(1500)
     return page, hosts
 
 
