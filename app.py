@@ -14,7 +14,7 @@ from budgetlens import settings
 from ui import frame
 from ui.i18n import t
 
-st.set_page_config(page_title="BudgetLens 预算透视", page_icon=":material/insights:", layout="wide")
+st.set_page_config(page_title="BudgetLens 预算透视", page_icon="📊", layout="wide")
 
 PAGES = (
     ("pages/overview.py", "nav.overview", ":material/dashboard:"),

@@ -1,9 +1,12 @@
 """The PPTX deck of a department-year: :mod:`budgetlens.storyline` drawn with python-pptx.
 
 Charts are native PowerPoint charts (data embedded, editable in PowerPoint), tables are native
-tables, and every run of text — chart text included — carries 微软雅黑 as its East Asian font, so
-Chinese renders in the intended face instead of a fallback. The slide is 16:9 (13.333 × 7.5 in);
-each slide has its title with the unit at the top and the source line in a footer.
+tables, and every run of text — chart text included — carries 微软雅黑 as its East Asian font,
+so Chinese renders in the intended face instead of a fallback. The slide is PowerPoint's
+widescreen size, exactly 12,192,000 × 6,858,000 EMU (13.333 × 7.5 in). Every slide's title is
+the title placeholder of its layout (Title Slide, Title Only), so PowerPoint's outline and screen
+readers see it, with the unit in it; the source line is a footer. Chart text (category and
+value labels) is horizontal.
 
 Nothing is measured by a renderer here: text sizes and table row heights are chosen from a
 conservative estimate of text width (a CJK character is one em wide, Latin about half) so that
@@ -34,7 +37,8 @@ from budgetlens.storyline import Chart, Slide, fmt_amount, slides
 FONT_LATIN = "Microsoft YaHei"
 FONT_EA = "微软雅黑"  # the East Asian typeface (a:ea) set on every run
 
-SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
+SLIDE_W, SLIDE_H = Emu(12_192_000), Emu(6_858_000)  # PowerPoint's widescreen 16:9
+LAYOUT_TITLE, LAYOUT_TITLE_ONLY = 0, 5  # of python-pptx's default template
 MARGIN = Inches(0.5)
 CONTENT_W = SLIDE_W - 2 * MARGIN
 BODY_TOP = Inches(1.4)
@@ -150,30 +154,55 @@ def fit_size(
 # --- slide parts --------------------------------------------------------------------------------
 
 
+def _title_placeholder(
+    slide: Any,
+    text: str,
+    left: int,
+    top: int,
+    width: int,
+    height: int,
+    size: float,
+    *,
+    color: RGBColor = INK,
+    anchor: MSO_ANCHOR = MSO_ANCHOR.MIDDLE,
+) -> Any:
+    """Fill the slide's title placeholder (moved to the given box) with ``text``, styled."""
+    title = slide.shapes.title
+    title.left, title.top, title.width, title.height = left, top, width, height
+    title.name = "Title"
+    tf = title.text_frame
+    tf.clear()
+    tf.word_wrap = True
+    tf.vertical_anchor = anchor
+    tf.margin_left = tf.margin_right = Inches(0.05)
+    p = tf.paragraphs[0]
+    p.alignment = PP_ALIGN.LEFT
+    run = p.add_run()
+    run.text = text
+    style_font(run.font, size, bold=True, color=color)
+    return title
+
+
 def _frame(prs: Any, s: Slide) -> Any:
-    """A blank slide with the title (with unit), an accent rule and the source footer."""
-    slide = prs.slides.add_slide(prs.slide_layouts[6])
-    if s.key != "title":
-        title_size = fit_size([s.heading], CONTENT_W / 914400, 0.85, (30, 26, 22))
-        add_text(
-            slide,
-            MARGIN,
-            Inches(0.3),
-            CONTENT_W,
-            Inches(0.85),
-            [s.heading],
-            title_size,
-            name="Title",
-            bold=True,
-            anchor=MSO_ANCHOR.MIDDLE,
-        )
-        rule = slide.shapes.add_shape(
-            MSO_SHAPE.RECTANGLE, MARGIN, Inches(1.18), CONTENT_W, Inches(0.05)
-        )
-        rule.name = "Rule"
-        rule.fill.solid()
-        rule.fill.fore_color.rgb = ACCENT
-        rule.line.fill.background()
+    """A slide with its title in the layout's title placeholder (with the unit), an accent rule
+    and the source footer."""
+    if s.key == "title":
+        return prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE])
+    slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
+    title_size = fit_size([s.heading], CONTENT_W / 914400, 0.85, (30, 26, 22))
+    _title_placeholder(slide, s.heading, MARGIN, Inches(0.3), CONTENT_W, Inches(0.85), title_size)
+    rule = slide.shapes.add_shape(
+        MSO_SHAPE.RECTANGLE, MARGIN, Inches(1.18), CONTENT_W, Inches(0.05)
+    )
+    rule.name = "Rule"
+    rule.fill.solid()
+    rule.fill.fore_color.rgb = ACCENT
+    rule.line.fill.background()
+    _footer(slide, s)
+    return slide
+
+
+def _footer(slide: Any, s: Slide) -> None:
     footer_size = fit_size([s.source], CONTENT_W / 914400, 0.45, (12, 11, 10, 9))
     add_text(
         slide,
@@ -187,7 +216,6 @@ def _frame(prs: Any, s: Slide) -> Any:
         color=MUTED,
         anchor=MSO_ANCHOR.MIDDLE,
     )
-    return slide
 
 
 def _sentences(slide: Any, s: Slide, left: int, top: int, width: int, height: int) -> None:
@@ -208,41 +236,45 @@ def _sentences(slide: Any, s: Slide, left: int, top: int, width: int, height: in
 
 
 def _title_slide(slide: Any, s: Slide) -> None:
+    """The title slide: the document's title and subtitle in the layout's placeholders."""
     title_size = fit_size([s.title], 11.7, 1.4, (40, 36, 32, 28))
-    add_text(
+    _title_placeholder(
         slide,
+        s.title,
         Inches(0.8),
         Inches(1.9),
         Inches(11.73),
         Inches(1.4),
-        [s.title],
         title_size,
-        name="Title",
-        bold=True,
         color=ACCENT,
         anchor=MSO_ANCHOR.BOTTOM,
     )
-    add_text(
-        slide,
-        Inches(0.8),
-        Inches(3.4),
-        Inches(11.73),
-        Inches(0.6),
-        [s.subtitle],
-        20,
-        name="Subtitle",
-        color=INK,
-    )
+    # the layout's subtitle placeholder (idx 1)
+    subtitle = next((ph for ph in slide.placeholders if ph.placeholder_format.idx == 1), None)
+    if subtitle is not None:
+        subtitle.left, subtitle.top = Inches(0.8), Inches(3.4)
+        subtitle.width, subtitle.height = Inches(11.73), Inches(0.6)
+        subtitle.name = "Subtitle"
+        tf = subtitle.text_frame
+        tf.clear()
+        tf.word_wrap = True
+        p = tf.paragraphs[0]
+        p.alignment = PP_ALIGN.LEFT
+        run = p.add_run()
+        run.text = s.subtitle
+        style_font(run.font, 20, color=INK)
     _sentences(slide, s, Inches(0.8), Inches(4.4), Inches(11.73), Inches(2.2))
+    _footer(slide, s)
 
 
 def _figures(slide: Any, s: Slide, chart: Chart) -> None:
-    """Headline figures as tiles, three to a row."""
-    cols = 3
+    """Headline figures as tiles, up to three to a row (fewer figures, wider tiles)."""
+    cols = max(1, min(3, len(chart.figures)))
     gap = Inches(0.2)
     tile_w = int((CHART_W - gap * (cols - 1)) / cols)
     rows = max(1, math.ceil(len(chart.figures) / cols))
-    tile_h = int((Inches(5.2) - gap * (rows - 1)) / rows)
+    # at most 2.5 in high: one row of tiles is not a wall
+    tile_h = min(int((Inches(5.2) - gap * (rows - 1)) / rows), int(Inches(2.5)))
     for i, f in enumerate(chart.figures):
         left = MARGIN + (i % cols) * (tile_w + gap)
         top = BODY_TOP + (i // cols) * (tile_h + gap)
@@ -255,13 +287,35 @@ def _figures(slide: Any, s: Slide, chart: Chart) -> None:
         tf.word_wrap = True
         tf.vertical_anchor = MSO_ANCHOR.MIDDLE
         value = fmt_amount(f.value)
-        parts = ((f.label, 16, False, MUTED), (value, 30, True, ACCENT), (f.unit, 14, False, MUTED))
+        # the figure on one line: a long amount gets a smaller size (digits ~0.6 em wide)
+        # bold digits of a fallback face are ~0.75 em wide; the frame keeps 0.1 in each side
+        width_pt = (tile_w - 2 * Inches(0.2)) / 12700
+        size = min(30.0, max(14.0, width_pt / (0.75 * max(len(value), 1))))
+        parts = (
+            (f.label, 16, False, MUTED),
+            (value, size, True, ACCENT),
+            (f.unit, 14, False, MUTED),
+        )
         for k, (text, size, bold, color) in enumerate(parts):
             p = tf.paragraphs[0] if k == 0 else tf.add_paragraph()
             p.alignment = PP_ALIGN.CENTER
             run = p.add_run()
             run.text = text
             style_font(run.font, size, bold=bold, color=color)
+
+
+def horizontal(text_owner: Any) -> None:
+    """Make a chart text element's labels horizontal: ``<a:bodyPr rot="0" vert="horz"/>`` in its
+    ``c:txPr`` (PowerPoint otherwise turns long category labels on their side)."""
+    txPr = text_owner._element.find(qn("c:txPr"))
+    if txPr is None:
+        return
+    body = txPr.find(qn("a:bodyPr"))
+    if body is None:
+        body = etree.SubElement(txPr, qn("a:bodyPr"))
+        txPr.insert(0, body)
+    body.set("rot", "0")
+    body.set("vert", "horz")
 
 
 def _chart(slide: Any, s: Slide, chart: Chart) -> Any:
@@ -284,6 +338,7 @@ def _chart(slide: Any, s: Slide, chart: Chart) -> Any:
     labels.number_format = chart.number_format
     labels.number_format_is_linked = False
     style_font(labels.font, 13, color=INK)
+    horizontal(labels)
     if chart.kind in ("pie", "doughnut"):
         ch.has_legend = True
         ch.legend.position = XL_LEGEND_POSITION.BOTTOM
@@ -312,7 +367,8 @@ def _chart(slide: Any, s: Slide, chart: Chart) -> Any:
         if multi:
             plot.overlap = -10
         cat = ch.category_axis
-        style_font(cat.tick_labels.font, 14, color=INK)
+        style_font(cat.tick_labels.font, 14 if len(chart.categories) <= 8 else 12, color=INK)
+        horizontal(cat.tick_labels)
         cat.has_major_gridlines = False
         val = ch.value_axis
         val.visible = False  # the bars carry their values; an axis would only repeat them
@@ -353,6 +409,8 @@ def _column_widths(chart: Chart, total_in: float, size: float = 14.0) -> list[fl
 def _cell_text(chart: Chart, col: int, value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
     if col in chart.amount_columns or isinstance(value, Decimal):
         return fmt_amount(value)
     text = str(value)

@@ -14,26 +14,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 import duckdb
 
-from budgetlens import check_core, check_labels, queries
+from budgetlens import amounts, check_core, check_labels, queries, vocabulary
 from budgetlens.db import document_of
 
 CHART_KINDS = ("bar", "pie", "doughnut", "column", "table", "figures")
 MAX_CATEGORIES = 8  # more than this is unreadable on a slide: the rest is summed as 其他
-PROJECT_TABLE_ROWS = 10  # rows of the project list before the rest is summed
-MISMATCH_ROWS_PER_SLIDE = 5  # rows of the mismatch table per slide (long subjects wrap)
+PROJECTS_PER_SLIDE = 12  # bars of the project chart per slide (every project is shown)
+PERFORMANCE_TABLE_ROWS = 10  # rows of the performance table before the rest is summed
 
-CENT = Decimal("0.01")
-HUNDRED = Decimal(100)
 
-# Labels and sentence templates, (中文, English). Data (科目 names, project names, units of the
-# budget) stays as published in both languages; only the deck's own words are translated.
+# The deck's own titles and sentence templates, (中文, English). Terms, figure names and column
+# headers come from the library's vocabulary (budgetlens.vocabulary), the same as the pages and
+# the workbook. Data (科目 names, project names) stays as published in both languages.
 TEXT: dict[str, tuple[str, str]] = {
-    "unit.wan": ("万元", "10k yuan"),
     "unit.count": ("个", "count"),
     "unit.checks": ("项", "checks"),
     "pct": ("%", "%"),
@@ -43,11 +41,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "title.function": ("支出按功能分类", "Expenditure by function"),
     "title.basic_project": ("基本支出与项目支出", "Basic vs project expenditure"),
     "title.economic": ("基本支出按经济分类", "Basic expenditure by economic class"),
-    "title.units": ("项目支出按预算单位", "Project expenditure by budget unit"),
-    "title.projects": ("项目支出清单", "Projects"),
-    "title.scorecard": ("绩效目标：{project}", "Performance targets: {project}"),
-    "title.checks": ("数据核对结果", "Reconciliation results"),
-    "title.mismatches": ("不一致项 {page}/{pages}", "Mismatches {page}/{pages}"),
+    "title.projects": ("各项目支出", "Project expenditure by project"),
+    "title.projects_page": (
+        "各项目支出（{page}/{pages}）",
+        "Project expenditure by project ({page}/{pages})",
+    ),
+    "title.three_public": ("“三公”经费与机关运行经费", "“Three public” and operating costs"),
+    "title.performance": ("绩效目标：全部项目", "Performance targets: all projects"),
+    "title.performance_projects": ("绩效目标：各项目量化程度", "Performance targets by project"),
+    "title.checks": ("数据质量", "Data quality"),
     "subtitle.title": (
         "{department} · {year}年度{scope}{kind} · 金额单位：{unit}",
         "{department} · {year} {scope} {kind} · amounts in {unit}",
@@ -63,65 +65,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "source.page": ("第{page}页", "page {page}"),
     "source.page_file": ("{file}第{page}页", "{file}, page {page}"),
     "source.table_located": ("{table}（{where}）", "{table} ({where})"),
-    "source.pdf": ("文件 {files}（共{pages}页）", "{files} ({pages} pages)"),
+    "source.title_pages": ("来源：{doc}（共{pages}页）", "Source: {doc} ({pages} pages)"),
+    "source.title_lines": ("来源：{doc}（共{lines}行）", "Source: {doc} ({lines} lines)"),
     "source.narrative": ("预算情况说明", "budget narrative"),
-    "source.file": ("文件 {file}（共{lines}行）", "file {file} ({lines} lines)"),
-    "source.performance": ("{project}绩效目标表", "performance targets of {project}"),
+    "source.performance_all": ("各项目绩效目标表", "the projects' performance-target tables"),
     "source.checks": (
-        "BudgetLens 对本文件的数据核对（{n}项）",
+        "预算透视对本文件的数据核对（{n}项）",
         "BudgetLens reconciliation of this document ({n} checks)",
     ),
-    "figure.revenue_total": ("收入总计", "Total revenue"),
-    "figure.expenditure_total": ("支出总计", "Total expenditure"),
-    "figure.revenue_current_year": ("本年收入", "Current-year revenue"),
-    "figure.revenue_carried_over": ("上年结转", "Carried over"),
-    "figure.revenue_change": ("收入比上年增减", "Change on prior year"),
-    "figure.revenue_change_pct": ("增减幅度", "Change (%)"),
-    "series.amount": ("金额", "Amount"),
-    "series.indicators": ("指标数", "Indicators"),
-    "series.measurable": ("可量化指标", "Measurable"),
     "series.checks": ("核对项数", "Checks"),
-    "series.personnel": ("人员经费", "Personnel"),
-    "series.public": ("公用经费", "Public (operating)"),
-    "series.total": ("合计", "Total"),
-    "other": ("其他", "Other"),
     "other.projects": ("其他{n}个项目", "{n} other projects"),
-    "source_key.fiscal_appropriation": ("财政拨款收入", "Fiscal appropriations"),
-    "source_key.business_income": ("事业收入", "Public-service income"),
-    "source_key.operating_income": ("事业单位经营收入", "Business income of institutions"),
-    "source_key.other_income": ("其他收入", "Other income"),
-    "source_key.general_budget": ("一般公共预算", "General public budget"),
-    "source_key.gov_fund": ("政府性基金预算", "Government funds"),
-    "source_key.state_capital": ("国有资本经营预算", "State capital operations"),
-    "source_key.special_account": ("财政专户管理资金", "Special accounts"),
-    "source_key.unit_funds": ("单位资金", "Unit funds"),
-    "source_key.carried_over": ("上年结转", "Carried over"),
-    "basic": ("基本支出", "Basic expenditure"),
-    "project": ("项目支出", "Project expenditure"),
-    "col.kind": ("核对类型", "Check"),
-    "col.subject": ("核对内容", "Subject"),
-    "col.expected": ("应为", "Expected"),
-    "col.actual": ("实际", "Actual"),
-    "col.difference": ("差额", "Difference"),
-    "col.detail": ("说明", "Detail"),
-    "col.lines": ("行号", "Lines"),
-    "col.pages": ("页码", "Pages"),
-    "col.unit": ("预算单位", "Budget unit"),
-    "col.project": ("项目", "Project"),
-    "col.current_year": ("本年预算", "Current year"),
-    "col.carried_over": ("上年结转", "Carried over"),
-    "col.total": ("合计", "Total"),
-    "col.share": ("占比（%）", "Share (%)"),
     # sentences
     "s.title.1": (
-        "本演示由 BudgetLens 根据《{doc}》生成，每个数字都来自数据库并注明原文行号。",
-        "Generated by BudgetLens from “{doc}”; every figure comes from the database with its "
-        "source line.",
+        "本演示根据《{doc}》制作，每页注明数字所在的原文行号。",
+        "Made from “{doc}”; every slide names the lines its figures are printed on.",
     ),
     "s.title.1.pdf": (
-        "本演示由 BudgetLens 根据《{doc}》生成，每个数字都来自数据库并注明原文页码。",
-        "Generated by BudgetLens from “{doc}”; every figure comes from the database with the "
-        "page it is printed on.",
+        "本演示根据《{doc}》制作，每页注明数字所在的原文页码。",
+        "Made from “{doc}”; every slide names the pages its figures are printed on.",
     ),
     "s.title.2": (
         "收入总计 {revenue} 万元，支出总计 {expenditure} 万元。",
@@ -132,15 +93,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "Total revenue {revenue}, total expenditure {expenditure} (10k yuan).",
     ),
     "s.overview.split": (
-        "其中本年收入 {current} 万元，上年结转 {carried} 万元。",
-        "Of which current-year revenue {current} and carried over {carried} (10k yuan).",
+        "其中本年预算 {current} 万元，上年结转 {carried} 万元。",
+        "Of which current-year budget {current} and carried over from last year {carried} "
+        "(10k yuan).",
     ),
     "s.overview.change": (
-        "收入总计比上年{direction} {change} 万元，幅度 {pct}%。",
-        "Total revenue {direction} by {change} (10k yuan) on the prior year, {pct}%.",
+        "比上年{direction} {change} 万元，幅度 {pct}%。",
+        "That is {change} (10k yuan) {direction} on last year, {pct}%.",
     ),
-    "up": ("增加", "rose"),
-    "down": ("减少", "fell"),
+    "s.reason": ("文件说明的原因：{reason}。", " The document gives its reason (in Chinese)."),
+    "up": ("增加", "more"),
+    "down": ("减少", "less"),
     "s.share": (
         "{name} {amount} 万元，占{whole} {share}%。",
         "{name}: {amount} (10k yuan), {share}% of {whole}.",
@@ -148,7 +111,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "whole.revenue": ("收入合计", "total revenue"),
     "whole.expenditure": ("支出总计", "total expenditure"),
     "whole.basic": ("基本支出", "basic expenditure"),
-    "whole.projects": ("项目支出", "project expenditure"),
     "s.function.count": (
         "支出涉及 {n} 个功能分类类级科目。",
         "Expenditure falls under {n} functional classes.",
@@ -172,9 +134,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "基本支出 {total} 万元。",
         "Basic expenditure {total} (10k yuan).",
     ),
-    "s.units.total": (
-        "项目支出共 {n} 个项目，合计 {total} 万元，分属 {units} 个预算单位。",
-        "{n} projects totalling {total} (10k yuan) across {units} budget units.",
+    "s.projects.count": (
+        "共 {n} 个项目，合计 {total} 万元。",
+        "{n} projects, {total} (10k yuan) in all.",
     ),
     "s.projects.top": (
         "最大的项目是{project}，{amount} 万元，占项目支出 {share}%。",
@@ -184,59 +146,47 @@ TEXT: dict[str, tuple[str, str]] = {
         "{with_card} 个项目公开了绩效目标表。",
         "{with_card} projects publish performance targets.",
     ),
-    "s.scorecard.indicators": (
-        "年度绩效指标 {n} 个，分属 {k} 个二级指标；可量化（数值或时间）{m} 个，占 {share}%。",
-        "{n} annual indicators in {k} categories; {m} measurable (numeric or time), {share}%.",
+    "s.projects.more": (
+        "第 {first}–{last} 个项目（共 {n} 个），按金额从大到小。",
+        "Projects {first}–{last} of {n}, largest first.",
     ),
-    "s.scorecard.no_indicators": ("未公开年度绩效指标。", "No annual indicators published."),
-    "s.scorecard.budget": (
-        "项目支出预算 {budget} 万元。",
-        "Project budget {budget} (10k yuan).",
+    "s.fact": ("{name} {amount} 万元。", "{name}: {amount} (10k yuan)."),
+    "s.fact.change": (
+        "{name} {amount} 万元，比上年{direction} {change} 万元。",
+        "{name}: {amount}, {change} {direction} than last year (10k yuan).",
     ),
-    "s.scorecard.dept_budget": (
-        "部门预算 {budget} 万元。",
-        "Department budget {budget} (10k yuan).",
+    "s.performance.total": (
+        "{tables} 张绩效目标表共 {n} 个年度指标，其中量化（数值或时间）{m} 个，占 {share}%。",
+        "{tables} performance tables set {n} annual targets; {m} of them ({share}%) are "
+        "quantified (a number or a date).",
     ),
-    "s.scorecard.cost": (
-        "成本指标核对（{subject}）：指标 {actual} 万元，对照 {expected} 万元，{status}。",
-        "Cost check ({subject}): indicator {actual} vs {expected} (10k yuan): {status}.",
+    "s.performance.lowest": (
+        "量化比例最低的是{project}（{share}%）。",
+        "The least quantified is {project} ({share}%).",
     ),
-    "s.scorecard.cost_detail": (
-        "成本指标核对（{subject}）：{status}，{detail}。",
-        "Cost check ({subject}): {status}, {detail}.",
+    "s.performance.table": (
+        "按项目预算从大到小；量化指标指有数值或时间的指标。",
+        "Largest budget first; a quantified target has a number or a date.",
     ),
-    "s.scorecard.cost_counts": (
-        "成本指标核对 {n} 项：一致 {ok} 项，舍入差异 {rounding} 项，不一致 {mismatch} 项，"
-        "无法判断 {unjudged} 项。",
-        "{n} cost checks: {ok} consistent, {rounding} rounding, {mismatch} mismatch, "
-        "{unjudged} cannot be judged.",
-    ),
-    "s.scorecard.no_cost": ("没有成本指标核对。", "No cost-indicator check."),
     "s.checks.total": (
-        "共核对 {n} 项：一致 {ok} 项，舍入差异 {rounding} 项，不一致 {mismatch} 项，"
+        "共核对 {n} 项：一致 {ok} 项，尾差 {rounding} 项，不一致 {mismatch} 项，"
         "无法判断 {unjudged} 项。",
-        "{n} checks: {ok} consistent, {rounding} rounding, {mismatch} mismatch, "
+        "{n} checks: {ok} agree, {rounding} differ by rounding, {mismatch} disagree, "
         "{unjudged} cannot be judged.",
     ),
     "s.checks.rounding": (
-        "舍入差异是分项四舍五入造成的分位差，在容差以内。",
-        "Rounding differences stay within the cent-per-item tolerance.",
+        "尾差是分项四舍五入造成的分位差，不是错误。",
+        "A rounding difference comes from rounding each item; it is not an error.",
     ),
-    "s.checks.kinds": (
-        "不一致项最多的核对类型：{kinds}。",
-        "Most mismatches by kind: {kinds}.",
+    "s.checks.mismatch": (
+        "不一致项是文件自身数字之间的矛盾，逐条列在仪表盘的“数据核对”页。",
+        "Disagreements are contradictions between the document's own figures; the dashboard's "
+        "Reconciliation page lists each.",
     ),
-    "s.mismatches": (
-        "第 {first}–{last} 项，共 {n} 项不一致；金额单位万元（个数与比例除外），行号指原文行。",
-        "Items {first}–{last} of {n} mismatches; amounts in 10k yuan (counts and rates "
-        "excepted); lines of the source text.",
+    "s.checks.none": (
+        "文件的数字之间没有矛盾。",
+        "The document's figures do not contradict each other.",
     ),
-    "s.mismatches.pdf": (
-        "第 {first}–{last} 项，共 {n} 项不一致；金额单位万元（个数与比例除外），页码指原PDF页。",
-        "Items {first}–{last} of {n} mismatches; amounts in 10k yuan (counts and rates "
-        "excepted); pages of the source PDF.",
-    ),
-    "s.no_mismatch": ("没有不一致项。", "No mismatches."),
 }
 
 
@@ -260,42 +210,44 @@ def check_kind_label(kind: str, lang: str = "zh") -> str:
 
 
 def dec(value: Any) -> Decimal | None:
-    """A database value as Decimal (None stays None). Floats go through str, never binary."""
-    if value is None:
-        return None
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, float) and value != value:  # NaN from a DataFrame
-        return None
-    return Decimal(str(value))
+    """A database value as Decimal (a blank is None). Floats go through str, never binary."""
+    return amounts.to_decimal(value)
 
 
 def fmt_amount(value: Any) -> str:
-    """An amount with thousands separators and two decimals, e.g. ``1,234.50``; '' for None."""
-    d = dec(value)
-    if d is None:
-        return ""
-    return f"{d.quantize(CENT, rounding=ROUND_HALF_UP):,.2f}"
+    """An amount with thousands separators and two decimals, rounded half up (the library's one
+    formatter, :func:`budgetlens.amounts.amount`), e.g. ``1,234.50``; '' for a blank."""
+    return amounts.amount(value)
 
 
 def fmt_count(value: Any) -> str:
     """A count or other unitless figure: no decimals when whole, else two."""
-    d = dec(value)
-    if d is None:
-        return ""
-    return f"{d:,.0f}" if d == d.to_integral_value() else fmt_amount(d)
+    return amounts.count(value)
 
 
 def share(part: Any, whole: Any) -> Decimal | None:
     """``part`` as a percentage of ``whole``, rounded half-up to 0.01; None when whole is 0."""
-    p, w = dec(part), dec(whole)
-    if p is None or w is None or w == 0:
-        return None
-    return (p * HUNDRED / w).quantize(CENT, rounding=ROUND_HALF_UP)
+    return amounts.share(part, whole)
 
 
 def fmt_pct(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:,.2f}"
+    return amounts.number(value, 2)
+
+
+def stated_reason(sentence: str | None) -> str | None:
+    """The reason a narrative sentence gives for a change, in its own words: what follows
+    主要原因是 / 原因是 / 主要是 up to the end of the clause, or None when it gives none."""
+    if not sentence:
+        return None
+    for marker in ("主要原因是", "原因是", "主要用于", "主要是"):
+        at = sentence.find(marker)
+        if at >= 0:
+            text = sentence[at + len(marker) :]
+            for end in "。；;":
+                text = text.split(end)[0]
+            text = text.strip(" ，,：:")
+            return text or None
+    return None
 
 
 # --- the slide model ----------------------------------------------------------------------------
@@ -429,6 +381,10 @@ class _Context:
     def t(self, key: str, **values: Any) -> str:
         return tr(self.lang, key, **values)
 
+    def v(self, key: str, **values: Any) -> str:
+        """A term of the library's vocabulary (the same name the pages and workbook use)."""
+        return vocabulary.label(key, self.lang, **values)
+
     def page(self, line: int | None) -> str | None:
         """Where a line was printed in the PDF: 第9页 (with the file when the document has
         several); None for a text document or a line not located."""
@@ -483,7 +439,8 @@ class _Context:
         return None if row is None else dec(row["value"])
 
     def slide(self, key: str, title: str, unit_key: str, source: str, **kw: Any) -> Slide:
-        return Slide(key, title, self.t(unit_key), source, lang=self.lang, **kw)
+        unit = self.v(unit_key) if vocabulary.has(unit_key) else self.t(unit_key)
+        return Slide(key, title, unit, source, lang=self.lang, **kw)
 
 
 # --- the slides ---------------------------------------------------------------------------------
@@ -497,15 +454,14 @@ def _title(c: _Context) -> Slide | None:
         sentences.append(
             c.t("s.title.2", revenue=fmt_amount(revenue), expenditure=fmt_amount(expenditure))
         )
+    # the document's title, never its file name: the room needs no file names
     if c.pages:
-        sep = "、" if c.lang == "zh" else ", "
         pages = sum(
             max(p for f, p in c.pages.values() if f == file) for file in c.files
         )  # the last page of each file with text: its page count
-        where = c.t("source.pdf", files=sep.join(c.files), pages=pages)
+        source = c.t("source.title_pages", doc=doc["title"], pages=pages)
     else:
-        where = c.t("source.file", file=doc["source_file"], lines=doc["line_count"])
-    source = c.t("source", doc=doc["title"], tables=where)
+        source = c.t("source.title_lines", doc=doc["title"], lines=doc["line_count"])
     return c.slide(
         "title",
         c.t("title.title", doc=doc["title"]),
@@ -518,31 +474,32 @@ def _title(c: _Context) -> Slide | None:
             year=c.year,
             scope=c.t(f"scope.{doc['scope']}") if f"scope.{doc['scope']}" in TEXT else "",
             kind=c.t(f"kind.{doc['kind']}") if f"kind.{doc['kind']}" in TEXT else doc["kind"],
-            unit=c.t("unit.wan"),
+            unit=c.v("unit.wan"),
         ),
     )
 
 
+# (key figure, its name in the vocabulary, unit)
 OVERVIEW_FIGURES = (
-    ("revenue_total", "unit.wan"),
-    ("expenditure_total", "unit.wan"),
-    ("revenue_current_year", "unit.wan"),
-    ("revenue_carried_over", "unit.wan"),
-    ("revenue_change", "unit.wan"),
-    ("revenue_change_pct", "pct"),
+    ("revenue_total", "term.revenue_total", "unit.wan"),
+    ("expenditure_total", "term.expenditure_total", "unit.wan"),
+    ("revenue_current_year", "term.current_year", "unit.wan"),
+    ("revenue_carried_over", "term.carried_over", "unit.wan"),
+    ("revenue_change", "term.revenue_change", "unit.wan"),
+    ("revenue_change_pct", "term.change_pct", "pct"),
 )
 
 
 def _overview(c: _Context) -> Slide | None:
     figures = [
-        Figure(c.t(f"figure.{key}"), value, c.t(unit))
-        for key, unit in OVERVIEW_FIGURES
+        Figure(c.v(name), value, c.v(unit) if vocabulary.has(unit) else c.t(unit))
+        for key, name, unit in OVERVIEW_FIGURES
         if (value := c.kf(key)) is not None
     ]
     if not figures:
         return None
     lines = sorted(
-        {c.key_figures[k]["source_line"] for k, _ in OVERVIEW_FIGURES if k in c.key_figures}
+        {c.key_figures[k]["source_line"] for k, _, _ in OVERVIEW_FIGURES if k in c.key_figures}
     )
     sentences = []
     revenue, expenditure = c.kf("revenue_total"), c.kf("expenditure_total")
@@ -569,10 +526,13 @@ def _overview(c: _Context) -> Slide | None:
                 pct=fmt_pct(abs(pct)),
             )
         )
+        reason = stated_reason(c.key_figures["revenue_change"]["sentence"])
+        if reason and c.lang == "zh":  # the document's own words, in its language
+            sentences.append(c.t("s.reason", reason=reason))
     chart = Chart(
         "figures",
         categories=tuple(f.label for f in figures),
-        series=(Series(c.t("series.amount"), tuple(f.value for f in figures)),),
+        series=(Series(c.v("term.amount"), tuple(f.value for f in figures)),),
         figures=tuple(figures),
     )
     # a PDF's figures are rows of its tables: their pages say where
@@ -587,13 +547,13 @@ def _revenue(c: _Context) -> Slide | None:
     rows = [r for r in c.q("revenue_by_source") if dec(r["amount_wan"])]
     if not rows:
         return None
-    items = [(c.t(f"source_key.{r['source_key']}"), dec(r["amount_wan"])) for r in rows]
-    items = top_n(items, c.t("other"))
+    items = [(c.v(f"source.{r['source_key']}"), dec(r["amount_wan"])) for r in rows]
+    items = top_n(items, c.v("term.other"))
     whole = sum((v for _, v in items if v is not None), Decimal(0))
     chart = Chart(
-        "pie",
+        "bar",
         categories=tuple(k for k, _ in items),
-        series=(Series(c.t("series.amount"), tuple(v for _, v in items)),),
+        series=(Series(c.v("term.amount"), tuple(v for _, v in items)),),
     )
     sentences = [
         c.t(
@@ -617,11 +577,14 @@ def _function(c: _Context) -> Slide | None:
     classes = [r for r in rows if r["level"] == 1]
     if total is None or not classes:
         return None
-    items = top_n([(r["name"], dec(r["total_wan"])) for r in classes], c.t("other"))
+    names = [vocabulary.class_name(r["name"], c.lang) for r in classes]
+    items = top_n(
+        [(n, dec(r["total_wan"])) for n, r in zip(names, classes, strict=True)], c.v("term.other")
+    )
     chart = Chart(
         "bar",
         categories=tuple(k for k, _ in items),
-        series=(Series(c.t("series.amount"), tuple(v for _, v in items)),),
+        series=(Series(c.v("term.amount"), tuple(v for _, v in items)),),
     )
     sentences = [
         c.t(
@@ -664,11 +627,15 @@ def _basic_project(c: _Context) -> Slide | None:
         source = c.source(*((label, c.key_figures[k]["source_line"]) for k in keys))
     else:
         return None
-    categories = (c.t("basic"), c.t("project"), *((c.t("other"),) if other else ()))
+    categories = (
+        c.v("source.basic"),
+        c.v("source.project"),
+        *((c.v("term.other"),) if other else ()),
+    )
     chart = Chart(
         "doughnut",
         categories=categories,
-        series=(Series(c.t("series.amount"), (basic, project, *((other,) if other else ()))),),
+        series=(Series(c.v("term.amount"), (basic, project, *((other,) if other else ()))),),
     )
     sentences = [
         c.t(
@@ -702,7 +669,7 @@ def _economic(c: _Context) -> Slide | None:
         groups = [
             *keep[: MAX_CATEGORIES - 1],
             {
-                "group_name": c.t("other"),
+                "group_name": c.v("term.other"),
                 "total_wan": sum((dec(r["total_wan"]) or 0 for r in rest), Decimal(0)),
                 "personnel_wan": sum((dec(r["personnel_wan"]) or 0 for r in rest), Decimal(0)),
                 "public_wan": sum((dec(r["public_wan"]) or 0 for r in rest), Decimal(0)),
@@ -713,11 +680,11 @@ def _economic(c: _Context) -> Slide | None:
     categories = tuple(r["group_name"] for r in groups)
     if split:
         series: tuple[Series, ...] = (
-            Series(c.t("series.personnel"), tuple(dec(r["personnel_wan"]) for r in groups)),
-            Series(c.t("series.public"), tuple(dec(r["public_wan"]) for r in groups)),
+            Series(c.v("metric.personnel"), tuple(dec(r["personnel_wan"]) for r in groups)),
+            Series(c.v("metric.public"), tuple(dec(r["public_wan"]) for r in groups)),
         )
     else:
-        series = (Series(c.t("series.total"), tuple(dec(r["total_wan"]) for r in groups)),)
+        series = (Series(c.v("term.total"), tuple(dec(r["total_wan"]) for r in groups)),)
     chart = Chart("column", categories=categories, series=series)
     t = dec(total["total_wan"])
     personnel, public = dec(total["personnel_wan"]), dec(total["public_wan"])
@@ -756,227 +723,255 @@ def _project_sources(c: _Context) -> str:
     return c.source(*parts)
 
 
-def _units(c: _Context) -> Slide | None:
-    rows = c.q("deck_projects_by_unit")
+def _projects(c: _Context) -> list[Slide]:
+    """The projects with their amounts: a native bar chart holding every project's amount,
+    largest first, :data:`PROJECTS_PER_SLIDE` to a slide (a document with more projects gets
+    more slides; nothing is summed away)."""
+    rows = [r for r in c.q("projects") if dec(r["total_wan"]) is not None]
     if not rows:
-        return None
-    items = top_n([(r["unit"], dec(r["total_wan"])) for r in rows], c.t("other"))
-    total = sum((dec(r["total_wan"]) or Decimal(0) for r in rows), Decimal(0))
-    chart = Chart(
-        "bar",
-        categories=tuple(k for k, _ in items),
-        series=(Series(c.t("series.amount"), tuple(v for _, v in items)),),
-    )
-    sentences = [
-        c.t(
-            "s.units.total",
-            n=sum(r["projects_n"] for r in rows),
-            total=fmt_amount(total),
-            units=len(rows),
-        ),
-        c.t(
-            "s.share",
-            name=items[0][0],
-            amount=fmt_amount(items[0][1]),
-            whole=c.t("whole.projects"),
-            share=fmt_pct(share(items[0][1], total)),
-        ),
-    ]
-    return c.slide(
-        "units",
-        c.t("title.units"),
-        "unit.wan",
-        _project_sources(c),
-        chart=chart,
-        sentences=sentences,
-    )
-
-
-def _projects(c: _Context) -> Slide | None:
-    rows = c.q("projects")
-    if not rows:
-        return None
+        return []
     ordered = sorted(rows, key=lambda r: dec(r["total_wan"]) or 0, reverse=True)
     total = sum((dec(r["total_wan"]) or Decimal(0) for r in rows), Decimal(0))
-    shown = ordered[:PROJECT_TABLE_ROWS]
-    table_rows: list[tuple[Any, ...]] = [
-        (
-            r["unit"],
-            r["project"],
-            dec(r["current_year_wan"]),
-            dec(r["carried_over_wan"]),
-            dec(r["total_wan"]),
-            share(r["total_wan"], total),
-        )
-        for r in shown
-    ]
-    rest = ordered[PROJECT_TABLE_ROWS:]
-    if rest:
-
-        def s(col: str) -> Decimal:
-            return sum((dec(r[col]) or Decimal(0) for r in rest), Decimal(0))
-
-        table_rows.append(
-            (
-                "",
-                c.t("other.projects", n=len(rest)),
-                s("current_year_wan"),
-                s("carried_over_wan"),
-                s("total_wan"),
-                share(s("total_wan"), total),
-            )
-        )
-    chart = Chart(
-        "table",
-        columns=tuple(
-            c.t(k)
-            for k in (
-                "col.unit",
-                "col.project",
-                "col.current_year",
-                "col.carried_over",
-                "col.total",
-                "col.share",
-            )
-        ),
-        rows=tuple(table_rows),
-        amount_columns=(2, 3, 4, 5),
-    )
+    per = PROJECTS_PER_SLIDE
+    pages = (len(ordered) + per - 1) // per
     top = ordered[0]
-    sentences = [
-        c.t(
-            "s.projects.top",
-            project=top["project"],
-            amount=fmt_amount(top["total_wan"]),
-            share=fmt_pct(share(top["total_wan"], total)),
-        ),
-        c.t("s.projects.scorecards", with_card=sum(1 for r in rows if r["has_scorecard"])),
-    ]
+    with_card = sum(1 for r in rows if r["has_scorecard"])
+    out = []
+    for i in range(pages):
+        chunk = ordered[i * per : (i + 1) * per]
+        chart = Chart(
+            "bar",
+            categories=tuple(r["project"] for r in chunk),
+            series=(Series(c.v("term.amount"), tuple(dec(r["total_wan"]) for r in chunk)),),
+        )
+        if i == 0:
+            sentences = [
+                c.t("s.projects.count", n=len(rows), total=fmt_amount(total)),
+                c.t(
+                    "s.projects.top",
+                    project=top["project"],
+                    amount=fmt_amount(top["total_wan"]),
+                    share=fmt_pct(share(top["total_wan"], total)),
+                ),
+                c.t("s.projects.scorecards", with_card=with_card),
+            ]
+        else:
+            sentences = [
+                c.t("s.projects.more", first=i * per + 1, last=i * per + len(chunk), n=len(rows))
+            ]
+        title = c.t("title.projects")
+        if pages > 1:
+            title = c.t("title.projects_page", page=i + 1, pages=pages)
+        out.append(
+            c.slide(
+                f"projects:{i + 1}",
+                title,
+                "unit.wan",
+                _project_sources(c),
+                chart=chart,
+                sentences=sentences,
+            )
+        )
+    return out
+
+
+def _three_public(c: _Context) -> Slide | None:
+    """“三公”经费 and 机关运行经费 with their changes, as the document states them (its narrative's
+    figures, else the rows of its tables)."""
+    figures: list[Figure] = []
+    lines: list[int] = []
+
+    def add(key: str, label_key: str) -> Decimal | None:
+        row = c.key_figures.get(key)
+        if row is None:
+            return None
+        figures.append(Figure(c.v(label_key), dec(row["value"]), c.v("unit.wan")))
+        lines.append(row["source_line"])
+        return dec(row["value"])
+
+    three = add("three_public_total", "term.three_public")
+    admin = add("admin_operating_total", "term.admin_operating")
+    tables = c.q("fiscal_items")
+    if three is None:
+        row = next(
+            (r for r in tables if r["table_key"] == "three_public" and r["label"] == "合计"), None
+        )
+        if row is not None and dec(row["total_wan"]) is not None:
+            three = dec(row["total_wan"])
+            figures.insert(0, Figure(c.v("term.three_public"), three, c.v("unit.wan")))
+            lines.append(row["source_line"])
+    if admin is None:
+        rows = [r for r in tables if r["table_key"] == "admin_operating"]
+        if len(rows) == 1 and dec(rows[0]["total_wan"]) is not None:
+            admin = dec(rows[0]["total_wan"])
+            figures.append(Figure(c.v("term.admin_operating"), admin, c.v("unit.wan")))
+            lines.append(rows[0]["source_line"])
+    if not figures:
+        return None
+    sentences = []
+    for key, total, term in (
+        ("three_public_change", three, "term.three_public"),
+        ("admin_operating_change", admin, "term.admin_operating"),
+    ):
+        change = c.kf(key)
+        if total is None:
+            continue
+        if change is None:
+            sentences.append(c.t("s.fact", name=c.v(term), amount=fmt_amount(total)))
+            continue
+        reason = stated_reason(c.key_figures[key]["sentence"])
+        sentences.append(
+            c.t(
+                "s.fact.change",
+                name=c.v(term),
+                amount=fmt_amount(total),
+                direction=c.t("up" if change >= 0 else "down"),
+                change=fmt_amount(abs(change)),
+            )
+            + (c.t("s.reason", reason=reason) if reason and c.lang == "zh" else "")
+        )
+        lines.append(c.key_figures[key]["source_line"])
+    label = None if c.pages else c.t("source.narrative")
+    source = c.source(*((label, line) for line in sorted(set(lines))))
+    chart = Chart(
+        "figures",
+        categories=tuple(f.label for f in figures),
+        series=(Series(c.v("term.amount"), tuple(f.value for f in figures)),),
+        figures=tuple(figures),
+    )
     return c.slide(
-        "projects",
-        c.t("title.projects"),
+        "three_public",
+        c.t("title.three_public"),
         "unit.wan",
-        _project_sources(c),
+        source,
         chart=chart,
         sentences=sentences,
     )
 
 
-def _cost_sentences(c: _Context, project: str, checks: list[dict[str, Any]]) -> list[str]:
-    """One sentence on the most telling cost check (a 年度 one, a mismatch first), one on counts."""
-    cost = [r for r in checks if r["check_kind"] == "cost_indicator"]
-    if not cost:
-        return [c.t("s.scorecard.no_cost")]
-
-    def rank(r: dict[str, Any]) -> tuple[int, int, int]:
-        return (r["status"] != "mismatch", " 年度" not in r["subject"], r["seq"])
-
-    pick = min(cost, key=rank)
-    # the subject reads "<project> 年度: Σ 成本指标 vs 项目支出预算表"; the project is the title
-    subject = pick["subject"].removeprefix(project).lstrip(" :")
-    status = check_labels.status_label(pick["status"], c.lang)
-    if pick["expected_value"] is not None and pick["actual_value"] is not None:
-        out = [
-            c.t(
-                "s.scorecard.cost",
-                subject=subject,
-                actual=fmt_amount(pick["actual_value"]),
-                expected=fmt_amount(pick["expected_value"]),
-                status=status,
-            )
-        ]
-    else:
-        out = [
-            c.t("s.scorecard.cost_detail", subject=subject, status=status, detail=pick["detail"])
-        ]
-    counts = {s: sum(1 for r in cost if r["status"] == s) for s in check_core.STATUSES}
-    if len(cost) > 1:
-        out.append(c.t("s.scorecard.cost_counts", n=len(cost), **counts))
-    return out
-
-
-def _scorecards(c: _Context) -> list[Slide]:
+def _performance(c: _Context) -> list[Slide]:
+    """Performance targets across all projects on at most two slides: indicators by 一级指标,
+    quantified or not (one chart for every project together), then the projects' quantified
+    share as a table (the largest :data:`PERFORMANCE_TABLE_ROWS`, the rest summed)."""
     overview = c.q("performance_overview")
-    by_project: dict[str, list[dict[str, Any]]] = {}
-    for r in c.q("deck_indicator_level2"):
-        by_project.setdefault(r["project"], []).append(r)
-    out = []
-    for p in overview:
-        project = p["project"]
-        levels = by_project.get(project, [])[:MAX_CATEGORIES]
-        chart = None
-        sentences = []
-        if levels:
-            chart = Chart(
-                "bar",
-                categories=tuple(r["level2"] for r in levels),
-                series=(
-                    Series(
-                        c.t("series.indicators"), tuple(Decimal(r["indicators_n"]) for r in levels)
-                    ),
-                    Series(
-                        c.t("series.measurable"), tuple(Decimal(r["measurable_n"]) for r in levels)
-                    ),
-                ),
-                number_format="0",
+    levels = c.q("deck_indicator_level2")
+    if not overview or not levels:
+        return []
+    by_level1: dict[str, list[int]] = {}
+    for r in levels:
+        counts = by_level1.setdefault(r["level1"] or c.v("term.other"), [0, 0])
+        counts[0] += r["measurable_n"]
+        counts[1] += r["indicators_n"] - r["measurable_n"]
+    names = list(by_level1)[:MAX_CATEGORIES]
+    chart = Chart(
+        "bar",
+        categories=tuple(names),
+        series=(
+            Series(c.v("term.measurable"), tuple(Decimal(by_level1[k][0]) for k in names)),
+            Series(c.v("term.vague"), tuple(Decimal(by_level1[k][1]) for k in names)),
+        ),
+        number_format="#,##0",
+    )
+    n = sum(r["indicators_n"] for r in overview)
+    m = sum(r["measurable_n"] for r in overview)
+    projects = [r for r in overview if not r["is_department"]]
+    sentences = [
+        c.t(
+            "s.performance.total",
+            tables=len(overview),
+            n=n,
+            m=m,
+            share=fmt_pct(share(m, n)),
+        )
+    ]
+    scored = [r for r in projects if r["indicators_n"]]
+    if len(scored) > 1:
+        low = min(scored, key=lambda r: (share(r["measurable_n"], r["indicators_n"]), r["project"]))
+        sentences.append(
+            c.t(
+                "s.performance.lowest",
+                project=low["project"],
+                share=fmt_pct(share(low["measurable_n"], low["indicators_n"])),
             )
-            n = sum(r["indicators_n"] for r in by_project[project])
-            m = sum(r["measurable_n"] for r in by_project[project])
-            sentences.append(
-                c.t(
-                    "s.scorecard.indicators",
-                    n=n,
-                    k=len(by_project[project]),
-                    m=m,
-                    share=fmt_pct(share(m, n)),
+        )
+    first = min(r["source_line"] for r in overview)
+    source = c.source((c.t("source.performance_all"), first))
+    out = [
+        c.slide(
+            "performance",
+            c.t("title.performance"),
+            "unit.count",
+            source,
+            chart=chart,
+            sentences=sentences,
+        )
+    ]
+    if scored:
+        ordered = sorted(scored, key=lambda r: dec(r["budget_wan"]) or 0, reverse=True)
+        shown = ordered[:PERFORMANCE_TABLE_ROWS]
+        rows: list[tuple[Any, ...]] = [
+            (
+                r["project"],
+                dec(r["budget_wan"]),
+                r["indicators_n"],
+                r["measurable_n"],
+                share(r["measurable_n"], r["indicators_n"]),
+            )
+            for r in shown
+        ]
+        rest = ordered[PERFORMANCE_TABLE_ROWS:]
+        if rest:
+            rn = sum(r["indicators_n"] for r in rest)
+            rm = sum(r["measurable_n"] for r in rest)
+            budgets = [dec(r["budget_wan"]) for r in rest]
+            rows.append(
+                (
+                    c.t("other.projects", n=len(rest)),
+                    None if all(b is None for b in budgets) else sum(b or 0 for b in budgets),
+                    rn,
+                    rm,
+                    share(rm, rn),
                 )
             )
-        else:
-            sentences.append(c.t("s.scorecard.no_indicators"))
-        if p["budget_wan"] is not None:
-            key = "s.scorecard.dept_budget" if p["is_department"] else "s.scorecard.budget"
-            sentences.append(c.t(key, budget=fmt_amount(p["budget_wan"])))
-        checks = c.q("project_checks", project=project)
-        sentences.extend(_cost_sentences(c, project, checks))
-        source = c.source((c.t("source.performance", project=project), p["source_line"]))
         out.append(
             c.slide(
-                f"scorecard:{project}",
-                c.t("title.scorecard", project=project),
-                "unit.count",
+                "performance_projects",
+                c.t("title.performance_projects"),
+                "unit.wan",
                 source,
-                chart=chart,
-                sentences=sentences[:3],
+                chart=Chart(
+                    "table",
+                    columns=(
+                        c.v("col.project"),
+                        c.v("col.budget_wan"),
+                        c.v("col.indicators"),
+                        c.v("col.measurable"),
+                        c.v("col.share_pct"),
+                    ),
+                    rows=tuple(rows),
+                    amount_columns=(1, 4),
+                ),
+                sentences=[c.t("s.performance.table")],
             )
         )
     return out
 
 
-def _checks(c: _Context) -> list[Slide]:
+def _quality(c: _Context) -> Slide | None:
+    """Data quality on one slide: how many of the document's figures agree with each other."""
     counts = {r["status"]: r["checks_n"] for r in c.q("check_status_counts")}
     n = sum(counts.values())
     if not n:
-        return []
+        return None
     statuses = check_core.STATUSES
     source = c.t("source", doc=c.doc["title"], tables=c.t("source.checks", n=n))
-    results = c.q("check_results")
-    mismatches = [r for r in results if r["status"] == "mismatch"]
-    by_kind: dict[str, int] = {}
-    for r in mismatches:
-        by_kind[r["check_kind"]] = by_kind.get(r["check_kind"], 0) + 1
-    sep = "、" if c.lang == "zh" else ", "
-    kinds = sep.join(
-        f"{check_kind_label(k, c.lang)} {v}"
-        for k, v in sorted(by_kind.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
-    )
     sentences = [
         c.t("s.checks.total", n=n, **{s: counts.get(s, 0) for s in statuses}),
         c.t("s.checks.rounding"),
+        c.t("s.checks.mismatch" if counts.get("mismatch") else "s.checks.none"),
     ]
-    if kinds:
-        sentences.append(c.t("s.checks.kinds", kinds=kinds))
-    status_slide = c.slide(
-        "checks",
+    return c.slide(
+        "quality",
         c.t("title.checks"),
         "unit.checks",
         source,
@@ -990,67 +985,39 @@ def _checks(c: _Context) -> list[Slide]:
         ),
         sentences=sentences,
     )
-    out = [status_slide]
-    columns = tuple(
-        c.t(k)
-        for k in (
-            "col.kind",
-            "col.subject",
-            "col.expected",
-            "col.actual",
-            "col.difference",
-            "col.detail",
-            "col.pages" if c.pages else "col.lines",
-        )
-    )
-    per = MISMATCH_ROWS_PER_SLIDE
-    pages = (len(mismatches) + per - 1) // per
-    for i in range(pages):
-        chunk = mismatches[i * per : (i + 1) * per]
-        rows = tuple(
-            (
-                check_kind_label(r["check_kind"], c.lang),
-                check_labels.subject_label(r["subject"], c.lang),
-                dec(r["expected_value"]),
-                dec(r["actual_value"]),
-                dec(r["difference_value"]),
-                r["detail"] or "",
-                c.lines_text(r["source_lines"]),
-            )
-            for r in chunk
-        )
-        out.append(
-            c.slide(
-                f"mismatches:{i + 1}",
-                c.t("title.mismatches", page=i + 1, pages=pages),
-                "unit.wan",
-                source,
-                chart=Chart("table", columns=columns, rows=rows, amount_columns=(2, 3, 4)),
-                sentences=[
-                    c.t(
-                        "s.mismatches.pdf" if c.pages else "s.mismatches",
-                        first=i * per + 1,
-                        last=i * per + len(chunk),
-                        n=len(mismatches),
-                    )
-                ],
-            )
-        )
+
+
+def summary(story: Sequence[Slide]) -> list[str]:
+    """The story in a few plain sentences, for the first screen of the overview: the total and
+    its change with the reason the document gives, 基本/项目, and the biggest project with its
+    share — the slides' own sentences, so that the page and the deck say it in the same words.
+    Sentences whose slide the document lacks are left out."""
+    by_key = {s.key: s for s in story}
+    out: list[str] = []
+    if "overview" in by_key:
+        out += by_key["overview"].sentences
+    if "basic_project" in by_key:
+        out += by_key["basic_project"].sentences[:1]
+    if "projects:1" in by_key:
+        out += by_key["projects:1"].sentences[1:2]
     return out
 
 
 SlideBuilder = Callable[[_Context], "Slide | list[Slide] | None"]
+# The finance officer's story: total and change → where the money comes from → where it goes
+# (功能分类) → 基本/项目 → the projects → 经济科目 → 三公 and 机关运行经费 → performance →
+# data quality.
 BUILDERS: tuple[SlideBuilder, ...] = (
     _title,
     _overview,
     _revenue,
     _function,
     _basic_project,
-    _economic,
-    _units,
     _projects,
-    _scorecards,
-    _checks,
+    _economic,
+    _three_public,
+    _performance,
+    _quality,
 )
 
 
@@ -1066,13 +1033,14 @@ def slides(
     ``document`` is the document id (department, year, kind, scope); left out, the
     department-year's 部门 document (:func:`budgetlens.db.document_of`).
 
-    Title; overview figures; revenue by source; expenditure by 功能分类 类; 基本 vs 项目;
-    基本支出 by 经济分类 group; projects by budget unit; the project list; one scorecard per
-    performance table (部门整体 first); the reconciliation (counts by status, then the
-    mismatches, a few per slide). A slide whose data the document does not have is left out.
-    Sources name the table and line, or for a document read from PDF the page. Raises ValueError
-    for a language other than 'zh' or 'en' and LookupError when the department-year (or the
-    document, which must be one of that department-year's) is not in the ``document`` table.
+    The story a finance officer tells: title; the total and its change (with the reason the
+    document gives); revenue by source; expenditure by 功能分类 类; 基本 vs 项目; every project
+    with its amount; 基本支出 by 经济分类 group; “三公”经费 and 机关运行经费; performance targets
+    across all projects (at most two slides); data quality (one slide). A slide whose data the
+    document does not have is left out. Sources name the table and line, or for a document read
+    from PDF the page. Raises ValueError for a language other than 'zh' or 'en' and LookupError
+    when the department-year (or the document, which must be one of that department-year's) is
+    not in the ``document`` table.
     """
     if lang not in ("zh", "en"):
         raise ValueError(f"unknown language {lang!r}: expected 'zh' or 'en'")

@@ -5,9 +5,12 @@ and an index of the sheets), one sheet per table of the document in document ord
 saying 本表无数据 for a table the document publishes empty; a table kept as published cells,
 such as a 政府采购预算表, as its grid), the performance indicators, the key figures, and every
 reconciliation finding (数据核对). Every data sheet has the table's title in row 1, the header in
-row 2 (both frozen), and a ``source_line`` column: the line of the source text each row was read
-from; for a document read from PDF also ``页码`` (and ``文件`` when it has several files), the page
-the row is printed on. Amounts are 万元 with the number format ``#,##0.00``.
+row 2 (both frozen), and a 原文行号 (source line) column: the line of the source text each row was
+read from; for a document read from PDF also 原文页码 (and 文件 when it has several files), the
+page the row is printed on. Amounts are 万元 with the number format ``#,##0.00``; a blank cell is
+empty. Headers, sheet names and the cover are in the language asked for (``lang``), named by the
+library's vocabulary (:mod:`budgetlens.vocabulary`), the same names as the pages and the deck;
+the document's own titles and names stay as published.
 
 Everything comes from the database through named queries (``queries/*.sql``); nothing is typed
 in. This module never imports streamlit.
@@ -29,8 +32,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from budgetlens import __version__
-from budgetlens.check_labels import kind_label
+from budgetlens import __version__, vocabulary
+from budgetlens.check_labels import kind_label, status_label, subject_label
 from budgetlens.db import document_of
 from budgetlens.layout import layouts
 from budgetlens.mappings import TABLES_BY_KEY
@@ -38,11 +41,12 @@ from budgetlens.storyline import dec, fetch
 
 AMOUNT_FORMAT = "#,##0.00"
 COUNT_FORMAT = "#,##0"
-EMPTY_TEXT = "本表无数据"
-COVER = "封面"
-INDICATORS = "绩效指标"
-KEY_FIGURES = "关键数字"
-CHECKS = "数据核对"
+EMPTY_TEXT = vocabulary.label("wb.empty")
+# the fixed sheets' names in Chinese (build_workbook names them in the language asked for)
+COVER = vocabulary.label("sheet.cover")
+INDICATORS = vocabulary.label("sheet.indicators")
+KEY_FIGURES = vocabulary.label("sheet.key_figures")
+CHECKS = vocabulary.label("sheet.checks")
 FONT = "Microsoft YaHei"
 MAX_SHEET_NAME = 31  # Excel's limit
 MAX_COLUMN_WIDTH = 60
@@ -57,52 +61,56 @@ BODY_FONT = Font(name=FONT)
 class Col:
     """One column of a sheet: the row key it reads, its header, and what kind of value it holds.
 
+    ``header`` is a key of the vocabulary (shown in the workbook's language), or text shown as
+    it is (a document's own column name). ``wan``: the header is followed by （万元）.
     kind: 'amount' (万元, #,##0.00), 'number' (format chosen per value), 'int', 'text'.
     """
 
     key: str
     header: str
     kind: str = "text"
+    wan: bool = False
+
+    def label(self, lang: str) -> str:
+        """The header as shown in ``lang``."""
+        if self.header.startswith("col.cell:"):  # a kept grid's column number
+            return vocabulary.label("col.cell", lang, n=self.header.split(":", 1)[1])
+        text = vocabulary.label(self.header, lang) if vocabulary.has(self.header) else self.header
+        return text + vocabulary.label("unit.suffix_wan", lang) if self.wan else text
 
 
-LINE = Col("source_line", "source_line", "int")
-PAGE = Col("page", "页码", "int")
-FILE = Col("file", "文件")
-# Amount columns of the stored tables: (row key, header).
+LINE = Col("source_line", "col.source_line", "int")
+PAGE = Col("page", "col.page", "int")
+FILE = Col("file", "col.file")
+# Amount columns of the stored tables: (row key, vocabulary key of the header).
 REVENUE_AMOUNTS = (
-    ("total_wan", "合计"),
-    ("basic_wan", "基本支出"),
-    ("project_wan", "项目支出"),
-    ("general_budget_wan", "一般公共预算"),
-    ("gov_fund_wan", "政府性基金预算"),
-    ("state_capital_wan", "国有资本经营预算"),
-    ("special_account_wan", "财政专户管理资金"),
-    ("unit_funds_wan", "单位资金"),
-    ("carried_over_wan", "上年结转"),
-    ("fiscal_appropriation_wan", "财政拨款收入"),
-    ("business_income_wan", "事业收入"),
-    ("operating_income_wan", "事业单位经营收入"),
-    ("other_income_wan", "其他收入"),
+    ("total_wan", "term.total"),
+    ("basic_wan", "source.basic"),
+    ("project_wan", "source.project"),
+    ("general_budget_wan", "source.general_budget"),
+    ("gov_fund_wan", "source.gov_fund"),
+    ("state_capital_wan", "source.state_capital"),
+    ("special_account_wan", "source.special_account"),
+    ("unit_funds_wan", "source.unit_funds"),
+    ("carried_over_wan", "term.carried_over"),
+    ("fiscal_appropriation_wan", "source.fiscal_appropriation"),
+    ("business_income_wan", "source.business_income"),
+    ("operating_income_wan", "source.operating_income"),
+    ("other_income_wan", "source.other_income"),
 )
 SUMMARY_COLUMNS = {
-    "amount": "金额",
-    "total": "合计",
-    "current_year": "当年预算",
-    "carried_over": "上年结转",
-    "general_budget": "一般公共预算",
-    "gov_fund": "政府性基金预算",
-    "state_capital": "国有资本经营预算",
-    "basic": "基本支出",
-    "project": "项目支出",
+    "amount": "term.amount",
+    "total": "term.total",
+    "current_year": "term.current_year",
+    "carried_over": "term.carried_over",
+    "general_budget": "source.general_budget",
+    "gov_fund": "source.gov_fund",
+    "state_capital": "source.state_capital",
+    "basic": "source.basic",
+    "project": "source.project",
 }
-ROW_KINDS = {
-    "total": "合计",
-    "group": "类",
-    "item": "科目",
-    "department": "部门合计",
-    "unit": "单位小计",
-    "project": "项目",
-}
+ROW_KINDS = ("total", "group", "item", "department", "unit", "project")  # row_kind.* labels
+TARGET_KINDS = ("numeric", "time", "qualitative", "empty", "unparsed")  # kind.* labels
 
 
 # --- sheet writing ------------------------------------------------------------------------------
@@ -146,7 +154,7 @@ def _number_format(col: Col, value: Any) -> str | None:
     return None
 
 
-def _cell_value(col: Col, value: Any) -> Any:
+def _cell_value(col: Col, value: Any, lang: str = "zh") -> Any:
     if value is None:
         return None
     if col.kind in ("amount", "number"):
@@ -155,7 +163,7 @@ def _cell_value(col: Col, value: Any) -> Any:
     if col.kind == "int":
         return int(value)
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return vocabulary.label("wb.yes" if value else "wb.no", lang)
     return value if isinstance(value, int | float | str) else str(value)
 
 
@@ -165,6 +173,7 @@ def write_sheet(
     title: str,
     columns: Sequence[Col],
     rows: Iterable[dict[str, Any]],
+    lang: str = "zh",
 ) -> Worksheet:
     """A data sheet: title in row 1, header in row 2 (frozen), one row per dict from row 3.
 
@@ -173,15 +182,16 @@ def write_sheet(
     """
     ws = wb.create_sheet(sheet_name(name, wb.sheetnames))
     ws.cell(row=1, column=1, value=title).font = TITLE_FONT
-    widths = [display_width(c.header) for c in columns]
-    for j, col in enumerate(columns, start=1):
-        cell = ws.cell(row=2, column=j, value=col.header)
+    headers = [c.label(lang) for c in columns]
+    widths = [display_width(h) for h in headers]
+    for j, header in enumerate(headers, start=1):
+        cell = ws.cell(row=2, column=j, value=header)
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         cell.alignment = Alignment(vertical="center")
     for i, row in enumerate(rows, start=3):
         for j, col in enumerate(columns, start=1):
             raw = row.get(col.key)
-            cell = ws.cell(row=i, column=j, value=_cell_value(col, raw))
+            cell = ws.cell(row=i, column=j, value=_cell_value(col, raw, lang))
             cell.font = BODY_FONT
             fmt = _number_format(col, raw)
             if fmt and raw is not None:
@@ -193,14 +203,17 @@ def write_sheet(
     return ws
 
 
-def write_empty_sheet(wb: Workbook, name: str, title: str, source_line: int) -> Worksheet:
+def write_empty_sheet(
+    wb: Workbook, name: str, title: str, source_line: int, lang: str = "zh"
+) -> Worksheet:
     """The sheet of a table the document publishes without data: it says 本表无数据."""
     ws = write_sheet(
         wb,
         name,
         title,
-        [Col("note", "说明"), LINE],
-        [{"note": EMPTY_TEXT, "source_line": source_line}],
+        [Col("note", "col.note"), LINE],
+        [{"note": vocabulary.label("wb.empty", lang), "source_line": source_line}],
+        lang,
     )
     ws.column_dimensions["A"].width = max(display_width(title) + 2, 16)
     return ws
@@ -212,7 +225,7 @@ def write_empty_sheet(wb: Workbook, name: str, title: str, source_line: int) -> 
 def _amount_cols(rows: list[dict[str, Any]], keep: Sequence[str] = ("total_wan",)) -> list[Col]:
     """The amount columns that hold at least one figure (the total column always)."""
     return [
-        Col(key, f"{header}（万元）", "amount")
+        Col(key, header, "amount", wan=True)
         for key, header in REVENUE_AMOUNTS
         if key in keep or any(r.get(key) is not None for r in rows)
     ]
@@ -239,11 +252,15 @@ def _summary_sheet(rows: list[dict[str, Any]]) -> tuple[list[Col], list[dict[str
         )
         row[r["column_key"]] = r["amount_wan"]
     columns = [
-        Col("side", "收支"),
-        Col("label", "项目"),
-        Col("parent_item", "上级项目"),
-        *([Col("column_group", "栏目")] if any(r.get("column_group") for r in rows) else []),
-        *(Col(k, f"{SUMMARY_COLUMNS.get(k, k)}（万元）", "amount") for k in order),
+        Col("side", "col.side"),
+        Col("label", "col.item"),
+        Col("parent_item", "col.parent_item"),
+        *(
+            [Col("column_group", "col.column_group")]
+            if any(r.get("column_group") for r in rows)
+            else []
+        ),
+        *(Col(k, SUMMARY_COLUMNS.get(k, k), "amount", wan=True) for k in order),
         LINE,
     ]
     return columns, list(out.values())
@@ -252,10 +269,10 @@ def _summary_sheet(rows: list[dict[str, Any]]) -> tuple[list[Col], list[dict[str
 def _function_sheet(rows: list[dict[str, Any]]) -> tuple[list[Col], list[dict[str, Any]]]:
     parts = {r["part"] for r in rows}
     columns = [
-        *([Col("part", "收支")] if len(parts) > 1 else []),
-        Col("code", "科目编码"),
-        Col("name", "科目名称"),
-        Col("level", "级次", "int"),  # 0 合计, 1 类, 2 款, 3 项 (said in the sheet title)
+        *([Col("part", "col.side")] if len(parts) > 1 else []),
+        Col("code", "col.code"),
+        Col("name", "col.name"),
+        Col("level", "col.level", "int"),  # 0 合计, 1 类, 2 款, 3 项 (said in the sheet title)
         *_amount_cols(rows),
         LINE,
     ]
@@ -267,43 +284,39 @@ def _economic_sheet(rows: list[dict[str, Any]]) -> tuple[list[Col], list[dict[st
         return any(r.get(key) is not None for r in rows)
 
     columns = [
-        Col("row_kind_zh", "行类型"),
-        *([Col("code", "经济分类科目编码")] if present("code") else []),
-        Col("group_name", "经济科目类"),
-        Col("dept_class", "部门预算支出经济科目"),
-        *([Col("gov_class", "政府预算支出经济科目")] if present("gov_class") else []),
-        Col("total_wan", "合计（万元）", "amount"),
+        Col("row_kind_label", "col.row_kind"),
+        *([Col("code", "col.economic_code")] if present("code") else []),
+        Col("group_name", "col.group"),
+        Col("dept_class", "col.dept_class"),
+        *([Col("gov_class", "col.gov_class")] if present("gov_class") else []),
+        Col("total_wan", "col.total_wan", "amount"),
         *(
             Col(key, header, "amount")
             for key, header in (
-                ("personnel_wan", "人员经费（万元）"),
-                ("public_wan", "公用经费（万元）"),
+                ("personnel_wan", "col.personnel_wan"),
+                ("public_wan", "col.public_wan"),
             )
             if present(key)
         ),
         LINE,
     ]
-    return columns, [
-        {**r, "row_kind_zh": ROW_KINDS.get(r["row_kind"], r["row_kind"])} for r in rows
-    ]
+    return columns, rows
 
 
 def _fiscal_sheet(rows: list[dict[str, Any]]) -> tuple[list[Col], list[dict[str, Any]]]:
-    columns = [Col("label", "项目 / 单位"), *_amount_cols(rows), LINE]
+    columns = [Col("label", "col.item"), *_amount_cols(rows), LINE]
     return columns, rows
 
 
 def _project_sheet(rows: list[dict[str, Any]]) -> tuple[list[Col], list[dict[str, Any]]]:
     columns = [
-        Col("row_kind_zh", "行类型"),
-        Col("unit", "预算单位"),
-        Col("project", "项目名称"),
+        Col("row_kind_label", "col.row_kind"),
+        Col("unit", "col.unit"),
+        Col("project", "col.project"),
         *_amount_cols(rows),
         LINE,
     ]
-    return columns, [
-        {**r, "row_kind_zh": ROW_KINDS.get(r["row_kind"], r["row_kind"])} for r in rows
-    ]
+    return columns, rows
 
 
 def _raw_sheet(cells: list[dict[str, Any]]) -> tuple[list[Col], list[dict[str, Any]]]:
@@ -314,7 +327,7 @@ def _raw_sheet(cells: list[dict[str, Any]]) -> tuple[list[Col], list[dict[str, A
         row = rows.setdefault(c["row_no"], {"source_line": c["source_line"]})
         row[f"cell{c['col_no']}"] = c["text"]
         row["source_line"] = min(row["source_line"], c["source_line"])
-    columns = [Col(f"cell{j}", f"第{j}列") for j in used]
+    columns = [Col(f"cell{j}", f"col.cell:{j}") for j in used]
     return [*columns, LINE], [rows[k] for k in sorted(rows)]
 
 
@@ -439,35 +452,38 @@ def with_pages(
 
 
 def _cover(
-    wb: Workbook, doc: dict[str, Any], index: list[tuple[str, str, str, int]], pdf: bool = False
+    wb: Workbook,
+    doc: dict[str, Any],
+    index: list[tuple[str, str, str, int]],
+    pdf: bool = False,
+    lang: str = "zh",
 ) -> None:
+    def v(key: str) -> str:
+        return vocabulary.label(key, lang)
+
     ws = wb.active
-    ws.title = COVER
+    ws.title = v("sheet.cover")
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     fields = [
-        ("部门", doc["department"]),
-        ("年度", doc["year"]),
-        ("文件", f"{doc['scope']}{doc['kind']}"),
-        ("文件标题", doc["title"]),
-        ("源文件", doc["source_files"] or doc["source_file"]),
-        ("SHA-256", doc["sha256"]),
-        ("文本行数", doc["line_count"]),
-        ("入库时间", str(doc["ingested_at"])),
-        ("生成时间", generated),
-        ("生成工具", f"BudgetLens {__version__}"),
-        (
-            "金额单位",
-            "万元（source_line 为原文行号，页码为 PDF 页码）"
-            if pdf
-            else "万元（source_line 为原文行号）",
-        ),
+        (v("wb.department"), doc["department"]),
+        (v("wb.year"), doc["year"]),
+        (v("wb.document"), f"{doc['scope']}{doc['kind']}"),
+        (v("wb.title"), doc["title"]),
+        (v("wb.source_files"), doc["source_files"] or doc["source_file"]),
+        (v("wb.sha256"), doc["sha256"]),
+        (v("wb.line_count"), doc["line_count"]),
+        (v("wb.ingested_at"), str(doc["ingested_at"])),
+        (v("wb.generated_at"), generated),
+        (v("wb.tool"), f"BudgetLens {__version__}"),
+        (v("wb.unit"), v("wb.unit_note_pdf" if pdf else "wb.unit_note")),
     ]
-    ws.cell(row=1, column=1, value=f"{doc['title']} · 数据工作簿").font = TITLE_FONT
+    ws.cell(row=1, column=1, value=f"{doc['title']} · {v('wb.workbook')}").font = TITLE_FONT
     for i, (label, value) in enumerate(fields, start=3):
         ws.cell(row=i, column=1, value=label).font = Font(name=FONT, bold=True)
         ws.cell(row=i, column=2, value=value).font = BODY_FONT
     start = len(fields) + 4
-    for j, header in enumerate(("工作表", "内容", "状态", "source_line"), start=1):
+    headers = (v("col.sheet"), v("wb.content"), v("wb.state"), v("col.source_line"))
+    for j, header in enumerate(headers, start=1):
         cell = ws.cell(row=start, column=j, value=header)
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
     for i, (sheet, content, status, line) in enumerate(index, start=start + 1):
@@ -483,20 +499,43 @@ def _cover(
         ws.column_dimensions[get_column_letter(j)].width = min(w + 2, 80)
 
 
+def _labelled(row: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A row with its codes in words: row kinds, indicator kinds, periods and sides by the
+    vocabulary, check statuses and kinds in ``lang`` (no identifier reaches a cell)."""
+    out = dict(row)
+    if row.get("row_kind") in ROW_KINDS:
+        out["row_kind_label"] = vocabulary.label(f"row_kind.{row['row_kind']}", lang)
+    if row.get("target_kind") in TARGET_KINDS:
+        out["target_kind"] = vocabulary.label(f"kind.{row['target_kind']}", lang)
+    for key, prefix in (("period", "period."), ("side", "side."), ("part", "side.")):
+        value = row.get(key)
+        if isinstance(value, str) and vocabulary.has(prefix + value):
+            out[key] = vocabulary.label(prefix + value, lang)
+    return out
+
+
 def build_workbook(
     con: duckdb.DuckDBPyConnection,
     department: str,
     year: int,
     path: str | Path,
     document: str | None = None,
+    lang: str = "zh",
 ) -> list[str]:
     """Write the workbook of one document to ``path`` (XLSX); return the sheet names.
 
-    ``document`` is the document id; left out, the department-year's 部门 document. Raises
-    LookupError when the department-year (or the document, one of its own) is not in the
-    ``document`` table, KeyError for a table with no sheet layout, and OSError when the file
-    cannot be written.
+    ``document`` is the document id; left out, the department-year's 部门 document. ``lang``
+    ('zh' or 'en') is the language of the headers, sheet names and cover. Raises ValueError for
+    an unknown language, LookupError when the department-year (or the document, one of its own)
+    is not in the ``document`` table, KeyError for a table with no sheet layout, and OSError
+    when the file cannot be written.
     """
+    if lang not in vocabulary.LANGS:
+        raise ValueError(f"unknown language {lang!r}: expected 'zh' or 'en'")
+
+    def v(key: str, **values: Any) -> str:
+        return vocabulary.label(key, lang, **values)
+
     data = _Data(con, department, int(year), document)
     docs = data.q("deck_document")
     if not docs or docs[0]["department"] != department or docs[0]["year"] != int(year):
@@ -505,50 +544,53 @@ def build_workbook(
     pages = {r["line"]: (r["file"], r["page"]) for r in data.q("source_pages")}
 
     def sheet(name: str, title: str, columns: list[Col], rows: list[dict[str, Any]]) -> Worksheet:
-        return write_sheet(wb, name, title, *with_pages(columns, rows, pages))
+        rows = [_labelled(r, lang) for r in rows]
+        return write_sheet(wb, name, title, *with_pages(columns, rows, pages), lang)
 
     wb = Workbook()
     index: list[tuple[str, str, str, int]] = []
-    wb.active.title = COVER  # reserve the name before the data sheets take theirs
+    wb.active.title = v("sheet.cover")  # reserve the name before the data sheets take theirs
     for t in data.q("source_tables"):
         key, title = t["table_key"], t["title"]
         unit = t["amount_unit"] or "万元"
         name = table_sheet_name(key, doc["layout"])
         kept = any(r["table_key"] == key for r in data.q("workbook_raw_cells"))
         if t["is_empty"] and not kept:  # cells kept as published are shown, whatever the flag
-            ws = write_empty_sheet(wb, name, title, t["source_line"])
-            index.append((ws.title, title, EMPTY_TEXT, t["source_line"]))
+            ws = write_empty_sheet(wb, name, title, t["source_line"], lang)
+            index.append((ws.title, title, v("wb.empty"), t["source_line"]))
             continue
         columns, rows = table_sheet(data, key, doc["layout"])
-        heading = f"{title}（原表单位：{unit}；本表金额：万元）"
+        heading = v("wb.heading_unit", title=title, unit=unit)
         if any(c.key == "level" for c in columns):
-            heading += "；级次 0 合计、1 类、2 款、3 项"
+            heading += v("wb.heading_levels")
         if any(c.key.startswith("cell") for c in columns):  # a table kept as cells
-            heading = f"{title}（按原表单元格原样保留）"
+            heading = v("wb.heading_raw", title=title)
         ws = sheet(name, heading, columns, rows)
-        index.append((ws.title, title, f"{len(rows)} 行", t["source_line"]))
+        index.append((ws.title, title, v("wb.rows", n=len(rows)), t["source_line"]))
     indicators = data.q("workbook_performance_indicators")
     ws = sheet(
-        INDICATORS,
-        f"{doc['title']} · 绩效目标表指标（实施期与年度）",
+        v("sheet.indicators"),
+        v("wb.indicators_title", doc=doc["title"]),
         [
-            Col("project", "项目"),
-            Col("period", "期间"),
-            Col("level1", "一级指标"),
-            Col("level2", "二级指标"),
-            Col("name", "三级指标"),
-            Col("target_raw", "指标值（原文）"),
-            Col("target_kind", "指标值类型"),
-            Col("comparator", "比较符"),
-            Col("target_value", "数值", "number"),
-            Col("target_unit", "单位"),
-            Col("placed", "已归入指标树"),
-            Col("problem", "解析问题"),
+            Col("project", "col.project"),
+            Col("period", "col.period"),
+            Col("level1", "col.level1"),
+            Col("level2", "col.level2"),
+            Col("name", "col.level3"),
+            Col("target_raw", "col.target_raw"),
+            Col("target_kind", "col.target_kind"),
+            Col("comparator", "col.comparator"),
+            Col("target_value", "col.value", "number"),
+            Col("target_unit", "col.target_unit"),
+            Col("placed", "col.placed"),
+            Col("problem", "col.problem"),
             LINE,
         ],
         indicators,
     )
-    index.append((ws.title, "绩效目标表指标", f"{len(indicators)} 行", _first_line(indicators)))
+    index.append(
+        (ws.title, v("wb.indicators"), v("wb.rows", n=len(indicators)), _first_line(indicators))
+    )
     figures = [
         {
             **r,
@@ -558,52 +600,52 @@ def build_workbook(
         for r in data.q("key_figures")
     ]
     ws = sheet(
-        KEY_FIGURES,
-        f"{doc['title']} · 说明与部门概况中的数字",
+        v("sheet.key_figures"),
+        v("wb.key_figures_title", doc=doc["title"]),
         [
-            Col("key", "键"),
-            Col("label", "内容"),
-            Col("value_amount", "金额（万元）", "amount"),
-            Col("value_other", "其他数值", "number"),
-            Col("unit", "单位"),
-            Col("sentence", "原文"),
+            Col("label", "col.content"),
+            Col("value_amount", "col.amount_wan", "amount"),
+            Col("value_other", "col.value_other", "number"),
+            Col("unit", "col.unit_of_value"),
+            Col("sentence", "col.sentence"),
             LINE,
         ],
         figures,
     )
-    index.append((ws.title, "说明中的数字", f"{len(figures)} 行", _first_line(figures)))
+    index.append(
+        (ws.title, v("wb.key_figures"), v("wb.rows", n=len(figures)), _first_line(figures))
+    )
     checks = [
         {
             **r,
-            "kind_zh": kind_label(r["check_kind"], "zh"),
+            "status_label": status_label(r["status"], lang),
+            "kind_label": kind_label(r["check_kind"], lang),
+            "subject": subject_label(r["subject"], lang),
             # the first line of a finding is where to look first; all lines follow as text
             "source_line": int(r["source_lines"].split(",")[0]) if r["source_lines"] else None,
         }
         for r in data.q("check_results")
     ]
     ws = sheet(
-        CHECKS,
-        f"{doc['title']} · 数据核对（ok 一致，rounding 舍入差异，mismatch 不一致，"
-        "unjudged 无法判断：数值缺失或未读出；"
-        "金额为万元，个数与比例除外）",
+        v("sheet.checks"),
+        v("wb.checks_title", doc=doc["title"]),
         [
-            Col("seq", "序号", "int"),
-            Col("status", "状态"),
-            Col("check_kind", "核对类型"),
-            Col("kind_zh", "核对类型（中文）"),
-            Col("subject", "核对内容"),
-            Col("expected_value", "应为", "amount"),
-            Col("actual_value", "实际", "amount"),
-            Col("difference_value", "差额", "amount"),
-            Col("tolerance_value", "容差", "amount"),
-            Col("detail", "说明"),
-            Col("source_lines", "涉及行号"),
+            Col("seq", "col.seq", "int"),
+            Col("status_label", "col.status"),
+            Col("kind_label", "col.check_kind"),
+            Col("subject", "col.subject"),
+            Col("expected_value", "col.expected", "amount"),
+            Col("actual_value", "col.actual", "amount"),
+            Col("difference_value", "col.difference", "amount"),
+            Col("tolerance_value", "col.tolerance", "amount"),
+            Col("detail", "col.detail"),
+            Col("source_lines", "col.involved_lines"),
             LINE,
         ],
         checks,
     )
-    index.append((ws.title, "数据核对", f"{len(checks)} 项", _first_line(checks)))
-    _cover(wb, doc, index, pdf=bool(pages))
+    index.append((ws.title, v("wb.checks"), v("wb.checks_n", n=len(checks)), _first_line(checks)))
+    _cover(wb, doc, index, pdf=bool(pages), lang=lang)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(str(path))

@@ -33,9 +33,10 @@ def by_function() -> None:
         fig.add_trace(
             go.Bar(
                 name=label,
-                x=classes["name"],
+                x=[ui.class_name(n) for n in classes["name"]],
                 y=classes[column].fillna(0).astype(float),
-                text=[f"{v:,.2f}" if v else "" for v in classes[column].fillna(0).astype(float)],
+                # a bar without an amount has no label; every label carries its unit
+                text=[fmt.wan_unit(v, t("unit.wan")) if v else "" for v in classes[column]],
             )
         )
     fig.update_layout(barmode="stack", height=380)
@@ -158,14 +159,16 @@ def personnel_public() -> None:
         return
     personnel = float(row["personnel_wan"]) if pd.notna(row["personnel_wan"]) else 0.0
     public = float(row["public_wan"]) if pd.notna(row["public_wan"]) else 0.0
-    c2.metric(t("col.personnel_wan"), f"{personnel:,.2f}", border=True)
-    c3.metric(t("col.public_wan"), f"{public:,.2f}", border=True)
+    c2.metric(t("col.personnel_wan"), fmt.wan(row["personnel_wan"]), border=True)
+    c3.metric(t("col.public_wan"), fmt.wan(row["public_wan"]), border=True)
     fig = go.Figure(
         go.Pie(
             labels=[t("metric.personnel"), t("metric.public")],
             values=[personnel, public],
             hole=0.5,
-            texttemplate="%{label}<br>%{value:,.2f}<br>%{percent}",
+            text=[fmt.wan_unit(row[k], t("unit.wan")) for k in ("personnel_wan", "public_wan")],
+            texttemplate="%{label}<br>%{text}<br>%{percent}",
+            hovertemplate="%{label}<br>%{text}<extra></extra>",
         )
     )
     fig.update_layout(height=340)

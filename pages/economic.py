@@ -83,7 +83,7 @@ def charts() -> None:
             parents=parents,
             values=values,
             branchvalues="remainder",
-            texttemplate="%{label}<br>%{value:,.2f}",
+            texttemplate="%{label}<br>%{value:,.2f} " + t("unit.wan"),
             hovertemplate="%{label}<br>%{value:,.2f} " + t("unit.wan") + "<extra></extra>",
         )
     )
@@ -122,20 +122,27 @@ def drilldown(group: str) -> None:
     """The economic table: every row, or those of the group ``group``."""
     economic = data.dept_query("expenditure_economic")
     shown = economic if group == ALL else economic[economic["group_name"] == group]
-    columns: dict[str, object] = {}
-    if has_column(economic, "code"):
-        columns[t("col.code")] = shown["code"]
-    columns[t("col.group")] = [
+    # each row's own name and its amounts first (a phone shows them), then its group, the
+    # government class and the code
+    groups = [
         t("source.total") if kind == "total" and pd.isna(name) else name
         for kind, name in zip(shown["row_kind"], shown["group_name"], strict=True)
     ]
-    columns[t("col.dept_class")] = shown["dept_class"].where(shown["row_kind"] == "item")
-    if has_column(economic, "gov_class"):
-        columns[t("col.gov_class")] = shown["gov_class"]
-    columns[t("col.total_wan")] = shown["total_wan"].astype(float)
+    columns: dict[str, object] = {
+        t("col.name"): [
+            cls if kind == "item" and isinstance(cls, str) else group
+            for kind, cls, group in zip(shown["row_kind"], shown["dept_class"], groups, strict=True)
+        ],
+        t("col.total_wan"): shown["total_wan"].astype(float),
+    }
     for key in ("personnel_wan", "public_wan"):
         if has_column(economic, key):
             columns[t(f"col.{key}")] = shown[key].astype(float)
+    columns[t("col.group")] = groups
+    if has_column(economic, "gov_class"):
+        columns[t("col.gov_class")] = shown["gov_class"]
+    if has_column(economic, "code"):
+        columns[t("col.code")] = shown["code"]
     columns[t("col.source_line")] = shown["source_line"]
     ui.table(
         pd.DataFrame(columns),

@@ -1,4 +1,5 @@
-"""名词解释 Glossary: the terms the disclosure defines, as published."""
+"""名词解释 Glossary: what the reconciliation is (for the public), then the terms the disclosure
+defines, as published."""
 
 from __future__ import annotations
 
@@ -10,6 +11,11 @@ from ui import data
 from ui.i18n import t
 
 ui.page_header("nav.glossary")
+
+# what the overview's reconciliation badge links to: the checks explained for the public
+with st.container(border=True):
+    st.markdown(f"**{t('head.checks_explained')}**")
+    st.markdown(t("text.checks_explained"))
 
 if not data.dept_records("glossary"):
     st.info(t("msg.no_glossary"))

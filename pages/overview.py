@@ -1,4 +1,9 @@
-"""总览 Overview: headline totals, change on last year, sources, 类, money flow, small facts.
+"""总览 Overview: a plain summary, headline totals, change on last year, sources, 类, money flow,
+small facts.
+
+The first screen says the story in the document's own figures and words (the total, its change
+and the reason the document gives, 基本/项目, the biggest project and its share): the same
+sentences as the deck (budgetlens.storyline.summary).
 
 Every figure is one the document states, or a row of one of its tables; a figure the document
 does not have is left out (a sentence when a whole part is missing), never shown as empty.
@@ -10,9 +15,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from budgetlens import check_labels as labels
+from budgetlens.storyline import summary
 from ui import components as ui
-from ui import data, fmt, state
+from ui import data, fmt, presenter, state
 from ui.i18n import t
 
 ui.page_header("nav.overview")
@@ -157,7 +162,7 @@ def headline() -> None:
             border=True,
         )
 
-    d1, d2, d3, d4 = ui.metric_row(4)
+    d1, d2, d3 = ui.metric_row(3)
     if basic_total is not None:
         d1.metric(
             t("metric.basic"),
@@ -192,22 +197,21 @@ def headline() -> None:
             border=True,
         )
     counts = data.dept_query("check_status_counts")
-    lang = state.current().lang
     by_status = dict(zip(counts["status"], counts["checks_n"], strict=True))
-    with d4.container(border=True):
-        st.markdown(
-            f"**{t('metric.checks')}**  \n"
-            + " ".join(
-                f":{color}-badge[{labels.status_label(s, lang)} {by_status.get(s, 0)}]"
-                for s, color in (
-                    ("ok", "green"),
-                    ("rounding", "orange"),
-                    ("mismatch", "red"),
-                    ("unjudged", "gray"),
-                )
-            )
+    contradictions = int(by_status.get("mismatch", 0))
+    # A line of its own, under the figures: the links keep their whole labels on any screen.
+    # Only real contradictions count here: agreement and rounding are not news.
+    checks_row = st.container(horizontal=True, vertical_alignment="center", gap="small")
+    if contradictions:
+        checks_row.markdown(
+            f"**{t('checks.contradictions')}** "
+            f":red-badge[{t('checks.count').format(n=contradictions)}]",
+            width="content",
         )
-        st.page_link("pages/checks.py", label=t("link.checks"), icon=":material/fact_check:")
+    else:
+        checks_row.markdown(f":green-badge[{t('checks.none')}]", width="content")
+    checks_row.page_link("pages/checks.py", label=t("link.checks"), width="content")
+    checks_row.page_link("pages/glossary.py", label=t("link.checks_explained"), width="content")
 
     stated = [kf[k] for k in ("revenue_total", "expenditure_total") if kf.get(k) is not None]
     notes = []
@@ -264,7 +268,7 @@ def revenue_and_classes() -> None:
                 fig.add_trace(
                     go.Bar(
                         name=name,
-                        y=rows["name"],
+                        y=[ui.class_name(n) for n in rows["name"]],
                         x=rows[column].fillna(0).astype(float),
                         orientation="h",
                     )
@@ -292,16 +296,16 @@ def money_flow() -> None:
         return
     split = has_split(rows)
     source_nodes = [t(f"source.{k}") for k in dict.fromkeys(flows["source_key"])]
-    class_nodes = list(dict.fromkeys(rows["name"]))
+    class_nodes = [ui.class_name(n) for n in dict.fromkeys(rows["name"])]
     kind_nodes = [t("metric.basic"), t("metric.project")] if split else []
     nodes = source_nodes + class_nodes + kind_nodes
     index = {name: i for i, name in enumerate(nodes)}
     src: list[int] = []
     dst: list[int] = []
     val: list[float] = []
-    code_to_name = dict(zip(rows["code"], rows["name"], strict=False))
+    code_to_name = dict(zip(rows["code"], map(ui.class_name, rows["name"]), strict=False))
     for _, row in flows.iterrows():
-        target = code_to_name.get(row["class_code"], row["class_name"])
+        target = code_to_name.get(row["class_code"], ui.class_name(row["class_name"]))
         if target in index:
             src.append(index[t(f"source.{row['source_key']}")])
             dst.append(index[target])
@@ -311,7 +315,7 @@ def money_flow() -> None:
             for column, node in (("basic_wan", kind_nodes[0]), ("project_wan", kind_nodes[1])):
                 amount = row[column]
                 if amount is not None and not pd.isna(amount) and float(amount) != 0:
-                    src.append(index[row["name"]])
+                    src.append(index[ui.class_name(row["name"])])
                     dst.append(index[node])
                     val.append(float(amount))
     fig = go.Figure(
@@ -389,7 +393,8 @@ def small_facts() -> None:
             help=kf_help("dept_staff_actual"),
             border=True,
         )
-    if ui.is_empty_table("three_public"):
+    # the table's 本表无数据 says none are budgeted: only true when no figure says otherwise
+    if ui.is_empty_table("three_public") and (three_public is None or float(three_public) == 0):
         st.caption(t("msg.three_public_empty"))
     keys = ("three_public_total", "admin_operating_total", "procurement_total", "dept_staff_actual")
     lines = [kf[k]["source_line"] for k in keys if k in kf]
@@ -398,9 +403,22 @@ def small_facts() -> None:
         st.caption(t("src.prefix") + state.current().title + t("src.lead") + where)
 
 
+def plain_summary() -> None:
+    """The story in a few sentences, in the first screen (nothing when the document states
+    none of its figures)."""
+    sentences = summary(presenter.slides())
+    if not sentences:
+        return
+    with st.container(border=True):
+        st.markdown(f"**{t('head.summary_plain')}**")
+        st.markdown(" ".join(sentences) if state.current().lang == "en" else "".join(sentences))
+        st.caption(t("msg.summary_source"))
+
+
 @ui.section
 def overview_page() -> None:
     """The whole page under its title: drawn once per view, then replayed (see ui.section)."""
+    plain_summary()
     headline()
     revenue_and_classes()  # revenue by source and expenditure by 类
     money_flow()  # sankey: source of funds → 类 → 基本/项目

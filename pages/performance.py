@@ -1,4 +1,10 @@
-"""绩效 Performance targets: a scorecard per project and for 部门整体, and all projects."""
+"""绩效 Performance targets: a scorecard per project and for 部门整体, and all projects.
+
+The scorecard lists the targets grouped by 一级 and 二级指标, each with its target as parsed
+(comparator, value, unit, or the date) and marked 量化 or 未量化; where the 实施期 and 年度
+targets differ the two periods stand side by side (stacked on a phone). The rows are offered as
+tables in the page's downloads. A view across all projects follows.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from budgetlens import amounts
 from budgetlens.check_labels import status_label
 from budgetlens.storyline import check_kind_label
 from ui import components as ui
@@ -37,17 +44,24 @@ project = state.bound_select(
     t("filter.project"),
     [r["project"] for r in cards],
     "project",
-    format_func=lambda p: t("word.dept_whole") + f"（{p}）" if p == "部门整体" else p,
+    # 部门整体 as published in Chinese; in English with the words beside it
+    format_func=lambda p: (
+        f"{t('word.dept_whole')} ({p})" if p == "部门整体" and state.current().lang == "en" else p
+    ),
 )
+
+
+QUANTIFIED = ("numeric", "time")
 
 
 def target_text(row: pd.Series) -> str:
     """The target as parsed: '≥ 63 家', '2024年10月', or the text marked as qualitative/missing."""
     kind = row["target_kind"]
     if kind == "numeric":
-        value = row["target_value"]
-        number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-        return f"{row['comparator'] or ''} {number} {row['target_unit'] or ''}".strip()
+        number = amounts.count(row["target_value"])
+        unit = row["target_unit"] if isinstance(row["target_unit"], str) else ""
+        comparator = row["comparator"] if isinstance(row["comparator"], str) else ""
+        return f"{comparator} {number} {unit}".strip()
     if kind == "time":
         parts = [f"{int(row['time_year'])}年" if pd.notna(row["time_year"]) else ""]
         if pd.notna(row["time_month"]):
@@ -55,7 +69,30 @@ def target_text(row: pd.Series) -> str:
         if isinstance(row["time_qualifier"], str):
             parts.append(row["time_qualifier"])
         return "".join(parts)
-    return f"[{t('kind.' + str(kind))}] {row['target_raw'] or ''}".strip()
+    raw = row["target_raw"] if isinstance(row["target_raw"], str) else ""
+    return raw.strip() or t(f"kind.{kind}")
+
+
+def card(rows: pd.DataFrame) -> None:
+    """The targets of one period as a scorecard: a heading per 一级指标, each 二级指标 in bold
+    with its 三级指标, the target and whether it is quantified. One markdown block per 一级."""
+    for level1, group in rows.groupby(rows["level1"].fillna(""), sort=False):
+        lines = [f"##### {ui.escape_md(level1)}"] if level1 else []
+        for level2, items in group.groupby(group["level2"].fillna(""), sort=False):
+            if level2:
+                lines.append(f"**{ui.escape_md(level2)}**")
+                lines.append("")
+            for _, row in items.iterrows():
+                badge = (
+                    f":green-badge[{t('term.measurable')}]"
+                    if row["target_kind"] in QUANTIFIED
+                    else f":gray-badge[{t('term.vague')}]"
+                )
+                lines.append(
+                    f"- {ui.escape_md(row['name'])}：**{ui.escape_md(target_text(row))}** {badge}"
+                )
+            lines.append("")
+        st.markdown("\n".join(lines))
 
 
 def tree(rows: pd.DataFrame) -> pd.DataFrame:
@@ -115,45 +152,19 @@ def scorecard(project: str) -> str:
 
 
 def indicator_table(project: str, period: str, titled: bool) -> None:
-    """The indicator tree of one period (with the period as its heading when ``titled``)."""
+    """The scorecard of one period (with the period as its heading when ``titled``); its rows
+    go with the page's downloads."""
     impl, annual = periods(project)
     if titled:
-        st.markdown(f"**{t('period.' + period)}**")
+        st.markdown(f"#### {t('period.' + period)}")
     name = (
         {"实施期": "indicators_impl", "年度": "indicators_annual"}[period]
         if titled
         else "indicators"
     )
-    ui.table(tree(impl if period == "实施期" else annual), f"{name}_{project}")
-
-
-def differences(project: str) -> None:
-    """The rows whose targets differ between the periods, matched by indicator name: a target
-    changed, or one period lacks it."""
-    impl, annual = periods(project)
-    keys = ["level2", "name"]
-    both = impl[[*keys, "target_raw"]].merge(
-        annual[[*keys, "target_raw"]],
-        on=keys,
-        how="outer",
-        suffixes=("_impl", "_annual"),
-        sort=False,
-    )
-    differ = both[both["target_raw_impl"].fillna("") != both["target_raw_annual"].fillna("")]
-    if differ.empty:
-        return
-    st.markdown(f"**{t('head.period_diff')}**")
-    ui.table(
-        pd.DataFrame(
-            {
-                t("col.level2"): differ["level2"],
-                t("col.level3"): differ["name"],
-                t("col.impl"): differ["target_raw_impl"].fillna("—"),
-                t("col.annual"): differ["target_raw_annual"].fillna("—"),
-            }
-        ),
-        f"indicators_diff_{project}",
-    )
+    rows = impl if period == "实施期" else annual
+    card(rows)
+    ui.offer(tree(rows), f"{name}_{project}")
 
 
 def quality(project: str) -> None:
@@ -218,6 +229,10 @@ def cost_checks(project: str) -> None:
             }
         ),
         f"project_checks_{project}",
+        column_config={
+            t(k): st.column_config.NumberColumn(format="%,.2f")
+            for k in ("col.expected", "col.actual", "col.difference")
+        },
     )
 
 
@@ -284,7 +299,6 @@ def scorecard_page(project: str) -> None:
             indicator_table(project, "实施期", True)
         with right:
             indicator_table(project, "年度", True)
-        differences(project)
     elif layout != "none":
         indicator_table(project, layout, False)
     if layout != "none":

@@ -1,7 +1,9 @@
 """演示模式 Presenter mode: the budget as slides, one chart or table each, large type.
 
-Next/previous buttons (← → keys), a slide counter, the slide number in the URL (?slide=3), and
-the deck (PPTX) and workbook (XLSX) to hand out. Every sentence is generated from the data.
+The slide fills the screen: no page title, caption, header bar or toolbars (the sidebar starts
+collapsed). Next/previous buttons (← → keys) and a slide counter under the slide, the slide
+number in the URL (?slide=3), and the deck (PPTX) and workbook (XLSX) to hand out, in the UI's
+language and named in it. Every sentence is generated from the data.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from ui import components as ui
 from ui import data, fmt, presenter, state
 from ui.i18n import t
 
-ui.page_header("nav.presenter")
+ui.page_header("nav.presenter", show=False)
+ui.full_screen()
 f = state.current()
 deck = presenter.slides()
 if not deck:
@@ -34,6 +37,8 @@ def step(delta: int) -> None:
     )
 
 
+current = st.session_state["presenter_slide"]
+slide_place = st.container()  # the slide first, the controls under it
 back, counter, forward = st.columns([1, 2, 1], vertical_alignment="center")
 back.button(
     t("btn.previous"),
@@ -52,7 +57,6 @@ forward.button(
     disabled=st.session_state["presenter_slide"] >= count,
     width="stretch",
 )
-current = st.session_state["presenter_slide"]
 counter.markdown(
     f"<p style='text-align:center;font-size:1.4rem;margin:0'>{current} / {count}</p>",
     unsafe_allow_html=True,
@@ -64,9 +68,7 @@ state.mirror("slide", str(current))
 def show(number: int) -> None:
     """Slide ``number`` (1-based): heading, chart, table or big figures, sentences, source."""
     slide = presenter.slides()[number - 1]
-    heading = (
-        f"{slide.title}（{slide.unit}）" if slide.unit and slide.key != "title" else slide.title
-    )
+    heading = slide.heading
     st.markdown(
         f"<h1 style='font-size:2.6rem;margin-bottom:0.2rem'>{heading}</h1>",
         unsafe_allow_html=True,
@@ -83,7 +85,8 @@ def show(number: int) -> None:
             cols = st.columns(min(3, len(chart.figures)) or 1)
             for k, fig_value in enumerate(chart.figures):
                 cols[k % len(cols)].metric(
-                    f"{fig_value.label}（{fig_value.unit}）", fmt.number(fig_value.value)
+                    t("chart.with_unit").format(title=fig_value.label, unit=fig_value.unit),
+                    fmt.number(fig_value.value),
                 )
         elif chart is not None and chart.kind == "table":
             st.dataframe(
@@ -100,23 +103,25 @@ def show(number: int) -> None:
     st.caption(slide.source)
 
 
-show(current)
+with slide_place:
+    show(current)
 
 st.divider()
 con = data.connection()
-left, right, _ = st.columns([1, 1, 2])
+left, right = st.columns(2)
+name = presenter.file_stem(f)
 left.download_button(
     t("btn.deck"),
     presenter.deck_maker(con, f.department, f.year, f.lang, f.document),
-    file_name=f"budgetlens-{f.year}-{'-'.join(f.document.rsplit('-', 2)[1:])}.pptx",
+    file_name=f"{name}.pptx",
     mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
     key="deck_download",
     on_click="ignore",
 )
 right.download_button(
     t("btn.workbook"),
-    presenter.workbook_maker(con, f.department, f.year, f.document),
-    file_name=f"budgetlens-{f.year}-{'-'.join(f.document.rsplit('-', 2)[1:])}.xlsx",
+    presenter.workbook_maker(con, f.department, f.year, f.document, f.lang),
+    file_name=f"{name}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="workbook_download",
     on_click="ignore",

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from budgetlens import amounts
 from ui import components as ui
 from ui import data, fmt, state
 from ui.i18n import t
@@ -64,8 +67,10 @@ def all_projects() -> None:
             parents=[""] * len(units) + projects["unit"].tolist(),
             values=[0.0] * len(units) + projects["total_wan"].astype(float).tolist(),
             branchvalues="remainder",
-            texttemplate="%{label}<br>%{value:,.2f}",
-            hovertemplate="%{label}<br>%{value:,.2f} · %{percentRoot:.2%}<extra></extra>",
+            texttemplate="%{label}<br>%{value:,.2f} " + t("unit.wan"),
+            hovertemplate="%{label}<br>%{value:,.2f} "
+            + t("unit.wan")
+            + " · %{percentRoot:.2%}<extra></extra>",
         )
     )
     fig.update_layout(height=420)
@@ -81,9 +86,18 @@ def all_projects() -> None:
         fig.add_trace(
             go.Bar(
                 name=label,
-                y=[f"{u} · {p}" for u, p in zip(ordered["unit"], ordered["project"], strict=True)],
+                # the project's name on the axis (a phone has no room for the unit too): the
+                # unit and the amount with its unit on hover
+                y=list(ordered["project"]),
                 x=ordered[column].astype(float),
                 orientation="h",
+                customdata=[
+                    [u, fmt.wan_unit(v, t("unit.wan"))]
+                    for u, v in zip(ordered["unit"], ordered[column], strict=True)
+                ],
+                hovertemplate="%{y}<br>%{customdata[0]}<br>"
+                + label
+                + " %{customdata[1]}<extra></extra>",
             )
         )
     fig.update_layout(barmode="stack", height=max(320, 34 * len(projects)))
@@ -93,13 +107,16 @@ def all_projects() -> None:
     ui.table(
         pd.DataFrame(
             {
-                t("col.unit"): projects["unit"],
+                # the project and its amounts first (a phone shows them), its unit after
                 t("col.project"): projects["project"],
+                t("col.total_wan"): projects["total_wan"].astype(float),
                 t("col.current_year_wan"): projects["current_year_wan"].astype(float),
                 t("col.carried_over_wan"): projects["carried_over_wan"].astype(float),
-                t("col.total_wan"): projects["total_wan"].astype(float),
                 t("col.share_pct"): projects["share_pct"].astype(float),
-                t("col.has_scorecard"): projects["has_scorecard"],
+                t("col.unit"): projects["unit"],
+                t("col.has_scorecard"): [
+                    t("word.yes") if v else t("word.no") for v in projects["has_scorecard"]
+                ],
                 t("col.source_line"): projects["source_line"],
             }
         ),
@@ -134,7 +151,7 @@ def project_detail(project: str) -> None:
     facts = [
         (t("field.unit"), info["implementing_unit"]),
         (t("field.attribute"), info["attribute"]),
-        (t("field.duration"), info["duration"]),
+        (t("field.duration"), duration_text(info["duration"])),
     ]
     st.markdown(" · ".join(f"**{k}**：{v}" for k, v in facts if isinstance(v, str) and v))
     for field in ("summary", "basis", "necessity", "plan", "goal_impl", "goal_annual"):
@@ -155,8 +172,24 @@ def project_detail(project: str) -> None:
     )
 
 
+def duration_text(duration: object) -> object:
+    """The project's duration as published, except the convention 99年 for a project without
+    an end, which reads 长期 (with the published text beside it)."""
+    if isinstance(duration, str) and re.fullmatch(r"\s*99\s*年\s*", duration):
+        return t("word.long_term").format(raw=duration.strip())
+    return duration
+
+
+def in_wan(yuan: object) -> float | None:
+    """An amount in 元 as 万元, divided exactly (Decimal) before it is shown; a blank stays
+    blank."""
+    d = amounts.to_decimal(yuan)
+    return None if d is None else float(d / 10000)
+
+
 def funds_table(funds: pd.DataFrame, project: str) -> None:
-    """The project's funds by source and period (元), and their source line."""
+    """The project's funds by source and period, in 万元 like every other amount, and their
+    source line."""
     st.markdown(f"**{t('head.funds')}**")
     # One row per source; the 合计 row is labelled per period (实施期资金总额 / 年度资金总额).
     wide = funds.pivot_table(
@@ -176,7 +209,7 @@ def funds_table(funds: pd.DataFrame, project: str) -> None:
     )
     for period in ("实施期", "年度"):
         if period in wide.columns:
-            out[t(f"period.{period}") + "（" + t("unit.yuan") + "）"] = wide[period].astype(float)
+            out[t(f"period.{period}") + t("unit.suffix_wan")] = [in_wan(v) for v in wide[period]]
     ui.table(
         out,
         f"project_funds_{project}",

@@ -1,6 +1,13 @@
-"""收支 Revenue and expenditure: 功能分类 类 → 款 → 项, 当年预算 vs 上年结转, revenue by source."""
+"""收支 Revenue and expenditure: 功能分类 类 → 款 → 项, 本年预算 vs 上年结转, revenue by source.
+
+The drill: a chart of the 类 (a click on a bar chooses it) and the selector above the table
+choose the same 类, kept in the URL (?code=); the chart then shows that 类's 款 and the table its
+科目.
+"""
 
 from __future__ import annotations
+
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -61,40 +68,70 @@ def function_table(code: str) -> None:
     ui.table(twin, "expenditure_function", column_config=money)
 
 
-@ui.section
-def sunburst(code: str) -> None:
-    """The sunburst of 类 → 款 → 项, opened on the 类 ``code`` (all 类 for 'all')."""
+def drill_chart(code: str) -> None:
+    """The drill: bars of the 类 (or, with a 类 chosen, of its 款), largest first. A click on a
+    类's bar chooses it — the same choice as the selector, so the chart, the table and the URL
+    (?code=) always agree; Streamlit returns bar clicks, which it does not for a sunburst."""
     items = function_items()
-    # Only leaves carry a value and rings are the sum of their leaves: published subtotals
-    # differ from the sums by 0.01 here and there (see 数据核对), and a ring must never be
-    # smaller than its children. The hover shows each 科目's published amount.
-    labels = [f"{row.code} {row.name}" for row in items.itertuples()]
-    code_label = dict(zip(items["code"], labels, strict=True))
-    parents = [code_label.get(p, "") if isinstance(p, str) else "" for p in items["parent_code"]]
-    with_children = set(items["parent_code"].dropna())
-    leaf_values = [
-        0.0 if c in with_children or pd.isna(v) else float(v)
-        for c, v in zip(items["code"], items["total_wan"], strict=True)
+    if code == ALL:
+        rows = items[items["level"] == 1]
+    else:
+        rows = items[(items["level"] == 2) & (items["class_code"] == code)]
+        if rows.empty:  # a 类 without 款: the 类 itself
+            rows = items[(items["level"] == 1) & (items["code"] == code)]
+    rows = rows.assign(amount=rows["total_wan"].astype(float)).sort_values(
+        "amount", ascending=False
+    )
+    # short lines: a phone has little room left of the bars (English name, then the Chinese)
+    labels = [
+        "<br>".join(textwrap.wrap(f"{c} {ui.class_name(n) if lv == 1 else n}", 22))
+        for c, n, lv in zip(rows["code"], rows["name"], rows["level"], strict=True)
     ]
     fig = go.Figure(
-        go.Sunburst(
-            ids=labels,
-            labels=[str(n) for n in items["name"]],
-            parents=parents,
-            values=leaf_values,
-            branchvalues="remainder",
-            level=code_label.get(code, ""),
-            customdata=[fmt.wan(v) for v in items["total_wan"]],
-            hovertemplate="%{id}<br>%{customdata} " + t("unit.wan") + "<extra></extra>",
+        go.Bar(
+            x=rows["amount"],
+            y=labels,
+            orientation="h",
+            customdata=list(rows["code"]),
+            text=[fmt.wan_unit(v, t("unit.wan")) for v in rows["total_wan"]],
+            # the largest bar holds its amount, the others carry it after them
+            textposition=["inside" if i == 0 else "outside" for i in range(len(rows))],
+            cliponaxis=False,
+            hovertemplate="%{y}<br>%{text}<extra></extra>",
         )
     )
-    fig.update_layout(height=520)
+    # every bar carries its amount: no value axis to crowd a phone
+    fig.update_layout(
+        yaxis={"autorange": "reversed"},
+        # room right of the longest bar for its amount
+        xaxis={
+            "showticklabels": False,
+            "showgrid": False,
+            "range": [0, 1.8 * float(rows["amount"].max() or 1)],
+        },
+        height=max(260, 22 * sum(lab.count("<br>") + 1 for lab in labels) + 16 * len(rows) + 120),
+        clickmode="event",
+    )
+    title = t("chart.function_classes") if code == ALL else t("chart.function_sections")
     ui.chart(
         fig,
-        t("chart.function_tree"),
-        ui.source(table_key(items), items["source_line"]),
-        key="re_sunburst",
+        title,
+        ui.source(table_key(items), rows["source_line"]),
+        key="re_drill",
+        selectable=code == ALL,
     )
+
+
+def clicked_class() -> str | None:
+    """The 类 whose bar was clicked in the drill chart since the last run, or None."""
+    event = st.session_state.get("re_drill")
+    points = (event or {}).get("selection", {}).get("points", []) if event else []
+    if not points:
+        return None
+    clicked = points[0].get("customdata")
+    if isinstance(clicked, list):
+        clicked = clicked[0] if clicked else None
+    return str(clicked) if clicked is not None else None
 
 
 def by_period() -> None:
@@ -104,7 +141,7 @@ def by_period() -> None:
     if periods["current_year_wan"].isna().all() and periods["carried_over_wan"].isna().all():
         summary_table()
         return
-    st.subheader(t("head.by_period"))
+    # the chart's title is the heading: not said twice
     period_classes = periods[~periods["item"].isin(["本年支出合计", "支出总计"])]
     fig = go.Figure()
     fig.add_trace(
@@ -173,8 +210,8 @@ def summary_table() -> None:
 
 
 def revenue_by_source() -> None:
-    """Revenue by source: a donut of the sources with an amount, and the table of all."""
-    st.subheader(t("chart.revenue_by_source"))
+    """Revenue by source: a donut of the sources with an amount, and the table of all (the
+    chart's title is the heading; without a chart, a heading of its own)."""
     sources = data.dept_query("revenue_by_source")
     # only the sources the table has a figure for (its other columns are blank or absent)
     sources = sources[sources["amount_wan"].notna()]
@@ -182,13 +219,20 @@ def revenue_by_source() -> None:
         st.info(t("msg.no_revenue"))
         return
     nonzero = sources[sources["amount_wan"].fillna(0) != 0]
-    if not nonzero.empty:
+    if nonzero.empty:
+        st.subheader(t("chart.revenue_by_source"))
+    else:
+        labels, values = ui.without_slivers(
+            [t(f"source.{k}") for k in nonzero["source_key"]], list(nonzero["amount_wan"])
+        )
         fig = go.Figure(
             go.Pie(
-                labels=[t(f"source.{k}") for k in nonzero["source_key"]],
-                values=nonzero["amount_wan"].astype(float),
+                labels=labels,
+                values=values,
                 hole=0.5,
-                texttemplate="%{label}<br>%{value:,.2f}",
+                text=[fmt.wan_unit(v, t("unit.wan")) for v in values],
+                texttemplate="%{label}<br>%{text}",
+                hovertemplate="%{label}<br>%{text}<extra></extra>",
             )
         )
         fig.update_layout(height=360)
@@ -231,16 +275,23 @@ else:
     drill = st.container(key="drill")
     chart_box, table_box = drill.container(), drill.container(key="drill_table")
     class_names = {r["code"]: r["name"] for r in records if r["level"] == 1}
+    clicked = clicked_class()
+    if clicked in class_names:
+        # a click on a 类's bar is a choice of the selector: chart, table and URL agree
+        st.session_state["qp_code"] = clicked
+        st.session_state.pop("re_drill", None)
     with table_box:
         code = state.bound_select(
             t("filter.class"),
             [ALL, *class_names],
             "code",
-            format_func=lambda c: t("word.all") if c == ALL else f"{c} {class_names.get(c, '')}",
+            format_func=lambda c: (
+                t("word.all") if c == ALL else f"{c} {ui.class_name(class_names.get(c, ''))}"
+            ),
         )
         function_table(code)
     with chart_box:
-        sunburst(code)
+        drill_chart(code)
     st.html(
         "<style>@media (max-width: 640px) {"
         " .st-key-drill { flex-direction: column-reverse !important; } }</style>"

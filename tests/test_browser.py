@@ -163,16 +163,22 @@ def test_english_changes_labels(server: str, browser) -> None:
     page.close()
 
 
-def first_column(page) -> list[str]:
-    """The first column of the page's first table (glide-data-grid keeps an accessible copy of
-    its cells in the DOM)."""
+def code_column(page, headers: tuple[str, ...] = ("科目编码", "Code")) -> list[str]:
+    """The 科目编码 column of the page's first table, in either language (glide-data-grid keeps
+    an accessible copy of its cells in the DOM; the codes come after the names and amounts)."""
     grid = page.locator("[data-testid='stDataFrame']").first
-    return grid.locator("td[aria-colindex='1']").all_inner_texts()
+    index = grid.evaluate(
+        "(g, hs) => { const th = [...g.querySelectorAll('th')]"
+        ".find(e => hs.includes(e.innerText.trim()));"
+        " return th ? th.getAttribute('aria-colindex') : null; }",
+        list(headers),
+    )
+    return [] if index is None else grid.locator(f"td[aria-colindex='{index}']").all_inner_texts()
 
 
 def codes_in_table(page) -> list[str]:
     page.wait_for_selector("[data-testid='stDataFrame'] td", state="attached", timeout=30_000)
-    return [c for c in first_column(page) if c.isdigit() and len(c) in (3, 5, 7)]
+    return [c for c in code_column(page) if c.isdigit() and len(c) in (3, 5, 7)]
 
 
 def wait_for_codes(page, prefix: str, timeout: float = 30) -> list[str]:

@@ -1,5 +1,8 @@
-"""The PPTX deck: 16:9, one slide per storyline entry, native charts whose data equal the database,
-titles with units, a source footer on every slide, 微软雅黑 as the East Asian font on every run."""
+"""The PPTX deck: PowerPoint's widescreen size, one slide per storyline entry in the finance
+officer's order, titles in title placeholders (with units), native charts whose data equal the
+database (every project's amount among them), a source footer on every slide, horizontal chart
+labels, 微软雅黑 as the East Asian font on every run, and a Chinese deck without identifiers,
+English sentences, placeholders or file names."""
 
 from __future__ import annotations
 
@@ -11,15 +14,14 @@ import duckdb
 import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
-from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.oxml.ns import qn
-from pptx.util import Inches
 
 from budgetlens import cli, db
-from budgetlens.check_labels import subject_label
 from budgetlens.deck import FONT_EA
 from budgetlens.storyline import (
     MAX_CATEGORIES,
+    PROJECTS_PER_SLIDE,
     Chart,
     fmt_amount,
     share,
@@ -99,24 +101,116 @@ def floats(values) -> list[float | None]:
 # --- the file -----------------------------------------------------------------------------------
 
 
-def test_slide_size_is_16_9(prs) -> None:
-    assert prs.slide_width == Inches(13.333)
-    assert prs.slide_height == Inches(7.5)
-    assert abs(prs.slide_width / prs.slide_height - 16 / 9) < 0.001
+def test_slide_size_is_powerpoint_widescreen(prs) -> None:
+    assert (prs.slide_width, prs.slide_height) == (12_192_000, 6_858_000)
 
 
-def test_one_pptx_slide_per_storyline_slide(prs, story) -> None:
+def test_slides_follow_the_finance_officers_story(prs, story) -> None:
     assert len(prs.slides) == len(story)
-    assert story[0].key == "title"
+    keys = [s.key.split(":")[0] for s in story]
+    story_order = [
+        "title",
+        "overview",
+        "revenue",
+        "function",
+        "basic_project",
+        "projects",
+        "economic",
+        "three_public",
+        "performance",
+        "performance_projects",
+        "quality",
+    ]
+    assert list(dict.fromkeys(keys)) == story_order
+
+
+def test_at_most_two_slides_on_performance_and_one_on_data_quality(story) -> None:
     keys = [s.key for s in story]
-    for key in ("overview", "revenue", "function", "basic_project", "economic", "units"):
-        assert key in keys
-    assert any(k.startswith("mismatches:") for k in keys)
+    assert sum(k.startswith("performance") for k in keys) <= 2
+    assert sum(k in ("quality",) or k.startswith(("mismatches", "checks")) for k in keys) == 1
+
+
+def test_every_title_is_a_title_placeholder(prs, story) -> None:
+    for pptx, s in zip(prs.slides, story, strict=True):
+        title = pptx.shapes.title
+        assert title is not None, s.key
+        assert title.is_placeholder
+        assert title.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+        assert title.text_frame.text == s.heading
+
+
+def test_chart_labels_are_horizontal(prs) -> None:
+    bodies = 0
+    for pptx in prs.slides:
+        for sh in pptx.shapes:
+            if not sh.has_chart:
+                continue
+            for tx in sh.chart._chartSpace.iter(qn("c:txPr")):
+                body = tx.find(qn("a:bodyPr"))
+                if tx.getparent().tag in (qn("c:catAx"), qn("c:dLbls")):
+                    assert body is not None and body.get("rot") == "0", tx.getparent().tag
+                    assert body.get("vert") == "horz"
+                    bodies += 1
+    assert bodies >= 5
+
+
+def test_every_projects_amount_is_in_a_native_chart(prs, story, con) -> None:
+    rows = q(
+        con,
+        "select project, sum(total_wan) from project_budget where row_kind = 'project' "
+        "group by project",
+    )
+    got: dict[str, float] = {}
+    for s in story:
+        if s.key.startswith("projects:"):
+            chart = chart_of(pptx_slide(prs, story, s.key))
+            got.update(zip(chart.plots[0].categories, chart.series[0].values, strict=True))
+    assert got == {p: float(v) for p, v in rows}
+    assert len(got) >= 5
+
+
+IDENTIFIER = re.compile(r"\b[a-z]+_[a-z_]+\b|\b(?:None|nan|NaN|null)\b")
+ENGLISH = re.compile(r"[A-Za-z]{3,}(?:\s+[A-Za-z]{2,})+")
+
+
+def _deck_text(prs) -> list[str]:
+    texts = []
+    for pptx in prs.slides:
+        for sh in pptx.shapes:
+            if sh.has_text_frame:
+                texts.append(sh.text_frame.text)
+            if sh.has_table:
+                texts += [c.text for row in sh.table.rows for c in row.cells]
+            if sh.has_chart:
+                chart = sh.chart
+                texts += [str(c) for c in chart.plots[0].categories]
+                texts += [series.name for series in chart.series]
+    return texts
+
+
+def test_the_chinese_deck_has_no_identifier_english_placeholder_or_file_name(prs, con) -> None:
+    files = [r[0] for r in q(con, "select source_file from document")]
+    texts = _deck_text(prs)
+    assert len(texts) > 50
+    for text in texts:
+        assert not IDENTIFIER.search(text), text
+        assert not ENGLISH.search(text), text
+        assert "—" not in text or "–" in text, text
+        for name in files:
+            assert name not in text, text
+        assert not re.search(r"\.(txt|pdf|pptx|xlsx)\b", text), text
+
+
+def test_the_checks_above_find_what_they_look_for() -> None:
+    assert IDENTIFIER.search("核对 expenditure_total 合计")
+    assert IDENTIFIER.search("金额 None")
+    assert ENGLISH.search("成本指标 has an amount")
+    assert not ENGLISH.search("收入总计 4,266.91 万元")
 
 
 def test_every_slide_has_its_title_with_the_unit(prs, story) -> None:
     for pptx, s in zip(prs.slides, story, strict=True):
-        title = named(pptx, "Title").text_frame.text
+        title = pptx.shapes.title.text_frame.text
         assert title == s.heading
         if s.key == "title":
             assert s.unit in named(pptx, "Subtitle").text_frame.text
@@ -129,8 +223,8 @@ def test_every_slide_has_the_source_footer(prs, story, doc) -> None:
     for pptx, s in zip(prs.slides, story, strict=True):
         footer = named(pptx, "Source").text_frame.text
         assert footer == s.source
-        assert footer.startswith(f"来源：{doc['title']}，")
-        assert named(pptx, "Source").top > named(pptx, "Title").top
+        assert footer.startswith(f"来源：{doc['title']}")
+        assert named(pptx, "Source").top > pptx.shapes.title.top
 
 
 def test_function_source_names_table_and_line(story, con) -> None:
@@ -152,9 +246,10 @@ def test_charts_are_native_and_of_the_expected_type(prs, story) -> None:
             continue
         chart = chart_of(pptx)
         assert chart.chart_type == EXPECTED_TYPES[s.chart.kind], s.key
-        assert len(list(chart.plots[0].categories)) <= MAX_CATEGORIES
+        limit = PROJECTS_PER_SLIDE if s.key.startswith("projects:") else MAX_CATEGORIES
+        assert len(list(chart.plots[0].categories)) <= limit
         charts += 1
-    assert charts >= 6
+    assert charts >= 7
 
 
 def test_tables_are_native_tables(prs, story) -> None:
@@ -226,81 +321,64 @@ def test_economic_groups_equal_the_database(prs, story, con) -> None:
     assert list(chart.series[1].values) == floats(r[2] for r in rows)
 
 
-def test_projects_by_unit_equal_the_database(prs, story, con) -> None:
-    rows = q(
-        con,
-        "select unit, sum(total_wan) from project_budget where row_kind = 'project' group by unit",
-    )
-    chart = chart_of(pptx_slide(prs, story, "units"))
-    got = dict(zip(chart.plots[0].categories, chart.series[0].values, strict=True))
-    assert got == {u: float(v) for u, v in rows}
-
-
 def test_overview_figures_equal_key_figures(story, con) -> None:
     kf = dict(q(con, "select key, value from key_figure"))
     chart: Chart = by_key(story, "overview").chart
     got = {f.label: f.value for f in chart.figures}
     assert got["收入总计"] == kf["revenue_total"]
     assert got["支出总计"] == kf["expenditure_total"]
+    assert got["本年预算"] == kf["revenue_current_year"]  # the pages' name for it too
     assert got["上年结转"] == kf["revenue_carried_over"]
     assert got["收入比上年增减"] == kf["revenue_change"]
 
 
-def test_one_scorecard_per_performance_table_with_counts_from_the_database(prs, story, con) -> None:
-    projects = [r[0] for r in q(con, "select project from performance_table")]
-    cards = [s for s in story if s.key.startswith("scorecard:")]
-    assert sorted(s.key.removeprefix("scorecard:") for s in cards) == sorted(projects)
-    for s in cards:
-        project = s.key.removeprefix("scorecard:")
-        rows = q(
-            con,
-            "select level2, count(*), count(*) filter (where target_kind in ('numeric', 'time')) "
-            "from performance_indicator where project = $p and period = '年度' group by level2",
-            {"p": project},
-        )
-        chart = chart_of(pptx_slide(prs, story, s.key))
-        cats = list(chart.plots[0].categories)
-        assert dict(zip(cats, chart.series[0].values, strict=True)) == {
-            r[0]: float(r[1]) for r in rows
-        }
-        assert dict(zip(cats, chart.series[1].values, strict=True)) == {
-            r[0]: float(r[2]) for r in rows
-        }
-        n, m = sum(r[1] for r in rows), sum(r[2] for r in rows)
-        assert f"年度绩效指标 {n} 个" in s.sentences[0]
-        assert f"{fmt_amount(share(m, n))}%" in s.sentences[0]
+def test_overview_gives_the_documents_reason_for_the_change(story, con) -> None:
+    (sentence,) = q(con, "select sentence from key_figure where key = 'revenue_change'")[0]
+    text = " ".join(by_key(story, "overview").sentences)
+    reason = sentence.split("主要原因是")[1].rstrip("；;。")
+    assert f"文件说明的原因：{reason}。" in text
 
 
-def test_scorecard_cost_sentence_comes_from_check_result(story, con) -> None:
-    expected, actual = q(
+def test_three_public_and_operating_costs_slide_equals_key_figures(story, con) -> None:
+    kf = dict(q(con, "select key, value from key_figure"))
+    got = {f.label: f.value for f in by_key(story, "three_public").chart.figures}
+    assert got == {
+        "“三公”经费": kf["three_public_total"],
+        "机关运行经费": kf["admin_operating_total"],
+    }
+    text = " ".join(by_key(story, "three_public").sentences)
+    assert f"比上年增加 {fmt_amount(kf['admin_operating_change'])} 万元" in text
+
+
+def test_performance_across_all_projects_equals_the_database(prs, story, con) -> None:
+    rows = q(
         con,
-        "select expected, actual from check_result where check_kind = 'cost_indicator' "
-        "and subject like '科技计划项目 年度%'",
+        "select level1, count(*) filter (where target_kind in ('numeric', 'time')), "
+        "count(*) filter (where target_kind not in ('numeric', 'time')) "
+        "from performance_indicator where period = '年度' group by level1",
+    )
+    chart = chart_of(pptx_slide(prs, story, "performance"))
+    cats = list(chart.plots[0].categories)
+    assert dict(zip(cats, chart.series[0].values, strict=True)) == {r[0]: r[1] for r in rows}
+    assert dict(zip(cats, chart.series[1].values, strict=True)) == {r[0]: r[2] for r in rows}
+    n, m = q(
+        con,
+        "select count(*), count(*) filter (where target_kind in ('numeric', 'time')) "
+        "from performance_indicator where period = '年度'",
     )[0]
-    text = " ".join(by_key(story, "scorecard:科技计划项目").sentences)
-    assert f"指标 {fmt_amount(actual)} 万元，对照 {fmt_amount(expected)} 万元，不一致" in text
+    assert (
+        f"共 {n} 个年度指标，其中量化（数值或时间）{m} 个，占 {share(m, n)}%"
+        in (by_key(story, "performance").sentences[0])
+    )
 
 
-def test_reconciliation_counts_and_mismatches_equal_check_result(prs, story, con) -> None:
+def test_data_quality_counts_equal_check_result(prs, story, con) -> None:
     counts = dict(q(con, "select status, count(*) from check_result group by status"))
-    chart = chart_of(pptx_slide(prs, story, "checks"))
-    assert list(chart.plots[0].categories) == ["一致", "舍入差异", "不一致", "无法判断"]
+    chart = chart_of(pptx_slide(prs, story, "quality"))
+    # the pages' words (budgetlens/reference/check_labels.csv)
+    assert list(chart.plots[0].categories) == ["一致", "尾差", "不一致", "无法判断"]
     assert list(chart.series[0].values) == [
         float(counts.get(s, 0)) for s in ("ok", "rounding", "mismatch", "unjudged")
-    ]
-    mismatches = q(
-        con,
-        "select subject, expected, actual from check_result where status = 'mismatch' order by seq",
-    )
-    shown = []
-    for s in story:
-        if s.key.startswith("mismatches:"):
-            table = next(sh for sh in pptx_slide(prs, story, s.key).shapes if sh.has_table).table
-            for row in list(table.rows)[1:]:
-                cells = [c.text for c in row.cells]
-                shown.append((cells[1], cells[2], cells[3]))
-    assert shown == [
-        (subject_label(sub, "zh"), fmt_amount(e), fmt_amount(a)) for sub, e, a in mismatches
     ]
 
 
@@ -314,7 +392,7 @@ def test_sentences_are_on_the_slides(prs, story) -> None:
         text = named(pptx, "Sentences").text_frame.text
         for sentence in s.sentences:
             assert sentence in text
-        assert 1 <= len(s.sentences) <= 3
+        assert 1 <= len(s.sentences) <= 4
 
 
 def test_function_sentences_figures_equal_the_database(story, con) -> None:
@@ -395,6 +473,8 @@ def test_english_deck_has_the_same_slides_and_figures(deck_paths, story, con, do
     en = slides(con, doc["department"], doc["year"], lang="en")
     assert [s.key for s in en] == [s.key for s in story]
     assert by_key(en, "function").heading == "Expenditure by function (10k yuan)"
+    for a in en:
+        assert not re.search(r"[\u4e00-\u9fff]", a.title) or a.key in ("title",), a.title
     for a, b in zip(en, story, strict=True):
         if a.chart is not None and a.chart.kind in EXPECTED_TYPES:
             assert [x.values for x in a.chart.series] == [x.values for x in b.chart.series]
@@ -423,6 +503,9 @@ def test_fmt_amount_has_separators_and_two_decimals() -> None:
     assert fmt_amount(Decimal("3686.33")) == "3,686.33"
     assert fmt_amount(Decimal("1199.6")) == "1,199.60"
     assert fmt_amount(None) == ""
+    assert fmt_amount(Decimal("0.125")) == "0.13"  # 四舍五入, not banker's rounding
+    assert fmt_amount(2.675) == "2.68"  # through str, not the binary float 2.67499…
+    assert fmt_amount(Decimal(0)) == "0.00"  # a published 0 stays 0
 
 
 def test_no_budget_figure_is_typed_into_the_code() -> None:

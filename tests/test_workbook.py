@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from budgetlens import cli, db
+from budgetlens.check_labels import subject_label
 from budgetlens.mappings import TABLES_BY_KEY
 from budgetlens.workbook import (
     AMOUNT_FORMAT,
@@ -95,8 +96,8 @@ def test_cover_fields_equal_the_document_row(wb, con) -> None:
 def test_every_data_sheet_has_frozen_header_and_source_line(wb) -> None:
     for ws in wb.worksheets[1:]:
         assert ws.freeze_panes == "A3", ws.title
-        assert "source_line" in header(ws), ws.title
-        j = header(ws).index("source_line") + 1
+        assert "原文行号" in header(ws), ws.title
+        j = header(ws).index("原文行号") + 1
         lines = [ws.cell(row=i, column=j).value for i in range(3, ws.max_row + 1)]
         assert lines and all(isinstance(v, int) for v in lines), ws.title
 
@@ -107,7 +108,7 @@ def test_empty_tables_get_a_sheet_saying_so(wb, con) -> None:
     for key, title, line in empty:
         ws = table_sheet(con, wb, key)
         assert ws["A1"].value == title
-        assert records(ws) == [{"说明": EMPTY_TEXT, "source_line": line}]
+        assert records(ws) == [{"说明": EMPTY_TEXT, "原文行号": line}]
 
 
 # --- values equal the database ------------------------------------------------------------------
@@ -123,7 +124,7 @@ def test_expenditure_total_sheet_equals_the_database(wb, con) -> None:
     got = records(ws)
     assert len(got) == len(rows)
     for g, (code, name, level, total, basic, project, line) in zip(got, rows, strict=True):
-        assert (g["科目编码"], g["科目名称"], g["级次"], g["source_line"]) == (
+        assert (g["科目编码"], g["科目名称"], g["级次"], g["原文行号"]) == (
             code,
             name,
             level,
@@ -154,10 +155,10 @@ def test_summary_sheet_equals_summary_items(wb, con) -> None:
     )
     ws = table_sheet(con, wb, "income_expense_summary")
     got = records(ws)
-    column = {"amount": "金额（万元）", "total": "合计（万元）", "current_year": "当年预算（万元）"}
+    column = {"amount": "金额（万元）", "total": "合计（万元）", "current_year": "本年预算（万元）"}
     column["carried_over"] = "上年结转（万元）"
     for label, key, amount, line in rows:
-        hits = [g for g in got if g["项目"] == label and g["source_line"] == line]
+        hits = [g for g in got if g["项目"] == label and g["原文行号"] == line]
         assert len(hits) == 1, label
         assert hits[0][column[key]] == pytest.approx(float(amount))
 
@@ -171,7 +172,7 @@ def test_project_sheets_equal_project_budget(wb, con) -> None:
             {"c": carried},
         )
         got = records(table_sheet(con, wb, key))
-        assert [(g["预算单位"], g["项目名称"], g["source_line"]) for g in got] == [
+        assert [(g["预算单位"], g["项目"], g["原文行号"]) for g in got] == [
             (u, p, line) for u, p, _, line in rows
         ]
         assert [g["合计（万元）"] for g in got] == [pytest.approx(float(t)) for _, _, t, _ in rows]
@@ -182,20 +183,56 @@ def test_checks_sheet_has_one_row_per_check_result(wb, con) -> None:
     got = records(wb[CHECKS])
     assert len(got) == len(rows) == wb[CHECKS].max_row - 2
     for g, (seq, status, subject, expected) in zip(got, rows, strict=True):
-        assert (g["序号"], g["状态"], g["核对内容"]) == (seq, status, subject)
+        label = {"ok": "一致", "rounding": "尾差", "mismatch": "不一致", "unjudged": "无法判断"}[
+            status
+        ]
+        assert (g["序号"], g["状态"], g["核对内容"]) == (seq, label, subject_label(subject, "zh"))
         assert g["应为"] == (None if expected is None else pytest.approx(float(expected)))
-    assert {g["状态"] for g in got} == {"ok", "rounding", "mismatch", "unjudged"}
+    assert {g["状态"] for g in got} == {"一致", "尾差", "不一致", "无法判断"}  # the pages' words
 
 
 def test_indicator_and_key_figure_sheets_equal_the_database(wb, con) -> None:
     n_ind = q(con, "select count(*) from performance_indicator")[0][0]
     assert len(records(wb[INDICATORS])) == n_ind
-    figures = {k: (v, u) for k, v, u in q(con, "select key, value, unit from key_figure")}
-    got = {g["键"]: g for g in records(wb[KEY_FIGURES])}
-    assert set(got) == set(figures)
-    for key, (value, unit) in figures.items():
-        shown = got[key]["金额（万元）"] if unit == "万元" else got[key]["其他数值"]
-        assert Decimal(str(shown)) == value, key
+    figures = q(con, "select label, value, unit, source_line from key_figure")
+    got = records(wb[KEY_FIGURES])
+    assert len(got) == len(figures)
+    shown = sorted(
+        (
+            g["内容"],
+            Decimal(str(g["金额（万元）"] if g["金额（万元）"] is not None else g["其他数值"])),
+            g["原文行号"],
+        )
+        for g in got
+    )
+    assert shown == sorted((label, value, line) for label, value, _, line in figures)
+    assert all(not any(k == "键" for k in g) for g in got)  # no identifier column
+
+
+def test_headers_and_cells_carry_no_identifier(wb) -> None:
+    import re
+
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(min_row=1, max_row=2, values_only=True):
+            for value in row:
+                assert not (isinstance(value, str) and re.fullmatch(r"[a-z_]+", value)), value
+    kinds = {g["指标值类型"] for g in records(wb[INDICATORS])}
+    assert kinds and not any(re.fullmatch(r"[a-z_]+", k or "") for k in kinds), kinds
+
+
+def test_english_workbook_has_english_headers(con, tmp_path: Path) -> None:
+    from budgetlens.workbook import build_workbook
+
+    department, year = q(con, "select department, year from document")[0]
+    path = tmp_path / "en.xlsx"
+    names = build_workbook(con, department, year, path, lang="en")
+    assert names[0] == "Cover" and names[-1] == "Reconciliation"
+    book = openpyxl.load_workbook(str(path))
+    ws = book["Reconciliation"]
+    assert header(ws)[:3] == ["No.", "Status", "Check kind"]
+    assert "Source line" in header(ws)
+    with pytest.raises(ValueError):
+        build_workbook(con, department, year, path, lang="fr")
 
 
 # --- layout helpers -----------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from typing import ParamSpec, TypeVar
 
 import pandas as pd
@@ -14,8 +15,48 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from budgetlens import amounts, vocabulary
 from ui import data, frame, state
 from ui.i18n import t
+
+
+def table_label(name: str) -> str:
+    """A table's name as its download is named, in the UI's language: ``table.<name>`` of the
+    translation table; a name made of a known one and a suffix (``project_funds_<project>``)
+    gets the label and the suffix; any other name is kept."""
+    from ui.i18n import TRANSLATIONS
+
+    if f"table.{name}" in TRANSLATIONS:
+        return t(f"table.{name}")
+    known = [k.removeprefix("table.") for k in TRANSLATIONS if k.startswith("table.")]
+    base = max((k for k in known if name.startswith(k + "_")), key=len, default=None)
+    if base is None:
+        return name
+    return f"{t(f'table.{base}')}-{name.removeprefix(base + '_')}"
+
+
+# Columns that say where a row comes from or how it is coded: after the names and the amounts,
+# so that a phone shows what a row is and how much before anything else.
+_TRAILING = (
+    "col.code",
+    "col.level",
+    "col.economic_code",
+    "col.source_line",
+    "col.source_lines",
+    "col.page",
+    "col.pages",
+    "col.file",
+)
+
+
+def reading_order(df: pd.DataFrame) -> pd.DataFrame:
+    """The frame with its code, level and source columns moved to the end (names and amounts
+    first), the others in their order."""
+    # two keys may share a label (原文行号): each column once
+    trailing = [c for c in dict.fromkeys(t(k) for k in _TRAILING) if c in df.columns]
+    if not trailing:
+        return df
+    return df[[c for c in df.columns if c not in trailing] + trailing]
 
 
 def _slug(name: str) -> str:
@@ -62,7 +103,8 @@ def table(
         st.info(t("msg.no_rows"))
         return
     df, file_note = with_pages(df)
-    df = _numeric(df)
+    df = reading_order(_numeric(df))
+    name = table_label(name)
     # a blank cell stays blank (Streamlit would write None in it)
     st.dataframe(df, hide_index=True, column_config=column_config, height=height, placeholder="")
     if file_note:  # a document of several PDFs: which one the pages are of
@@ -72,6 +114,22 @@ def table(
         pending.append((name, df))
     else:
         _page_tables().append((name, df))
+
+
+def offer(df: pd.DataFrame, name: str) -> None:
+    """Offer ``df`` with the page's downloads (:func:`page_downloads`) without drawing it: the
+    page shows the same rows another way (a scorecard, a list)."""
+    if df.empty:
+        return
+    df, _ = with_pages(df)
+    entry = (table_label(name), reading_order(_numeric(df)))
+    pending = _SECTION_TABLES.get()
+    (pending if pending is not None else _page_tables()).append(entry)
+
+
+def escape_md(text: object) -> str:
+    """``text`` for st.markdown: the characters markdown would read as markup escaped."""
+    return re.sub(r"([\\`*_\[\]<>#|~$])", r"\\\1", "" if text is None else str(text))
 
 
 def with_pages(df: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
@@ -169,7 +227,7 @@ def page_downloads(page: str) -> None:
     if not tables:
         return
     f = state.current()
-    base = _slug(f"{page}-{f.year}")
+    base = _slug(f"{t(f'nav.{page}')}-{f.year}")
     row = st.container(horizontal=True, gap="small")
     # The files are made when a button is clicked (a callable), not on every rerun: an XLSX of
     # the reconciliation took longer than the whole page.
@@ -411,6 +469,20 @@ def is_empty_table(table_key: str) -> bool:
 _CARTESIAN = {"bar", "scatter", "histogram", "box", "heatmap", "waterfall", "funnel"}
 
 
+def _break_at(piece: str, width: int) -> int:
+    """Where to break ``piece`` at most ``width`` characters in: the last place that is not
+    inside a number or a Latin word (never 2,0|07.00 or ta|ble), else ``width``."""
+    for cut in range(width, 0, -1):
+        before, after = piece[cut - 1], piece[cut]
+        if not (_word_char(before) and _word_char(after)):
+            return cut
+    return width
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in ".,%-–")
+
+
 def _wrap(text: str, width: int = 34) -> list[str]:
     """Break a source line into lines of at most ``width`` characters (CJK text has no spaces):
     after a comma, semicolon, enumeration mark or closing bracket where one falls in the line, so
@@ -424,19 +496,65 @@ def _wrap(text: str, width: int = 34) -> list[str]:
             lines.append(current)
             current = ""
         while len(piece) > width:
-            lines.append(piece[:width])
-            piece = piece[width:]
+            cut = _break_at(piece, width)
+            lines.append(piece[:cut])
+            piece = piece[cut:]
         current += piece
     if current:
         lines.append(current)
     return [line.strip() for line in lines] or [""]
 
 
-def chart(fig: go.Figure, title: str, source_text: str, *, unit: str = "万元", key: str) -> None:
+SLIVER_PCT = 1  # a slice under 1 % of a pie is unreadable: such slices are summed as 其他
+
+
+def without_slivers(labels: list[str], values: list[object]) -> tuple[list[str], list[float]]:
+    """A pie's slices with those under :data:`SLIVER_PCT` % of the whole summed as one 其他
+    slice (exactly, with Decimal), the others as they are, in order."""
+    amounts_ = [amounts.to_decimal(v) or Decimal(0) for v in values]
+    whole = sum(amounts_, Decimal(0))
+    if whole == 0:
+        return list(labels), [float(v) for v in amounts_]
+    keep = [
+        (lab, v) for lab, v in zip(labels, amounts_, strict=True) if v * 100 >= whole * SLIVER_PCT
+    ]
+    rest = sum((v for v in amounts_ if v * 100 < whole * SLIVER_PCT), Decimal(0))
+    if rest:
+        keep.append((t("term.other"), rest))
+    return [lab for lab, _ in keep], [float(v) for _, v in keep]
+
+
+def label_px(text: str, size: float = 12) -> float:
+    """Estimated width in pixels of an axis label at ``size`` px: CJK characters a full em,
+    others about half; a label of several lines (``<br>``) is as wide as its longest (Plotly's
+    left margin grows to the widest label)."""
+    return max(
+        sum(size if ord(ch) >= 0x2E80 else size * 0.55 for ch in line)
+        for line in text.split("<br>")
+    )
+
+
+def class_name(name: object) -> str:
+    """A 功能分类 name in the UI's language: in English the official English name with the
+    Chinese beside it, where one exists (budgetlens.vocabulary.class_name)."""
+    return vocabulary.class_name(str(name), state.current().lang)
+
+
+def chart(
+    fig: go.Figure,
+    title: str,
+    source_text: str,
+    *,
+    unit: str = "万元",
+    key: str,
+    selectable: bool = False,
+) -> object:
     """Draw a plotly figure with its title (unit included) and its source line.
 
     The source is drawn *inside* the figure, under the plot, so that the PNG from the chart's
     camera button carries title, unit and source; a chart without axes needs less room for it.
+    ``selectable``: a click on a bar reruns the page and the chart's selection (the clicked
+    points) is returned, as Streamlit reports it (a widget: not inside a section).
     """
     unit_label = t("unit.wan") if unit == "万元" else unit
     lines = _wrap(source_text)
@@ -459,7 +577,7 @@ def chart(fig: go.Figure, title: str, source_text: str, *, unit: str = "万元",
     # running off the right edge of a narrow screen; move it back under the labels
     labels = max(
         (
-            len(str(v))
+            label_px(str(v))
             for tr in fig.data
             if tr.type == "bar" and tr.orientation == "h"
             for v in (tr.y if tr.y is not None else ())
@@ -475,7 +593,7 @@ def chart(fig: go.Figure, title: str, source_text: str, *, unit: str = "万元",
         xanchor="left",
         yanchor="top",
         yshift=-below_axis,
-        xshift=-min(12 * labels + 8, 200) if labels else 0,
+        xshift=-min(labels + 8, 200) if labels else 0,
         showarrow=False,
         align="left",
         font={"size": 11, "color": "#555"},
@@ -488,6 +606,11 @@ def chart(fig: go.Figure, title: str, source_text: str, *, unit: str = "万元",
     }
     if colon and tail:
         heading["subtitle"] = {"text": tail}
+    # bar labels read horizontally, whatever room the bar leaves; the value axis of horizontal
+    # bars keeps its few ticks level on a phone
+    fig.update_traces(textangle=0, selector={"type": "bar"})
+    if labels:
+        fig.update_xaxes(tickangle=0, nticks=4)
     fig.update_layout(
         title=heading,
         margin={
@@ -498,14 +621,30 @@ def chart(fig: go.Figure, title: str, source_text: str, *, unit: str = "万元",
         },
         font={"family": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"},
     )
-    st.plotly_chart(
-        fig,
-        key=key,
-        config={
-            "displaylogo": False,
-            "toImageButtonOptions": {"format": "png", "filename": key, "scale": 2},
-        },
-    )
+    config = {
+        "displaylogo": False,
+        # the camera alone: a full mode bar covers the title on a phone
+        "modeBarButtonsToRemove": [
+            "zoom2d",
+            "pan2d",
+            "select2d",
+            "lasso2d",
+            "zoomIn2d",
+            "zoomOut2d",
+            "autoScale2d",
+            "resetScale2d",
+            "hoverClosestCartesian",
+            "hoverCompareCartesian",
+            "toggleSpikelines",
+            "hoverClosestPie",
+        ],
+        "toImageButtonOptions": {"format": "png", "filename": key, "scale": 2},
+    }
+    if selectable:
+        return st.plotly_chart(
+            fig, key=key, config=config, on_select="rerun", selection_mode="points"
+        )
+    return st.plotly_chart(fig, key=key, config=config)
 
 
 def metric_row(n: int) -> list[DeltaGenerator]:
@@ -540,10 +679,32 @@ def key_figures() -> dict[str, dict]:
     return {str(r["key"]): r for r in data.dept_records("key_figures")}
 
 
-def page_header(title_key: str) -> None:
-    """Make sure the sidebar exists (see ui.frame), then show the page title and the document.
+def page_header(title_key: str, *, show: bool = True) -> None:
+    """Make sure the sidebar exists (see ui.frame), then show the page title and the document
+    (``show=False``: neither, for a page that fills the screen, such as the presenter's).
     Starts this run's list of tables for :func:`page_downloads`."""
     st.session_state[_TABLES] = []
     frame.sidebar()
-    st.title(t(title_key))
-    st.caption(state.current().title)
+    if show:
+        st.title(t(title_key))
+        st.caption(state.current().title)
+
+
+# Streamlit's own chrome around a slide: the header's menu and toolbar, the page's top padding,
+# the element toolbars and chart mode bars. The presenter page hides them, so that the room sees
+# the slide alone; the header stays, transparent, for its one button that opens the sidebar.
+FULL_SCREEN_CSS = """
+<style>
+[data-testid="stToolbar"], [data-testid="stElementToolbar"], [data-testid="stDecoration"],
+.modebar-container { display: none !important; }
+[data-testid="stHeader"] { background: transparent !important; }
+[data-testid="stMainBlockContainer"], .block-container {
+    padding-top: 0.75rem !important; padding-bottom: 1rem !important; max-width: 100% !important;
+}
+</style>
+"""
+
+
+def full_screen() -> None:
+    """Hide Streamlit's chrome (menu, toolbars, mode bars) and the page's top padding."""
+    st.markdown(FULL_SCREEN_CSS, unsafe_allow_html=True)

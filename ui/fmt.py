@@ -1,32 +1,22 @@
-"""Number formats of the dashboard: 万元 with thousands separators and two decimals."""
+"""Number formats of the dashboard: the library's one formatter (:mod:`budgetlens.amounts`).
+
+Amounts in 万元 with thousands separators and two decimals, rounded 四舍五入 with Decimal, the
+same as the deck and the workbook; a blank is shown blank (``''``), a published 0 as ``0.00``.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from budgetlens import amounts
 
-import pandas as pd
-
-MISSING = "—"
-
-
-def _is_missing(value: object) -> bool:
-    """True for None, NaN, pandas NA/NaT; never raises (lists and other objects are not missing)."""
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
+MISSING = amounts.BLANK
 
 
 def number(value: object, decimals: int = 2) -> str:
-    """``1234.5`` → ``'1,234.50'``; missing values → ``'—'``."""
-    if _is_missing(value):
-        return MISSING
+    """``1234.5`` → ``'1,234.50'``; a blank (or text that is no number) → ``''``."""
     try:
-        # Round through Decimal(str(...)) so that 0.125 rounds as written, not as a binary float.
-        d = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals))
-    except (ArithmeticError, ValueError):
+        return amounts.number(value, decimals)
+    except ValueError:
         return MISSING
-    return f"{d:,.{decimals}f}"
 
 
 def wan(value: object) -> str:
@@ -42,10 +32,10 @@ def wan_unit(value: object, unit: str = "万元") -> str:
 
 def signed(value: object, decimals: int = 2) -> str:
     """A change with an explicit sign, e.g. ``'+1,199.63'`` or ``'-2.55'``."""
-    text = number(value, decimals)
-    if text == MISSING or text.startswith("-"):
-        return text
-    return f"+{text}"
+    try:
+        return amounts.signed(value, decimals)
+    except ValueError:
+        return MISSING
 
 
 def pct(value: object, decimals: int = 2) -> str:

@@ -1,10 +1,15 @@
 """The one translation table of the dashboard: Chinese (default) and English.
 
-Labels are looked up by key with :func:`t`; a key missing from the table shows the key itself
-(a visible, testable mistake rather than an exception).
+The dashboard's own sentences, headings and buttons are here; the terms, figure names, column
+headers and units come from the library's vocabulary (:mod:`budgetlens.vocabulary`,
+``budgetlens/reference/vocabulary.csv``), which the deck and the workbook use too, so one thing
+has one name everywhere. Labels are looked up by key with :func:`t`; a key missing from both
+shows the key itself (a visible, testable mistake rather than an exception).
 """
 
 from __future__ import annotations
+
+from budgetlens import vocabulary
 
 LANG_NAMES = {"zh": "中文", "en": "English"}
 
@@ -20,7 +25,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "doc_scope.单位": ("单位", "Unit"),
     "doc_kind.预算": ("预算", "budget"),
     "doc_kind.决算": ("决算", "final accounts"),
-    "filter.class": ("功能分类（类）", "Functional class (类)"),
+    "filter.class": ("功能分类（类）", "Functional class"),
     "filter.project": ("项目", "Project"),
     "filter.status": ("状态", "Status"),
     "filter.check_kind": ("核对类型", "Check kind"),
@@ -28,7 +33,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "filter.group": ("经济科目类", "Economic group"),
     "nav.overview": ("总览", "Overview"),
     "nav.revenue_expenditure": ("收支", "Revenue & expenditure"),
-    "nav.basic_project": ("基本支出与项目支出", "Basic vs project spending"),
+    "nav.basic_project": ("基本支出与项目支出", "Basic vs project expenditure"),
     "nav.economic": ("经济科目", "Economic classification"),
     "nav.projects": ("项目", "Projects"),
     "nav.performance": ("绩效", "Performance targets"),
@@ -49,6 +54,10 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "msg.no_documents": (
         "数据库中还没有预算公开文件。请先运行 budgetlens ingest 导入数据。",
         "The database holds no disclosure yet. Run budgetlens ingest first.",
+    ),
+    "msg.bad_param": (
+        "链接中的{what}“{value}”不存在，已改为显示现有的{what}。",
+        "The link's {what} “{value}” does not exist; one that does is shown instead.",
     ),
     "msg.no_rows": ("本表无数据。", "This table has no rows."),
     "msg.no_revenue": (
@@ -89,7 +98,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
         "and public costs.",
     ),
     "msg.no_period_split": (
-        "本文件的收支总表没有分列当年预算和上年结转，下表为收支总表原表。",
+        "本文件的收支总表没有分列本年预算和上年结转，下表为收支总表原表。",
         "This disclosure's summary table does not split the current-year budget from the "
         "carry-over; the table below is the summary as published.",
     ),
@@ -149,11 +158,9 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "word.decrease": ("减少", "down"),
     "word.yes": ("是", "yes"),
     "word.no": ("否", "no"),
+    "word.long_term": ("长期（原文“{raw}”）", "Long-term (published as {raw})"),
     "word.dept_whole": ("部门整体", "Department as a whole"),
-    "unit.wan": ("万元", "10k yuan"),
-    "unit.yuan": ("元", "yuan"),
-    "unit.suffix_wan": ("（万元）", " (万元)"),
-    "help.unit_wan": ("单位：万元", "Unit: 万元 (10,000 yuan)"),
+    "help.unit_wan": ("单位：万元", "Unit: 10k yuan (10,000 yuan)"),
     # sources
     "src.prefix": ("来源：", "Source: "),
     "src.table": ("，表{no}（{title}）", ", table {no} ({title})"),
@@ -169,53 +176,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "src.page_join": ("；", "; "),
     "src.file": ("（{file}）", " ({file})"),
     "src.pages_of_file": ("原文页码为 {file} 的页码。", "Pages are those of {file}."),
-    "source.fiscal_appropriation": ("财政拨款收入", "Fiscal appropriations"),
-    "source.business_income": ("事业收入", "Public-service income"),
-    "source.operating_income": ("事业单位经营收入", "Business income of public institutions"),
-    "source.other_income": ("其他收入", "Other income"),
-    "source.general_budget": ("一般公共预算", "General public budget"),
-    "source.gov_fund": ("政府性基金预算", "Government funds"),
-    "source.state_capital": ("国有资本经营预算", "State capital operations"),
-    "source.special_account": ("财政专户管理资金", "Special-account funds"),
-    "source.unit_funds": ("单位资金", "Unit funds"),
-    "source.carried_over": ("上年结转", "Carried over from last year"),
-    "source.total": ("合计", "Total"),
-    "source.central": ("中央财政资金", "Central government"),
-    "source.provincial": ("省级财政资金", "Provincial government"),
-    "source.municipal": ("市县(区)财政", "Municipal / county"),
-    "source.self_raised": ("单位自筹", "Self-raised"),
-    "source.other": ("其他资金", "Other"),
-    "source.social_insurance": ("社会保险基金预算", "Social insurance funds"),
-    "source.basic": ("基本支出", "Basic spending"),
-    "source.project": ("项目支出", "Project spending"),
-    # metrics
-    "metric.revenue_total": ("收入总计（万元）", "Total revenue (万元)"),
-    "metric.expenditure_total": ("支出总计（万元）", "Total expenditure (万元)"),
-    "metric.current_year": ("本年预算（万元）", "Current-year budget (万元)"),
-    "metric.carried_over": ("上年结转（万元）", "Carried over (万元)"),
-    "metric.basic": ("基本支出", "Basic spending"),
-    "metric.project": ("项目支出", "Project spending"),
-    "metric.personnel": ("人员经费", "Personnel"),
-    "metric.public": ("公用经费", "Public (operating) costs"),
-    "metric.share": ("占比", "share"),
-    "metric.change": ("支出比上年（万元）", "Expenditure vs last year (万元)"),
-    "metric.vs_last_year": ("比上年", "vs last year"),
-    "metric.checks": ("数据核对", "Reconciliation"),
-    "metric.projects": ("项目数", "Projects"),
-    "metric.project_total": ("项目支出合计（万元）", "Project spending total (万元)"),
-    "metric.indicators": ("指标数", "Indicators"),
-    "metric.measurable": ("可量化目标", "Measurable targets"),
-    "metric.missing_level2": ("缺少的二级指标", "Missing level-2 categories"),
-    "metric.cost_vs_budget": ("成本指标合计 vs 预算", "Cost indicators vs budget"),
-    # facts
     "head.facts": ("其他信息", "Other facts"),
-    "fact.three_public": ("“三公”经费（万元）", "“Three public” expenses (万元)"),
-    "fact.admin_operating": ("机关运行经费（万元）", "Administrative operating costs (万元)"),
-    "fact.procurement": ("政府采购（万元）", "Government procurement (万元)"),
-    "fact.staff": ("实际在职人员（人）", "Staff in post"),
-    "fact.authorised": ("编制", "authorised"),
-    "side.收入": ("收入", "Revenue"),
-    "side.支出": ("支出", "Expenditure"),
     # statuses
     # charts and headings
     "chart.with_unit": ("{title}（{unit}）", "{title} ({unit})"),
@@ -233,22 +194,30 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
         "支出功能分类：类 → 款 → 项",
         "Expenditure by function: class → section → item",
     ),
-    "chart.by_period": ("当年预算与上年结转", "Current-year budget and carry-over"),
+    "chart.function_classes": (
+        "支出功能分类（类）：点击查看其下的款",
+        "Expenditure by class: click a bar for its sections",
+    ),
+    "chart.function_sections": ("所选类下的款", "Sections of the chosen class"),
+    "chart.by_period": (
+        "本年预算与上年结转",
+        "Current-year budget and carried over from last year",
+    ),
     "chart.basic_project_by_class": (
         "基本支出与项目支出（按功能分类）",
-        "Basic vs project spending by function",
+        "Basic vs project expenditure by function",
     ),
-    "chart.project_by_unit": ("项目支出（按预算单位）", "Project spending by budget unit"),
+    "chart.project_by_unit": ("项目支出（按预算单位）", "Project expenditure by budget unit"),
     "chart.personnel_public": (
         "基本支出：人员经费与公用经费",
-        "Basic spending: personnel vs public costs",
+        "Basic expenditure: personnel vs public costs",
     ),
-    "chart.economic_groups": ("基本支出经济科目", "Basic spending by economic class"),
-    "chart.projects": ("项目支出", "Project spending"),
+    "chart.economic_groups": ("基本支出经济科目", "Basic expenditure by economic class"),
+    "chart.projects": ("项目支出", "Project expenditure"),
     "chart.units_projects": ("预算单位 → 项目", "Budget units → projects"),
     "chart.project_funds": ("项目资金来源", "Project funds by source"),
     "chart.performance_overview": ("各项目指标构成", "Indicators per project"),
-    "head.by_period": ("当年预算与上年结转", "Current-year budget and carry-over"),
+    "head.by_period": ("本年预算与上年结转", "Current-year budget and carried over from last year"),
     "head.summary": ("收支总表", "Summary of revenue and expenditure"),
     "head.by_function": ("按功能分类", "By function"),
     "head.by_unit": ("按预算单位", "By budget unit"),
@@ -263,94 +232,59 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "head.period_diff": ("实施期与年度不同的指标", "Targets that differ between the periods"),
     "head.cost_checks": ("成本指标与期间一致性核对", "Cost and period-consistency checks"),
     "head.all_projects": ("全部项目概览", "All projects"),
-    "head.funds": ("资金来源（元）", "Funds by source (yuan)"),
-    "field.summary": ("项目概况", "Overview"),
-    "field.basis": ("立项依据", "Legal basis"),
-    "field.necessity": ("设立必要性", "Why it is needed"),
-    "field.plan": ("实施计划", "Implementation plan"),
-    "field.goal_impl": ("总体目标（实施期）", "Overall goal (implementation period)"),
-    "field.goal_annual": ("总体目标（年度）", "Overall goal (annual)"),
-    "field.unit": ("实施单位", "Implementing unit"),
-    "field.attribute": ("项目属性", "Project type"),
-    "field.duration": ("项目期", "Duration"),
-    "period.实施期": ("实施期", "Implementation period"),
-    "period.年度": ("年度", "Annual"),
-    "level.1": ("类", "Class"),
-    "level.2": ("款", "Section"),
-    "level.3": ("项", "Item"),
-    "kind.numeric": ("数值", "numeric"),
-    "kind.time": ("时间", "time"),
-    "kind.qualitative": ("定性", "qualitative"),
-    "kind.empty": ("缺失", "missing"),
-    "kind.unparsed": ("未识别", "unparsed"),
-    "kind.project": ("项目", "Project"),
-    "kind.indicator": ("绩效指标", "Indicator"),
-    "kind.function": ("功能分类科目", "Budget item"),
-    "kind.glossary": ("名词解释", "Glossary term"),
-    # column headers
-    "col.code": ("科目编码", "Code"),
-    "col.level": ("级次", "Level"),
-    "col.name": ("科目名称", "Name"),
-    "col.item": ("项目", "Item"),
-    "col.total_wan": ("合计（万元）", "Total (万元)"),
-    "col.basic_wan": ("基本支出（万元）", "Basic (万元)"),
-    "col.project_wan": ("项目支出（万元）", "Project (万元)"),
-    "col.current_year_wan": ("本年预算（万元）", "Current year (万元)"),
-    "col.carried_over_wan": ("上年结转（万元）", "Carried over (万元)"),
-    "col.amount_wan": ("金额（万元）", "Amount (万元)"),
-    "col.amount_yuan": ("金额（元）", "Amount (yuan)"),
-    "col.personnel_wan": ("人员经费（万元）", "Personnel (万元)"),
-    "col.public_wan": ("公用经费（万元）", "Public costs (万元)"),
-    "col.share_pct": ("占比（%）", "Share (%)"),
-    "col.source": ("资金来源", "Source"),
-    "col.source_line": ("原文行号", "Source line"),
-    "col.source_lines": ("原文行号", "Source lines"),
-    "col.page": ("原文页码", "Page"),
-    "col.pages": ("原文页码", "Pages"),
-    "col.file": ("文件", "File"),
-    "col.side": ("收支", "Side"),
-    "col.column_group": ("栏目", "Column"),
-    "col.code_name": ("科目", "Item"),
-    "col.unit": ("预算单位", "Budget unit"),
-    "col.project": ("项目", "Project"),
-    "col.group": ("经济科目类", "Group"),
-    "col.dept_class": ("部门经济科目", "Department class"),
-    "col.gov_class": ("政府经济科目", "Government class"),
-    "col.label": ("名称", "Label"),
-    "col.period": ("期间", "Period"),
-    "col.level1": ("一级指标", "Level 1"),
-    "col.level2": ("二级指标", "Level 2"),
-    "col.level3": ("三级指标", "Level 3 indicator"),
-    "col.target_raw": ("指标值（原文）", "Target as published"),
-    "col.kind": ("类型", "Kind"),
-    "col.comparator": ("比较", "Comparator"),
-    "col.value": ("数值", "Value"),
-    "col.target_unit": ("单位", "Unit"),
-    "col.time": ("时间", "Time"),
-    "col.problem": ("问题", "Problem"),
-    "col.annual": ("年度", "Annual"),
-    "col.impl": ("实施期", "Implementation period"),
-    "col.status": ("状态", "Status"),
-    "col.check_kind": ("核对类型", "Check kind"),
-    "col.subject": ("核对内容", "What was compared"),
-    "col.expected": ("应为", "Expected"),
-    "col.actual": ("实际", "Actual"),
-    "col.difference": ("差额", "Difference"),
-    "col.tolerance": ("容差", "Tolerance"),
-    "col.detail": ("说明", "Detail"),
-    "col.term": ("名词", "Term"),
-    "col.definition": ("解释", "Definition"),
-    "col.context": ("上下文", "Context"),
-    "col.indicators": ("指标数", "Indicators"),
-    "col.level2_n": ("二级指标类别数", "Level-2 categories"),
-    "col.measurable": ("可量化", "Measurable"),
-    "col.qualitative": ("定性", "Qualitative"),
-    "col.empty": ("缺失值", "Missing targets"),
-    "col.problems": ("存疑行", "Uncertain rows"),
-    "col.mismatches": ("不一致核对", "Failed checks"),
-    "col.budget_wan": ("预算（万元）", "Budget (万元)"),
-    "col.has_scorecard": ("有绩效目标表", "Has scorecard"),
+    "head.funds": ("资金来源（万元）", "Funds by source (10k yuan)"),
+    "head.summary_plain": ("概要", "In brief"),
+    "msg.summary_source": (
+        "以上数字与原因均来自文件本身，详见下方各项及其来源。",
+        "The figures and the reason are the document's own; each is given with its source below.",
+    ),
+    "checks.contradictions": ("文件数字之间的矛盾", "Contradictions in the document"),
+    "checks.none": ("文件的数字之间没有发现矛盾", "No contradiction found in the document"),
+    "checks.count": ("{n} 处", "{n}"),
+    "link.checks_explained": ("什么是数据核对", "What the reconciliation is"),
+    "head.checks_explained": ("关于数据核对", "About the reconciliation"),
+    "text.checks_explained": (
+        "预算透视把文件里可以互相印证的数字逐一核对：合计是否等于各项之和，同一数字在不同表格中是否相同，"
+        "说明文字中的数字是否与表格一致。“一致”表示相符；“尾差”表示各项分别四舍五入到分位后相差"
+        "一两分，这不是错误；“不一致”表示文件自身的数字互相矛盾。页面上的数字都按文件原样公布，"
+        "不作改动；读取不到的内容不算矛盾。",
+        "BudgetLens checks every figure of the document that another can confirm: whether a total "
+        "equals the sum of its items, whether a figure printed in two tables is the same, and "
+        "whether the narrative's figures agree with the tables. “ok” means they match; "
+        "“rounding” means each item was rounded to the cent and the sum differs by a cent or two, "
+        "which is not an error; “mismatch” means the document contradicts itself. Every figure is "
+        "shown as published, never corrected; what could not be read is not counted as a "
+        "contradiction.",
+    ),
+    # tables, as their downloads are named (sheet and file names)
+    "table.basic_project_by_function": (
+        "基本支出与项目支出（按功能分类）",
+        "Basic and project expenditure by function",
+    ),
+    "table.project_by_unit": ("项目支出（按预算单位）", "Project expenditure by budget unit"),
+    "table.expenditure_economic": ("基本支出经济科目", "Basic expenditure by economic class"),
+    "table.admin_operating": ("机关运行经费", "Administrative operating costs"),
+    "table.glossary": ("名词解释", "Glossary"),
+    "table.indicators": ("绩效指标", "Performance targets"),
+    "table.indicators_impl": ("绩效指标（实施期）", "Performance targets (implementation period)"),
+    "table.indicators_annual": ("绩效指标（年度）", "Performance targets (annual)"),
+    "table.indicators_diff": ("实施期与年度不同的指标", "Targets that differ between the periods"),
+    "table.project_checks": ("成本指标核对", "Cost checks"),
+    "table.performance_overview": ("全部项目绩效概览", "Performance of all projects"),
+    "table.scorecards": ("全部项目绩效目标", "Performance targets of all projects"),
+    "table.projects": ("项目列表", "Projects"),
+    "table.project_funds": ("项目资金来源", "Project funds by source"),
+    "table.expenditure_function": ("支出功能分类", "Expenditure by function"),
+    "table.expenditure_by_period": ("本年预算与上年结转", "Current-year budget and carried over"),
+    "table.income_expense_summary": ("收支总表", "Summary of revenue and expenditure"),
+    "table.revenue_by_source": ("收入来源", "Revenue by source"),
 }
+# the vocabulary's terms and columns; a key defined in both would be two names for one thing
+if set(TRANSLATIONS) & set(vocabulary.table()):
+    raise RuntimeError(
+        f"terms in both ui.i18n and the vocabulary: {set(TRANSLATIONS) & set(vocabulary.table())}"
+    )
+TRANSLATIONS.update(vocabulary.table())
 
 
 def t(key: str, lang: str | None = None) -> str:

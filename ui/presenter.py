@@ -101,9 +101,33 @@ def figure(slide: storyline.Slide) -> go.Figure | None:
 
 
 def table_frame(slide: storyline.Slide) -> pd.DataFrame:
+    """A table slide as text, formatted as the deck formats it: amounts with separators and two
+    decimals, counts whole, a blank cell blank (never None)."""
     chart = slide.chart
-    rows = [[float(v) if isinstance(v, Decimal) else v for v in row] for row in chart.rows]
+    rows = [
+        [
+            storyline.fmt_amount(v)
+            if (c in chart.amount_columns or isinstance(v, Decimal)) and v is not None
+            else ""
+            if v is None
+            else f"{v:,}"
+            if isinstance(v, int)
+            else str(v)
+            for c, v in enumerate(row)
+        ]
+        for row in chart.rows
+    ]
     return pd.DataFrame(rows, columns=list(chart.columns))
+
+
+def file_stem(f: state.Filters) -> str:
+    """The take-away files' name in the UI's language: department, year and the document
+    (部门预算 / Department budget), e.g. ``晋城市科学技术局-2024-部门预算``."""
+    from ui.frame import document_label
+
+    return "-".join((f.department, str(f.year), document_label(f.document, f.lang))).replace(
+        " ", "-"
+    )
 
 
 def _file_bytes(build: Callable[[Path], object], suffix: str) -> bytes:
@@ -128,9 +152,14 @@ def deck_maker(
 
 
 def workbook_maker(
-    con: duckdb.DuckDBPyConnection, department: str, year: int, document: str | None = None
+    con: duckdb.DuckDBPyConnection,
+    department: str,
+    year: int,
+    document: str | None = None,
+    lang: str = "zh",
 ) -> Callable[[], bytes]:
-    """A no-argument function that builds the XLSX workbook of the document (run on click)."""
+    """A no-argument function that builds the XLSX workbook of the document in ``lang`` (run
+    on click)."""
     return lambda: _file_bytes(
-        lambda out: build_workbook(con, department, year, out, document), ".xlsx"
+        lambda out: build_workbook(con, department, year, out, document, lang), ".xlsx"
     )

@@ -140,8 +140,15 @@ def bound_select(
     # the query string: a plain session value keeps the last choice across both.
     remembered = st.session_state.setdefault(_REMEMBERED, {})
     wanted = st.session_state.get(key)
+    raw = param(name)
+    if wanted is None and raw is not None and parse(raw) not in options:
+        # a value in the URL that does not exist (a bad year, an old link): say so, in the
+        # page's language, and show what is there instead
+        from ui.i18n import t
+
+        st.warning(t("msg.bad_param").format(value=raw, what=label))
     if wanted not in options:
-        wanted = parse(param(name))
+        wanted = parse(raw)
     if wanted not in options:
         wanted = remembered.get(name)
     if wanted not in options:
