@@ -11,12 +11,15 @@ from __future__ import annotations
 import streamlit as st
 
 from budgetlens import settings
-from ui import frame
+from ui import data, frame
 from ui.i18n import t
 
 st.set_page_config(page_title="BudgetLens 预算透视", page_icon=":material/insights:", layout="wide")
 
 PAGES = (
+    ("pages/catalogue.py", "nav.catalogue", ":material/table_view:"),
+    ("pages/compare.py", "nav.compare", ":material/bar_chart:"),
+    ("pages/trends.py", "nav.trends", ":material/trending_up:"),
     ("pages/overview.py", "nav.overview", ":material/dashboard:"),
     ("pages/revenue_expenditure.py", "nav.revenue_expenditure", ":material/account_balance:"),
     ("pages/basic_project.py", "nav.basic_project", ":material/balance:"),
@@ -28,16 +31,32 @@ PAGES = (
     ("pages/search.py", "nav.search", ":material/search:"),
     ("pages/presenter.py", "nav.presenter", ":material/slideshow:"),
 )
+# The page "/" opens: the catalogue when several documents are loaded, else the one document's
+# overview.
+CATALOGUE = "pages/catalogue.py"
+OVERVIEW = "pages/overview.py"
 # An empty page, registered only for the page-cost benchmark (bench/bench_pages.py): the floor
 # every real page is compared with, measured on the same server.
 FLOOR_PAGE = "bench/floor_page.py"
 
 
+def landing() -> str:
+    """The page "/" opens: the catalogue when more than one document is loaded, else the
+    overview (also when the database cannot be read: the sidebar says why)."""
+    try:
+        index = data.document_index()
+    except Exception:  # the sidebar reports a missing or unreadable database in a sentence
+        return OVERVIEW
+    documents = sum(len(docs) for years in index.values() for docs in years.values())
+    return CATALOGUE if documents > 1 else OVERVIEW
+
+
 def main() -> None:
     """Validate the URL and draw the sidebar, then run the selected page."""
+    home = landing()
     pages = [
-        st.Page(path, title=t(title_key), icon=icon, default=(i == 0))
-        for i, (path, title_key, icon) in enumerate(PAGES)
+        st.Page(path, title=t(title_key), icon=icon, default=(path == home))
+        for path, title_key, icon in PAGES
     ]
     try:
         floor = settings.current().bench_floor

@@ -74,6 +74,18 @@ def table(
         _page_tables().append((name, df))
 
 
+def blanks_blank(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` ready for st.dataframe: number columns as numbers, a blank cell blank (for a table
+    drawn by the page itself, e.g. with row selection)."""
+    return _numeric(df)
+
+
+def offer_table(name: str, df: pd.DataFrame) -> None:
+    """Offer ``df`` with the page's downloads (:func:`page_downloads`) under ``name``, for a table
+    the page draws itself."""
+    _page_tables().append((name, _numeric(df)))
+
+
 def with_pages(df: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
     """For a document read from PDF: a page column after the line column (原文行号 → 原文页码),
     so that a reader can find every row in the PDF; a column of line lists ('414,415', a check's)
@@ -432,11 +444,21 @@ def _wrap(text: str, width: int = 34) -> list[str]:
     return [line.strip() for line in lines] or [""]
 
 
-def chart(fig: go.Figure, title: str, source_text: str, *, unit: str = "万元", key: str) -> None:
+def chart(
+    fig: go.Figure,
+    title: str,
+    source_text: str,
+    *,
+    unit: str = "万元",
+    key: str,
+    on_select: str = "ignore",
+) -> object:
     """Draw a plotly figure with its title (unit included) and its source line.
 
     The source is drawn *inside* the figure, under the plot, so that the PNG from the chart's
     camera button carries title, unit and source; a chart without axes needs less room for it.
+    ``on_select="rerun"`` makes its points clickable: the selection is returned (a chart drawn
+    inside a section must not take clicks).
     """
     unit_label = t("unit.wan") if unit == "万元" else unit
     lines = _wrap(source_text)
@@ -498,9 +520,11 @@ def chart(fig: go.Figure, title: str, source_text: str, *, unit: str = "万元",
         },
         font={"family": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"},
     )
-    st.plotly_chart(
+    clicks = {"on_select": on_select, "selection_mode": "points"} if on_select != "ignore" else {}
+    return st.plotly_chart(
         fig,
         key=key,
+        **clicks,
         config={
             "displaylogo": False,
             "toImageButtonOptions": {"format": "png", "filename": key, "scale": 2},
@@ -540,10 +564,12 @@ def key_figures() -> dict[str, dict]:
     return {str(r["key"]): r for r in data.dept_records("key_figures")}
 
 
-def page_header(title_key: str) -> None:
-    """Make sure the sidebar exists (see ui.frame), then show the page title and the document.
-    Starts this run's list of tables for :func:`page_downloads`."""
+def page_header(title_key: str, *, document: bool = True) -> None:
+    """Make sure the sidebar exists (see ui.frame), then show the page title and the document
+    (``document=False``: a page over many documents names none). Starts this run's list of
+    tables for :func:`page_downloads`."""
     st.session_state[_TABLES] = []
     frame.sidebar()
     st.title(t(title_key))
-    st.caption(state.current().title)
+    if document:
+        st.caption(state.current().title)

@@ -157,3 +157,15 @@ def view_key() -> tuple[str, str, str, str, str]:
     sidebar read them at the start of this run)."""
     f = state.current()
     return (f.database, f.version, f.document, f.title, f.lang)
+
+
+def catalogue() -> pd.DataFrame:
+    """Every document the dashboard can show, with its headline figures and check counts
+    (queries/catalogue.sql; synthetic ones only when the settings show them). Shared: treat it
+    as read-only."""
+    return query("catalogue", synthetic=settings.current().show_synthetic)
+
+
+def catalogue_classes() -> pd.DataFrame:
+    """Every document's all-funds expenditure by 类 (queries/catalogue_classes.sql)."""
+    return query("catalogue_classes", synthetic=settings.current().show_synthetic)

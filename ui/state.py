@@ -129,7 +129,9 @@ def bound_select(
 
     On first display the URL value is used when it is one of ``options``, else the value last
     chosen in this session, else ``default``, else the first option; afterwards the widget is the
-    source of truth and the URL mirrors it. Returns None when there are no options.
+    source of truth and the URL mirrors it, except when the URL arrives with another valid value
+    than the one last mirrored (a link followed inside the app): then the URL's value is taken.
+    Returns None when there are no options.
     """
     options = list(options)
     if not options:
@@ -140,8 +142,13 @@ def bound_select(
     # the query string: a plain session value keeps the last choice across both.
     remembered = st.session_state.setdefault(_REMEMBERED, {})
     wanted = st.session_state.get(key)
+    linked = parse(param(name))
+    if linked in options and name in remembered and linked != remembered[name]:
+        # the URL names another value than the one last chosen and mirrored: a link inside the
+        # app (catalogue, comparison, search) was followed, and the link wins over the widget
+        wanted = linked
     if wanted not in options:
-        wanted = parse(param(name))
+        wanted = linked
     if wanted not in options:
         wanted = remembered.get(name)
     if wanted not in options:

@@ -1,0 +1,156 @@
+"""文件目录 Catalogue: every loaded document with its headline figures and its reconciliation,
+filterable and sortable; each row opens that document, each government-year its comparison and
+each department with several years its trend."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ui import components as ui
+from ui import data, many, state
+from ui.i18n import t
+
+ui.page_header("nav.catalogue", document=False)
+# widget labels are formatted with this language (AppTest formats them outside the run)
+LANG = state.lang()
+
+docs = data.catalogue()
+ALL = "*"  # every government / kind (a non-empty value: widget tests format it)
+ALL_YEARS = 0
+
+governments = sorted(set(docs["government"]))
+left, mid, right = st.columns(3)
+with left:
+    government = state.bound_select(
+        t("filter.government"),
+        [ALL, *governments],
+        "government",
+        format_func=lambda g: t("word.all", LANG) if g == ALL else g,
+    )
+with mid:
+    years = sorted(set(docs["year"]), reverse=True)
+    year = state.bound_select(
+        t("filter.year"),
+        [ALL_YEARS, *years],
+        "cat_year",
+        format_func=lambda y: str(y) if y != ALL_YEARS else t("word.all", LANG),
+        parse=state.parse_int,
+    )
+with right:
+    kinds = list(dict.fromkeys(docs["kind"]))
+    kind = state.bound_select(
+        t("filter.kind"),
+        [ALL, *kinds],
+        "kind",
+        format_func=lambda k: t("word.all", LANG) if k == ALL else many.kind_label(k, LANG),
+    )
+text = st.text_input(t("filter.department_text"), key="cat_text", max_chars=50).strip()
+
+shown = docs
+if government != ALL:
+    shown = shown[shown["government"] == government]
+if year != ALL_YEARS:
+    shown = shown[shown["year"] == year]
+if kind != ALL:
+    shown = shown[shown["kind"] == kind]
+if text:
+    shown = shown[shown["department"].str.contains(text, case=False, regex=False)]
+
+st.caption(t("msg.catalogue_count").format(n=len(shown), total=len(docs)))
+if shown.empty:
+    st.info(t("msg.catalogue_none"))
+    st.stop()
+
+SOURCES = many.FIGURE_SOURCES
+records = shown.to_dict("records")
+checks = [
+    t("msg.checks_mismatch").format(n=r["checks_mismatch"])
+    if r["checks_mismatch"]
+    else t("msg.checks_clean").format(n=r["checks_ok"] + r["checks_rounding"])
+    for r in records
+]
+table = pd.DataFrame(
+    {
+        t("col.government"): shown["government"],
+        t("col.department"): shown["department"],
+        t("col.year"): shown["year"].astype(str),
+        t("col.doc_kind"): [many.kind_label(k) for k in shown["kind"]],
+        t("col.scope"): [many.scope_label(s) for s in shown["scope"]],
+        t("col.expenditure_total_wan"): shown["total_wan"],
+        t("col.basic_wan"): shown["basic_wan"],
+        t("col.project_wan"): shown["project_wan"],
+        t("col.basic_share"): [many.share(r["basic_wan"], r["total_wan"]) for r in records],
+        t("col.three_public_wan"): shown["three_public_wan"],
+        t("col.admin_operating_wan"): shown["admin_operating_wan"],
+        t("col.mismatches"): shown["checks_mismatch"],
+        t("col.checks"): checks,
+        t("col.where"): [many.pages_text(r, SOURCES) for r in records],
+        t("col.open"): [many.doc_url(r) for r in records],
+    }
+)
+money = st.column_config.NumberColumn(format="%,.2f")
+event = st.dataframe(
+    ui.blanks_blank(table),
+    hide_index=True,
+    placeholder="",
+    key="catalogue_table",
+    on_select="rerun",
+    selection_mode="single-row",
+    column_config={
+        t("col.expenditure_total_wan"): money,
+        t("col.basic_wan"): money,
+        t("col.project_wan"): money,
+        t("col.three_public_wan"): money,
+        t("col.admin_operating_wan"): money,
+        t("col.basic_share"): st.column_config.NumberColumn(format="%.2f%%"),
+        t("col.open"): st.column_config.LinkColumn(display_text=t("link.open_document")),
+    },
+)
+st.caption(t("src.catalogue"))
+selected = event.selection.rows if event is not None else []
+if selected:
+    st.switch_page(many.OVERVIEW, query_params=many.doc_params(records[selected[0]]))
+
+# comparisons: every government-year-kind with two departments or more
+groups = (
+    shown.groupby(["government", "year", "kind", "scope"], sort=False).size().reset_index(name="n")
+)
+groups = groups[groups["n"] > 1]
+if not groups.empty:
+    st.subheader(t("head.compare_links"))
+    for g in groups.itertuples():
+        st.page_link(
+            many.COMPARE,
+            label=t("link.compare").format(
+                government=g.government,
+                year=g.year,
+                n=g.n,
+                what=many.doc_label(g.scope, g.kind),
+            ),
+            icon=":material/bar_chart:",
+            query_params={
+                "government": g.government,
+                "cmp_year": str(g.year),
+                "kind": g.kind,
+                "scope": g.scope,
+                "lang": state.lang(),
+            },
+        )
+
+# trends: every department with two years or more
+years_of = shown.groupby(["government", "department_key"], sort=False)["year"].nunique()
+years_of = years_of[years_of > 1]
+if not years_of.empty:
+    st.subheader(t("head.trend_links"))
+    for (gov, department), n in years_of.items():
+        st.page_link(
+            many.TRENDS,
+            label=t("link.trend").format(department=department, n=n),
+            icon=":material/trending_up:",
+            query_params={"government": gov, "dept_key": department, "lang": state.lang()},
+        )
+
+# the table is offered with the page's downloads (without the link column)
+ui.offer_table("catalogue", table.drop(columns=[t("col.open")]))
+ui.page_downloads("catalogue")

@@ -1,0 +1,165 @@
+"""What the pages over many documents share (catalogue, comparison, trends, search): links that
+open one document's view, the labels of a document's kind and scope, the sources of figures read
+from many documents, and the chosen government, year, kind and scope checked against the
+catalogue.
+
+Nothing here runs SQL: the rows come from ``ui.data.catalogue`` / ``catalogue_classes``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+import streamlit as st
+
+from ui import state
+from ui.i18n import TRANSLATIONS, t
+
+OVERVIEW = "pages/overview.py"
+COMPARE = "pages/compare.py"
+TRENDS = "pages/trends.py"
+# the catalogue's figures and where each was printed: (label key, column prefix of *_page/*_line)
+FIGURE_SOURCES = (
+    ("what.total", "total"),
+    ("what.basic_project", "basic"),
+    ("what.three_public", "three_public"),
+    ("what.admin", "admin"),
+)
+
+
+def doc_params(row: Mapping[str, object]) -> dict[str, str]:
+    """The query parameters that open ``row``'s document (a catalogue row): department, year,
+    document id and the language on screen."""
+    return {
+        "department": str(row["department"]),
+        "year": str(int(row["year"])),  # type: ignore[arg-type]
+        "doc": str(row["document"]),
+        "lang": state.lang(),
+    }
+
+
+def doc_url(row: Mapping[str, object], page: str = "overview") -> str:
+    """A relative link to ``page`` of ``row``'s document (resolved against the page showing it,
+    so it works under any base path)."""
+    from urllib.parse import urlencode
+
+    return f"{page}?{urlencode(doc_params(row))}"
+
+
+def kind_label(kind: str, lang: str | None = None) -> str:
+    """预算 / 决算 in ``lang`` (default: the page's language; pass it for a widget's labels,
+    which may be formatted outside the script run)."""
+    key = f"doc_kind.{kind}"
+    return t(key, lang) if key in TRANSLATIONS else kind
+
+
+def scope_label(scope: str, lang: str | None = None) -> str:
+    """部门 / 单位 in ``lang`` (default: the page's language)."""
+    key = f"doc_scope.{scope}"
+    return t(key, lang) if key in TRANSLATIONS else scope
+
+
+def doc_label(scope: str, kind: str) -> str:
+    """部门预算 / Department budget: what kind of document a group is, in the page's language."""
+    return t("doc.label").format(scope=scope_label(scope), kind=kind_label(kind))
+
+
+def share(part: object, whole: object) -> float | None:
+    """``part`` as a percentage of ``whole``; None when either is missing or the whole is 0."""
+    if part is None or whole is None or pd.isna(part) or pd.isna(whole) or float(whole) == 0:  # type: ignore[arg-type]
+        return None
+    return 100 * float(part) / float(whole)  # type: ignore[arg-type]
+
+
+def per(amount: object, count: object) -> float | None:
+    """``amount`` per unit of ``count`` (e.g. 万元 per staff member); None when either is
+    missing or the count is not positive."""
+    if amount is None or count is None or pd.isna(amount) or pd.isna(count) or float(count) <= 0:  # type: ignore[arg-type]
+        return None
+    return float(amount) / float(count)  # type: ignore[arg-type]
+
+
+def pages_text(row: Mapping[str, object], columns: Iterable[tuple[str, str]]) -> str:
+    """Where ``row``'s figures were printed: 'p. 8 支出总计 · p. 20 “三公”经费' for a PDF, the
+    lines for a text document. ``columns``: (figure label key, catalogue column prefix)."""
+    parts = []
+    for label_key, prefix in columns:
+        page = row.get(f"{prefix}_page")
+        line = row.get(f"{prefix}_line")
+        if page is not None and not pd.isna(page):
+            parts.append(t("src.page_of").format(page=int(page), what=t(label_key)))  # type: ignore[arg-type]
+        elif line is not None and not pd.isna(line):
+            parts.append(t("src.line_of").format(line=int(line), what=t(label_key)))  # type: ignore[arg-type]
+    return t("src.join").join(parts)
+
+
+# a chart names each document's page while the names fit under it; beyond, the table does
+_SOURCE_ITEMS = 6
+
+
+def chart_source(records: list[Mapping[str, object]], prefix: str, label: str) -> str:
+    """The source under a chart of many documents' ``prefix`` figure (total, basic,
+    three_public, admin): each document and the page (or line) it prints the figure on, e.g.
+    '来源：支出总计，上海市普陀区商务委员会2025年部门预算 第9页；…'; beyond a few documents,
+    the table below."""
+    parts = []
+    for r in records:
+        page, line = r.get(f"{prefix}_page"), r.get(f"{prefix}_line")
+        if page is not None and not pd.isna(page):
+            where = t("src.page").format(page=int(page))  # type: ignore[arg-type]
+        elif line is not None and not pd.isna(line):
+            where = t("src.line").format(line=int(line))  # type: ignore[arg-type]
+        else:
+            continue
+        parts.append(f"{r['title']} {where}")
+    if not parts:
+        return t("src.prefix_many").format(what=label) + t("msg.no_source")
+    if len(parts) > _SOURCE_ITEMS:
+        return t("src.prefix_many").format(what=label) + t("src.see_table").format(n=len(parts))
+    return t("src.prefix_many").format(what=label) + t("src.join").join(parts)
+
+
+def class_sources(
+    records: list[Mapping[str, object]], classes: pd.DataFrame
+) -> list[dict[str, object]]:
+    """``records`` with where each document prints its 类 rows (``classes_page``,
+    ``classes_line``: the first 类 row's), for :func:`chart_source` with prefix "classes"."""
+    first = classes.sort_values("source_line").drop_duplicates("document").set_index("document")
+    out = []
+    for r in records:
+        row = first.loc[r["document"]] if r["document"] in first.index else None
+        out.append(
+            {
+                **r,
+                "classes_page": None if row is None else row["page"],
+                "classes_line": None if row is None else row["source_line"],
+            }
+        )
+    return out
+
+
+def choose(
+    label: str, options: list, name: str, *, format_func=str, parse=lambda raw: raw
+) -> object:
+    """A selectbox bound to the URL parameter ``name`` (see ui.state.bound_select); no widget
+    when there is a single option (it is the choice)."""
+    if len(options) == 1:
+        return options[0]
+    return state.bound_select(label, options, name, format_func=format_func, parse=parse)
+
+
+def open_selected(event: object, documents: list[str], catalogue: pd.DataFrame) -> None:
+    """Follow a click on a chart whose points carry document ids as customdata: switch to that
+    document's overview. Nothing when nothing (or something unknown) is selected."""
+    try:
+        points = event.selection.points  # type: ignore[attr-defined]
+    except AttributeError:
+        return
+    for point in points or ():
+        document = point.get("customdata")
+        if isinstance(document, list | tuple):
+            document = document[0] if document else None
+        if document in documents:
+            row = catalogue[catalogue["document"] == document].iloc[0]
+            st.switch_page(OVERVIEW, query_params=doc_params(row))
