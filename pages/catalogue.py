@@ -47,15 +47,15 @@ with right:
     )
 text = st.text_input(t("filter.department_text"), key="cat_text", max_chars=50).strip()
 
-shown = docs
+# every year of the chosen departments (their trends), then the chosen year (the table)
+all_years = docs
 if government != ALL:
-    shown = shown[shown["government"] == government]
-if year != ALL_YEARS:
-    shown = shown[shown["year"] == year]
+    all_years = all_years[all_years["government"] == government]
 if kind != ALL:
-    shown = shown[shown["kind"] == kind]
+    all_years = all_years[all_years["kind"] == kind]
 if text:
-    shown = shown[shown["department"].str.contains(text, case=False, regex=False)]
+    all_years = all_years[all_years["department"].str.contains(text, case=False, regex=False)]
+shown = all_years if year == ALL_YEARS else all_years[all_years["year"] == year]
 
 st.caption(t("msg.catalogue_count").format(n=len(shown), total=len(docs)))
 if shown.empty:
@@ -139,7 +139,7 @@ if not groups.empty:
         )
 
 # trends: every department with two years or more
-years_of = shown.groupby(["government", "department_key"], sort=False)["year"].nunique()
+years_of = all_years.groupby(["government", "department_key"], sort=False)["year"].nunique()
 years_of = years_of[years_of > 1]
 if not years_of.empty:
     st.subheader(t("head.trend_links"))
@@ -151,6 +151,6 @@ if not years_of.empty:
             query_params={"government": gov, "dept_key": department, "lang": state.lang()},
         )
 
-# the table is offered with the page's downloads (without the link column)
-ui.offer_table("catalogue", table.drop(columns=[t("col.open")]))
+# the table is offered with the page's downloads, as on screen
+ui.offer_table("catalogue", table)
 ui.page_downloads("catalogue")

@@ -6,7 +6,8 @@
 --          department_key is the department a document belongs to across years (the published
 --          name, or the department it is an alias of in budgetlens/reference/department_aliases.csv).
 -- grain: one row per document (department × year × kind × scope)
--- parameters: $synthetic (boolean: true lists generated benchmark documents too)
+-- parameters: none (synthetic tells a generated benchmark document: the dashboard leaves
+--             them out unless its settings show them)
 with kf as (
     select
         k.document,
@@ -85,43 +86,42 @@ checks as (
 ),
 
 figures as (
-select
-    d.document,
-    coalesce(d.government, '') as government,
-    d.department,
-    coalesce(al.department, d.department) as department_key,
-    d.year,
-    d.kind,
-    d.scope,
-    d.layout,
-    d.title,
-    d.synthetic,
-    s.total_wan,
-    s.total_line,
-    case when tr.basic_wan is not null then tr.basic_wan else s.basic_wan end as basic_wan,
-    case when tr.basic_wan is not null then tr.source_line else s.basic_line end as basic_line,
-    case when tr.project_wan is not null then tr.project_wan else s.project_wan end as project_wan,
-    case
-        when tr.project_wan is not null then tr.source_line else s.project_line
-    end as project_line,
-    s.three_public_wan,
-    s.three_public_line,
-    coalesce(s.admin_wan, adm.total_wan) as admin_operating_wan,
-    case when s.admin_wan is not null then s.admin_line else adm.source_line end as admin_line,
-    s.staff_actual,
-    s.staff_authorised,
-    s.staff_line,
-    coalesce(c.checks_ok, 0) as checks_ok,
-    coalesce(c.checks_rounding, 0) as checks_rounding,
-    coalesce(c.checks_mismatch, 0) as checks_mismatch
-from document as d
-left join stated as s on s.document = d.document
-left join total_row as tr on tr.document = d.document and tr.n = 1
-left join admin_table as adm on adm.document = d.document and adm.n = 1
-left join checks as c on c.document = d.document
-left join department_alias as al
-    on al.government = d.government and al.published = d.department
-where not d.synthetic or $synthetic
+    select
+        d.document,
+        coalesce(d.government, '') as government,
+        d.department,
+        coalesce(al.department, d.department) as department_key,
+        d.year,
+        d.kind,
+        d.scope,
+        d.layout,
+        d.title,
+        d.synthetic,
+        s.total_wan,
+        s.total_line,
+        case when tr.basic_wan is not null then tr.basic_wan else s.basic_wan end as basic_wan,
+        case when tr.basic_wan is not null then tr.source_line else s.basic_line end as basic_line,
+        case when tr.project_wan is not null then tr.project_wan else s.project_wan end as project_wan,
+        case
+            when tr.project_wan is not null then tr.source_line else s.project_line
+        end as project_line,
+        s.three_public_wan,
+        s.three_public_line,
+        coalesce(s.admin_wan, adm.total_wan) as admin_operating_wan,
+        case when s.admin_wan is not null then s.admin_line else adm.source_line end as admin_line,
+        s.staff_actual,
+        s.staff_authorised,
+        s.staff_line,
+        coalesce(c.checks_ok, 0) as checks_ok,
+        coalesce(c.checks_rounding, 0) as checks_rounding,
+        coalesce(c.checks_mismatch, 0) as checks_mismatch
+    from document as d
+    left join stated as s on s.document = d.document
+    left join total_row as tr on tr.document = d.document and tr.n = 1
+    left join admin_table as adm on adm.document = d.document and adm.n = 1
+    left join checks as c on c.document = d.document
+    left join department_alias as al
+        on al.government = d.government and al.published = d.department
 )
 
 -- the PDF page each figure was printed on (null for a text document: its lines are the source)

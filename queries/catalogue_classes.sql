@@ -7,7 +7,8 @@
 --          name is the 类 name without its ordinal and spaces, so that one 类 is one name across
 --          documents of one edition; published_name is the name as printed.
 -- grain: one row per 类 per document (page: the PDF page of its line; null for a text document)
--- parameters: $synthetic (boolean: true includes generated benchmark documents)
+-- parameters: none (synthetic tells a generated benchmark document: the dashboard leaves
+--             them out unless its settings show them)
 with by_code as (
     select
         ef.document,
@@ -56,9 +57,9 @@ select
     r.published_name,
     r.total_wan,
     r.source_line,
-    sl.page
+    sl.page,
+    d.synthetic
 from rows as r
 join document as d on d.document = r.document
 left join source_location as sl on sl.document = r.document and sl.line = r.source_line
-where not d.synthetic or $synthetic
 order by r.document, r.seq

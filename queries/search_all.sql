@@ -3,13 +3,14 @@
 --          text contains the search string (case-insensitive), with the document and the project
 --          each hit belongs to. Ranked as a reader asks: projects and 科目 by amount (largest
 --          first), then stated figures, then indicators, then glossary terms.
--- grain: one row per match per document (kind tells which table it came from)
--- parameters: $pattern (an ILIKE pattern such as '%科技%', with \ escaping % and _),
---             $synthetic (boolean: true searches generated benchmark documents too)
+-- grain: one row per match per document (kind tells which table it came from; page: the PDF
+--        page of its line, null for a text document)
+-- parameters: $pattern (an ILIKE pattern such as '%科技%', with \ escaping % and _); the
+--             column synthetic tells a generated benchmark document (the dashboard leaves them out
+--             unless its settings show them)
 with docs as (
-    select d.document, d.department, d.year, d.title
+    select d.document, d.department, d.year, d.title, d.synthetic
     from document as d
-    where not d.synthetic or $synthetic
 ),
 
 -- per document, the function table the 收支 page shows: the 支出总表, else the one standing in
@@ -111,8 +112,11 @@ select
     h.context,
     h.amount_wan,
     h.target_key,
-    h.source_line
+    h.source_line,
+    sl.page,
+    d.synthetic
 from hits as h
 join docs as d on d.document = h.document
+left join source_location as sl on sl.document = h.document and sl.line = h.source_line
 order by h.rank_group, h.amount_wan desc nulls last, d.year desc, d.department, h.source_line
 limit 500

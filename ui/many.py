@@ -80,6 +80,17 @@ def per(amount: object, count: object) -> float | None:
     return float(amount) / float(count)  # type: ignore[arg-type]
 
 
+def where_text(row: Mapping[str, object], prefix: str) -> str:
+    """'第9页' (or '第166行' for a text document) for ``row``'s ``prefix`` figure; '' when the
+    row has neither."""
+    page, line = row.get(f"{prefix}_page"), row.get(f"{prefix}_line")
+    if page is not None and not pd.isna(page):  # type: ignore[arg-type]
+        return t("src.at_page").format(page=int(page))  # type: ignore[arg-type]
+    if line is not None and not pd.isna(line):  # type: ignore[arg-type]
+        return t("src.at_line").format(line=int(line))  # type: ignore[arg-type]
+    return ""
+
+
 def pages_text(row: Mapping[str, object], columns: Iterable[tuple[str, str]]) -> str:
     """Where ``row``'s figures were printed: 'p. 8 支出总计 · p. 20 “三公”经费' for a PDF, the
     lines for a text document. ``columns``: (figure label key, catalogue column prefix)."""
@@ -107,9 +118,9 @@ def chart_source(records: list[Mapping[str, object]], prefix: str, label: str) -
     for r in records:
         page, line = r.get(f"{prefix}_page"), r.get(f"{prefix}_line")
         if page is not None and not pd.isna(page):
-            where = t("src.page").format(page=int(page))  # type: ignore[arg-type]
+            where = t("src.at_page").format(page=int(page))  # type: ignore[arg-type]
         elif line is not None and not pd.isna(line):
-            where = t("src.line").format(line=int(line))  # type: ignore[arg-type]
+            where = t("src.at_line").format(line=int(line))  # type: ignore[arg-type]
         else:
             continue
         parts.append(f"{r['title']} {where}")
