@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from budgetlens import settings
-from ui import data, frame
+from ui import frame, many
 from ui.i18n import t
 
 st.set_page_config(page_title="BudgetLens 预算透视", page_icon=":material/insights:", layout="wide")
@@ -31,29 +31,14 @@ PAGES = (
     ("pages/search.py", "nav.search", ":material/search:"),
     ("pages/presenter.py", "nav.presenter", ":material/slideshow:"),
 )
-# The page "/" opens: the catalogue when several documents are loaded, else the one document's
-# overview.
-CATALOGUE = "pages/catalogue.py"
-OVERVIEW = "pages/overview.py"
 # An empty page, registered only for the page-cost benchmark (bench/bench_pages.py): the floor
 # every real page is compared with, measured on the same server.
 FLOOR_PAGE = "bench/floor_page.py"
 
 
-def landing() -> str:
-    """The page "/" opens: the catalogue when more than one document is loaded, else the
-    overview (also when the database cannot be read: the sidebar says why)."""
-    try:
-        index = data.document_index()
-    except Exception:  # the sidebar reports a missing or unreadable database in a sentence
-        return OVERVIEW
-    documents = sum(len(docs) for years in index.values() for docs in years.values())
-    return CATALOGUE if documents > 1 else OVERVIEW
-
-
 def main() -> None:
     """Validate the URL and draw the sidebar, then run the selected page."""
-    home = landing()
+    home = many.home()  # the catalogue when several documents are loaded, else the overview
     pages = [
         st.Page(path, title=t(title_key), icon=icon, default=(path == home))
         for path, title_key, icon in PAGES
@@ -68,7 +53,10 @@ def main() -> None:
     if page.url_path == "floor":
         page.run()  # nothing else: the floor is Streamlit's own cost
         return
-    frame.sidebar()
+    over_many = [
+        p for p, (path, _, _) in zip(pages, PAGES, strict=False) if path in many.MANY_PAGES
+    ]
+    frame.sidebar(with_document=not any(page is p for p in over_many))
     if page.url_path == "presenter":
         # the room sees the slide, not the controls
         st.set_page_config(initial_sidebar_state="collapsed")

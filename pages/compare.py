@@ -178,7 +178,6 @@ if not classes.empty:
         barmode="stack",
         yaxis={"autorange": "reversed"},
         height=160 + 40 * len(documents),
-        legend={"orientation": "h", "y": -0.25},
     )
     source = many.chart_source(
         many.class_sources(records, classes), "classes", t("chart.trend_classes")

@@ -133,9 +133,7 @@ with right:
                 hovertemplate="%{x} · " + name + ": %{y:,.2f}<extra></extra>",
             )
         )
-    fig.update_layout(
-        barmode="stack", height=360, xaxis={"type": "category"}, legend={"orientation": "h"}
-    )
+    fig.update_layout(barmode="stack", height=360, xaxis={"type": "category"})
     ev = ui.chart(
         fig,
         t("chart.trend_basic_project"),
@@ -165,7 +163,7 @@ with left:
                 )
             )
     if fig.data:
-        fig.update_layout(height=360, xaxis={"type": "category"}, legend={"orientation": "h"})
+        fig.update_layout(height=360, xaxis={"type": "category"})
         ui.chart(
             fig,
             t("chart.trend_three_public"),
@@ -199,9 +197,7 @@ with right:
                     hovertemplate="%{x} · " + names_by_key[k] + ": %{y:,.2f}<extra></extra>",
                 )
             )
-        fig.update_layout(
-            barmode="group", height=360, xaxis={"type": "category"}, legend={"orientation": "h"}
-        )
+        fig.update_layout(barmode="group", height=360, xaxis={"type": "category"})
         ui.chart(
             fig,
             t("chart.trend_classes"),

@@ -313,6 +313,9 @@ def test_the_catalogue_is_the_landing_page_and_shows_the_database(
 def test_one_document_still_opens_on_its_overview(seed_db: Path, monkeypatch) -> None:
     at = run_app(seed_db, monkeypatch)
     assert at.title[0].value == "总览"
+    # its catalogue links the overview at "/", where it is with one document
+    at.switch_page("pages/catalogue.py").run()
+    assert next(iter(at.dataframe[0].value["打开"])).startswith("./?department=")
 
 
 def test_the_comparison_ranks_the_departments_with_database_values(

@@ -569,7 +569,7 @@ def page_header(title_key: str, *, document: bool = True) -> None:
     (``document=False``: a page over many documents names none). Starts this run's list of
     tables for :func:`page_downloads`."""
     st.session_state[_TABLES] = []
-    frame.sidebar()
+    frame.sidebar(with_document=document)
     st.title(t(title_key))
     if document:
         st.caption(state.current().title)

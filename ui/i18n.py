@@ -448,8 +448,8 @@ _MANY_DOCUMENTS: dict[str, tuple[str, str]] = {
     ),
     "chart.trend_basic_project": ("基本支出与项目支出", "Basic and project spending"),
     "chart.trend_three_public": (
-        "“三公”经费与机关运行经费",
-        "“Three public” expenses and administrative operating costs",
+        "“三公”与运行经费：“三公”经费与机关运行经费",
+        "Small costs: “three public” expenses and administrative operating costs",
     ),
     "chart.trend_classes": ("按功能分类（类）的支出", "Expenditure by functional class"),
     "unit.wan_per_person": ("万元/人", "10k yuan per person"),

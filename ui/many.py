@@ -9,13 +9,15 @@ Nothing here runs SQL: the rows come from ``ui.data.catalogue`` / ``catalogue_cl
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
-from ui import state
+from ui import data, state
 from ui.i18n import TRANSLATIONS, t
 
+CATALOGUE = "pages/catalogue.py"
 OVERVIEW = "pages/overview.py"
 COMPARE = "pages/compare.py"
 TRENDS = "pages/trends.py"
@@ -39,12 +41,29 @@ def doc_params(row: Mapping[str, object]) -> dict[str, str]:
     }
 
 
-def doc_url(row: Mapping[str, object], page: str = "overview") -> str:
-    """A relative link to ``page`` of ``row``'s document (resolved against the page showing it,
-    so it works under any base path)."""
-    from urllib.parse import urlencode
+# the pages over many documents: their URLs carry no document (ui.state.set_current)
+MANY_PAGES = (CATALOGUE, COMPARE, TRENDS)
 
-    return f"{page}?{urlencode(doc_params(row))}"
+
+def home() -> str:
+    """The page "/" opens: the catalogue when more than one document is loaded, unless the URL
+    names one of them (?doc=, a link to a document's view); else the overview (also when the
+    database cannot be read: the sidebar then says why)."""
+    try:
+        index = data.document_index()
+    except Exception:  # a missing or unreadable database: the sidebar reports it in a sentence
+        return OVERVIEW
+    documents = {doc for years in index.values() for docs in years.values() for doc in docs}
+    if len(documents) > 1 and state.param("doc") not in documents:
+        return CATALOGUE
+    return OVERVIEW
+
+
+def doc_url(row: Mapping[str, object]) -> str:
+    """A relative link to the overview of ``row``'s document (resolved against the page showing
+    it, so it works under any base path; the overview is "/" when it is the home page)."""
+    path = "./" if home() == OVERVIEW else "overview"
+    return f"{path}?{urlencode(doc_params(row))}"
 
 
 def kind_label(kind: str, lang: str | None = None) -> str:

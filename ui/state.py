@@ -84,9 +84,14 @@ def mirror(name: str, value: str, **more: str) -> None:
         st.query_params.update(changed)
 
 
-def set_current(filters: Filters) -> None:
-    """Remember the filters of this run (pages read them) and mirror them into the URL."""
+def set_current(filters: Filters, *, document: bool = True) -> None:
+    """Remember the filters of this run (pages read them) and mirror them into the URL: the
+    language, and the document unless ``document`` is False (a page over many documents, whose
+    URL names none: "/" with a document opens that document's overview)."""
     st.session_state[_CURRENT] = filters
+    if not document:
+        mirror("lang", filters.lang)
+        return
     # Checked every run: navigating between pages clears the query string, this restores it.
     mirror(
         "department",
