@@ -29,6 +29,8 @@ PAGES = (
     "search",
     "presenter",
 )
+# the pages over many documents (catalogue, comparison, trends): they name no single document
+MANY_DOCUMENT_PAGES = ("catalogue", "compare", "trends")
 
 
 @pytest.fixture(scope="session")

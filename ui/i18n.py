@@ -464,7 +464,7 @@ _MANY_DOCUMENTS: dict[str, tuple[str, str]] = {
     "what.three_public": ("“三公”经费", "“three public” expenses"),
     "what.admin": ("机关运行经费", "administrative operating costs"),
     "src.prefix_many": ("来源：{what}，", "Source: {what}, "),
-    "src.at_page": ("第{page}页", "p. {page}"),
+    "src.at_page": ("第{page}页", "page {page}"),
     "src.at_line": ("第{line}行", "line {line}"),
     "src.see_table": (
         "{n} 份文件，各文件页码（第几页）见下表“原文位置”列",
@@ -487,7 +487,7 @@ _MANY_DOCUMENTS: dict[str, tuple[str, str]] = {
     ),
     "msg.hit": ("{kind}：{label}", "{kind}: {label}"),
     "kind.figure": ("文件载明的数字", "Stated figure"),
-    "src.page_of": ("{what} 第{page}页", "{what} p. {page}"),
+    "src.page_of": ("{what} 第{page}页", "{what} page {page}"),
     "src.line_of": ("{what} 第{line}行", "{what} line {line}"),
 }
 if TRANSLATIONS.keys() & _MANY_DOCUMENTS.keys():  # one key, one text: never redefined here
