@@ -403,3 +403,43 @@ def test_a_link_inside_the_app_opens_another_document(many_db: Path, monkeypatch
     at.run()
     assert at.sidebar.selectbox(key="qp_department").value == "江苏省人大常委会办公厅"
     assert at.sidebar.selectbox(key="qp_year").value == 2018
+
+
+def test_catalogue_reads_basic_and_project_from_the_all_funds_table(
+    catalogue: pd.DataFrame,
+) -> None:
+    """Jincheng's narrative states 基本支出 of the 一般公共预算 only and no 项目支出: the catalogue
+    takes both from the 合计 row of the all-funds 支出总表, as the overview does."""
+    row = catalogue.loc["晋城市科学技术局-2024-预算-部门"]
+    total = next(
+        r
+        for r in read_fixture("function_tables.csv")
+        if r["table"] == "expenditure_total" and r["name"] == "合计"
+    )
+    assert Decimal(str(row["total_wan"])) == Decimal(total["total"])
+    assert Decimal(str(row["basic_wan"])) == Decimal(total["basic"])
+    assert Decimal(str(row["project_wan"])) == Decimal(total["project"])
+    assert row["basic_line"] == row["project_line"] == int(total["line"])
+    admin = next(r for r in read_fixture("admin_operating.csv") if r["unit"] == "部门合计")
+    assert Decimal(str(row["admin_operating_wan"])) == Decimal(admin["total"])
+    profile = {r["item"]: r for r in read_fixture("department_profile.csv")}
+    assert row["staff_actual"] == int(profile["实际在职人员总数"]["value"])
+    assert row["staff_authorised"] == int(profile["核定的人员编制数"]["value"])
+    assert row["staff_line"] == int(profile["实际在职人员总数"]["line"])
+
+
+def test_the_comparison_gives_spending_per_staff_member_where_stated(
+    many_db: Path, monkeypatch
+) -> None:
+    at = run_app(many_db, monkeypatch, "compare", government="晋城市")
+    total = next(
+        r
+        for r in read_fixture("function_tables.csv")
+        if r["table"] == "expenditure_total" and r["name"] == "合计"
+    )
+    staff = next(
+        r for r in read_fixture("department_profile.csv") if r["item"] == "实际在职人员总数"
+    )
+    per = bars(at)["人均支出（按实有人数）（万元/人）"]
+    assert per == pytest.approx({"晋城市科学技术局": float(total["total"]) / int(staff["value"])})
+    assert "只导入了一份" in at.info[0].value
