@@ -68,12 +68,13 @@ def bars(
     title: str,
     unit: str,
     key: str,
-    source: tuple[str, str],
+    source: tuple[str, str] | str,
     percent: bool = False,
 ):
     """One small horizontal bar chart over the group's departments (the largest first), its
     bars carrying their document id, under it the page of each figure (``source``: catalogue
-    column prefix and the figure's label key); returns the click selection."""
+    column prefix and the figure's label key, or the source text); returns the click
+    selection."""
     shown = [(n, v, d) for n, v, d in zip(names, values, documents, strict=True) if v is not None]
     if not shown:
         st.info(t("msg.compare_none").format(what=title))
@@ -93,8 +94,11 @@ def bars(
     fig.update_layout(
         yaxis={"autorange": "reversed"}, height=120 + 36 * len(shown), showlegend=False
     )
-    prefix, label_key = source
-    text = many.chart_source(records, prefix, t(label_key))
+    if isinstance(source, str):
+        text = source
+    else:
+        prefix, label_key = source
+        text = many.chart_source(records, prefix, t(label_key))
     return ui.chart(fig, title, text, unit=unit, key=key, on_select="rerun")
 
 
@@ -151,39 +155,38 @@ if any(v is not None for v in per_staff):
     )
     many.open_selected(ev, documents, docs)
 
-# function mix: each department's 类 as shares of its 支出总计, one stacked bar per department
+# function mix: the 类 that take most of the group's money, one small chart each (the share of
+# each department's 支出总计), then every 类's share in a table
+CLASS_CHARTS = 4
 classes = data.catalogue_classes()
 classes = classes[classes["document"].isin(documents)]
+class_shares = pd.DataFrame({t("col.department"): names})
 if not classes.empty:
     totals = {str(r["document"]): r["total_wan"] for r in records}
-    order = (
-        classes.groupby("name", sort=False)["total_wan"].sum().sort_values(ascending=False).index
-    )
-    fig = go.Figure()
-    for name in order:
-        rows = classes[classes["name"] == name]
-        by_doc = dict(zip(rows["document"], rows["total_wan"], strict=True))
-        shares = [many.share(by_doc.get(d), totals[d]) for d in documents]
-        fig.add_trace(
-            go.Bar(
-                name=name,
-                y=names,
-                x=[s or 0 for s in shares],
-                orientation="h",
-                customdata=documents,
-                hovertemplate="%{y} · " + name + ": %{x:.2f}%<extra></extra>",
-            )
-        )
-    fig.update_layout(
-        barmode="stack",
-        yaxis={"autorange": "reversed"},
-        height=160 + 40 * len(documents),
-    )
-    source = many.chart_source(
+    key = classes["code"].fillna(classes["name"])
+    order = classes.groupby(key, sort=False)["total_wan"].sum().sort_values(ascending=False)
+    class_source = many.chart_source(
         many.class_sources(records, classes), "classes", t("chart.trend_classes")
     )
-    ev = ui.chart(fig, t("chart.cmp_classes"), source, unit="%", key="cmp_cls", on_select="rerun")
-    many.open_selected(ev, documents, docs)
+    class_names = dict(zip(key, classes["name"], strict=True))
+    shares_by_class = {}
+    for k in order.index:
+        rows = classes[key == k]
+        by_doc = dict(zip(rows["document"], rows["total_wan"], strict=True))
+        shares_by_class[k] = [many.share(by_doc.get(d), totals[d]) for d in documents]
+        class_shares[t("col.class_share").format(name=class_names[k])] = shares_by_class[k]
+    columns = st.columns(2)
+    for i, k in enumerate(list(order.index)[:CLASS_CHARTS]):
+        with columns[i % 2]:
+            ev = bars(
+                shares_by_class[k],
+                t("chart.cmp_class").format(name=class_names[k]),
+                "%",
+                f"cmp_cls_{k}",
+                class_source,
+                percent=True,
+            )
+            many.open_selected(ev, documents, docs)
 
 st.subheader(t("head.compare_table"))
 SOURCES = many.FIGURE_SOURCES
@@ -216,6 +219,16 @@ ui.table(
         t("col.staff"): st.column_config.NumberColumn(format="%d"),
     },
 )
+
+if len(class_shares.columns) > 1:
+    st.subheader(t("head.class_shares"))
+    ui.table(
+        class_shares,
+        "compare_classes",
+        column_config={
+            c: st.column_config.NumberColumn(format="%.2f%%") for c in class_shares.columns[1:]
+        },
+    )
 
 st.subheader(t("head.departments"))
 for r in records:

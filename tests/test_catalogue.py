@@ -339,6 +339,17 @@ def test_the_comparison_ranks_the_departments_with_database_values(
     for f in SH:
         basic, total = hand_figure(f, "basic")[0], hand_figure(f, "total")[0]
         assert share[identity(f)["department"]] == pytest.approx(float(100 * basic / total))
+    # the function mix: each department's 一般公共服务支出 (201) as a share of its 支出总计
+    general = charts["一般公共服务支出占支出总计比例（%）"]
+    for f in SH:
+        row = next(
+            r
+            for r in hand(f)
+            if r["section"] == "function" and r["code"] == "201" and r["column"] == "total"
+        )
+        part = Decimal(row["value"].replace(",", "")) / SCALE[row["unit"]]
+        want = float(100 * part / hand_figure(f, "total")[0])
+        assert general[identity(f)["department"]] == pytest.approx(want)
     table = at.dataframe[0].value
     assert list(table["部门"]) == sorted(expected, key=expected.get, reverse=True)
     links = [p.proto.label for p in at.get("page_link")]

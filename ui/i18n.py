@@ -438,9 +438,11 @@ _MANY_DOCUMENTS: dict[str, tuple[str, str]] = {
     "chart.cmp_three_public": ("“三公”经费", "“Three public” expenses"),
     "chart.cmp_admin": ("机关运行经费", "Administrative operating costs"),
     "chart.cmp_per_staff": ("人均支出（按实有人数）", "Spending per staff member"),
-    "chart.cmp_classes": (
-        "支出功能结构：各类支出占支出总计比例",
-        "Spending by function: each class as a share of the total",
+    "chart.cmp_class": ("{name}占支出总计比例", "{name}: share of the total"),
+    "col.class_share": ("{name}占比", "{name} share"),
+    "head.class_shares": (
+        "各类支出占支出总计比例",
+        "Each functional class as a share of the total",
     ),
     "chart.trend_total": (
         "支出总计及比上年增减",
