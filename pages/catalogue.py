@@ -70,13 +70,11 @@ checks = [
     else t("msg.checks_clean").format(n=r["checks_ok"] + r["checks_rounding"])
     for r in records
 ]
+# the name and the amounts first (a phone shows the first columns), what the document is after
 table = pd.DataFrame(
     {
-        t("col.government"): shown["government"],
         t("col.department"): shown["department"],
         t("col.year"): shown["year"].astype(str),
-        t("col.doc_kind"): [many.kind_label(k) for k in shown["kind"]],
-        t("col.scope"): [many.scope_label(s) for s in shown["scope"]],
         t("col.expenditure_total_wan"): shown["total_wan"],
         t("col.basic_wan"): shown["basic_wan"],
         t("col.project_wan"): shown["project_wan"],
@@ -85,6 +83,9 @@ table = pd.DataFrame(
         t("col.admin_operating_wan"): shown["admin_operating_wan"],
         t("col.mismatches"): shown["checks_mismatch"],
         t("col.checks"): checks,
+        t("col.government"): shown["government"],
+        t("col.doc_kind"): [many.kind_label(k) for k in shown["kind"]],
+        t("col.scope"): [many.scope_label(s) for s in shown["scope"]],
         t("col.where"): [many.pages_text(r, SOURCES) for r in records],
         t("col.open"): [many.doc_url(r) for r in records],
     }

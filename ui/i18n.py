@@ -445,8 +445,8 @@ _MANY_DOCUMENTS: dict[str, tuple[str, str]] = {
         "Each functional class as a share of the total",
     ),
     "chart.trend_total": (
-        "支出总计及比上年增减",
-        "Total expenditure and change on the year before",
+        "支出总计：及比上年增减",
+        "Total expenditure: with the change on the year before",
     ),
     "chart.trend_basic_project": ("基本支出与项目支出", "Basic and project spending"),
     "chart.trend_three_public": (
