@@ -18,6 +18,7 @@ LANG = state.lang()
 docs = data.catalogue()
 ALL = "*"  # every government / kind (a non-empty value: widget tests format it)
 ALL_YEARS = 0
+MAX_TREND_LINKS = 30
 
 governments = sorted(set(docs["government"]))
 left, mid, right = st.columns(3)
@@ -29,7 +30,7 @@ with left:
         format_func=lambda g: t("word.all", LANG) if g == ALL else g,
     )
 with mid:
-    years = sorted(set(docs["year"]), reverse=True)
+    years = sorted({int(y) for y in docs["year"]}, reverse=True)
     year = state.bound_select(
         t("filter.year"),
         [ALL_YEARS, *years],
@@ -47,111 +48,115 @@ with right:
     )
 text = st.text_input(t("filter.department_text"), key="cat_text", max_chars=50).strip()
 
-# every year of the chosen departments (their trends), then the chosen year (the table)
-all_years = docs
-if government != ALL:
-    all_years = all_years[all_years["government"] == government]
-if kind != ALL:
-    all_years = all_years[all_years["kind"] == kind]
-if text:
-    all_years = all_years[all_years["department"].str.contains(text, case=False, regex=False)]
-shown = all_years if year == ALL_YEARS else all_years[all_years["year"] == year]
 
-st.caption(t("msg.catalogue_count").format(n=len(shown), total=len(docs)))
-if shown.empty:
-    st.info(t("msg.catalogue_none"))
-    st.stop()
+@ui.section
+def catalogue_view(government: str, year: int, kind: str, text: str, home: str) -> None:
+    """The documents that pass the filters, the comparisons and trends they allow (drawn once
+    per view and filters, then replayed: see ui.section). ``home``: the page "/" opens, which
+    the row links depend on."""
+    docs = data.catalogue()
+    # every year of the chosen departments (their trends), then the chosen year (the table)
+    all_years = docs
+    if government != ALL:
+        all_years = all_years[all_years["government"] == government]
+    if kind != ALL:
+        all_years = all_years[all_years["kind"] == kind]
+    if text:
+        all_years = all_years[all_years["department"].str.contains(text, case=False, regex=False)]
+    shown = all_years if year == ALL_YEARS else all_years[all_years["year"] == year]
 
-SOURCES = many.FIGURE_SOURCES
-records = shown.to_dict("records")
-checks = [
-    t("msg.checks_mismatch").format(n=r["checks_mismatch"])
-    if r["checks_mismatch"]
-    else t("msg.checks_clean").format(n=r["checks_ok"] + r["checks_rounding"])
-    for r in records
-]
-# the name and the amounts first (a phone shows the first columns), what the document is after
-table = pd.DataFrame(
-    {
-        t("col.department"): shown["department"],
-        t("col.year"): shown["year"].astype(str),
-        t("col.expenditure_total_wan"): shown["total_wan"],
-        t("col.basic_wan"): shown["basic_wan"],
-        t("col.project_wan"): shown["project_wan"],
-        t("col.basic_share"): [many.share(r["basic_wan"], r["total_wan"]) for r in records],
-        t("col.three_public_wan"): shown["three_public_wan"],
-        t("col.admin_operating_wan"): shown["admin_operating_wan"],
-        t("col.mismatches"): shown["checks_mismatch"],
-        t("col.checks"): checks,
-        t("col.government"): shown["government"],
-        t("col.doc_kind"): [many.kind_label(k) for k in shown["kind"]],
-        t("col.scope"): [many.scope_label(s) for s in shown["scope"]],
-        t("col.where"): [many.pages_text(r, SOURCES) for r in records],
-        t("col.open"): [many.doc_url(r) for r in records],
-    }
-)
-money = st.column_config.NumberColumn(format="%,.2f")
-event = st.dataframe(
-    ui.blanks_blank(table),
-    hide_index=True,
-    placeholder="",
-    key="catalogue_table",
-    on_select="rerun",
-    selection_mode="single-row",
-    column_config={
-        t("col.expenditure_total_wan"): money,
-        t("col.basic_wan"): money,
-        t("col.project_wan"): money,
-        t("col.three_public_wan"): money,
-        t("col.admin_operating_wan"): money,
-        t("col.basic_share"): st.column_config.NumberColumn(format="%.2f%%"),
-        t("col.open"): st.column_config.LinkColumn(display_text=t("link.open_document")),
-    },
-)
-st.caption(t("src.catalogue"))
-selected = event.selection.rows if event is not None else []
-if selected:
-    st.switch_page(many.OVERVIEW, query_params=many.doc_params(records[selected[0]]))
+    st.caption(t("msg.catalogue_count").format(n=len(shown), total=len(docs)))
+    if shown.empty:
+        st.info(t("msg.catalogue_none"))
+        return
 
-# comparisons: every government-year-kind with two departments or more
-groups = (
-    shown.groupby(["government", "year", "kind", "scope"], sort=False).size().reset_index(name="n")
-)
-groups = groups[groups["n"] > 1]
-if not groups.empty:
-    st.subheader(t("head.compare_links"))
-    for g in groups.itertuples():
-        st.page_link(
-            many.COMPARE,
-            label=t("link.compare").format(
-                government=g.government,
-                year=g.year,
-                n=g.n,
-                what=many.doc_label(g.scope, g.kind),
-            ),
-            icon=":material/bar_chart:",
-            query_params={
-                "government": g.government,
-                "cmp_year": str(g.year),
-                "kind": g.kind,
-                "scope": g.scope,
-                "lang": state.lang(),
-            },
-        )
+    records = shown.to_dict("records")
+    checks = [
+        t("msg.checks_mismatch").format(n=r["checks_mismatch"])
+        if r["checks_mismatch"]
+        else t("msg.checks_clean").format(n=r["checks_ok"] + r["checks_rounding"])
+        for r in records
+    ]
+    # the name and the amounts first (a phone shows the first columns), what it is after
+    table = pd.DataFrame(
+        {
+            t("col.department"): shown["department"],
+            t("col.year"): shown["year"].astype(str),
+            t("col.expenditure_total_wan"): shown["total_wan"],
+            t("col.basic_wan"): shown["basic_wan"],
+            t("col.project_wan"): shown["project_wan"],
+            t("col.basic_share"): [many.share(r["basic_wan"], r["total_wan"]) for r in records],
+            t("col.three_public_wan"): shown["three_public_wan"],
+            t("col.admin_operating_wan"): shown["admin_operating_wan"],
+            t("col.mismatches"): shown["checks_mismatch"],
+            t("col.checks"): checks,
+            t("col.government"): shown["government"],
+            t("col.doc_kind"): [many.kind_label(k) for k in shown["kind"]],
+            t("col.scope"): [many.scope_label(s) for s in shown["scope"]],
+            t("col.where"): [many.pages_text(r, many.FIGURE_SOURCES) for r in records],
+            t("col.open"): [many.doc_url(r, home) for r in records],
+        }
+    )
+    money = st.column_config.NumberColumn(format="%,.2f")
+    ui.table(
+        table,
+        "catalogue",
+        column_config={
+            t("col.expenditure_total_wan"): money,
+            t("col.basic_wan"): money,
+            t("col.project_wan"): money,
+            t("col.three_public_wan"): money,
+            t("col.admin_operating_wan"): money,
+            t("col.basic_share"): st.column_config.NumberColumn(format="%.2f%%"),
+            t("col.open"): st.column_config.LinkColumn(display_text=t("link.open_document")),
+        },
+    )
+    st.caption(t("src.catalogue"))
 
-# trends: every department with two years or more
-years_of = all_years.groupby(["government", "department_key"], sort=False)["year"].nunique()
-years_of = years_of[years_of > 1]
-if not years_of.empty:
-    st.subheader(t("head.trend_links"))
-    for (gov, department), n in years_of.items():
-        st.page_link(
-            many.TRENDS,
-            label=t("link.trend").format(department=department, n=n),
-            icon=":material/trending_up:",
-            query_params={"government": gov, "dept_key": department, "lang": state.lang()},
-        )
+    # comparisons: every government-year-kind-scope with two departments or more
+    groups = (
+        shown.groupby(["government", "year", "kind", "scope"], sort=False)
+        .size()
+        .reset_index(name="n")
+    )
+    groups = groups[groups["n"] > 1]
+    if not groups.empty:
+        st.subheader(t("head.compare_links"))
+        for g in groups.itertuples():
+            st.page_link(
+                many.COMPARE,
+                label=t("link.compare").format(
+                    government=g.government,
+                    year=g.year,
+                    n=g.n,
+                    what=many.doc_label(g.scope, g.kind),
+                ),
+                icon=":material/bar_chart:",
+                query_params={
+                    "government": g.government,
+                    "cmp_year": str(g.year),
+                    "kind": g.kind,
+                    "scope": g.scope,
+                    "lang": state.lang(),
+                },
+            )
 
-# the table is offered with the page's downloads, as on screen
-ui.offer_table("catalogue", table)
+    # trends: the departments with two years or more (the first of them; the trend page lists all)
+    years_of = all_years.groupby(["government", "department_key"], sort=False)["year"].nunique()
+    years_of = years_of[years_of > 1]
+    if not years_of.empty:
+        st.subheader(t("head.trend_links"))
+        for (gov, department), n in list(years_of.items())[:MAX_TREND_LINKS]:
+            st.page_link(
+                many.TRENDS,
+                label=t("link.trend").format(department=department, n=n),
+                icon=":material/trending_up:",
+                query_params={"government": gov, "dept_key": department, "lang": state.lang()},
+            )
+        if len(years_of) > MAX_TREND_LINKS:
+            st.caption(t("msg.more_trends").format(n=len(years_of) - MAX_TREND_LINKS))
+
+
+catalogue_view(government, year, kind, text, many.home())
+
 ui.page_downloads("catalogue")

@@ -63,6 +63,9 @@ documents = [str(r["document"]) for r in records]
 names = [str(r["department"]) for r in records]
 
 
+MAX_BARS = 25
+
+
 def bars(
     values: list[float | None],
     title: str,
@@ -80,6 +83,9 @@ def bars(
         st.info(t("msg.compare_none").format(what=title))
         return None
     shown.sort(key=lambda x: -x[1])
+    if len(shown) > MAX_BARS:  # a readable chart: the largest, the rest in the table below
+        st.caption(t("msg.compare_top").format(n=MAX_BARS, total=len(shown), what=title))
+        shown = shown[:MAX_BARS]
     fig = go.Figure(
         go.Bar(
             x=[v for _, v, _ in shown],

@@ -392,6 +392,10 @@ _MANY_DOCUMENTS: dict[str, tuple[str, str]] = {
     ),
     "link.trend": ("{department}：{n} 个年度的趋势", "{department}: trend over {n} years"),
     "head.compare_links": ("部门比较", "Compare departments"),
+    "msg.more_trends": (
+        "另有 {n} 个部门有多个年度，见“历年趋势”页。",
+        "{n} more departments have several years: see the page “Trends”.",
+    ),
     "head.trend_links": ("历年趋势", "Trends"),
     "head.compare_table": ("比较明细", "The figures compared"),
     "head.departments": ("打开部门", "Open a department"),
@@ -407,6 +411,10 @@ _MANY_DOCUMENTS: dict[str, tuple[str, str]] = {
     "msg.compare_what": (
         "{government} {year}年 {what}：{n} 份文件。点击柱形打开该部门。",
         "{government}, {year}, {what}: {n} documents. Click a bar to open that department.",
+    ),
+    "msg.compare_top": (
+        "{what}：图中为最大的 {n} 个（共 {total} 个），全部见比较明细。",
+        "{what}: the largest {n} of {total} are drawn; all are in the table.",
     ),
     "msg.compare_one": (
         "该政府该年度只导入了一份此类文件，无可比较的部门。",

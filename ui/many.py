@@ -59,10 +59,11 @@ def home() -> str:
     return OVERVIEW
 
 
-def doc_url(row: Mapping[str, object]) -> str:
+def doc_url(row: Mapping[str, object], home_page: str | None = None) -> str:
     """A relative link to the overview of ``row``'s document (resolved against the page showing
-    it, so it works under any base path; the overview is "/" when it is the home page)."""
-    path = "./" if home() == OVERVIEW else "overview"
+    it, so it works under any base path; the overview is "/" when it is the home page:
+    ``home_page``, by default :func:`home`)."""
+    path = "./" if (home_page or home()) == OVERVIEW else "overview"
     return f"{path}?{urlencode(doc_params(row))}"
 
 
