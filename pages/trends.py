@@ -51,200 +51,220 @@ with c4:
         "scope",
         format_func=partial(many.scope_label, lang=LANG),
     )
-rows = mine[mine["scope"] == scope].sort_values("year")
-records = rows.to_dict("records")
-years = [int(r["year"]) for r in records]
-documents = [str(r["document"]) for r in records]
-
-published = list(dict.fromkeys(str(r["department"]) for r in records))
-st.caption(
-    t("msg.trend_what").format(
-        department=department,
-        what=many.doc_label(str(scope), str(kind)),
-        years="、".join(str(y) for y in years)
-        if state.lang() == "zh"
-        else ", ".join(map(str, years)),
-    )
-)
-if len(published) > 1:
-    st.info(t("msg.trend_names").format(names=t("src.join").join(published)))
-if len(records) < 2:
-    st.info(t("msg.trend_one"))
 
 
-def change(values: list[float | None]) -> tuple[list[float | None], list[float | None]]:
-    """Year-on-year change of ``values`` (amount and %, one per loaded year), None where a year
-    or the one before has no figure, or the year before is not loaded."""
-    amounts: list[float | None] = [None]
-    pcts: list[float | None] = [None]
-    for i in range(1, len(values)):
-        before, now = values[i - 1], values[i]
-        if before is None or now is None or years[i] - years[i - 1] != 1:
-            amounts.append(None)
-            pcts.append(None)
-            continue
-        amounts.append(now - before)
-        pcts.append(many.share(now - before, before))
-    return amounts, pcts
+@ui.section
+def trend_view(government: str, department: str, kind: str, scope: str, home: str) -> None:
+    """The department's charts, table and links over its years (drawn once per view and
+    choice, then replayed: see ui.section). ``home``: the page "/" opens (links)."""
+    docs = data.catalogue()
+    rows = docs[
+        (docs["government"] == government)
+        & (docs["department_key"] == department)
+        & (docs["kind"] == kind)
+        & (docs["scope"] == scope)
+    ].sort_values("year")
+    records = rows.to_dict("records")
+    years = [int(r["year"]) for r in records]
+    documents = [str(r["document"]) for r in records]
 
-
-def value(r: dict, column: str) -> float | None:
-    v = r[column]
-    return None if v is None or pd.isna(v) else float(v)
-
-
-totals = [value(r, "total_wan") for r in records]
-delta, delta_pct = change(totals)
-labels = [str(y) for y in years]
-
-left, right = st.columns(2)
-with left:
-    fig = go.Figure(
-        go.Bar(
-            x=labels,
-            y=[v or 0 for v in totals],
-            customdata=documents,
-            text=[
-                fmt.wan(v) + ("" if p is None else f"<br>{fmt.signed(p)}%")
-                for v, p in zip(totals, delta_pct, strict=True)
-            ],
-            textposition="auto",
-            hovertemplate="%{x}: %{text}<extra></extra>",
+    published = list(dict.fromkeys(str(r["department"]) for r in records))
+    st.caption(
+        t("msg.trend_what").format(
+            department=department,
+            what=many.doc_label(str(scope), str(kind)),
+            years="、".join(str(y) for y in years)
+            if state.lang() == "zh"
+            else ", ".join(map(str, years)),
         )
     )
-    fig.update_layout(height=360, xaxis={"type": "category"})
-    ev = ui.chart(
-        fig,
-        t("chart.trend_total"),
-        many.chart_source(records, "total", t("what.total")),
-        key="tr_total",
-        on_select="rerun",
-    )
-    many.open_selected(ev, documents, docs)
-with right:
-    fig = go.Figure()
-    for column, name in (("basic_wan", t("metric.basic")), ("project_wan", t("metric.project"))):
-        fig.add_trace(
+    if len(published) > 1:
+        st.info(t("msg.trend_names").format(names=t("src.join").join(published)))
+    if len(records) < 2:
+        st.info(t("msg.trend_one"))
+
+    def change(values: list[float | None]) -> tuple[list[float | None], list[float | None]]:
+        """Year-on-year change of ``values`` (amount and %, one per loaded year), None where a year
+        or the one before has no figure, or the year before is not loaded."""
+        amounts: list[float | None] = [None]
+        pcts: list[float | None] = [None]
+        for i in range(1, len(values)):
+            before, now = values[i - 1], values[i]
+            if before is None or now is None or years[i] - years[i - 1] != 1:
+                amounts.append(None)
+                pcts.append(None)
+                continue
+            amounts.append(now - before)
+            pcts.append(many.share(now - before, before))
+        return amounts, pcts
+
+    def value(r: dict, column: str) -> float | None:
+        v = r[column]
+        return None if v is None or pd.isna(v) else float(v)
+
+    totals = [value(r, "total_wan") for r in records]
+    delta, delta_pct = change(totals)
+    labels = [str(y) for y in years]
+    # each year under its bars links to that year's document
+    year_links = {
+        "tickvals": labels,
+        "ticktext": [
+            f'<a href="{many.doc_url(r, home)}" target="_self">{y}</a>'
+            for r, y in zip(records, labels, strict=True)
+        ],
+    }
+
+    left, right = st.columns(2)
+    with left:
+        fig = go.Figure(
             go.Bar(
-                name=name,
                 x=labels,
-                y=[value(r, column) or 0 for r in records],
+                y=[v or 0 for v in totals],
                 customdata=documents,
-                hovertemplate="%{x} · " + name + ": %{y:,.2f}<extra></extra>",
+                text=[
+                    fmt.wan(v) + ("" if p is None else f"<br>{fmt.signed(p)}%")
+                    for v, p in zip(totals, delta_pct, strict=True)
+                ],
+                textposition="auto",
+                hovertemplate="%{x}: %{text}<extra></extra>",
             )
         )
-    fig.update_layout(barmode="stack", height=360, xaxis={"type": "category"})
-    ev = ui.chart(
-        fig,
-        t("chart.trend_basic_project"),
-        many.chart_source(records, "basic", t("what.basic_project")),
-        key="tr_bp",
-        on_select="rerun",
-    )
-    many.open_selected(ev, documents, docs)
-
-left, right = st.columns(2)
-with left:
-    fig = go.Figure()
-    for column, name in (
-        ("three_public_wan", t("what.three_public")),
-        ("admin_operating_wan", t("what.admin")),
-    ):
-        values = [value(r, column) for r in records]
-        if any(v is not None for v in values):
+        fig.update_layout(height=360, xaxis={"type": "category", **year_links})
+        ui.chart(
+            fig,
+            t("chart.trend_total"),
+            many.chart_source(records, "total", t("what.total")),
+            key="tr_total",
+        )
+    with right:
+        fig = go.Figure()
+        for column, name in (
+            ("basic_wan", t("metric.basic")),
+            ("project_wan", t("metric.project")),
+        ):
             fig.add_trace(
-                go.Scatter(
+                go.Bar(
                     name=name,
                     x=labels,
-                    y=values,
-                    mode="lines+markers",
+                    y=[value(r, column) or 0 for r in records],
                     customdata=documents,
                     hovertemplate="%{x} · " + name + ": %{y:,.2f}<extra></extra>",
                 )
             )
-    if fig.data:
-        fig.update_layout(height=360, xaxis={"type": "category"})
+        fig.update_layout(barmode="stack", height=360, xaxis={"type": "category", **year_links})
         ui.chart(
             fig,
-            t("chart.trend_three_public"),
-            many.chart_source(records, "three_public", t("what.three_public")),
-            key="tr_3p",
+            t("chart.trend_basic_project"),
+            many.chart_source(records, "basic", t("what.basic_project")),
+            key="tr_bp",
         )
-    else:
-        st.info(t("msg.compare_none").format(what=t("chart.trend_three_public")))
-with right:
-    classes = data.catalogue_classes()
-    classes = classes[classes["document"].isin(documents)]
-    if classes.empty:
-        st.info(t("msg.compare_none").format(what=t("chart.trend_classes")))
-    else:
-        # one 类 is one code across years (its name may change between editions): the latest name
-        latest = classes.assign(
-            year=classes["document"].map(dict(zip(documents, years, strict=True)))
-        ).sort_values("year")
-        key = latest["code"].fillna(latest["name"])
-        names_by_key = dict(zip(key, latest["name"], strict=True))
+
+    left, right = st.columns(2)
+    with left:
         fig = go.Figure()
-        for k in dict.fromkeys(key):
-            part = latest[key == k]
-            by_year = dict(zip(part["year"], part["total_wan"], strict=True))
-            fig.add_trace(
-                go.Bar(
-                    name=names_by_key[k],
-                    x=labels,
-                    y=[float(by_year[y]) if y in by_year else 0 for y in years],
-                    customdata=documents,
-                    hovertemplate="%{x} · " + names_by_key[k] + ": %{y:,.2f}<extra></extra>",
+        for column, name in (
+            ("three_public_wan", t("what.three_public")),
+            ("admin_operating_wan", t("what.admin")),
+        ):
+            values = [value(r, column) for r in records]
+            if any(v is not None for v in values):
+                fig.add_trace(
+                    go.Scatter(
+                        name=name,
+                        x=labels,
+                        y=values,
+                        mode="lines+markers",
+                        customdata=documents,
+                        hovertemplate="%{x} · " + name + ": %{y:,.2f}<extra></extra>",
+                    )
                 )
+        if fig.data:
+            fig.update_layout(height=360, xaxis={"type": "category", **year_links})
+            ui.chart(
+                fig,
+                t("chart.trend_three_public"),
+                many.chart_source(records, "three_public", t("what.three_public")),
+                key="tr_3p",
             )
-        fig.update_layout(barmode="group", height=360, xaxis={"type": "category"})
-        ui.chart(
-            fig,
-            t("chart.trend_classes"),
-            many.chart_source(
-                many.class_sources(records, classes), "classes", t("chart.trend_classes")
-            ),
-            key="tr_cls",
+        else:
+            st.info(t("msg.compare_none").format(what=t("chart.trend_three_public")))
+    with right:
+        classes = data.catalogue_classes()
+        classes = classes[classes["document"].isin(documents)]
+        if classes.empty:
+            st.info(t("msg.compare_none").format(what=t("chart.trend_classes")))
+        else:
+            # one 类 is one code across years (its name may change between editions): the
+            # latest name
+            latest = classes.assign(
+                year=classes["document"].map(dict(zip(documents, years, strict=True)))
+            ).sort_values("year")
+            key = latest["code"].fillna(latest["name"])
+            names_by_key = dict(zip(key, latest["name"], strict=True))
+            fig = go.Figure()
+            for k in dict.fromkeys(key):
+                part = latest[key == k]
+                by_year = dict(zip(part["year"], part["total_wan"], strict=True))
+                fig.add_trace(
+                    go.Bar(
+                        name=names_by_key[k],
+                        x=labels,
+                        y=[float(by_year[y]) if y in by_year else 0 for y in years],
+                        customdata=documents,
+                        hovertemplate="%{x} · " + names_by_key[k] + ": %{y:,.2f}<extra></extra>",
+                    )
+                )
+            fig.update_layout(barmode="group", height=360, xaxis={"type": "category", **year_links})
+            ui.chart(
+                fig,
+                t("chart.trend_classes"),
+                many.chart_source(
+                    many.class_sources(records, classes), "classes", t("chart.trend_classes")
+                ),
+                key="tr_cls",
+            )
+
+    st.subheader(t("head.trend_table"))
+    SOURCES = many.FIGURE_SOURCES
+    table = pd.DataFrame(
+        {
+            t("col.year"): labels,
+            t("col.published_name"): [str(r["department"]) for r in records],
+            t("col.expenditure_total_wan"): totals,
+            t("col.change_wan"): delta,
+            t("col.change_pct"): delta_pct,
+            t("col.basic_wan"): [value(r, "basic_wan") for r in records],
+            t("col.project_wan"): [value(r, "project_wan") for r in records],
+            t("col.three_public_wan"): [value(r, "three_public_wan") for r in records],
+            t("col.admin_operating_wan"): [value(r, "admin_operating_wan") for r in records],
+            t("col.where"): [many.pages_text(r, SOURCES) for r in records],
+        }
+    )
+    money = st.column_config.NumberColumn(format="%,.2f")
+    ui.table(
+        table,
+        "trend",
+        column_config={
+            t("col.expenditure_total_wan"): money,
+            t("col.change_wan"): money,
+            t("col.change_pct"): st.column_config.NumberColumn(format="%.2f%%"),
+            t("col.basic_wan"): money,
+            t("col.project_wan"): money,
+            t("col.three_public_wan"): money,
+            t("col.admin_operating_wan"): money,
+        },
+    )
+
+    st.subheader(t("head.years"))
+    for r in reversed(records):
+        st.page_link(
+            many.OVERVIEW,
+            label=f"{r['year']} · {r['department']}",
+            icon=":material/dashboard:",
+            query_params=many.doc_params(r),
         )
 
-st.subheader(t("head.trend_table"))
-SOURCES = many.FIGURE_SOURCES
-table = pd.DataFrame(
-    {
-        t("col.year"): labels,
-        t("col.published_name"): [str(r["department"]) for r in records],
-        t("col.expenditure_total_wan"): totals,
-        t("col.change_wan"): delta,
-        t("col.change_pct"): delta_pct,
-        t("col.basic_wan"): [value(r, "basic_wan") for r in records],
-        t("col.project_wan"): [value(r, "project_wan") for r in records],
-        t("col.three_public_wan"): [value(r, "three_public_wan") for r in records],
-        t("col.admin_operating_wan"): [value(r, "admin_operating_wan") for r in records],
-        t("col.where"): [many.pages_text(r, SOURCES) for r in records],
-    }
-)
-money = st.column_config.NumberColumn(format="%,.2f")
-ui.table(
-    table,
-    "trend",
-    column_config={
-        t("col.expenditure_total_wan"): money,
-        t("col.change_wan"): money,
-        t("col.change_pct"): st.column_config.NumberColumn(format="%.2f%%"),
-        t("col.basic_wan"): money,
-        t("col.project_wan"): money,
-        t("col.three_public_wan"): money,
-        t("col.admin_operating_wan"): money,
-    },
-)
 
-st.subheader(t("head.years"))
-for r in reversed(records):
-    st.page_link(
-        many.OVERVIEW,
-        label=f"{r['year']} · {r['department']}",
-        icon=":material/dashboard:",
-        query_params=many.doc_params(r),
-    )
+trend_view(government, department, kind, scope, many.home())
 
 ui.page_downloads("trends")

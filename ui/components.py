@@ -444,21 +444,11 @@ def _wrap(text: str, width: int = 34) -> list[str]:
     return [line.strip() for line in lines] or [""]
 
 
-def chart(
-    fig: go.Figure,
-    title: str,
-    source_text: str,
-    *,
-    unit: str = "万元",
-    key: str,
-    on_select: str = "ignore",
-) -> object:
+def chart(fig: go.Figure, title: str, source_text: str, *, unit: str = "万元", key: str) -> None:
     """Draw a plotly figure with its title (unit included) and its source line.
 
     The source is drawn *inside* the figure, under the plot, so that the PNG from the chart's
     camera button carries title, unit and source; a chart without axes needs less room for it.
-    ``on_select="rerun"`` makes its points clickable: the selection is returned (a chart drawn
-    inside a section must not take clicks).
     """
     unit_label = t("unit.wan") if unit == "万元" else unit
     lines = _wrap(source_text)
@@ -520,11 +510,9 @@ def chart(
         },
         font={"family": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"},
     )
-    clicks = {"on_select": on_select, "selection_mode": "points"} if on_select != "ignore" else {}
-    return st.plotly_chart(
+    st.plotly_chart(
         fig,
         key=key,
-        **clicks,
         config={
             "displaylogo": False,
             "toImageButtonOptions": {"format": "png", "filename": key, "scale": 2},

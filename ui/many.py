@@ -12,7 +12,6 @@ from collections.abc import Iterable, Mapping
 from urllib.parse import urlencode
 
 import pandas as pd
-import streamlit as st
 
 from ui import data, state
 from ui.i18n import TRANSLATIONS, t
@@ -178,19 +177,3 @@ def choose(
     if len(options) == 1:
         return options[0]
     return state.bound_select(label, options, name, format_func=format_func, parse=parse)
-
-
-def open_selected(event: object, documents: list[str], catalogue: pd.DataFrame) -> None:
-    """Follow a click on a chart whose points carry document ids as customdata: switch to that
-    document's overview. Nothing when nothing (or something unknown) is selected."""
-    try:
-        points = event.selection.points  # type: ignore[attr-defined]
-    except AttributeError:
-        return
-    for point in points or ():
-        document = point.get("customdata")
-        if isinstance(document, list | tuple):
-            document = document[0] if document else None
-        if document in documents:
-            row = catalogue[catalogue["document"] == document].iloc[0]
-            st.switch_page(OVERVIEW, query_params=doc_params(row))

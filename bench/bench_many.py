@@ -1,0 +1,117 @@
+"""Many documents: the catalogue, comparison and trend pages with 10 and with 1000 documents.
+
+    .venv/bin/python bench/bench_many.py [--sizes 10 1000] [--rounds 15]
+
+Synthetic cities (budgetlens_synthetic, marked synthetic; the databases of bench_scale.py, built
+under build/scale/ when missing) served with BUDGETLENS_SHOW_SYNTHETIC=1 and the empty floor page
+(BUDGETLENS_BENCH_FLOOR=1). Per size, in one server: the first visit of each page in the running
+process (cold caches for that view), then warm reruns interleaved with the floor, medians. The
+comparison shows every department of the city (all 10 or all 1000 in one government and year).
+Goals (issue 11): warm reruns ≤ 2× the floor, first visits ≤ 10× the floor, and each page with
+1000 documents ≤ 1.5× its time with 10.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import urllib.parse
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.bench_scale import build
+from bench.load_client import ROOT, median, serve
+from bench.report import machine, write_section
+from deploy.client import open_session, rerun
+
+GOVERNMENT = "合成市"
+YEAR = 2024
+
+
+def views() -> dict[str, tuple[str, str]]:
+    """name → (page, query string): the catalogue is "/" when several documents are loaded."""
+    compare = urllib.parse.urlencode({"government": GOVERNMENT, "cmp_year": YEAR})
+    trends = urllib.parse.urlencode({"government": GOVERNMENT})
+    return {
+        "floor": ("floor", ""),
+        "catalogue": ("", ""),
+        "compare": ("compare", compare),
+        "trends": ("trends", trends),
+    }
+
+
+async def measure(url: str, rounds: int) -> tuple[dict[str, float], dict[str, float]]:
+    """(first visit ms, warm median ms) per view."""
+    session, _ = await open_session(url)  # runs "/" once: the catalogue's first visit
+    first: dict[str, float] = {}
+    times: dict[str, list[float]] = {name: [] for name in views()}
+    for name, (page, query) in views().items():
+        if name != "catalogue":
+            first[name] = (await rerun(session, page, query)).seconds * 1000
+    for k in range(rounds + 2):
+        for name, (page, query) in views().items():
+            r = await rerun(session, page, query)
+            if k >= 2:
+                times[name].append(r.seconds * 1000)
+    await session.ws.close()
+    return first, {name: median(v) for name, v in times.items()}
+
+
+async def first_catalogue(url: str) -> float:
+    """The catalogue's first visit in a fresh process: the page "/" of a new session."""
+    _, r = await open_session(url)
+    return r.seconds * 1000
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--sizes", type=int, nargs=2, default=[10, 1000])
+    p.add_argument("--rounds", type=int, default=15)
+    p.add_argument("--out", default=str(ROOT / "build" / "scale"))
+    p.add_argument("--no-write", action="store_true")
+    a = p.parse_args(argv)
+    out = Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    first: dict[int, dict[str, float]] = {}
+    warm: dict[int, dict[str, float]] = {}
+    env = {"BUDGETLENS_SHOW_SYNTHETIC": "1", "BUDGETLENS_BENCH_FLOOR": "1"}
+    for size in a.sizes:
+        path = build(size, out)
+        with serve(db=str(path), env=env) as (url, _):
+            catalogue_first = asyncio.run(first_catalogue(url))
+            first[size], warm[size] = asyncio.run(measure(url, a.rounds))
+            first[size]["catalogue"] = catalogue_first
+        print(size, first[size], warm[size], file=sys.stderr)
+    small, large = a.sizes
+    lines = [
+        f"Command: `.venv/bin/python bench/bench_many.py --sizes {small} {large} --rounds "
+        f"{a.rounds}` (synthetic cities of {small} and {large} departments, one government and "
+        "year; the comparison shows all of them; warm: medians of reruns interleaved with the "
+        "floor; first: the first visit of the view in the running server).",
+        "",
+        f"| page | warm {small} ms | warm {large} ms | ratio {large}/{small} | "
+        f"warm/floor ({large}) | first visit {large} ms | first/floor ({large}) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    floor = warm[large]["floor"]
+    for name in views():
+        if name == "floor":
+            continue
+        lines.append(
+            f"| {name} | {warm[small][name]:.1f} | {warm[large][name]:.1f} | "
+            f"{warm[large][name] / warm[small][name]:.2f} | {warm[large][name] / floor:.2f} | "
+            f"{first[large][name]:.0f} | {first[large][name] / floor:.1f} |"
+        )
+    lines += ["", f"Floor (empty page): {warm[small]['floor']:.1f} ms ({small}), {floor:.1f} ms "
+              f"({large})."]  # fmt: skip
+    text = "\n".join(lines)
+    print(text)
+    if not a.no_write:
+        write_section("Many documents", machine() + "\n\n" + text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
