@@ -71,12 +71,16 @@ def catalogue_view(government: str, year: int, kind: str, text: str, home: str) 
         return
 
     records = shown.to_dict("records")
+    lang = state.lang()  # looked up once: a catalogue has thousands of cells to label
+    mismatch, clean = t("msg.checks_mismatch", lang), t("msg.checks_clean", lang)
     checks = [
-        t("msg.checks_mismatch").format(n=r["checks_mismatch"])
+        mismatch.format(n=r["checks_mismatch"])
         if r["checks_mismatch"]
-        else t("msg.checks_clean").format(n=r["checks_ok"] + r["checks_rounding"])
+        else clean.format(n=r["checks_ok"] + r["checks_rounding"])
         for r in records
     ]
+    kinds = {k: many.kind_label(k, lang) for k in set(shown["kind"])}
+    scopes = {k: many.scope_label(k, lang) for k in set(shown["scope"])}
     # the name and the amounts first (a phone shows the first columns), what it is after
     table = pd.DataFrame(
         {
@@ -91,10 +95,10 @@ def catalogue_view(government: str, year: int, kind: str, text: str, home: str) 
             t("col.mismatches"): shown["checks_mismatch"],
             t("col.checks"): checks,
             t("col.government"): shown["government"],
-            t("col.doc_kind"): [many.kind_label(k) for k in shown["kind"]],
-            t("col.scope"): [many.scope_label(s) for s in shown["scope"]],
-            t("col.where"): [many.pages_text(r, many.FIGURE_SOURCES) for r in records],
-            t("col.open"): [many.doc_url(r, home) for r in records],
+            t("col.doc_kind"): shown["kind"].map(kinds),
+            t("col.scope"): shown["scope"].map(scopes),
+            t("col.where"): many.pages_texts(records, many.FIGURE_SOURCES),
+            t("col.open"): [many.doc_url(r, home, lang) for r in records],
         }
     )
     money = st.column_config.NumberColumn(format="%,.2f")

@@ -76,7 +76,8 @@ def compare_view(government: str, year: int, kind: str, scope: str, home: str) -
     records = group.to_dict("records")
     documents = [str(r["document"]) for r in records]
     names = [str(r["department"]) for r in records]
-    links = {str(r["document"]): many.doc_url(r, home) for r in records}
+    lang = state.lang()
+    links = {str(r["document"]): many.doc_url(r, home, lang) for r in records}
 
     def bars(
         values: list[float | None],
@@ -219,7 +220,8 @@ def compare_view(government: str, year: int, kind: str, scope: str, home: str) -
             t("col.admin_operating_wan"): group["admin_operating_wan"],
             t("col.staff"): group["staff_actual"],
             t("col.per_staff_wan"): per_staff,
-            t("col.where"): [many.pages_text(r, SOURCES) for r in records],
+            t("col.where"): many.pages_texts(records, SOURCES),
+            t("col.open"): [links[d] for d in documents],
         }
     )
     money = st.column_config.NumberColumn(format="%,.2f")
@@ -235,6 +237,7 @@ def compare_view(government: str, year: int, kind: str, scope: str, home: str) -
             t("col.per_staff_wan"): money,
             t("col.basic_share"): st.column_config.NumberColumn(format="%.2f%%"),
             t("col.staff"): st.column_config.NumberColumn(format="%d"),
+            t("col.open"): st.column_config.LinkColumn(display_text=t("link.open_document")),
         },
     )
 
@@ -246,17 +249,6 @@ def compare_view(government: str, year: int, kind: str, scope: str, home: str) -
             column_config={
                 c: st.column_config.NumberColumn(format="%.2f%%") for c in class_shares.columns[1:]
             },
-        )
-
-    st.subheader(t("head.departments"))
-    for r in records:
-        st.page_link(
-            many.OVERVIEW,
-            label=f"{r['department']} · {fmt.wan(r['total_wan'])} {t('unit.wan')}"
-            if r["total_wan"] is not None and not pd.isna(r["total_wan"])
-            else str(r["department"]),
-            icon=":material/dashboard:",
-            query_params=many.doc_params(r),
         )
 
 

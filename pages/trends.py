@@ -237,7 +237,7 @@ def trend_view(government: str, department: str, kind: str, scope: str, home: st
             t("col.project_wan"): [value(r, "project_wan") for r in records],
             t("col.three_public_wan"): [value(r, "three_public_wan") for r in records],
             t("col.admin_operating_wan"): [value(r, "admin_operating_wan") for r in records],
-            t("col.where"): [many.pages_text(r, SOURCES) for r in records],
+            t("col.where"): many.pages_texts(records, SOURCES),
         }
     )
     money = st.column_config.NumberColumn(format="%,.2f")

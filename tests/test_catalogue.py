@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import urllib.parse
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -22,7 +23,6 @@ from streamlit.testing.v1 import AppTest
 
 from budgetlens import aliases, cli, db, queries
 from tests.conftest import SEED, read_fixture
-from ui import fmt
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -352,10 +352,12 @@ def test_the_comparison_ranks_the_departments_with_database_values(
         assert general[identity(f)["department"]] == pytest.approx(want)
     table = at.dataframe[0].value
     assert list(table["部门"]) == sorted(expected, key=expected.get, reverse=True)
-    links = [p.proto.label for p in at.get("page_link")]
+    # each department's row and its name beside each bar link to its document
+    opened = dict(zip(table["部门"], table["打开"], strict=True))
     for f in SH:
-        total = fmt.wan(hand_figure(f, "total")[0])
-        assert any(identity(f)["department"] in label and total in label for label in links)
+        assert f"doc={urllib.parse.quote(doc_id(f))}" in opened[identity(f)["department"]]
+        ticks = spec["layout"]["yaxis"]["ticktext"]
+        assert any(opened[identity(f)["department"]] in tick for tick in ticks)
 
 
 def test_the_trend_follows_one_department_over_its_years(many_db: Path, monkeypatch) -> None:

@@ -29,14 +29,14 @@ FIGURE_SOURCES = (
 )
 
 
-def doc_params(row: Mapping[str, object]) -> dict[str, str]:
+def doc_params(row: Mapping[str, object], lang: str | None = None) -> dict[str, str]:
     """The query parameters that open ``row``'s document (a catalogue row): department, year,
-    document id and the language on screen."""
+    document id and the language (``lang``, default the one on screen)."""
     return {
         "department": str(row["department"]),
         "year": str(int(row["year"])),  # type: ignore[arg-type]
         "doc": str(row["document"]),
-        "lang": state.lang(),
+        "lang": lang or state.lang(),
     }
 
 
@@ -58,12 +58,14 @@ def home() -> str:
     return OVERVIEW
 
 
-def doc_url(row: Mapping[str, object], home_page: str | None = None) -> str:
+def doc_url(
+    row: Mapping[str, object], home_page: str | None = None, lang: str | None = None
+) -> str:
     """A relative link to the overview of ``row``'s document (resolved against the page showing
     it, so it works under any base path; the overview is "/" when it is the home page:
     ``home_page``, by default :func:`home`)."""
     path = "./" if (home_page or home()) == OVERVIEW else "overview"
-    return f"{path}?{urlencode(doc_params(row))}"
+    return f"{path}?{urlencode(doc_params(row, lang))}"
 
 
 def kind_label(kind: str, lang: str | None = None) -> str:
@@ -111,17 +113,31 @@ def where_text(row: Mapping[str, object], prefix: str) -> str:
 
 
 def pages_text(row: Mapping[str, object], columns: Iterable[tuple[str, str]]) -> str:
-    """Where ``row``'s figures were printed: 'p. 8 支出总计 · p. 20 “三公”经费' for a PDF, the
+    """Where ``row``'s figures were printed: '支出总计 第8页；“三公”经费 第20页' for a PDF, the
     lines for a text document. ``columns``: (figure label key, catalogue column prefix)."""
-    parts = []
-    for label_key, prefix in columns:
-        page = row.get(f"{prefix}_page")
-        line = row.get(f"{prefix}_line")
-        if page is not None and not pd.isna(page):
-            parts.append(t("src.page_of").format(page=int(page), what=t(label_key)))  # type: ignore[arg-type]
-        elif line is not None and not pd.isna(line):
-            parts.append(t("src.line_of").format(line=int(line), what=t(label_key)))  # type: ignore[arg-type]
-    return t("src.join").join(parts)
+    return pages_texts([row], columns)[0]
+
+
+def pages_texts(
+    rows: Iterable[Mapping[str, object]], columns: Iterable[tuple[str, str]]
+) -> list[str]:
+    """:func:`pages_text` of many rows, the labels looked up once (a catalogue has thousands)."""
+    lang = state.lang()
+    columns = list(columns)
+    page_of, line_of, join = (t(k, lang) for k in ("src.page_of", "src.line_of", "src.join"))
+    labels = {key: t(key, lang) for key, _ in columns}
+    out = []
+    for row in rows:
+        parts = []
+        for label_key, prefix in columns:
+            page = row.get(f"{prefix}_page")
+            line = row.get(f"{prefix}_line")
+            if page is not None and not pd.isna(page):  # type: ignore[arg-type]
+                parts.append(page_of.format(page=int(page), what=labels[label_key]))  # type: ignore[arg-type]
+            elif line is not None and not pd.isna(line):  # type: ignore[arg-type]
+                parts.append(line_of.format(line=int(line), what=labels[label_key]))  # type: ignore[arg-type]
+        out.append(join.join(parts))
+    return out
 
 
 # a chart names each document's page while the names fit under it; beyond, the table does
