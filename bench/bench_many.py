@@ -4,8 +4,9 @@
 
 Synthetic cities (budgetlens_synthetic, marked synthetic; the databases of bench_scale.py, built
 under build/scale/ when missing) served with BUDGETLENS_SHOW_SYNTHETIC=1 and the empty floor page
-(BUDGETLENS_BENCH_FLOOR=1). Per size, in one server: the first visit of each page in the running
-process (cold caches for that view), then warm reruns interleaved with the floor, medians. The
+(BUDGETLENS_BENCH_FLOOR=1). Both sizes are served at once: the first visit of each page in each
+running process (cold caches for that view), then warm reruns, each round visiting every view
+on both servers (the floor included), medians. The
 comparison shows every department of the city (all 10 or all 1000 in one government and year).
 Goals (issue 11): warm reruns ≤ 2× the floor, first visits ≤ 10× the floor, and each page with
 1000 documents ≤ 1.5× its time with 10.
@@ -42,27 +43,28 @@ def views() -> dict[str, tuple[str, str]]:
     }
 
 
-async def measure(url: str, rounds: int) -> tuple[dict[str, float], dict[str, float]]:
-    """(first visit ms, warm median ms) per view."""
-    session, _ = await open_session(url)  # runs "/" once: the catalogue's first visit
-    first: dict[str, float] = {}
-    times: dict[str, list[float]] = {name: [] for name in views()}
-    for name, (page, query) in views().items():
-        if name != "catalogue":
-            first[name] = (await rerun(session, page, query)).seconds * 1000
+async def measure(urls: dict[int, str], rounds: int):
+    """Per size: (first visit ms, warm median ms) per view. Both servers run at once and every
+    round visits each view on each, so that the machine's load falls on both sizes alike."""
+    first: dict[int, dict[str, float]] = {}
+    sessions = {}
+    for size, url in urls.items():
+        sessions[size], opened = await open_session(url)  # "/" once: the catalogue's first visit
+        first[size] = {"catalogue": opened.seconds * 1000}
+        for name, (page, query) in views().items():
+            if name != "catalogue":
+                first[size][name] = (await rerun(sessions[size], page, query)).seconds * 1000
+    times = {size: {name: [] for name in views()} for size in urls}
     for k in range(rounds + 2):
         for name, (page, query) in views().items():
-            r = await rerun(session, page, query)
-            if k >= 2:
-                times[name].append(r.seconds * 1000)
-    await session.ws.close()
-    return first, {name: median(v) for name, v in times.items()}
-
-
-async def first_catalogue(url: str) -> float:
-    """The catalogue's first visit in a fresh process: the page "/" of a new session."""
-    _, r = await open_session(url)
-    return r.seconds * 1000
+            for size, session in sessions.items():
+                r = await rerun(session, page, query)
+                if k >= 2:
+                    times[size][name].append(r.seconds * 1000)
+    for session in sessions.values():
+        await session.ws.close()
+    warm = {size: {n: median(v) for n, v in t.items()} for size, t in times.items()}
+    return first, warm
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,22 +76,21 @@ def main(argv: list[str] | None = None) -> int:
     a = p.parse_args(argv)
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
-    first: dict[int, dict[str, float]] = {}
-    warm: dict[int, dict[str, float]] = {}
     env = {"BUDGETLENS_SHOW_SYNTHETIC": "1", "BUDGETLENS_BENCH_FLOOR": "1"}
-    for size in a.sizes:
-        path = build(size, out)
-        with serve(db=str(path), env=env) as (url, _):
-            catalogue_first = asyncio.run(first_catalogue(url))
-            first[size], warm[size] = asyncio.run(measure(url, a.rounds))
-            first[size]["catalogue"] = catalogue_first
-        print(size, first[size], warm[size], file=sys.stderr)
     small, large = a.sizes
+    paths = {size: build(size, out) for size in a.sizes}
+    with (
+        serve(db=str(paths[small]), env=env) as (url_small, _),
+        serve(db=str(paths[large]), env=env) as (url_large, _),
+    ):
+        first, warm = asyncio.run(measure({small: url_small, large: url_large}, a.rounds))
+    print(first, warm, file=sys.stderr)
     lines = [
         f"Command: `.venv/bin/python bench/bench_many.py --sizes {small} {large} --rounds "
         f"{a.rounds}` (synthetic cities of {small} and {large} departments, one government and "
-        "year; the comparison shows all of them; warm: medians of reruns interleaved with the "
-        "floor; first: the first visit of the view in the running server).",
+        "year, served at once; the comparison shows all of them; warm: medians of reruns, each "
+        "round visiting every view on both servers; first: the first visit of the view in the "
+        "running server).",
         "",
         f"| page | warm {small} ms | warm {large} ms | ratio {large}/{small} | "
         f"warm/floor ({large}) | first visit {large} ms | first/floor ({large}) |",

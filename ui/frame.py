@@ -92,14 +92,19 @@ def sidebar(*, with_document: bool = True) -> state.Filters:
 
     departments = sorted(docs)
     # a link may name the document only (?doc=): its department and year are the defaults
-    linked = next(
-        (
-            (dept, year)
-            for dept, years in docs.items()
-            for year, ids in years.items()
-            if state.param("doc") in ids
-        ),
-        (None, None),
+    wanted = state.param("doc")
+    linked = (
+        next(
+            (
+                (dept, year)
+                for dept, years in docs.items()
+                for year, ids in years.items()
+                if wanted in ids
+            ),
+            (None, None),
+        )
+        if wanted
+        else (None, None)
     )
     department = state.bound_select(
         t("filter.department"),

@@ -52,8 +52,13 @@ def home() -> str:
         index = data.document_index()
     except Exception:  # a missing or unreadable database: the sidebar reports it in a sentence
         return OVERVIEW
-    documents = {doc for years in index.values() for docs in years.values() for doc in docs}
-    if len(documents) > 1 and state.param("doc") not in documents:
+    wanted = state.param("doc")
+    several = len(index) > 1 or any(
+        len(years) > 1 or any(len(docs) > 1 for docs in years.values()) for years in index.values()
+    )
+    if several and not (
+        wanted and any(wanted in docs for y in index.values() for docs in y.values())
+    ):
         return CATALOGUE
     return OVERVIEW
 
