@@ -310,8 +310,13 @@ def test_the_catalogue_is_the_landing_page_and_shows_the_database(
     assert "dept_key=" in trend
 
 
-def test_one_document_still_opens_on_its_overview(seed_db: Path, monkeypatch) -> None:
-    at = run_app(seed_db, monkeypatch)
+def test_one_document_still_opens_on_its_overview(
+    seed_db: Path, tmp_path: Path, monkeypatch
+) -> None:
+    # a copy: the app keeps its connection open, in its own configuration
+    one = tmp_path / "one.duckdb"
+    shutil.copyfile(seed_db, one)
+    at = run_app(one, monkeypatch)
     assert at.title[0].value == "总览"
     # its catalogue links the overview at "/", where it is with one document
     at.switch_page("pages/catalogue.py").run()
