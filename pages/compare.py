@@ -111,15 +111,8 @@ def compare_view(government: str, year: int, kind: str, scope: str, home: str) -
                 hovertemplate="%{y}: %{text}<extra></extra>",
             )
         )
-        # each department's name beside its bar links to that department's overview
         fig.update_layout(
-            yaxis={
-                "autorange": "reversed",
-                "tickvals": [n for n, _, _ in shown],
-                "ticktext": [f'<a href="{links[d]}" target="_self">{n}</a>' for n, _, d in shown],
-            },
-            height=120 + 36 * len(shown),
-            showlegend=False,
+            yaxis={"autorange": "reversed"}, height=120 + 36 * len(shown), showlegend=False
         )
         if isinstance(source, str):
             text = source
@@ -249,6 +242,21 @@ def compare_view(government: str, year: int, kind: str, scope: str, home: str) -
             column_config={
                 c: st.column_config.NumberColumn(format="%.2f%%") for c in class_shares.columns[1:]
             },
+        )
+
+    # the departments of the charts open from here (plotly's bars and tick labels take no
+    # links); every department's row in the table links too
+    st.subheader(t("head.departments"))
+    for r in records[:MAX_BARS]:
+        st.page_link(
+            many.OVERVIEW,
+            label=t("link.department").format(
+                department=r["department"], amount=fmt.wan(r["total_wan"]), unit=t("unit.wan")
+            )
+            if r["total_wan"] is not None and not pd.isna(r["total_wan"])
+            else str(r["department"]),
+            icon=":material/dashboard:",
+            query_params=many.doc_params(r, lang),
         )
 
 

@@ -105,14 +105,6 @@ def trend_view(government: str, department: str, kind: str, scope: str, home: st
     totals = [value(r, "total_wan") for r in records]
     delta, delta_pct = change(totals)
     labels = [str(y) for y in years]
-    # each year under its bars links to that year's document
-    year_links = {
-        "tickvals": labels,
-        "ticktext": [
-            f'<a href="{many.doc_url(r, home)}" target="_self">{y}</a>'
-            for r, y in zip(records, labels, strict=True)
-        ],
-    }
 
     left, right = st.columns(2)
     with left:
@@ -129,7 +121,7 @@ def trend_view(government: str, department: str, kind: str, scope: str, home: st
                 hovertemplate="%{x}: %{text}<extra></extra>",
             )
         )
-        fig.update_layout(height=360, xaxis={"type": "category", **year_links})
+        fig.update_layout(height=360, xaxis={"type": "category"})
         ui.chart(
             fig,
             t("chart.trend_total"),
@@ -151,7 +143,7 @@ def trend_view(government: str, department: str, kind: str, scope: str, home: st
                     hovertemplate="%{x} · " + name + ": %{y:,.2f}<extra></extra>",
                 )
             )
-        fig.update_layout(barmode="stack", height=360, xaxis={"type": "category", **year_links})
+        fig.update_layout(barmode="stack", height=360, xaxis={"type": "category"})
         ui.chart(
             fig,
             t("chart.trend_basic_project"),
@@ -179,7 +171,7 @@ def trend_view(government: str, department: str, kind: str, scope: str, home: st
                     )
                 )
         if fig.data:
-            fig.update_layout(height=360, xaxis={"type": "category", **year_links})
+            fig.update_layout(height=360, xaxis={"type": "category"})
             ui.chart(
                 fig,
                 t("chart.trend_three_public"),
@@ -214,7 +206,7 @@ def trend_view(government: str, department: str, kind: str, scope: str, home: st
                         hovertemplate="%{x} · " + names_by_key[k] + ": %{y:,.2f}<extra></extra>",
                     )
                 )
-            fig.update_layout(barmode="group", height=360, xaxis={"type": "category", **year_links})
+            fig.update_layout(barmode="group", height=360, xaxis={"type": "category"})
             ui.chart(
                 fig,
                 t("chart.trend_classes"),

@@ -23,6 +23,7 @@ from streamlit.testing.v1 import AppTest
 
 from budgetlens import aliases, cli, db, queries
 from tests.conftest import SEED, read_fixture
+from ui import fmt
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -357,12 +358,13 @@ def test_the_comparison_ranks_the_departments_with_database_values(
         assert general[identity(f)["department"]] == pytest.approx(want)
     table = at.dataframe[0].value
     assert list(table["部门"]) == sorted(expected, key=expected.get, reverse=True)
-    # each department's row and its name beside each bar link to its document
+    # each department's row, and a link per charted department, open its document
     opened = dict(zip(table["部门"], table["打开"], strict=True))
+    links = {p.proto.label: p.proto.query_string for p in at.get("page_link")}
     for f in SH:
         assert f"doc={urllib.parse.quote(doc_id(f))}" in opened[identity(f)["department"]]
-        ticks = spec["layout"]["yaxis"]["ticktext"]
-        assert any(opened[identity(f)["department"]] in tick for tick in ticks)
+        label = f"{identity(f)['department']} · {fmt.wan(hand_figure(f, 'total')[0])} 万元"
+        assert f"doc={urllib.parse.quote(doc_id(f))}" in links[label]
 
 
 def test_the_trend_follows_one_department_over_its_years(many_db: Path, monkeypatch) -> None:

@@ -399,6 +399,7 @@ _MANY_DOCUMENTS: dict[str, tuple[str, str]] = {
     "head.trend_links": ("历年趋势", "Trends"),
     "head.compare_table": ("比较明细", "The figures compared"),
     "head.departments": ("打开部门", "Open a department"),
+    "link.department": ("{department} · {amount} {unit}", "{department} · {amount} {unit}"),
     "head.trend_table": ("各年度明细", "Year by year"),
     "head.years": ("打开年度文件", "Open a year's document"),
     "msg.catalogue_count": (
