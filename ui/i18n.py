@@ -410,8 +410,9 @@ _MANY_DOCUMENTS: dict[str, tuple[str, str]] = {
     "msg.checks_mismatch": ("{n} 处不一致", "{n} mismatches"),
     "msg.checks_clean": ("{n} 项核对一致", "{n} checks agree"),
     "msg.compare_what": (
-        "{government} {year}年 {what}：{n} 份文件。点击柱形打开该部门。",
-        "{government}, {year}, {what}: {n} documents. Click a bar to open that department.",
+        "{government} {year}年 {what}：{n} 份文件。各部门的链接在图下和比较明细中。",
+        "{government}, {year}, {what}: {n} documents. Each department opens from the links "
+        "under the charts and from the table.",
     ),
     "msg.compare_top": (
         "{what}：图中为最大的 {n} 个（共 {total} 个），全部见比较明细。",
