@@ -11,12 +11,15 @@ from __future__ import annotations
 import streamlit as st
 
 from budgetlens import settings
-from ui import frame
+from ui import frame, many
 from ui.i18n import t
 
 st.set_page_config(page_title="BudgetLens 预算透视", page_icon="📊", layout="wide")
 
 PAGES = (
+    ("pages/catalogue.py", "nav.catalogue", ":material/table_view:"),
+    ("pages/compare.py", "nav.compare", ":material/bar_chart:"),
+    ("pages/trends.py", "nav.trends", ":material/trending_up:"),
     ("pages/overview.py", "nav.overview", ":material/dashboard:"),
     ("pages/revenue_expenditure.py", "nav.revenue_expenditure", ":material/account_balance:"),
     ("pages/basic_project.py", "nav.basic_project", ":material/balance:"),
@@ -35,9 +38,10 @@ FLOOR_PAGE = "bench/floor_page.py"
 
 def main() -> None:
     """Validate the URL and draw the sidebar, then run the selected page."""
+    home = many.home()  # the catalogue when several documents are loaded, else the overview
     pages = [
-        st.Page(path, title=t(title_key), icon=icon, default=(i == 0))
-        for i, (path, title_key, icon) in enumerate(PAGES)
+        st.Page(path, title=t(title_key), icon=icon, default=(path == home))
+        for path, title_key, icon in PAGES
     ]
     try:
         floor = settings.current().bench_floor
@@ -49,7 +53,10 @@ def main() -> None:
     if page.url_path == "floor":
         page.run()  # nothing else: the floor is Streamlit's own cost
         return
-    frame.sidebar()
+    over_many = [
+        p for p, (path, _, _) in zip(pages, PAGES, strict=False) if path in many.MANY_PAGES
+    ]
+    frame.sidebar(with_document=not any(page is p for p in over_many))
     if page.url_path == "presenter":
         # the room sees the slide, not the controls
         st.set_page_config(initial_sidebar_state="collapsed")

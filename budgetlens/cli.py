@@ -179,8 +179,9 @@ def _export(args: argparse.Namespace) -> int:
     from budgetlens import db, export
 
     con = db.connect(_settings(args).db, read_only=True)
+    write = export.export_parquet if args.format == "parquet" else export.export_package
     try:
-        written = export.export_package(con, Path(args.dir))
+        written = write(con, Path(args.dir))
     finally:
         con.close()
     for path, n in written.items():
@@ -396,11 +397,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "export",
-        help="write an open-data package (datapackage.json + CSV) to DIR",
+        help="write an open-data package (datapackage.json + CSV, or Parquet) to DIR",
         description="Write a Frictionless Data Package: datapackage.json and one CSV per "
-        "resource (UTF-8 with BOM; amounts in 万元 unless the column name ends in _yuan).",
+        "resource (UTF-8 with BOM; amounts in 万元 unless the column name ends in _yuan); with "
+        "--format parquet, one Parquet dataset per resource, partitioned by government and "
+        "year (DIR/<resource>/government=…/year=…/*.parquet).",
     )
     p.add_argument("dir", metavar="DIR")
+    p.add_argument(
+        "--format",
+        choices=("csv", "parquet"),
+        default="csv",
+        help="csv (default) or parquet (partitioned by government and year)",
+    )
     db_arg(p)
     p.set_defaults(func=_export)
 

@@ -1,4 +1,5 @@
-"""The open-data package: a Frictionless Data Package of CSV files.
+"""The open-data package: a Frictionless Data Package of CSV files, or the same resources as
+Parquet datasets partitioned by government and year (:func:`export_parquet`).
 
 Each resource is declared here as data (name, title, fields with type and description); its rows
 come from ``queries/export_<name>.sql``. Every resource starts with ``department, year, document``
@@ -360,6 +361,92 @@ def export_package(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
                 "title": "Creative Commons Attribution 4.0",
             }
         ],
+        "resources": resources,
+    }
+    (out / "datapackage.json").write_text(
+        json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    return written
+
+
+# A document whose government was not read is still exported, under this partition value (a
+# partition's name cannot be empty: readers would take it for a missing value).
+GOVERNMENT_NOT_STATED = "未注明"
+
+
+def export_parquet(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
+    """Write every resource of :data:`RESOURCES` as a Parquet dataset ``out/<resource>/``,
+    partitioned Hive-style by government and year (``government=上海市普陀区/year=2025/…``), and
+    ``datapackage.json`` describing them; returns rows per resource directory.
+
+    Each resource holds the CSV resource's columns (same queries) plus ``government``; the
+    partition columns are read back from the paths (DuckDB ``read_parquet(…, hive_partitioning
+    = true)``, pandas/pyarrow, Spark). A resource's directory is replaced as a whole. Raises
+    duckdb.Error if the database lacks the schema, ValueError when a query's columns and its
+    declaration drifted apart, OSError when a file cannot be written.
+    """
+    import shutil
+
+    import pyarrow.dataset as pads
+
+    out.mkdir(parents=True, exist_ok=True)
+    classes = function_classes()
+    government = f"coalesce({{}}.government, '{GOVERNMENT_NOT_STATED}')"
+    written: dict[str, int] = {}
+    resources = []
+    for res in RESOURCES:
+        sql = queries.load_sql(f"export_{res.name}")
+        fields = [*BASE_FIELDS, *res.fields]
+        expected = [f[0] for f in fields]
+        joined = (
+            f"select r.* replace ({government.format('r')} as government) from ({sql}) as r"
+            if res.name == "documents"
+            else f"select r.*, {government.format('d')} as government from ({sql}) as r "
+            "join document as d on d.document = r.document"
+        )
+        cur = con.cursor()
+        try:
+            cur.register("function_class", classes)
+            names = [d[0] for d in cur.execute(f"select * from ({sql}) limit 0").description]
+            if names != expected:  # a query and its declaration drifted apart
+                raise ValueError(f"export_{res.name}.sql returns {names}, declared {expected}")
+            table = cur.sql(joined).to_arrow_table()
+        finally:
+            cur.close()
+        target = out / res.name
+        if target.exists():
+            shutil.rmtree(target)
+        # written by pyarrow: the database connection may not write files (read-only, with
+        # file system access disabled: budgetlens.db)
+        pads.write_dataset(
+            table,
+            target,
+            format="parquet",
+            partitioning=["government", "year"],
+            partitioning_flavor="hive",
+            existing_data_behavior="delete_matching",
+        )
+        written[str(target)] = table.num_rows
+        parquet_fields = list(fields)
+        if res.name != "documents":
+            parquet_fields.append(("government", "string", "政府（分区列），见 documents"))
+        resources.append(
+            {
+                "name": res.name.replace("_", "-"),
+                "title": res.title,
+                "path": f"{res.name}/",
+                "format": "parquet",
+                "partitioning": {"style": "hive", "columns": ["government", "year"]},
+                "schema": _schema(res, parquet_fields),
+            }
+        )
+    package = {
+        "profile": "data-package",
+        "name": "budgetlens-budget-disclosures-parquet",
+        "title": "BudgetLens 部门预算公开数据（Parquet）",
+        "description": "The resources of the CSV package (budgetlens export DIR) as Parquet "
+        "datasets, one directory per resource, partitioned by government and year "
+        "(government=…/year=…/). Amounts are 万元 unless a column name ends in _yuan.",
         "resources": resources,
     }
     (out / "datapackage.json").write_text(

@@ -9,14 +9,30 @@ library stays UI-free).
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
 import duckdb
 import pandas as pd
 
-from budgetlens import resources
+from budgetlens import aliases, resources
 
 _NAME = re.compile(r"^[a-z0-9_]+$")
+
+
+# Reference tables kept as data beside the database, by the relation name a query reads them under;
+# registered on the query's cursor only when its text names them.
+def _function_classes() -> pd.DataFrame:
+    from budgetlens import export  # export runs queries: imported when first needed
+
+    return export.function_classes()
+
+
+REFERENCE_RELATIONS: dict[str, Callable[[], pd.DataFrame]] = {
+    "department_alias": aliases.department_aliases,
+    "function_class": functools.cache(_function_classes),
+}
 
 
 def load_sql(name: str) -> str:
@@ -37,11 +53,15 @@ def run(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataF
     """Run the named query with named parameters and return the rows as a DataFrame.
 
     Each call uses its own cursor (closed afterwards) so that concurrent sessions sharing one
-    connection do not step on each other's result sets.
+    connection do not step on each other's result sets. A reference relation the query names
+    (:data:`REFERENCE_RELATIONS`) is registered on that cursor first.
     """
     sql = load_sql(name)
     cur = con.cursor()
     try:
+        for relation, load in REFERENCE_RELATIONS.items():
+            if relation in sql:
+                cur.register(relation, load())
         cur.execute(sql, params)
         return cur.fetch_df()
     finally:

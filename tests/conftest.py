@@ -15,6 +15,9 @@ SEED = ROOT / "data" / "raw" / "jincheng-kejiju-2024.txt"
 FIXTURES = ROOT / "tests" / "fixtures" / "jincheng-kejiju-2024"
 # the dashboard's pages, as app.py lists them (importing app.py would run Streamlit)
 PAGES = (
+    "catalogue",
+    "compare",
+    "trends",
     "overview",
     "revenue_expenditure",
     "basic_project",
@@ -26,6 +29,8 @@ PAGES = (
     "search",
     "presenter",
 )
+# the pages over many documents (catalogue, comparison, trends): they name no single document
+MANY_DOCUMENT_PAGES = ("catalogue", "compare", "trends")
 
 
 @pytest.fixture(scope="session")

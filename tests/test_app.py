@@ -137,7 +137,7 @@ def test_every_chart_has_title_unit_and_source(app_db: Path, page: str) -> None:
     for el in at.get("plotly_chart"):
         spec = json.loads(el.proto.spec)
         title = spec["layout"]["title"]["text"]
-        assert re.search(r"（(万元|个)）$", title), title
+        assert re.search(r"（(万元|个|%|万元/人)）$", title), title
         notes = [a["text"].replace("<br>", "") for a in spec["layout"].get("annotations", [])]
         assert any(n.startswith("来源：") and "第" in n for n in notes), notes
         assert json.loads(el.proto.config)["toImageButtonOptions"]["format"] == "png"
@@ -419,7 +419,7 @@ def test_glossary_numbers_match_db(app_db: Path, con) -> None:
 
 def test_search_matches_db(app_db: Path, con) -> None:
     at = run_page("search", q="科技")
-    expected = db_query(con, "search", pattern="%科技%")
+    expected = queries.run(con, "search_all", pattern="%科技%")
     assert len(at.dataframe[0].value) == len(expected) > 0
     at = run_page("search", q="这个词不存在")
     assert not at.dataframe

@@ -119,11 +119,11 @@ def test_warm_visits_every_page_in_both_languages_once_the_server_answers(
         visits = asyncio.run(warm.warm(url, ("zh", "en")))
     pages = {v.page for v in visits}
     # every page of the navigation (app.py's PAGES), the default one under its title
-    assert len(pages) == 10 and {"presenter", "search", "performance"} <= pages
+    assert len(pages) == 13 and {"presenter", "search", "performance", "catalogue"} <= pages
     assert len(visits) == 2 * len(pages)
     assert {v.query for v in visits} == {"lang=zh", "lang=en"}
     assert all(v.status == "finished" and v.exceptions == 0 for v in visits)
-    assert "20 visits" in capsys.readouterr().out
+    assert "26 visits" in capsys.readouterr().out
 
 
 def test_warm_says_so_when_no_server_answers(capsys: pytest.CaptureFixture[str]) -> None:

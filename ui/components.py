@@ -132,6 +132,18 @@ def escape_md(text: object) -> str:
     return re.sub(r"([\\`*_\[\]<>#|~$])", r"\\\1", "" if text is None else str(text))
 
 
+def blanks_blank(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` ready for st.dataframe: number columns as numbers, a blank cell blank (for a table
+    drawn by the page itself, e.g. with row selection)."""
+    return _numeric(df)
+
+
+def offer_table(name: str, df: pd.DataFrame) -> None:
+    """Offer ``df`` with the page's downloads (:func:`page_downloads`) under ``name``, for a table
+    the page draws itself."""
+    _page_tables().append((name, _numeric(df)))
+
+
 def with_pages(df: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
     """For a document read from PDF: a page column after the line column (原文行号 → 原文页码),
     so that a reader can find every row in the PDF; a column of line lists ('414,415', a check's)
@@ -679,15 +691,18 @@ def key_figures() -> dict[str, dict]:
     return {str(r["key"]): r for r in data.dept_records("key_figures")}
 
 
-def page_header(title_key: str, *, show: bool = True) -> None:
-    """Make sure the sidebar exists (see ui.frame), then show the page title and the document
-    (``show=False``: neither, for a page that fills the screen, such as the presenter's).
+def page_header(title_key: str, *, show: bool = True, document: bool = True) -> None:
+    """Make sure the sidebar exists (see ui.frame), then show the page title and the document.
+
+    ``show=False``: neither, for a page that fills the screen, such as the presenter's;
+    ``document=False``: a page over many documents (catalogue, comparison, trends) names none.
     Starts this run's list of tables for :func:`page_downloads`."""
     st.session_state[_TABLES] = []
-    frame.sidebar()
+    frame.sidebar(with_document=document)
     if show:
         st.title(t(title_key))
-        st.caption(state.current().title)
+        if document:
+            st.caption(state.current().title)
 
 
 # Streamlit's own chrome around a slide: the header's menu and toolbar, the page's top padding,

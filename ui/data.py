@@ -157,3 +157,36 @@ def view_key() -> tuple[str, str, str, str, str]:
     sidebar read them at the start of this run)."""
     f = state.current()
     return (f.database, f.version, f.document, f.title, f.lang)
+
+
+@st.cache_resource(max_entries=16, ttl=3600, show_spinner=False)
+def _shown(path: str, version: str, name: str, synthetic: bool) -> pd.DataFrame:
+    rows = _cached(path, version, name, ())
+    return rows if synthetic else rows[~rows["synthetic"]].reset_index(drop=True)
+
+
+def shown_rows(name: str) -> pd.DataFrame:
+    """Rows of a query over all documents (with a ``synthetic`` column), without generated
+    benchmark documents unless the settings show them (BUDGETLENS_SHOW_SYNTHETIC). Shared:
+    treat them as read-only."""
+    path = str(db_path())
+    synthetic = settings.current().show_synthetic
+    return _shown(path, file_version(path), name, synthetic).copy(deep=False)
+
+
+def catalogue() -> pd.DataFrame:
+    """Every document the dashboard can show, with its headline figures, the page of each and its
+    check counts (queries/catalogue.sql)."""
+    return shown_rows("catalogue")
+
+
+def catalogue_classes() -> pd.DataFrame:
+    """Every shown document's all-funds expenditure by 类 (queries/catalogue_classes.sql)."""
+    return shown_rows("catalogue_classes")
+
+
+def search_all(pattern: str) -> pd.DataFrame:
+    """Hits of ``pattern`` (an ILIKE pattern) in every shown document, ranked
+    (queries/search_all.sql)."""
+    hits = query("search_all", pattern=pattern)
+    return hits if settings.current().show_synthetic else hits[~hits["synthetic"]]

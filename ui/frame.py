@@ -62,9 +62,10 @@ def document_label(document: str, lang: str) -> str:
     )
 
 
-def sidebar() -> state.Filters:
+def sidebar(*, with_document: bool = True) -> state.Filters:
     """Draw the sidebar once per run and return the validated filters (stops the page when the
-    database is missing or empty, with a sentence saying what to do)."""
+    database is missing or empty, with a sentence saying what to do). ``with_document=False``: a
+    page over many documents, whose URL does not carry the sidebar's document."""
     if _drawn_this_run() and state.has_current():
         return state.current()
     _leave_legacy_mode()
@@ -90,14 +91,35 @@ def sidebar() -> state.Filters:
         st.stop()
 
     departments = sorted(docs)
+    # a link may name the document only (?doc=): its department and year are the defaults
+    wanted = state.param("doc")
+    linked = (
+        next(
+            (
+                (dept, year)
+                for dept, years in docs.items()
+                for year, ids in years.items()
+                if wanted in ids
+            ),
+            (None, None),
+        )
+        if wanted
+        else (None, None)
+    )
     department = state.bound_select(
-        t("filter.department"), departments, "department", sidebar=True, write_url=False
+        t("filter.department"),
+        departments,
+        "department",
+        default=linked[0],
+        sidebar=True,
+        write_url=False,
     )
     year = state.bound_select(
         t("filter.year"),
         state.years_of(docs, department),
         "year",
         parse=state.parse_int,
+        default=linked[1],
         sidebar=True,
         write_url=False,
     )
@@ -124,6 +146,6 @@ def sidebar() -> state.Filters:
         database,
         version,
     )
-    state.set_current(filters)
+    state.set_current(filters, document=with_document)
     st.sidebar.caption(t("app.tagline"))
     return filters

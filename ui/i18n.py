@@ -287,6 +287,158 @@ if set(TRANSLATIONS) & set(vocabulary.table()):
 TRANSLATIONS.update(vocabulary.table())
 
 
+# pages over many documents: catalogue, comparison, trends, search across documents
+_MANY_DOCUMENTS: dict[str, tuple[str, str]] = {
+    "nav.catalogue": ("文件目录", "Catalogue"),
+    "nav.compare": ("部门比较", "Compare departments"),
+    "nav.trends": ("历年趋势", "Trends"),
+    "filter.government": ("政府", "Government"),
+    "filter.kind": ("类型", "Kind"),
+    "filter.scope": ("范围", "Scope"),
+    "filter.department_text": ("按部门名称筛选", "Filter by department name"),
+    "col.government": ("政府", "Government"),
+    "col.department": ("部门", "Department"),
+    "col.published_name": ("公开名称", "Published name"),
+    "col.year": ("年度", "Year"),
+    "col.doc_kind": ("类型", "Kind"),
+    "col.scope": ("范围", "Scope"),
+    "col.expenditure_total_wan": ("支出总计（万元）", "Total expenditure (万元)"),
+    "col.basic_share": ("基本支出占比", "Basic share"),
+    "col.three_public_wan": ("“三公”经费（万元）", "“Three public” expenses (万元)"),
+    "col.admin_operating_wan": (
+        "机关运行经费（万元）",
+        "Administrative operating costs (万元)",
+    ),
+    "col.checks": ("数据核对", "Reconciliation"),
+    "col.where": ("原文位置", "Where printed"),
+    "col.open": ("打开", "Open"),
+    "col.staff": ("实有人数", "Staff"),
+    "col.per_staff_wan": ("人均支出（万元）", "Spending per staff member (万元)"),
+    "col.change_wan": ("比上年增减（万元）", "Change on the year before (万元)"),
+    "col.change_pct": ("比上年增减", "Change on the year before"),
+    "col.document": ("文件", "Document"),
+    "link.open_document": ("打开", "Open"),
+    "link.compare": (
+        "{government} {year}年 {n} 个{what}比较",
+        "{government} {year}: compare {n} documents ({what})",
+    ),
+    "link.trend": ("{department}：{n} 个年度的趋势", "{department}: trend over {n} years"),
+    "head.compare_links": ("部门比较", "Compare departments"),
+    "msg.more_trends": (
+        "另有 {n} 个部门有多个年度，见“历年趋势”页。",
+        "{n} more departments have several years: see the page “Trends”.",
+    ),
+    "head.trend_links": ("历年趋势", "Trends"),
+    "head.compare_table": ("比较明细", "The figures compared"),
+    "head.departments": ("打开部门", "Open a department"),
+    "link.department": ("{department} · {amount} {unit}", "{department} · {amount} {unit}"),
+    "head.trend_table": ("各年度明细", "Year by year"),
+    "head.years": ("打开年度文件", "Open a year's document"),
+    "msg.catalogue_count": (
+        "显示 {n} 份文件（共 {total} 份）。",
+        "{n} of {total} documents shown.",
+    ),
+    "msg.catalogue_none": ("没有符合条件的文件。", "No document matches the filters."),
+    "msg.checks_mismatch": ("{n} 处不一致", "{n} mismatches"),
+    "msg.checks_clean": ("{n} 项核对一致", "{n} checks agree"),
+    "msg.compare_what": (
+        "{government} {year}年 {what}：{n} 份文件。各部门的链接在图下和比较明细中。",
+        "{government}, {year}, {what}: {n} documents. Each department opens from the links "
+        "under the charts and from the table.",
+    ),
+    "msg.compare_top": (
+        "{what}：图中为最大的 {n} 个（共 {total} 个），全部见比较明细。",
+        "{what}: the largest {n} of {total} are drawn; all are in the table.",
+    ),
+    "msg.compare_one": (
+        "该政府该年度只导入了一份此类文件，无可比较的部门。",
+        "Only one such document of this government and year is loaded: nothing to compare.",
+    ),
+    "msg.compare_none": (
+        "所选文件均未载明：{what}。",
+        "None of these documents states: {what}.",
+    ),
+    "msg.dept_years": ("{department}（{n} 个年度）", "{department} ({n} years)"),
+    "msg.trend_what": (
+        "{department}，{what}，年度：{years}。",
+        "{department}, {what}, years: {years}.",
+    ),
+    "msg.trend_names": (
+        "本部门各年度以不同名称公开：{names}。按部门别名表视为同一部门，各年度文件保留其公开名称。",
+        "This department published under several names: {names}. The alias table makes them "
+        "one department; each year's document keeps its published name.",
+    ),
+    "msg.trend_one": (
+        "该部门只导入了一个年度的文件，暂无趋势。",
+        "Only one year of this department is loaded: no trend yet.",
+    ),
+    "chart.cmp_total": ("支出总计", "Total expenditure"),
+    "chart.cmp_basic_share": (
+        "基本支出占支出总计比例",
+        "Basic spending as a share of the total",
+    ),
+    "chart.cmp_three_public": ("“三公”经费", "“Three public” expenses"),
+    "chart.cmp_admin": ("机关运行经费", "Administrative operating costs"),
+    "chart.cmp_per_staff": ("人均支出（按实有人数）", "Spending per staff member"),
+    "chart.cmp_class": ("{name}占支出总计比例", "{name}: share of the total"),
+    "col.class_share": ("{name}占比", "{name} share"),
+    "head.class_shares": (
+        "各类支出占支出总计比例",
+        "Each functional class as a share of the total",
+    ),
+    "chart.trend_total": (
+        "支出总计：及比上年增减",
+        "Total expenditure: with the change on the year before",
+    ),
+    "chart.trend_basic_project": ("基本支出与项目支出", "Basic and project spending"),
+    "chart.trend_three_public": (
+        "“三公”与运行经费：“三公”经费与机关运行经费",
+        "Small costs: “three public” expenses and administrative operating costs",
+    ),
+    "chart.trend_classes": ("按功能分类（类）的支出", "Expenditure by functional class"),
+    "unit.wan_per_person": ("万元/人", "10k yuan per person"),
+    "src.catalogue": (
+        "来源：各文件的支出总表（或收支总表）、“三公”经费表和机关运行经费表；“原文位置”列为各数字所在的原文页码（文本文件为行号）。",
+        "Sources: each document's expenditure summary (or income and expenditure summary), "
+        "“three public” expenses and administrative operating costs tables; the column "
+        "“Where printed” gives the page (or line of a text document) of each figure.",
+    ),
+    "what.total": ("支出总计", "total expenditure"),
+    "what.basic_project": ("基本/项目支出", "basic/project spending"),
+    "what.three_public": ("“三公”经费", "“three public” expenses"),
+    "what.admin": ("机关运行经费", "administrative operating costs"),
+    "src.prefix_many": ("来源：{what}，", "Source: {what}, "),
+    "src.at_page": ("第{page}页", "page {page}"),
+    "src.at_line": ("第{line}行", "line {line}"),
+    "src.see_table": (
+        "{n} 份文件，各文件页码（第几页）见下表“原文位置”列",
+        "{n} documents; the page of each is in the column “Where printed” below",
+    ),
+    "msg.no_source": ("文件未载明", "not stated"),
+    "filter.search_here": ("只搜索当前文件", "Only the current document"),
+    "head.search_topics": ("相关页面", "Pages on this topic"),
+    "msg.of_project": ("所属项目：{project}", "of project {project}"),
+    "msg.search_count_docs": (
+        "在 {docs} 份文件中找到 {n} 条结果：项目和科目按金额排列，"
+        "其后为文件载明的数字、绩效指标和名词解释。",
+        "{n} results in documents: {docs}. Projects and budget items by amount, then stated "
+        "figures, performance indicators and glossary terms.",
+    ),
+    "link.topic": ("查看“{page}”页", "Open the page “{page}”"),
+    "link.topic_figure": (
+        "{what} {value} {unit}（{where}）：查看“{page}”页",
+        "{what} {value} {unit} ({where}): open the page “{page}”",
+    ),
+    "msg.hit": ("{kind}：{label}", "{kind}: {label}"),
+    "kind.figure": ("文件载明的数字", "Stated figure"),
+    "src.page_of": ("{what} 第{page}页", "{what} page {page}"),
+    "src.line_of": ("{what} 第{line}行", "{what} line {line}"),
+}
+if TRANSLATIONS.keys() & _MANY_DOCUMENTS.keys():  # one key, one text: never redefined here
+    raise KeyError(f"defined twice: {sorted(TRANSLATIONS.keys() & _MANY_DOCUMENTS.keys())}")
+TRANSLATIONS.update(_MANY_DOCUMENTS)
+
+
 def t(key: str, lang: str | None = None) -> str:
     """The label for ``key`` in ``lang`` (default: the language chosen in the sidebar/URL)."""
     if lang is None:

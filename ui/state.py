@@ -84,9 +84,14 @@ def mirror(name: str, value: str, **more: str) -> None:
         st.query_params.update(changed)
 
 
-def set_current(filters: Filters) -> None:
-    """Remember the filters of this run (pages read them) and mirror them into the URL."""
+def set_current(filters: Filters, *, document: bool = True) -> None:
+    """Remember the filters of this run (pages read them) and mirror them into the URL: the
+    language, and the document unless ``document`` is False (a page over many documents, whose
+    URL names none: "/" with a document opens that document's overview)."""
     st.session_state[_CURRENT] = filters
+    if not document:
+        mirror("lang", filters.lang)
+        return
     # Checked every run: navigating between pages clears the query string, this restores it.
     mirror(
         "department",
@@ -129,7 +134,9 @@ def bound_select(
 
     On first display the URL value is used when it is one of ``options``, else the value last
     chosen in this session, else ``default``, else the first option; afterwards the widget is the
-    source of truth and the URL mirrors it. Returns None when there are no options.
+    source of truth and the URL mirrors it, except when the URL arrives with another valid value
+    than the one last mirrored (a link followed inside the app): then the URL's value is taken.
+    Returns None when there are no options.
     """
     options = list(options)
     if not options:
@@ -147,8 +154,13 @@ def bound_select(
         from ui.i18n import t
 
         st.warning(t("msg.bad_param").format(value=raw, what=label))
+    linked = parse(raw)
+    if linked in options and name in remembered and linked != remembered[name]:
+        # the URL names another value than the one last chosen and mirrored: a link inside the
+        # app (catalogue, comparison, search) was followed, and the link wins over the widget
+        wanted = linked
     if wanted not in options:
-        wanted = parse(raw)
+        wanted = linked
     if wanted not in options:
         wanted = remembered.get(name)
     if wanted not in options:

@@ -1,0 +1,265 @@
+"""部门比较 Compare departments: the departments of one government and year side by side —
+支出总计, 基本支出 share, function mix (类 shares), “三公”经费, 机关运行经费 and spending per staff
+member where stated; one small chart per measure, each bar opening that department."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from ui import components as ui
+from ui import data, fmt, many, state
+from ui.i18n import t
+
+ui.page_header("nav.compare", document=False)
+# widget labels are formatted with this language (AppTest formats them outside the run)
+LANG = state.lang()
+
+docs = data.catalogue()
+governments = sorted(set(docs["government"]))
+c1, c2, c3, c4 = st.columns(4)
+with c1:
+    government = many.choose(t("filter.government"), governments, "government")
+mine = docs[docs["government"] == government]
+with c2:
+    year = many.choose(
+        t("filter.year"),
+        sorted({int(y) for y in mine["year"]}, reverse=True),
+        "cmp_year",
+        parse=state.parse_int,
+    )
+mine = mine[mine["year"] == year]
+with c3:
+    kind = many.choose(
+        t("filter.kind"),
+        list(dict.fromkeys(mine["kind"])),
+        "kind",
+        format_func=partial(many.kind_label, lang=LANG),
+    )
+mine = mine[mine["kind"] == kind]
+with c4:
+    scopes = list(dict.fromkeys(mine["scope"]))
+    scope = many.choose(
+        t("filter.scope"), scopes, "scope", format_func=partial(many.scope_label, lang=LANG)
+    )
+
+
+MAX_BARS = 25  # a readable chart: the largest departments; all are in the table
+
+
+@ui.section
+def compare_view(government: str, year: int, kind: str, scope: str, home: str) -> None:
+    """The group's charts, tables and links (drawn once per view and choice, then replayed:
+    see ui.section). ``home``: the page "/" opens, which the links depend on."""
+    docs = data.catalogue()
+    mine = docs[
+        (docs["government"] == government) & (docs["year"] == year) & (docs["kind"] == kind)
+    ]
+    group = mine[mine["scope"] == scope].sort_values(
+        "total_wan", ascending=False, na_position="last"
+    )
+
+    st.caption(
+        t("msg.compare_what").format(
+            government=government,
+            year=year,
+            what=many.doc_label(str(scope), str(kind)),
+            n=len(group),
+        )
+    )
+    if len(group) < 2:
+        st.info(t("msg.compare_one"))
+
+    records = group.to_dict("records")
+    documents = [str(r["document"]) for r in records]
+    names = [str(r["department"]) for r in records]
+    lang = state.lang()
+    links = {str(r["document"]): many.doc_url(r, home, lang) for r in records}
+
+    def bars(
+        values: list[float | None],
+        title: str,
+        unit: str,
+        key: str,
+        source: tuple[str, str] | str,
+        percent: bool = False,
+    ) -> None:
+        """One small horizontal bar chart over the group's departments (the largest first), each
+        name linking to its department, under it the page of each figure (``source``: catalogue
+        column prefix and the figure's label key, or the source text)."""
+        shown = [
+            (n, v, d) for n, v, d in zip(names, values, documents, strict=True) if v is not None
+        ]
+        if not shown:
+            st.info(t("msg.compare_none").format(what=title))
+            return
+        shown.sort(key=lambda x: -x[1])
+        if len(shown) > MAX_BARS:
+            st.caption(t("msg.compare_top").format(n=MAX_BARS, total=len(shown), what=title))
+            shown = shown[:MAX_BARS]
+        fig = go.Figure(
+            go.Bar(
+                x=[v for _, v, _ in shown],
+                y=[n for n, _, _ in shown],
+                orientation="h",
+                customdata=[d for _, _, d in shown],
+                text=[f"{fmt.pct(v)}" if percent else fmt.wan(v) for _, v, _ in shown],
+                textposition="auto",
+                hovertemplate="%{y}: %{text}<extra></extra>",
+            )
+        )
+        fig.update_layout(
+            yaxis={"autorange": "reversed"}, height=120 + 36 * len(shown), showlegend=False
+        )
+        if isinstance(source, str):
+            text = source
+        else:
+            prefix, label_key = source
+            text = many.chart_source(records, prefix, t(label_key))
+        ui.chart(fig, title, text, unit=unit, key=key)
+
+    def value(r: dict, column: str) -> float | None:
+        v = r[column]
+        return None if v is None or pd.isna(v) else float(v)
+
+    per_staff = [many.per(r["total_wan"], r["staff_actual"]) for r in records]
+
+    left, right = st.columns(2)
+    with left:
+        bars(
+            [value(r, "total_wan") for r in records],
+            t("chart.cmp_total"),
+            "万元",
+            "cmp_total",
+            ("total", "what.total"),
+        )
+        bars(
+            [value(r, "three_public_wan") for r in records],
+            t("chart.cmp_three_public"),
+            "万元",
+            "cmp_3p",
+            ("three_public", "what.three_public"),
+        )
+    with right:
+        bars(
+            [many.share(r["basic_wan"], r["total_wan"]) for r in records],
+            t("chart.cmp_basic_share"),
+            "%",
+            "cmp_basic",
+            ("basic", "what.basic_project"),
+            percent=True,
+        )
+        bars(
+            [value(r, "admin_operating_wan") for r in records],
+            t("chart.cmp_admin"),
+            "万元",
+            "cmp_admin",
+            ("admin", "what.admin"),
+        )
+    if any(v is not None for v in per_staff):
+        bars(
+            per_staff,
+            t("chart.cmp_per_staff"),
+            t("unit.wan_per_person"),
+            "cmp_staff",
+            ("total", "what.total"),
+        )
+
+    # function mix: the 类 that take most of the group's money, one small chart each (the share of
+    # each department's 支出总计), then every 类's share in a table
+    CLASS_CHARTS = 4
+    classes = data.catalogue_classes()
+    classes = classes[classes["document"].isin(documents)]
+    class_shares = pd.DataFrame({t("col.department"): names})
+    if not classes.empty:
+        totals = {str(r["document"]): r["total_wan"] for r in records}
+        key = classes["code"].fillna(classes["name"])
+        order = classes.groupby(key, sort=False)["total_wan"].sum().sort_values(ascending=False)
+        class_source = many.chart_source(
+            many.class_sources(records, classes), "classes", t("chart.trend_classes")
+        )
+        class_names = dict(zip(key, classes["name"], strict=True))
+        shares_by_class = {}
+        for k in order.index:
+            rows = classes[key == k]
+            by_doc = dict(zip(rows["document"], rows["total_wan"], strict=True))
+            shares_by_class[k] = [many.share(by_doc.get(d), totals[d]) for d in documents]
+            class_shares[t("col.class_share").format(name=class_names[k])] = shares_by_class[k]
+        columns = st.columns(2)
+        for i, k in enumerate(list(order.index)[:CLASS_CHARTS]):
+            with columns[i % 2]:
+                bars(
+                    shares_by_class[k],
+                    t("chart.cmp_class").format(name=class_names[k]),
+                    "%",
+                    f"cmp_cls_{k}",
+                    class_source,
+                    percent=True,
+                )
+
+    st.subheader(t("head.compare_table"))
+    SOURCES = many.FIGURE_SOURCES
+    table = pd.DataFrame(
+        {
+            t("col.department"): names,
+            t("col.expenditure_total_wan"): group["total_wan"],
+            t("col.basic_wan"): group["basic_wan"],
+            t("col.project_wan"): group["project_wan"],
+            t("col.basic_share"): [many.share(r["basic_wan"], r["total_wan"]) for r in records],
+            t("col.three_public_wan"): group["three_public_wan"],
+            t("col.admin_operating_wan"): group["admin_operating_wan"],
+            t("col.staff"): group["staff_actual"],
+            t("col.per_staff_wan"): per_staff,
+            t("col.where"): many.pages_texts(records, SOURCES),
+            t("col.open"): [links[d] for d in documents],
+        }
+    )
+    money = st.column_config.NumberColumn(format="%,.2f")
+    ui.table(
+        table,
+        "compare",
+        column_config={
+            t("col.expenditure_total_wan"): money,
+            t("col.basic_wan"): money,
+            t("col.project_wan"): money,
+            t("col.three_public_wan"): money,
+            t("col.admin_operating_wan"): money,
+            t("col.per_staff_wan"): money,
+            t("col.basic_share"): st.column_config.NumberColumn(format="%.2f%%"),
+            t("col.staff"): st.column_config.NumberColumn(format="%d"),
+            t("col.open"): st.column_config.LinkColumn(display_text=t("link.open_document")),
+        },
+    )
+
+    if len(class_shares.columns) > 1:
+        st.subheader(t("head.class_shares"))
+        ui.table(
+            class_shares,
+            "compare_classes",
+            column_config={
+                c: st.column_config.NumberColumn(format="%.2f%%") for c in class_shares.columns[1:]
+            },
+        )
+
+    # the departments of the charts open from here (plotly's bars and tick labels take no
+    # links); every department's row in the table links too
+    st.subheader(t("head.departments"))
+    for r in records[:MAX_BARS]:
+        st.page_link(
+            many.OVERVIEW,
+            label=t("link.department").format(
+                department=r["department"], amount=fmt.wan(r["total_wan"]), unit=t("unit.wan")
+            )
+            if r["total_wan"] is not None and not pd.isna(r["total_wan"])
+            else str(r["department"]),
+            icon=":material/dashboard:",
+            query_params=many.doc_params(r, lang),
+        )
+
+
+compare_view(government, int(year), kind, scope, many.home())
+
+ui.page_downloads("compare")

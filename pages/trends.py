@@ -1,0 +1,262 @@
+"""历年趋势 Trends: one department across its loaded years — 支出总计 with the change on the year
+before, 基本/项目, each 类, “三公”经费 and 机关运行经费. A department published under several names
+is one department (budgetlens/reference/department_aliases.csv); each year shows the name it
+was published under."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from ui import components as ui
+from ui import data, fmt, many, state
+from ui.i18n import t
+
+ui.page_header("nav.trends", document=False)
+# widget labels are formatted with this language (AppTest formats them outside the run)
+LANG = state.lang()
+
+docs = data.catalogue()
+c1, c2, c3, c4 = st.columns(4)
+with c1:
+    government = many.choose(t("filter.government"), sorted(set(docs["government"])), "government")
+mine = docs[docs["government"] == government]
+# departments with the most years first: a trend needs two
+years_n = (
+    mine.groupby("department_key")["year"].nunique().sort_values(ascending=False, kind="stable")
+)
+with c2:
+    department = many.choose(
+        t("filter.department"),
+        list(years_n.index),
+        "dept_key",
+        format_func=lambda d: t("msg.dept_years", LANG).format(department=d, n=years_n[d]),
+    )
+mine = mine[mine["department_key"] == department]
+with c3:
+    kind = many.choose(
+        t("filter.kind"),
+        list(dict.fromkeys(mine["kind"])),
+        "kind",
+        format_func=partial(many.kind_label, lang=LANG),
+    )
+mine = mine[mine["kind"] == kind]
+with c4:
+    scope = many.choose(
+        t("filter.scope"),
+        list(dict.fromkeys(mine["scope"])),
+        "scope",
+        format_func=partial(many.scope_label, lang=LANG),
+    )
+
+
+@ui.section
+def trend_view(government: str, department: str, kind: str, scope: str, home: str) -> None:
+    """The department's charts, table and links over its years (drawn once per view and
+    choice, then replayed: see ui.section). ``home``: the page "/" opens (links)."""
+    docs = data.catalogue()
+    rows = docs[
+        (docs["government"] == government)
+        & (docs["department_key"] == department)
+        & (docs["kind"] == kind)
+        & (docs["scope"] == scope)
+    ].sort_values("year")
+    records = rows.to_dict("records")
+    years = [int(r["year"]) for r in records]
+    documents = [str(r["document"]) for r in records]
+
+    published = list(dict.fromkeys(str(r["department"]) for r in records))
+    st.caption(
+        t("msg.trend_what").format(
+            department=department,
+            what=many.doc_label(str(scope), str(kind)),
+            years="、".join(str(y) for y in years)
+            if state.lang() == "zh"
+            else ", ".join(map(str, years)),
+        )
+    )
+    if len(published) > 1:
+        st.info(t("msg.trend_names").format(names=t("src.join").join(published)))
+    if len(records) < 2:
+        st.info(t("msg.trend_one"))
+
+    def change(values: list[float | None]) -> tuple[list[float | None], list[float | None]]:
+        """Year-on-year change of ``values`` (amount and %, one per loaded year), None where a year
+        or the one before has no figure, or the year before is not loaded."""
+        amounts: list[float | None] = [None]
+        pcts: list[float | None] = [None]
+        for i in range(1, len(values)):
+            before, now = values[i - 1], values[i]
+            if before is None or now is None or years[i] - years[i - 1] != 1:
+                amounts.append(None)
+                pcts.append(None)
+                continue
+            amounts.append(now - before)
+            pcts.append(many.share(now - before, before))
+        return amounts, pcts
+
+    def value(r: dict, column: str) -> float | None:
+        v = r[column]
+        return None if v is None or pd.isna(v) else float(v)
+
+    totals = [value(r, "total_wan") for r in records]
+    delta, delta_pct = change(totals)
+    labels = [str(y) for y in years]
+
+    left, right = st.columns(2)
+    with left:
+        fig = go.Figure(
+            go.Bar(
+                x=labels,
+                y=[v or 0 for v in totals],
+                customdata=documents,
+                text=[
+                    fmt.wan(v) + ("" if p is None else f"<br>{fmt.signed(p)}%")
+                    for v, p in zip(totals, delta_pct, strict=True)
+                ],
+                textposition="auto",
+                hovertemplate="%{x}: %{text}<extra></extra>",
+            )
+        )
+        fig.update_layout(height=360, xaxis={"type": "category"})
+        ui.chart(
+            fig,
+            t("chart.trend_total"),
+            many.chart_source(records, "total", t("what.total")),
+            key="tr_total",
+        )
+    with right:
+        fig = go.Figure()
+        for column, name in (
+            ("basic_wan", t("metric.basic")),
+            ("project_wan", t("metric.project")),
+        ):
+            fig.add_trace(
+                go.Bar(
+                    name=name,
+                    x=labels,
+                    y=[value(r, column) or 0 for r in records],
+                    customdata=documents,
+                    hovertemplate="%{x} · " + name + ": %{y:,.2f}<extra></extra>",
+                )
+            )
+        fig.update_layout(barmode="stack", height=360, xaxis={"type": "category"})
+        ui.chart(
+            fig,
+            t("chart.trend_basic_project"),
+            many.chart_source(records, "basic", t("what.basic_project")),
+            key="tr_bp",
+        )
+
+    left, right = st.columns(2)
+    with left:
+        fig = go.Figure()
+        for column, name in (
+            ("three_public_wan", t("what.three_public")),
+            ("admin_operating_wan", t("what.admin")),
+        ):
+            values = [value(r, column) for r in records]
+            if any(v is not None for v in values):
+                fig.add_trace(
+                    go.Scatter(
+                        name=name,
+                        x=labels,
+                        y=values,
+                        mode="lines+markers",
+                        customdata=documents,
+                        hovertemplate="%{x} · " + name + ": %{y:,.2f}<extra></extra>",
+                    )
+                )
+        if fig.data:
+            fig.update_layout(height=360, xaxis={"type": "category"})
+            ui.chart(
+                fig,
+                t("chart.trend_three_public"),
+                many.chart_source(records, "three_public", t("what.three_public")),
+                key="tr_3p",
+            )
+        else:
+            st.info(t("msg.compare_none").format(what=t("chart.trend_three_public")))
+    with right:
+        classes = data.catalogue_classes()
+        classes = classes[classes["document"].isin(documents)]
+        if classes.empty:
+            st.info(t("msg.compare_none").format(what=t("chart.trend_classes")))
+        else:
+            # one 类 is one code across years (its name may change between editions): the
+            # latest name
+            latest = classes.assign(
+                year=classes["document"].map(dict(zip(documents, years, strict=True)))
+            ).sort_values("year")
+            key = latest["code"].fillna(latest["name"])
+            names_by_key = dict(zip(key, latest["name"], strict=True))
+            fig = go.Figure()
+            for k in dict.fromkeys(key):
+                part = latest[key == k]
+                by_year = dict(zip(part["year"], part["total_wan"], strict=True))
+                fig.add_trace(
+                    go.Bar(
+                        name=names_by_key[k],
+                        x=labels,
+                        y=[float(by_year[y]) if y in by_year else 0 for y in years],
+                        customdata=documents,
+                        hovertemplate="%{x} · " + names_by_key[k] + ": %{y:,.2f}<extra></extra>",
+                    )
+                )
+            fig.update_layout(barmode="group", height=360, xaxis={"type": "category"})
+            ui.chart(
+                fig,
+                t("chart.trend_classes"),
+                many.chart_source(
+                    many.class_sources(records, classes), "classes", t("chart.trend_classes")
+                ),
+                key="tr_cls",
+            )
+
+    st.subheader(t("head.trend_table"))
+    SOURCES = many.FIGURE_SOURCES
+    table = pd.DataFrame(
+        {
+            t("col.year"): labels,
+            t("col.published_name"): [str(r["department"]) for r in records],
+            t("col.expenditure_total_wan"): totals,
+            t("col.change_wan"): delta,
+            t("col.change_pct"): delta_pct,
+            t("col.basic_wan"): [value(r, "basic_wan") for r in records],
+            t("col.project_wan"): [value(r, "project_wan") for r in records],
+            t("col.three_public_wan"): [value(r, "three_public_wan") for r in records],
+            t("col.admin_operating_wan"): [value(r, "admin_operating_wan") for r in records],
+            t("col.where"): many.pages_texts(records, SOURCES),
+        }
+    )
+    money = st.column_config.NumberColumn(format="%,.2f")
+    ui.table(
+        table,
+        "trend",
+        column_config={
+            t("col.expenditure_total_wan"): money,
+            t("col.change_wan"): money,
+            t("col.change_pct"): st.column_config.NumberColumn(format="%.2f%%"),
+            t("col.basic_wan"): money,
+            t("col.project_wan"): money,
+            t("col.three_public_wan"): money,
+            t("col.admin_operating_wan"): money,
+        },
+    )
+
+    st.subheader(t("head.years"))
+    for r in reversed(records):
+        st.page_link(
+            many.OVERVIEW,
+            label=f"{r['year']} · {r['department']}",
+            icon=":material/dashboard:",
+            query_params=many.doc_params(r),
+        )
+
+
+trend_view(government, department, kind, scope, many.home())
+
+ui.page_downloads("trends")

@@ -1,0 +1,200 @@
+"""What the pages over many documents share (catalogue, comparison, trends, search): links that
+open one document's view, the labels of a document's kind and scope, the sources of figures read
+from many documents, and the chosen government, year, kind and scope checked against the
+catalogue.
+
+Nothing here runs SQL: the rows come from ``ui.data.catalogue`` / ``catalogue_classes``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from urllib.parse import urlencode
+
+import pandas as pd
+
+from ui import data, state
+from ui.i18n import TRANSLATIONS, t
+
+CATALOGUE = "pages/catalogue.py"
+OVERVIEW = "pages/overview.py"
+COMPARE = "pages/compare.py"
+TRENDS = "pages/trends.py"
+# the catalogue's figures and where each was printed: (label key, column prefix of *_page/*_line)
+FIGURE_SOURCES = (
+    ("what.total", "total"),
+    ("what.basic_project", "basic"),
+    ("what.three_public", "three_public"),
+    ("what.admin", "admin"),
+)
+
+
+def doc_params(row: Mapping[str, object], lang: str | None = None) -> dict[str, str]:
+    """The query parameters that open ``row``'s document (a catalogue row): department, year,
+    document id and the language (``lang``, default the one on screen)."""
+    return {
+        "department": str(row["department"]),
+        "year": str(int(row["year"])),  # type: ignore[arg-type]
+        "doc": str(row["document"]),
+        "lang": lang or state.lang(),
+    }
+
+
+# the pages over many documents: their URLs carry no document (ui.state.set_current)
+MANY_PAGES = (CATALOGUE, COMPARE, TRENDS)
+
+
+def home() -> str:
+    """The page "/" opens: the catalogue when more than one document is loaded, unless the URL
+    names one of them (?doc=, a link to a document's view); else the overview (also when the
+    database cannot be read: the sidebar then says why)."""
+    try:
+        index = data.document_index()
+    except Exception:  # a missing or unreadable database: the sidebar reports it in a sentence
+        return OVERVIEW
+    wanted = state.param("doc")
+    several = len(index) > 1 or any(
+        len(years) > 1 or any(len(docs) > 1 for docs in years.values()) for years in index.values()
+    )
+    if several and not (
+        wanted and any(wanted in docs for y in index.values() for docs in y.values())
+    ):
+        return CATALOGUE
+    return OVERVIEW
+
+
+def doc_url(
+    row: Mapping[str, object], home_page: str | None = None, lang: str | None = None
+) -> str:
+    """A relative link to the overview of ``row``'s document (resolved against the page showing
+    it, so it works under any base path; the overview is "/" when it is the home page:
+    ``home_page``, by default :func:`home`)."""
+    path = "./" if (home_page or home()) == OVERVIEW else "overview"
+    return f"{path}?{urlencode(doc_params(row, lang))}"
+
+
+def kind_label(kind: str, lang: str | None = None) -> str:
+    """预算 / 决算 in ``lang`` (default: the page's language; pass it for a widget's labels,
+    which may be formatted outside the script run)."""
+    key = f"doc_kind.{kind}"
+    return t(key, lang) if key in TRANSLATIONS else kind
+
+
+def scope_label(scope: str, lang: str | None = None) -> str:
+    """部门 / 单位 in ``lang`` (default: the page's language)."""
+    key = f"doc_scope.{scope}"
+    return t(key, lang) if key in TRANSLATIONS else scope
+
+
+def doc_label(scope: str, kind: str) -> str:
+    """部门预算 / Department budget: what kind of document a group is, in the page's language."""
+    return t("doc.label").format(scope=scope_label(scope), kind=kind_label(kind))
+
+
+def share(part: object, whole: object) -> float | None:
+    """``part`` as a percentage of ``whole``; None when either is missing or the whole is 0."""
+    if part is None or whole is None or pd.isna(part) or pd.isna(whole) or float(whole) == 0:  # type: ignore[arg-type]
+        return None
+    return 100 * float(part) / float(whole)  # type: ignore[arg-type]
+
+
+def per(amount: object, count: object) -> float | None:
+    """``amount`` per unit of ``count`` (e.g. 万元 per staff member); None when either is
+    missing or the count is not positive."""
+    if amount is None or count is None or pd.isna(amount) or pd.isna(count) or float(count) <= 0:  # type: ignore[arg-type]
+        return None
+    return float(amount) / float(count)  # type: ignore[arg-type]
+
+
+def where_text(row: Mapping[str, object], prefix: str) -> str:
+    """'第9页' (or '第166行' for a text document) for ``row``'s ``prefix`` figure; '' when the
+    row has neither."""
+    page, line = row.get(f"{prefix}_page"), row.get(f"{prefix}_line")
+    if page is not None and not pd.isna(page):  # type: ignore[arg-type]
+        return t("src.at_page").format(page=int(page))  # type: ignore[arg-type]
+    if line is not None and not pd.isna(line):  # type: ignore[arg-type]
+        return t("src.at_line").format(line=int(line))  # type: ignore[arg-type]
+    return ""
+
+
+def pages_text(row: Mapping[str, object], columns: Iterable[tuple[str, str]]) -> str:
+    """Where ``row``'s figures were printed: '支出总计 第8页；“三公”经费 第20页' for a PDF, the
+    lines for a text document. ``columns``: (figure label key, catalogue column prefix)."""
+    return pages_texts([row], columns)[0]
+
+
+def pages_texts(
+    rows: Iterable[Mapping[str, object]], columns: Iterable[tuple[str, str]]
+) -> list[str]:
+    """:func:`pages_text` of many rows, the labels looked up once (a catalogue has thousands)."""
+    lang = state.lang()
+    columns = list(columns)
+    page_of, line_of, join = (t(k, lang) for k in ("src.page_of", "src.line_of", "src.join"))
+    labels = {key: t(key, lang) for key, _ in columns}
+    out = []
+    for row in rows:
+        parts = []
+        for label_key, prefix in columns:
+            page = row.get(f"{prefix}_page")
+            line = row.get(f"{prefix}_line")
+            if page is not None and not pd.isna(page):  # type: ignore[arg-type]
+                parts.append(page_of.format(page=int(page), what=labels[label_key]))  # type: ignore[arg-type]
+            elif line is not None and not pd.isna(line):  # type: ignore[arg-type]
+                parts.append(line_of.format(line=int(line), what=labels[label_key]))  # type: ignore[arg-type]
+        out.append(join.join(parts))
+    return out
+
+
+# a chart names each document's page while the names fit under it; beyond, the table does
+_SOURCE_ITEMS = 6
+
+
+def chart_source(records: list[Mapping[str, object]], prefix: str, label: str) -> str:
+    """The source under a chart of many documents' ``prefix`` figure (total, basic,
+    three_public, admin): each document and the page (or line) it prints the figure on, e.g.
+    '来源：支出总计，上海市普陀区商务委员会2025年部门预算 第9页；…'; beyond a few documents,
+    the table below."""
+    parts = []
+    for r in records:
+        page, line = r.get(f"{prefix}_page"), r.get(f"{prefix}_line")
+        if page is not None and not pd.isna(page):
+            where = t("src.at_page").format(page=int(page))  # type: ignore[arg-type]
+        elif line is not None and not pd.isna(line):
+            where = t("src.at_line").format(line=int(line))  # type: ignore[arg-type]
+        else:
+            continue
+        parts.append(f"{r['title']} {where}")
+    if not parts:
+        return t("src.prefix_many").format(what=label) + t("msg.no_source")
+    if len(parts) > _SOURCE_ITEMS:
+        return t("src.prefix_many").format(what=label) + t("src.see_table").format(n=len(parts))
+    return t("src.prefix_many").format(what=label) + t("src.join").join(parts)
+
+
+def class_sources(
+    records: list[Mapping[str, object]], classes: pd.DataFrame
+) -> list[dict[str, object]]:
+    """``records`` with where each document prints its 类 rows (``classes_page``,
+    ``classes_line``: the first 类 row's), for :func:`chart_source` with prefix "classes"."""
+    first = classes.sort_values("source_line").drop_duplicates("document").set_index("document")
+    out = []
+    for r in records:
+        row = first.loc[r["document"]] if r["document"] in first.index else None
+        out.append(
+            {
+                **r,
+                "classes_page": None if row is None else row["page"],
+                "classes_line": None if row is None else row["source_line"],
+            }
+        )
+    return out
+
+
+def choose(
+    label: str, options: list, name: str, *, format_func=str, parse=lambda raw: raw
+) -> object:
+    """A selectbox bound to the URL parameter ``name`` (see ui.state.bound_select); no widget
+    when there is a single option (it is the choice)."""
+    if len(options) == 1:
+        return options[0]
+    return state.bound_select(label, options, name, format_func=format_func, parse=parse)
