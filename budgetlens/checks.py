@@ -119,6 +119,17 @@ RULE_SETS = {
         "basic_economic_vs_function",
         "three_public_parts",
     ),
+    # a 决算: the PDF families without the budgets' 三公 one, and budgetlens/checks_final.py's
+    "national-final": (
+        "function_tables",
+        "summary_balance",
+        "summary_vs_function",
+        "economic_tables",
+        "final_balance",
+        "final_tables_vs_summary",
+        "final_personnel_public",
+        "final_three_public",
+    ),
 }
 
 
@@ -130,10 +141,14 @@ def rule_set(layout: str) -> tuple[str, ...]:
 def run_checks(rows: dict[str, list[dict]], layout: str = "jincheng-text") -> list[dict]:
     """Run the reconciliation of ``layout``'s rule set on one document's rows; returns
     check_result rows."""
+    from budgetlens.checks_final import FAMILIES as FINAL  # a 决算's families
     from budgetlens.checks_tables import FAMILIES  # the PDF layouts' families
 
     c = Checker()
-    families = {name: FAMILIES.get(name) or globals()[f"_{name}"] for name in rule_set(layout)}
+    families = {
+        name: FAMILIES.get(name) or FINAL.get(name) or globals()[f"_{name}"]
+        for name in rule_set(layout)
+    }
     for check in families.values():
         c.project = None  # each family sets it for the checks that are about one table
         check(c, rows)

@@ -29,11 +29,7 @@ FOLDERS = sorted(
 # Layouts or variants not read yet (see the closing notes of issue 9): refused with a reason.
 # Read, but with known gaps (strict xfail: the test fails as soon as the gap is closed, so the
 # entry has to go). Empty now; kept as the way to record a gap.
-GAPS: set[tuple[str, str]] = {
-    # the 决算's basic-expenditure table prints 人员经费 and 公用经费 as two panels side by side:
-    # kept as raw cells until issue 10 reads them
-    ("sh-putuo-shgzb-2024-final-dept", "economic"),
-}
+GAPS: set[tuple[str, str]] = set()
 SCALE = {"万元": Decimal(1), "元": Decimal(10000)}
 
 

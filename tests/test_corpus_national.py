@@ -28,6 +28,7 @@ NATIONAL = sorted(
 LOADS = {
     "bj-xfb-2026-budget-dept",
     "cc-xfj-2026-budget-dept",
+    "cn-gjxfj-2024-final-dept",
     "cn-gjxfj-2026-budget-dept",
     "cq-slj-2026-budget-dept",
     "cq-xcb-2026-budget-dept",
