@@ -21,6 +21,7 @@ PAGES = (
     "economic",
     "projects",
     "performance",
+    "execution",
     "checks",
     "glossary",
     "search",

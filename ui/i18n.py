@@ -36,6 +36,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "nav.glossary": ("名词解释", "Glossary"),
     "nav.search": ("搜索", "Search"),
     "nav.presenter": ("演示模式", "Presenter mode"),
+    "nav.execution": ("预算执行", "Budget execution"),
     "btn.previous": ("上一页", "Previous"),
     "btn.next": ("下一页", "Next"),
     "btn.deck": ("下载演示文稿（PPTX）", "Download the deck (PPTX)"),
@@ -240,6 +241,10 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
         "基本支出与项目支出（按功能分类）",
         "Basic vs project spending by function",
     ),
+    "chart.execution_by_class": (
+        "预算与决算（按功能分类类）",
+        "Budget against actual by functional class",
+    ),
     "chart.project_by_unit": ("项目支出（按预算单位）", "Project spending by budget unit"),
     "chart.personnel_public": (
         "基本支出：人员经费与公用经费",
@@ -352,6 +357,45 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "col.mismatches": ("不一致核对", "Failed checks"),
     "col.budget_wan": ("预算（万元）", "Budget (万元)"),
     "col.has_scorecard": ("有绩效目标表", "Has scorecard"),
+    # budget against actual (pages/execution.py)
+    "head.execution_by_function": ("按功能分类", "By functional classification"),
+    "head.execution_basic_project": ("基本支出与项目支出", "Basic and project spending"),
+    "head.execution_three_public": ("“三公”经费", "“Three public” expenses"),
+    "msg.execution_missing": (
+        "未载入{department}{year}年度的{missing}，无法对比预算与决算。",
+        "The {missing} of {department} for {year} is not loaded: "
+        "budget and actual cannot be compared.",
+    ),
+    "msg.loaded": ("已载入", "Loaded"),
+    "msg.not_loaded": ("未载入", "Not loaded"),
+    "msg.execution_no_three_public": (
+        "预算和决算均未列出“三公”经费。",
+        "Neither the budget nor the final accounts list “three public” expenses.",
+    ),
+    "msg.execution_biggest": (
+        "差额最大的款：{items}（万元）。",
+        "Largest differences: {items} (万元).",
+    ),
+    "fmt.name_amount": ("{name}（{amount}）", "{name} ({amount})"),
+    "metric.budgeted": ("预算数", "Budgeted"),
+    "metric.actual": ("决算数", "Actual"),
+    "metric.execution_rate": ("执行率", "Execution rate"),
+    "col.total": ("合计", "Total"),
+    "col.doc_kind": ("文件类型", "Kind"),
+    "col.document": ("文件", "Document"),
+    "col.loaded": ("状态", "Status"),
+    "col.part": ("支出类型", "Spending"),
+    "col.actual_wan": ("决算数（万元）", "Actual (万元)"),
+    "col.difference_wan": ("差额（万元）", "Difference (万元)"),
+    "col.execution_rate": ("执行率", "Execution rate"),
+    "col.budget_basic_wan": ("预算基本支出（万元）", "Budgeted basic (万元)"),
+    "col.actual_basic_wan": ("决算基本支出（万元）", "Actual basic (万元)"),
+    "col.budget_project_wan": ("预算项目支出（万元）", "Budgeted project (万元)"),
+    "col.actual_project_wan": ("决算项目支出（万元）", "Actual project (万元)"),
+    "col.stated_budget_wan": (
+        "决算所列预算数（万元）",
+        "Budget stated in the final accounts (万元)",
+    ),
 }
 
 
