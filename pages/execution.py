@@ -117,7 +117,7 @@ def by_function(pair: dict, rows: pd.DataFrame) -> None:
                     ("　" if lv == 2 else "") + str(n)
                     for lv, n in zip(shown["level"], shown["name"], strict=True)
                 ],
-                t("col.budget_wan"): shown["budget_wan"].astype(float),
+                t("col.budgeted_wan"): shown["budget_wan"].astype(float),
                 t("col.actual_wan"): shown["actual_wan"].astype(float),
                 t("col.difference_wan"): shown["difference_wan"].astype(float),
                 t("col.execution_rate"): shown["execution_rate"].astype(float),
@@ -132,7 +132,7 @@ def by_function(pair: dict, rows: pd.DataFrame) -> None:
             **{
                 t(k): MONEY
                 for k in (
-                    "col.budget_wan",
+                    "col.budgeted_wan",
                     "col.actual_wan",
                     "col.difference_wan",
                     "col.budget_basic_wan",
@@ -159,7 +159,7 @@ def basic_project(parts: pd.DataFrame) -> None:
         pd.DataFrame(
             {
                 t("col.part"): [t(PARTS[p]) for p in parts["part"]],
-                t("col.budget_wan"): parts["budget_wan"].astype(float),
+                t("col.budgeted_wan"): parts["budget_wan"].astype(float),
                 t("col.actual_wan"): parts["actual_wan"].astype(float),
                 t("col.difference_wan"): parts["difference_wan"].astype(float),
                 t("col.execution_rate"): parts["execution_rate"].astype(float),
@@ -167,7 +167,7 @@ def basic_project(parts: pd.DataFrame) -> None:
         ),
         "execution_basic_project",
         column_config={
-            t("col.budget_wan"): MONEY,
+            t("col.budgeted_wan"): MONEY,
             t("col.actual_wan"): MONEY,
             t("col.difference_wan"): MONEY,
             t("col.execution_rate"): RATE,
@@ -184,7 +184,7 @@ def three_public(items: pd.DataFrame) -> None:
         pd.DataFrame(
             {
                 t("col.item"): items["label"],
-                t("col.budget_wan"): items["budget_wan"].astype(float),
+                t("col.budgeted_wan"): items["budget_wan"].astype(float),
                 t("col.stated_budget_wan"): items["stated_budget_wan"].astype(float),
                 t("col.actual_wan"): items["actual_wan"].astype(float),
                 t("col.difference_wan"): items["difference_wan"].astype(float),
@@ -193,7 +193,7 @@ def three_public(items: pd.DataFrame) -> None:
         ),
         "execution_three_public",
         column_config={
-            t("col.budget_wan"): MONEY,
+            t("col.budgeted_wan"): MONEY,
             t("col.stated_budget_wan"): MONEY,
             t("col.actual_wan"): MONEY,
             t("col.difference_wan"): MONEY,

@@ -54,9 +54,9 @@ def rate(actual: int, budget: int) -> Decimal | None:
     return (Decimal(actual) * 100 / Decimal(budget)).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
-@pytest.fixture(scope="module")
-def pairs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("execution")
+def build_pairs(folder: Path) -> Path:
+    """The generated documents (two pairs, a 预算 alone, a 决算 alone) loaded into
+    ``folder/pairs.duckdb`` by the ingest pipeline; returns the database path."""
     paths = []
     for k in (*PAIRED, BUDGET_ONLY, FINAL_ONLY):
         name = department_name(k)
@@ -77,6 +77,11 @@ def pairs(tmp_path_factory: pytest.TempPathFactory) -> Path:
         *(doc(k, "决算") for k in (*PAIRED, FINAL_ONLY)),
     }
     return database
+
+
+@pytest.fixture(scope="module")
+def pairs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_pairs(tmp_path_factory.mktemp("execution"))
 
 
 @pytest.fixture

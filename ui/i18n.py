@@ -242,8 +242,8 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
         "Basic vs project spending by function",
     ),
     "chart.execution_by_class": (
-        "预算与决算（按功能分类类）",
-        "Budget against actual by functional class",
+        "预算数与决算数（按功能分类的类）",
+        "Budgeted and actual by functional class",
     ),
     "chart.project_by_unit": ("项目支出（按预算单位）", "Project spending by budget unit"),
     "chart.personnel_public": (
@@ -385,6 +385,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "col.document": ("文件", "Document"),
     "col.loaded": ("状态", "Status"),
     "col.part": ("支出类型", "Spending"),
+    "col.budgeted_wan": ("预算数（万元）", "Budgeted (万元)"),
     "col.actual_wan": ("决算数（万元）", "Actual (万元)"),
     "col.difference_wan": ("差额（万元）", "Difference (万元)"),
     "col.execution_rate": ("执行率", "Execution rate"),
