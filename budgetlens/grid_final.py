@@ -314,6 +314,12 @@ READERS = {
     "economic_panels": read_economic_panels,
     "three_public_final": read_three_public_final,
 }
+# reader → the sheet kind of budgetlens.workbook that shows its rows
+SHEET_KINDS = {
+    "summary_final": "summary",
+    "economic_panels": "economic",
+    "three_public_final": "fiscal_items",
+}
 # reader → database table
 TARGETS = {
     "summary_final": "summary_item",

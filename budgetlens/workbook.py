@@ -29,7 +29,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from budgetlens import __version__
+from budgetlens import __version__, grid_final, workbook_execution
 from budgetlens.db import document_of
 from budgetlens.layout import layouts
 from budgetlens.mappings import TABLES_BY_KEY
@@ -344,6 +344,7 @@ _READER_KINDS = {
     "economic": "economic",
     "three_public": "fiscal_items",
     "raw": "raw",
+    **grid_final.SHEET_KINDS,  # a 决算's own readers
 }
 
 
@@ -526,6 +527,13 @@ def build_workbook(
             heading = f"{title}（按原表单元格原样保留）"
         ws = sheet(name, heading, columns, rows)
         index.append((ws.title, title, f"{len(rows)} 行", t["source_line"]))
+    execution = workbook_execution.execution_rows(con, doc["document"])
+    if execution:  # the 预算 and the 决算 of this department-year are both loaded
+        cols = [Col(*c) for c in workbook_execution.COLUMNS]
+        ws = sheet(
+            workbook_execution.SHEET, f"{doc['title']} · 预算执行：预算数与决算数", cols, execution
+        )
+        index.append((ws.title, "预算执行", f"{len(execution)} 行", None))
     indicators = data.q("workbook_performance_indicators")
     ws = sheet(
         INDICATORS,

@@ -254,3 +254,60 @@ def test_page_says_which_document_is_missing(pairs: Path, monkeypatch, k, kind, 
     en = run_page(pairs, monkeypatch, k, kind, lang="en")
     word = {"预算": "budget", "决算": "final accounts"}[absent]
     assert f"The {word} of" in en.info[0].value
+
+
+# --- deck and workbook --------------------------------------------------------------------------
+
+
+def test_deck_and_workbook_carry_the_execution_slide_and_sheet(pairs: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    from budgetlens.deck import build_deck
+    from budgetlens.workbook import build_workbook
+
+    expected = expected_by_code(3)
+    con = db.connect(pairs, read_only=True)
+    try:
+        story = build_deck(
+            con, department_name(3), YEAR, tmp_path / "d.pptx", document=doc(3, "决算")
+        )
+        slide = story[-1]
+        assert slide.key == "execution"
+        rows = {r[0].split(" ")[0]: r for r in slide.chart.rows}
+        for code, figures in expected.items():
+            if code is not None and len(code) == 3:
+                assert rows[code][1:4] == (
+                    figures["budget_wan"],
+                    figures["actual_wan"],
+                    figures["difference_wan"],
+                )
+        assert "部门预算" in slide.source and "部门决算" in slide.source
+        names = build_workbook(
+            con, department_name(3), YEAR, tmp_path / "w.xlsx", document=doc(3, "预算")
+        )
+        assert "预算执行" in names
+        ws = openpyxl.load_workbook(tmp_path / "w.xlsx")["预算执行"]
+        sheet = {r[1]: r for r in ws.iter_rows(min_row=3, values_only=True) if r[0] == "功能分类"}
+        for code, figures in expected.items():
+            assert (
+                Decimal(str(sheet[code][5])).quantize(Decimal("0.01")) == figures["difference_wan"]
+            )
+        # only one of the two loaded: no execution slide, no sheet
+        alone = build_deck(
+            con,
+            department_name(BUDGET_ONLY),
+            YEAR,
+            tmp_path / "a.pptx",
+            document=doc(BUDGET_ONLY, "预算"),
+        )
+        assert all(s.key != "execution" for s in alone)
+        names = build_workbook(
+            con,
+            department_name(FINAL_ONLY),
+            YEAR,
+            tmp_path / "b.xlsx",
+            document=doc(FINAL_ONLY, "决算"),
+        )
+        assert "预算执行" not in names and "支出决算表" in names
+    finally:
+        con.close()
