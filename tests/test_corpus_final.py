@@ -260,3 +260,58 @@ def test_a_broken_balance_is_a_mismatch() -> None:
     assert [r["subject"] for r in bad] == [
         "income_expense_summary 收入 总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余"
     ]
+
+
+def test_export_of_a_final(tmp_path: Path) -> None:
+    """A 决算's rows go to the same resources: documents.csv kind 决算; expenditure_function.csv
+    the 支出决算表's 类/款/项 with basic and project (no 本年/上年结转 split); key_figures.csv the
+    总计 rows as revenue_total/expenditure_total and 本年收入合计/本年支出合计 as *_current_year."""
+    from budgetlens import checks, db
+    from budgetlens.export import export_package
+
+    database = tmp_path / "finals.duckdb"
+    con = db.connect(database)
+    try:
+        for name in FINALS:
+            (p,) = corpus_documents(name)
+            db.load(con, p, checks.run_checks(p.rows, p.layout))
+        export_package(con, tmp_path / "out")
+    finally:
+        con.close()
+
+    def read(resource: str) -> list[dict]:
+        with open(tmp_path / "out" / f"{resource}.csv", encoding="utf-8-sig") as fh:
+            return list(csv.DictReader(fh))
+
+    documents = {r["department"]: r for r in read("documents")}
+    figures = {(r["document"], r["key"]): r["value"] for r in read("key_figures")}
+    functions = read("expenditure_function")
+    for name in FINALS:
+        hand = _hand(name)
+        ident = {r["label"]: r["value"] for r in hand if r["section"] == "identity"}
+        document = documents[ident["department"]]
+        assert (document["kind"], document["layout"]) == ("决算", "national-final")
+        summary = {}
+        for row in hand:
+            if row["section"] == "summary" and row["value"].strip():
+                side = "收入" if row["note"].startswith("收入") else "支出"
+                summary.setdefault((side, norm(row["label"])), _wan(row))
+        doc_id = document["document"]
+        assert Decimal(figures[(doc_id, "revenue_total")]) == summary[("收入", "总计")]
+        assert Decimal(figures[(doc_id, "expenditure_total")]) == summary[("支出", "总计")]
+        assert (
+            Decimal(figures[(doc_id, "revenue_current_year")]) == summary[("收入", "本年收入合计")]
+        )
+        assert (
+            Decimal(figures[(doc_id, "expenditure_current_year")])
+            == summary[("支出", "本年支出合计")]
+        )
+        mine = {r["code"]: r for r in functions if r["document"] == doc_id}
+        checked = 0
+        for row in hand:
+            if row["section"] == "function" and row["code"] and row["value"].strip():
+                got = mine[row["code"]]
+                assert Decimal(got[row["column"]]) == _wan(row), row
+                assert got["current_year"] == "" and got["carried_over"] == ""
+                checked += 1
+        assert checked >= 10
