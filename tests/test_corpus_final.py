@@ -315,3 +315,40 @@ def test_export_of_a_final(tmp_path: Path) -> None:
                 assert got["current_year"] == "" and got["carried_over"] == ""
                 checked += 1
         assert checked >= 10
+
+
+def test_pages_of_a_final_show_its_own_figures(tmp_path: Path, monkeypatch) -> None:
+    """The overview of a 决算 shows its 支出总计 (the 总计 row, carry-overs included) and its
+    本年支出合计 under that name; the 基本支出 page its 人员经费合计 and 公用经费合计."""
+    from streamlit.testing.v1 import AppTest
+
+    from budgetlens import checks, db
+    from ui import fmt
+
+    name = "cn-gjxfj-2024-final-dept"
+    database = tmp_path / "final.duckdb"
+    con = db.connect(database)
+    try:
+        (p,) = corpus_documents(name)
+        db.load(con, p, checks.run_checks(p.rows, p.layout))
+    finally:
+        con.close()
+    monkeypatch.setenv("BUDGETLENS_DB", str(database))
+    hand = _hand(name)
+    summary = {
+        ("收入" if r["note"].startswith("收入") else "支出", norm(r["label"])): _wan(r)
+        for r in hand
+        if r["section"] == "summary" and r["value"].strip()
+    }
+    at = AppTest.from_file(str(Path(__file__).parents[1] / "app.py"), default_timeout=60)
+    at.query_params["doc"] = f"{p.department}-{p.year}-决算-部门"
+    at.run()
+    assert not at.exception
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["支出总计（万元）"] == fmt.wan(summary[("支出", "总计")])
+    assert shown["本年支出合计（万元）"] == fmt.wan(summary[("支出", "本年支出合计")])
+    at.switch_page("pages/basic_project.py").run()
+    shown = {m.label: m.value for m in at.metric}
+    subtotal = {r["label"]: _wan(r) for r in hand if r["section"] == "economic" and not r["code"]}
+    assert shown["人员经费（万元）"] == fmt.wan(subtotal["人员经费合计"])
+    assert shown["公用经费（万元）"] == fmt.wan(subtotal["公用经费合计"])

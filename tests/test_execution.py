@@ -311,3 +311,22 @@ def test_deck_and_workbook_carry_the_execution_slide_and_sheet(pairs: Path, tmp_
         assert "预算执行" not in names and "支出决算表" in names
     finally:
         con.close()
+
+
+def test_overview_states_budget_against_actual(pairs: Path, monkeypatch) -> None:
+    monkeypatch.setenv("BUDGETLENS_DB", str(pairs))
+    monkeypatch.setenv("BUDGETLENS_SHOW_SYNTHETIC", "1")
+    expected = expected_by_code(3)[None]
+    for kind in ("预算", "决算"):
+        at = AppTest.from_file(str(APP), default_timeout=60)
+        at.query_params["department"] = department_name(3)
+        at.query_params["year"] = str(YEAR)
+        at.query_params["doc"] = doc(3, kind)
+        at.run()
+        assert not at.exception
+        notes = [m.value for m in at.markdown if m.value.startswith("预算执行：")]
+        assert notes == [
+            f"预算执行：预算数 {fmt.wan(expected['budget_wan'])} 万元，"
+            f"决算数 {fmt.wan(expected['actual_wan'])} 万元，"
+            f"执行率 {fmt.pct(expected['execution_rate'])}。"
+        ]
