@@ -318,7 +318,7 @@ READERS = {
 SHEET_KINDS = {
     "summary_final": "summary",
     "economic_panels": "economic",
-    "three_public_final": "fiscal_items",
+    "three_public_final": "three_public_final",
 }
 # reader → database table
 TARGETS = {

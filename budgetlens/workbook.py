@@ -98,6 +98,7 @@ ROW_KINDS = {
     "total": "合计",
     "group": "类",
     "item": "科目",
+    "subtotal": "经费合计",  # a 决算's 人员经费合计 / 公用经费合计
     "department": "部门合计",
     "unit": "单位小计",
     "project": "项目",
@@ -404,6 +405,9 @@ def table_sheet(
                 or (r["table_key"] not in tables and _owner(data, r["source_line"]) == table_key)
             ]
         )
+    if kind == "three_public_final":  # a 决算's: 预算数 beside 决算数
+        rows = workbook_execution.three_public_rows(data.q("fiscal_items"))
+        return [Col(*c) for c in workbook_execution.THREE_PUBLIC_COLUMNS], rows
     if kind == "projects":
         carried = TABLES_BY_KEY[table_key].carried_over
         return _project_sheet([r for r in data.q("project_budget") if r["carried_over"] == carried])

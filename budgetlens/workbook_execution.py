@@ -78,3 +78,31 @@ def execution_rows(con: duckdb.DuckDBPyConnection, document: str) -> list[dict[s
             }
         )
     return out
+
+
+# the sheet of a 决算's “三公” table: one row per item, 预算数 beside 决算数 as printed
+THREE_PUBLIC_COLUMNS = (
+    ("label", "项目", "text"),
+    ("budget_wan", "预算数（万元）", "amount"),
+    ("actual_wan", "决算数（万元）", "amount"),
+    ("source_line", "source_line", "int"),
+)
+
+
+def three_public_rows(fiscal_items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A 决算's 三公 rows (queries/fiscal_items.sql rows of ``three_public`` — the 决算数 — and
+    ``three_public_budget`` — the 预算数) as one row per item, in printed order."""
+    out: dict[str, dict[str, Any]] = {}
+    for r in sorted(fiscal_items, key=lambda r: r["seq"]):
+        column = {"three_public": "actual_wan", "three_public_budget": "budget_wan"}.get(
+            r["table_key"]
+        )
+        if column is None:
+            continue
+        row = out.setdefault(
+            r["label"],
+            {"label": r["label"], "budget_wan": None, "actual_wan": None, "source_line": None},
+        )
+        row[column] = r["total_wan"]
+        row["source_line"] = row["source_line"] or r["source_line"]
+    return list(out.values())

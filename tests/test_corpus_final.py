@@ -352,3 +352,35 @@ def test_pages_of_a_final_show_its_own_figures(tmp_path: Path, monkeypatch) -> N
     subtotal = {r["label"]: _wan(r) for r in hand if r["section"] == "economic" and not r["code"]}
     assert shown["人员经费（万元）"] == fmt.wan(subtotal["人员经费合计"])
     assert shown["公用经费（万元）"] == fmt.wan(subtotal["公用经费合计"])
+
+
+def test_workbook_of_a_final_shows_budget_beside_actual_three_public(tmp_path: Path) -> None:
+    import openpyxl
+
+    from budgetlens import checks, db
+    from budgetlens.workbook import build_workbook
+
+    name = "cn-gjxfj-2024-final-dept"
+    (p,) = corpus_documents(name)
+    con = db.connect(tmp_path / "w.duckdb")
+    try:
+        db.load(con, p, checks.run_checks(p.rows, p.layout))
+        names = build_workbook(con, p.department, p.year, tmp_path / "w.xlsx")
+    finally:
+        con.close()
+    sheet = next(n for n in names if "三公" in n)
+    rows = list(openpyxl.load_workbook(tmp_path / "w.xlsx")[sheet].iter_rows(values_only=True))
+    assert rows[1][:3] == ("项目", "预算数（万元）", "决算数（万元）")
+    got = {r[0]: (r[1], r[2]) for r in rows[2:]}
+    for row in [r for r in _hand(name) if r["section"] == "three_public"]:
+        budget, actual = got.get(THREE_PUBLIC[row["label"]], (None, None))
+        shown = budget if row["column"] == "预算数" else actual
+        if row["value"].strip():
+            assert Decimal(str(shown)).quantize(Decimal("0.01")) == _wan(row), row
+        else:
+            assert shown is None, row
+    econ = next(n for n in names if "基本支出" in n)
+    kinds = {
+        r[0] for r in openpyxl.load_workbook(tmp_path / "w.xlsx")[econ].iter_rows(values_only=True)
+    }
+    assert "经费合计" in kinds and "subtotal" not in kinds
