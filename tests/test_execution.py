@@ -330,3 +330,39 @@ def test_overview_states_budget_against_actual(pairs: Path, monkeypatch) -> None
             f"决算数 {fmt.wan(expected['actual_wan'])} 万元，"
             f"执行率 {fmt.pct(expected['execution_rate'])}。"
         ]
+
+
+def test_a_city_of_budgets_and_finals_makes_pairs(tmp_path: Path) -> None:
+    """``generate_city(layout="national-final")`` writes each department's 决算 beside its budget
+    (the budget city in the same folder): both load, pair up, and every 决算 reconciles —
+    departments with 上年结转 and a car purchase included (seed 7, 2023: 5 and 8 buy a car, 9
+    carries money over and has no 三公)."""
+    from budgetlens_synthetic import generate_city
+
+    budgets = generate_city(9, [2023], tmp_path, seed=7, layout="shanghai-budget")
+    finals = generate_city(9, [2023], tmp_path, seed=7, layout="national-final")
+    assert all(p.name.endswith("-final.pdf") for p in finals) and len(finals) == len(budgets)
+    chosen = [p for p in (*budgets, *finals) if p.name.split("-")[1] in ("0005", "0008", "0009")]
+    result = pipeline.ingest(chosen, tmp_path / "city.duckdb")
+    assert (
+        sorted(d.layout for d in result.documents)
+        == ["national-final"] * 3 + ["shanghai-budget"] * 3
+    )
+    con = db.connect(tmp_path / "city.duckdb", read_only=True)
+    try:
+        for k in (5, 8, 9):
+            name = department_name(k)
+            spent = actuals(7, name, 2023)
+            document = f"{name}-2023-决算-部门"
+            total = queries.run(con, "execution_basic_project", document=document)
+            row = total[total["part"] == "total"].iloc[0]
+            assert _dec(row["budget_wan"]) == wan(
+                sum(s.budget_basic + s.budget_project for s in spent.values())
+            )
+            assert _dec(row["actual_wan"]) == wan(sum(s.basic + s.project for s in spent.values()))
+            statuses = con.execute(
+                "select distinct status from check_result where document = $d", {"d": document}
+            ).fetchall()
+            assert statuses == [("ok",)]
+    finally:
+        con.close()
