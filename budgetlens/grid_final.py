@@ -28,7 +28,7 @@ from budgetlens.layout import EMPTY_MARKERS, Located
 from budgetlens.source import is_amount, norm
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
-_ROW_NUMBER_HEADERS = ("行次", "栏次")
+_ROW_NUMBER_HEADER = "行次"  # a column of row numbers (the 栏次 row is dropped by _is_numbering)
 PERSONNEL = "人员经费"
 PUBLIC = "公用经费"
 # the 三公 items by the words of their header cells (canonical labels as grid.read_three_public
@@ -70,7 +70,7 @@ def read_summary_final(t: Located, rows: list[GridRow]) -> list[dict]:
         for r in rows
         if not any(is_amount(_t(c)) for c in r.cells)  # a header row
         for j, c in enumerate(r.cells)
-        if _t(c) in _ROW_NUMBER_HEADERS[:1]
+        if _t(c) == _ROW_NUMBER_HEADER
     }
     kept = [r for r in rows if not _is_numbering(r)]
     return grid.read_summary(t, _drop_columns(kept, drop) if drop else kept)
