@@ -155,8 +155,10 @@ def read_economic_panels(t: Located, rows: list[GridRow]) -> list[dict]:
             code = _t(cells[0]) if cells else ""
             if not _CODE.match(code):
                 continue
-            name = next((c.strip() for c in cells[1:] if c and not is_amount(_t(c))), "")
-            figures = [c for c in cells[1:] if c and is_amount(_t(c))]
+            # code | name | amount: what stands right of the name is the amount (a cell there
+            # that is no number is an error, never a name)
+            name = (cells[1] or "").strip() if len(cells) > 1 else ""
+            figures = [c for c in cells[2:] if c and c.strip()]
             v = amount(figures[-1], w, r, f"决算数 ({kind[p]})", scale) if figures else None
             if len(code) == 3:
                 groups[code] = name
@@ -252,7 +254,8 @@ def read_three_public_final(t: Located, rows: list[GridRow]) -> list[dict]:
     决算数 → ``three_public``, the key every page reads), labels as
     :func:`budgetlens.grid.read_three_public` gives them. A table with no figure (本年度没有
     “三公”经费支出, 故本表无数据) gives no rows. A column holding a figure whose header names no
-    item, or neither 预算数 nor 决算数, comes back as a parse note. Raises IngestError for a
+    item, or neither 预算数 nor 决算数 (where other columns do), comes back as a parse note; a
+    table whose header says neither anywhere is read as 决算数. Raises IngestError for a
     cell that is not a number."""
     w = Where(t)
     scale = SCALE.get(t.unit or "万元", Decimal(1))
@@ -264,6 +267,8 @@ def read_three_public_final(t: Located, rows: list[GridRow]) -> list[dict]:
         r for r in header if not all(re.fullmatch(r"\d{1,2}", _t(c)) for c in r.cells if _t(c))
     ]
     paths = _header_paths(header, ncols)
+    # a table that prints 决算数 only says neither word: every figure is a 决算数
+    only_actual = not any("预算" in p or "决算" in p for path in paths for p in path)
     out: list[dict] = []
     for r in data[:1]:  # one row: the department's (a table by unit keeps the rest as notes)
         for j, c in enumerate(r.cells):
@@ -275,7 +280,7 @@ def read_three_public_final(t: Located, rows: list[GridRow]) -> list[dict]:
                 BUDGET_KEY
                 if any("预算" in p for p in path)
                 else "three_public"
-                if any("决算" in p for p in path)
+                if only_actual or any("决算" in p or "实际" in p for p in path)
                 else None
             )
             if item is None or which is None:
