@@ -384,3 +384,21 @@ def test_workbook_of_a_final_shows_budget_beside_actual_three_public(tmp_path: P
         r[0] for r in openpyxl.load_workbook(tmp_path / "w.xlsx")[econ].iter_rows(values_only=True)
     }
     assert "经费合计" in kinds and "subtotal" not in kinds
+
+
+def test_the_deck_of_a_final_names_its_figures(tmp_path: Path) -> None:
+    """A 决算's deck: 决算总览, and the 类 shares are of its 本年支出合计 (the 支出决算表's
+    合计), not of the 支出总计 (which includes 年末结转和结余)."""
+    from budgetlens import checks, db
+    from budgetlens.storyline import slides
+
+    (p,) = corpus_documents("cn-gjxfj-2024-final-dept")
+    con = db.connect(tmp_path / "d.duckdb")
+    try:
+        db.load(con, p, checks.run_checks(p.rows, p.layout))
+        story = {s.key: s for s in slides(con, p.department, p.year)}
+    finally:
+        con.close()
+    assert story["overview"].title == "决算总览"
+    assert "占本年支出合计" in story["function"].sentences[0]
+    assert "支出总计" not in story["function"].sentences[0]
