@@ -129,6 +129,7 @@ RULE_SETS = {
         "final_tables_vs_summary",
         "final_personnel_public",
         "final_three_public",
+        "final_narrative",
     ),
 }
 

@@ -12,7 +12,9 @@ document's rows and add results to a :class:`~budgetlens.checks.Checker`:
 - ``final_personnel_public``: the basic-expenditure table printed in panels: 人员经费合计 = Σ
   its 类, 公用经费合计 = Σ its 类, and 人员经费合计 + 公用经费合计 = the 基本支出 of the
   一般公共预算财政拨款支出决算表;
-- ``final_three_public``: the 三公 parts, for the 预算数 and for the 决算数.
+- ``final_three_public``: the 三公 parts, for the 预算数 and for the 决算数;
+- ``final_narrative``: the narrative's 项 (支出决算, the stated rate, the names) against the
+  tables.
 
 A cell a 决算 prints blank is 0 (the national template leaves 0 blank). Nothing is checked whose
 total the document does not print: a missing table or row is no finding. Figures are compared in
@@ -20,6 +22,8 @@ the table's published unit (:func:`budgetlens.checks.unit_cent`).
 """
 
 from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
 
 from budgetlens.checks import Checker, _d, unit_cent
 from budgetlens.source import norm
@@ -226,9 +230,63 @@ def final_three_public(c: Checker, rows: dict) -> None:
             )
 
 
+def final_narrative(c: Checker, rows: dict) -> None:
+    """The narrative's 项 (``execution_note``) against the tables: each 支出决算 = the 项's total
+    in the 一般公共预算财政拨款支出决算表 (else the 支出决算表); each stated rate = 支出决算 / the
+    budget it names, to the decimals printed; a 项 whose printed names match no 项 of the
+    tables is reported (a name the tables do not use)."""
+    tables: dict[str, dict] = {}
+    for key in ("expenditure_total", "general_budget_expenditure"):  # the second wins
+        for r in rows.get("expenditure_function", []):
+            if r["table_key"] == key and r.get("code"):
+                tables[r["code"]] = r
+    for note in rows.get("execution_note", []):
+        what = f"决算说明 {note['class_name']}/{note['kuan_name']}/{note['item_name']}"
+        if note.get("code") is None:
+            c.fact(
+                "names",
+                f"{what}：名称见于支出决算表",
+                False,
+                [note["source_line"]],
+                "the 类/款/项 names the narrative prints match no 项 of the function tables",
+            )
+            continue
+        row = tables.get(note["code"])
+        if row is not None and row.get("total_wan") is not None:
+            c.compare(
+                "narrative",
+                f"{what} 支出决算 = {row['table_key']} {note['code']} 合计",
+                row["total_wan"],
+                note["actual_wan"],
+                [note["source_line"], row["source_line"]],
+                tolerance=unit_cent(rows, row["table_key"]),
+            )
+        rate = note.get("stated_rate")
+        budget = (
+            note.get("full_year_budget_wan")
+            if note.get("rate_of") == "全年"
+            else note.get("year_start_budget_wan")
+        )
+        if rate is None or not budget:
+            continue
+        decimals = max(-Decimal(rate).as_tuple().exponent, 0)
+        computed = (Decimal(note["actual_wan"]) * 100 / Decimal(budget)).quantize(
+            Decimal(1).scaleb(-decimals), ROUND_HALF_UP
+        )
+        c.compare(
+            "narrative",
+            f"{what} 完成{note['rate_of']}预算的 {rate}%",
+            rate,
+            computed,
+            [note["source_line"]],
+            tolerance=Decimal(0),
+        )
+
+
 FAMILIES = {
     "final_balance": final_balance,
     "final_tables_vs_summary": final_tables_vs_summary,
     "final_personnel_public": final_personnel_public,
     "final_three_public": final_three_public,
+    "final_narrative": final_narrative,
 }

@@ -14,7 +14,7 @@ import hashlib
 from decimal import Decimal
 from pathlib import Path
 
-from budgetlens import grid, grid_final
+from budgetlens import grid, grid_final, narrative_final
 from budgetlens import layout as lay
 from budgetlens.errors import IngestError
 from budgetlens.ingest import AMOUNT_KEYS, Parsed, budget_units
@@ -316,6 +316,10 @@ def _parse_group(doc: _Doc) -> Parsed:
         for k, (f, page) in enumerate(origins, start=1)
     ]
     p.rows["key_figure"] = _key_figures(p)
+    if kind == "决算":  # the narrative's budget, actual and reason per 项
+        p.rows["execution_note"] = narrative_final.execution_notes(
+            src.lines, p.rows["expenditure_function"]
+        )
     _require_totals(p, known, items, first)
     budget_units(p)
     return p

@@ -267,6 +267,28 @@ create table if not exists key_figure (
     primary key (document, key)
 );
 
+-- One row per 功能分类 项 a 决算's narrative explains (一般公共预算财政拨款支出决算具体情况): its
+-- budget and actual as the narrative states them, and the stated reason for the difference.
+create table if not exists execution_note (
+    department            varchar not null,
+    year                  integer not null,
+    document              varchar not null,
+    document_id           varchar not null,
+    seq                   integer not null,
+    code                  varchar,          -- the 项 code of the function tables; null when the
+                                            -- names printed match no 项 there
+    class_name            varchar not null, -- 类, 款 and 项 names as printed in the narrative
+    kuan_name             varchar not null,
+    item_name             varchar not null,
+    year_start_budget_wan decimal(24, 6),   -- 年初预算 where stated
+    full_year_budget_wan  decimal(24, 6),   -- 全年预算 (adjusted during the year) where stated
+    actual_wan            decimal(24, 6) not null,  -- 支出决算
+    stated_rate           decimal(24, 6),   -- 完成…预算的 N%
+    rate_of               varchar,          -- 年初 | 全年: the budget the rate is of
+    reason                varchar,          -- 主要原因 as printed, or 持平
+    source_line           integer not null
+);
+
 -- One row per term of 名词解释 (glossary).
 create table if not exists glossary_term (
     department    varchar not null,

@@ -8,7 +8,9 @@ layout (``budgetlens/layouts/national-final.toml``, as 上海市 districts print
 经营 tables, empty with their 说明. Its cover starts with the synthetic marker, and every page
 carries it, so ingest stores ``document.synthetic = true``.
 
-What was spent is the budget less a known share per 功能分类 项 (:func:`actuals`): the same
+A narrative lists each 项 with its budget, what was spent and a reason (:func:`reason`) as the
+national template words it. What was spent is the budget less a known share per 功能分类 项
+(:func:`actuals`): the same
 figures the tests compute the expected differences from, never read back from the PDF. The
 budget it is compared with is the one :mod:`.pdf_layouts` writes for the same (seed, department,
 year): there 上年结转 is printed as 项目支出, so here the 项目 budget is ``project + carried``.
@@ -45,6 +47,15 @@ class Spent:
     budget_project: int  # project + 上年结转, as the Shanghai budget prints it
     basic: int
     project: int
+
+
+# the reason the narrative gives for a 项 spent below its budget, by its code (reason())
+REASONS = ("人员变动，按实际支出", "项目按进度支付，部分结转下年", "厉行节约，压减一般性支出")
+
+
+def reason(code: str) -> str:
+    """The stated reason for ``code``'s difference (synthetic, deterministic)."""
+    return REASONS[int(code) % len(REASONS)]
 
 
 def _less(units: int, percent: int) -> int:
@@ -213,6 +224,27 @@ def generate_final_pdf(seed: int, department: str, year: int) -> bytes:
         doc.table([20] * 12, header, [], header_rows=3, size=7.5)
         doc.gap(2)
         doc.line(f"说明：{n}本年度没有财政拨款“三公”经费支出，故本表无数据。", size=9)
+
+    # the narrative: each 项's budget, what was spent and why they differ (reasons: REASONS)
+    doc.new_page()
+    doc.gap(6)
+    doc.line("（三）一般公共预算财政拨款支出决算具体情况", size=12)
+    doc.gap(2)
+    names = {code: name for code, name, _, _, _ in rows}
+    for k, (code, s) in enumerate(sorted(actuals(seed, department, year).items()), start=1):
+        budget, spent = s.budget_basic + s.budget_project, s.basic + s.project
+        head = f"{k}、{names[code[:3]]}（类）{names[code[:5]]}（款）{names[code]}（项）。"
+        figures = f"全年预算为{wan(budget, '0.00')}万元，支出决算为{wan(spent, '0.00')}万元。"
+        why = (
+            f"决算数小于全年预算数的主要原因：{reason(code)}。"
+            if spent < budget
+            else "决算数与全年预算数持平。"
+        )
+        for text in (head, figures, why):
+            if doc.y > doc.bottom:
+                doc.new_page()
+                doc.gap(6)
+            doc.line(text, size=9)
 
     # 5. and 6.: the funds the model does not have
     for fund in ("政府性基金预算", "国有资本经营预算"):

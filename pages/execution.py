@@ -153,6 +153,39 @@ def by_function(pair: dict, rows: pd.DataFrame) -> None:
         st.caption(t("msg.execution_biggest").format(items=items))
 
 
+def reasons(pair: dict, notes: pd.DataFrame) -> None:
+    """The 项 the 决算's narrative explains, largest difference first, with its stated reason."""
+    if notes.empty:
+        return
+    st.subheader(t("head.execution_reasons"))
+    ui.table(
+        pd.DataFrame(
+            {
+                t("col.code"): notes["code"].fillna(""),
+                t("col.name"): notes["item_name"],
+                t("col.budgeted_wan"): notes["budget_wan"].astype(float),
+                t("col.year_start_budget_wan"): notes["year_start_budget_wan"].astype(float),
+                t("col.full_year_budget_wan"): notes["full_year_budget_wan"].astype(float),
+                t("col.actual_wan"): notes["actual_wan"].astype(float),
+                t("col.stated_difference_wan"): notes["difference_wan"].astype(float),
+                t("col.reason"): notes["reason"].fillna(""),
+            }
+        ),
+        "execution_reasons",
+        column_config={
+            t(k): MONEY
+            for k in (
+                "col.budgeted_wan",
+                "col.year_start_budget_wan",
+                "col.full_year_budget_wan",
+                "col.actual_wan",
+                "col.stated_difference_wan",
+            )
+        },
+    )
+    st.caption(source_pair(pair, [("决算", None, notes["source_line"])]))
+
+
 def basic_project(parts: pd.DataFrame) -> None:
     st.subheader(t("head.execution_basic_project"))
     ui.table(
@@ -212,6 +245,7 @@ def execution_page() -> None:
     parts = data.dept_query("execution_basic_project")
     headline(pair, parts)
     by_function(pair, data.dept_query("execution_function"))
+    reasons(pair, data.dept_query("execution_reasons"))
     basic_project(parts)
     three_public(data.dept_query("execution_three_public"))
 

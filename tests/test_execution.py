@@ -366,3 +366,26 @@ def test_a_city_of_budgets_and_finals_makes_pairs(tmp_path: Path) -> None:
             assert statuses == [("ok",)]
     finally:
         con.close()
+
+
+def test_page_shows_the_reasons_the_final_states(pairs: Path, monkeypatch) -> None:
+    """The 决算's narrative explains each 项 (budgetlens_synthetic.final_layout.reason): the page
+    lists them, largest difference first, with the reason as printed."""
+    from budgetlens_synthetic.final_layout import reason
+
+    at = run_page(pairs, monkeypatch, 3, "预算")
+    spent = actuals(SEED, department_name(3), YEAR)
+    diffs = {
+        c: (s.basic + s.project) - (s.budget_basic + s.budget_project) for c, s in spent.items()
+    }
+    worst = min(diffs, key=lambda c: (diffs[c], c))
+    table = next(d.value for d in at.dataframe if "说明的原因" in d.value.columns)
+    first = table.iloc[0]
+    assert first["科目编码"] == worst
+    assert first["说明的原因"] == reason(worst)
+    assert Decimal(str(first["决算数与说明所列预算之差（万元）"])).quantize(Decimal("0.01")) == wan(
+        diffs[worst]
+    )
+    level = [c for c, d in diffs.items() if d == 0]
+    shown = dict(zip(table["科目编码"], table["说明的原因"], strict=True))
+    assert all(shown[c] == "持平" for c in level)

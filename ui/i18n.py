@@ -399,6 +399,17 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "col.actual_basic_wan": ("决算基本支出（万元）", "Actual basic (万元)"),
     "col.budget_project_wan": ("预算项目支出（万元）", "Budgeted project (万元)"),
     "col.actual_project_wan": ("决算项目支出（万元）", "Actual project (万元)"),
+    "head.execution_reasons": (
+        "决算说明中的差异原因",
+        "Reasons the final accounts give for the differences",
+    ),
+    "col.year_start_budget_wan": ("年初预算数（万元）", "Initial budget (万元)"),
+    "col.full_year_budget_wan": ("全年预算数（万元）", "Full-year budget (万元)"),
+    "col.stated_difference_wan": (
+        "决算数与说明所列预算之差（万元）",
+        "Actual minus the budget stated (万元)",
+    ),
+    "col.reason": ("说明的原因", "Stated reason"),
     "col.stated_budget_wan": (
         "决算所列预算数（万元）",
         "Budget stated in the final accounts (万元)",
