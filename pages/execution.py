@@ -158,30 +158,27 @@ def reasons(pair: dict, notes: pd.DataFrame) -> None:
     if notes.empty:
         return
     st.subheader(t("head.execution_reasons"))
+    columns = {
+        t("col.code"): notes["code"].fillna(""),
+        t("col.name"): notes["item_name"],
+        t("col.stated_difference_wan"): notes["difference_wan"].astype(float),
+        t("col.reason"): notes["reason"].fillna(""),
+        t("col.actual_wan"): notes["actual_wan"].astype(float),
+    }
+    # the budgets the narrative states (全年, 年初: a document states one or both) and the 预算's
+    for key, column in (
+        ("col.full_year_budget_wan", "full_year_budget_wan"),
+        ("col.year_start_budget_wan", "year_start_budget_wan"),
+        ("col.budgeted_wan", "budget_wan"),
+    ):
+        if notes[column].notna().any():
+            columns[t(key)] = notes[column].astype(float)
+    money = {"col.stated_difference_wan", "col.actual_wan", "col.full_year_budget_wan"}
+    money |= {"col.year_start_budget_wan", "col.budgeted_wan"}
     ui.table(
-        pd.DataFrame(
-            {
-                t("col.code"): notes["code"].fillna(""),
-                t("col.name"): notes["item_name"],
-                t("col.budgeted_wan"): notes["budget_wan"].astype(float),
-                t("col.year_start_budget_wan"): notes["year_start_budget_wan"].astype(float),
-                t("col.full_year_budget_wan"): notes["full_year_budget_wan"].astype(float),
-                t("col.actual_wan"): notes["actual_wan"].astype(float),
-                t("col.stated_difference_wan"): notes["difference_wan"].astype(float),
-                t("col.reason"): notes["reason"].fillna(""),
-            }
-        ),
+        pd.DataFrame(columns),
         "execution_reasons",
-        column_config={
-            t(k): MONEY
-            for k in (
-                "col.budgeted_wan",
-                "col.year_start_budget_wan",
-                "col.full_year_budget_wan",
-                "col.actual_wan",
-                "col.stated_difference_wan",
-            )
-        },
+        column_config={t(k): MONEY for k in money},
     )
     st.caption(source_pair(pair, [("决算", None, notes["source_line"])]))
 
