@@ -26,6 +26,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from budgetlens.checks import Checker, _d, unit_cent
+from budgetlens.narrative_final import TOTAL
 from budgetlens.source import norm
 
 CAR = "公务用车购置及运行费"
@@ -240,8 +241,25 @@ def final_narrative(c: Checker, rows: dict) -> None:
         for r in rows.get("expenditure_function", []):
             if r["table_key"] == key and r.get("code"):
                 tables[r["code"]] = r
+    general = next(
+        (
+            r
+            for r in rows.get("expenditure_function", [])
+            if r["table_key"] == "general_budget_expenditure" and r["code"] is None
+        ),
+        None,
+    )
     for note in rows.get("execution_note", []):
-        what = f"决算说明 {note['class_name']}/{note['kuan_name']}/{note['item_name']}"
+        whole = note["item_name"] == TOTAL and not note["class_name"]
+        what = (
+            "决算说明 一般公共预算财政拨款支出"
+            if whole
+            else f"决算说明 {note['class_name']}/{note['kuan_name']}/{note['item_name']}"
+        )
+        if whole:
+            note = {**note, "code": "合计"}
+            if general is not None:
+                tables["合计"] = general
         if note.get("code") is None:
             c.fact(
                 "names",
@@ -267,6 +285,15 @@ def final_narrative(c: Checker, rows: dict) -> None:
             if note.get("rate_of") == "全年"
             else note.get("year_start_budget_wan")
         )
+        if rate is not None and budget is not None and budget == 0:
+            c.fact(
+                "narrative",
+                f"{what} 完成{note['rate_of']}预算的 {rate}%",
+                False,
+                [note["source_line"]],
+                f"a rate of a {note['rate_of']}预算 of 0",
+            )
+            continue
         if rate is None or not budget:
             continue
         decimals = max(-Decimal(rate).as_tuple().exponent, 0)

@@ -5,8 +5,10 @@ The national template's 说明 (一般公共预算财政拨款支出决算具体
     1、一般公共服务支出（类）社会工作事务（款）行政运行（项）。主要用于：…。全年预算为52.00万元，
     支出决算为51.32 万元，完成全年预算数的98.69%。决算数小于全年预算数的主要原因：人员变动…。
 
-:func:`execution_notes` reads those items from the document's reading text (text lines only, not
-table rows; a line holding only a printed page number is skipped) into ``execution_note`` rows:
+:func:`execution_notes` reads the statement of the whole that comes first (一般公共预算财政拨款
+支出年初预算为…，支出决算为…: a row named 合计) and those items from the document's reading
+text (text lines only, not table rows; a line holding only a printed page number is skipped) into
+``execution_note`` rows:
 the 类/款/项 names as printed, 年初预算 and 全年预算 where stated, 支出决算, the stated rate and
 which budget it is of, the stated reason (or 持平), and the 项 code of the function table whose
 names match (None when they do not: the reconciliation reports it). Nothing is raised: a
@@ -35,6 +37,9 @@ _RATE = re.compile(r"完成(?P<of>全年|年初)?预算(?:数)?的" + _NUMBER + 
 _REASON = re.compile(r"主要原因(?:是|为)?[:：]?(?P<r>[^。]+)")
 _LEVEL = re.compile(r"决算数(?:与|和)(?:全年|年初)?预算数?持平")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+# the statement of the whole before the 项: 一般公共预算财政拨款支出年初预算为…万元，…支出决算为…
+_TOTAL = re.compile(r"财政拨款支出(?:决算)?(?=年初预算(?:数)?为|全年预算(?:数)?为)")
+TOTAL = "合计"  # item_name of the row of that statement (class and 款 names empty, code null)
 _DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 
@@ -88,6 +93,12 @@ def execution_notes(lines: list[str], function_rows: list[dict]) -> list[dict]:
     classes = {norm(r["name"]): r["code"] for r in function_rows if r.get("level") == 1}
     by_name = _codes(function_rows)
     out = []
+    total = _TOTAL.search(text)
+    if total is not None and matches and matches[0].start() > total.start():
+        body = text[total.end() : next(m.start() for m in matches if m.start() > total.start())]
+        actual = _ACTUAL.search(body)
+        if actual is not None:
+            out.append(_row(body, actual, "", "", TOTAL, None, _line_at(starts, total.start())))
     for n, m in enumerate(matches):
         end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
         body = text[m.end() : end]
@@ -107,25 +118,26 @@ def execution_notes(lines: list[str], function_rows: list[dict]) -> list[dict]:
         candidates = by_name.get((class_code or "", norm(item)), [])
         exact = [c for c, k in candidates if k == norm(kuan)]
         code = (exact or [c for c, _ in candidates] or [None])[0]
-        rate = _RATE.search(body)
-        reason = _REASON.search(body)
-        year_start, full_year = _YEAR_START.search(body), _FULL_YEAR.search(body)
-        out.append(
-            {
-                "seq": len(out) + 1,
-                "code": code,
-                "class_name": cls,
-                "kuan_name": kuan,
-                "item_name": item,
-                "year_start_budget_wan": _dec(year_start.group(1)) if year_start else None,
-                "full_year_budget_wan": _dec(full_year.group(1)) if full_year else None,
-                "actual_wan": _dec(actual.group(1)),
-                "stated_rate": _dec(rate.group(2)) if rate else None,
-                "rate_of": (rate.group("of") or "年初") if rate else None,
-                "reason": reason.group("r")
-                if reason
-                else ("持平" if _LEVEL.search(body) else None),
-                "source_line": _line_at(starts, m.start()),
-            }
-        )
+        out.append(_row(body, actual, cls, kuan, item, code, _line_at(starts, m.start())))
+    for k, row in enumerate(out, start=1):
+        row["seq"] = k
     return out
+
+
+def _row(body: str, actual, cls: str, kuan: str, item: str, code, line: int) -> dict:
+    rate = _RATE.search(body)
+    reason = _REASON.search(body)
+    year_start, full_year = _YEAR_START.search(body), _FULL_YEAR.search(body)
+    return {
+        "code": code,
+        "class_name": cls,
+        "kuan_name": kuan,
+        "item_name": item,
+        "year_start_budget_wan": _dec(year_start.group(1)) if year_start else None,
+        "full_year_budget_wan": _dec(full_year.group(1)) if full_year else None,
+        "actual_wan": _dec(actual.group(1)),
+        "stated_rate": _dec(rate.group(2)) if rate else None,
+        "rate_of": (rate.group("of") or "年初") if rate else None,
+        "reason": reason.group("r") if reason else ("持平" if _LEVEL.search(body) else None),
+        "source_line": line,
+    }

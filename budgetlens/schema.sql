@@ -268,7 +268,8 @@ create table if not exists key_figure (
 );
 
 -- One row per 功能分类 项 a 决算's narrative explains (一般公共预算财政拨款支出决算具体情况): its
--- budget and actual as the narrative states them, and the stated reason for the difference.
+-- budget and actual as the narrative states them, and the stated reason for the difference; and
+-- one row (item_name 合计, class and 款 names empty, code null) for the statement of the whole.
 create table if not exists execution_note (
     department            varchar not null,
     year                  integer not null,

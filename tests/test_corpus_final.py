@@ -426,6 +426,14 @@ SH_ACTUALS = ("51.32", "11.31", "202.24", "6.18", "4.64", "2.22", "0.49", "17.70
 def test_the_narrative_items_with_their_reasons() -> None:
     (sh,) = corpus_documents("sh-putuo-shgzb-2024-final-dept")
     notes = sh.rows["execution_note"]
+    whole, notes = notes[0], notes[1:]
+    # p18: 年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%
+    assert (whole["item_name"], whole["year_start_budget_wan"], whole["full_year_budget_wan"]) == (
+        "合计",
+        Decimal("0"),
+        Decimal("321.02"),
+    )
+    assert (whole["actual_wan"], whole["stated_rate"]) == (Decimal("307.82"), Decimal("95.89"))
     assert [str(n["actual_wan"]) for n in notes] == list(SH_ACTUALS)  # NOTES.md
     assert sum(n["full_year_budget_wan"] for n in notes) == Decimal("321.02")  # NOTES.md
     first = notes[0]
@@ -438,7 +446,11 @@ def test_the_narrative_items_with_their_reasons() -> None:
     assert first["stated_rate"] == Decimal("98.69") and first["rate_of"] == "全年"
     assert notes[2]["reason"] == "持平"  # 决算数与全年预算数持平
     (cn,) = corpus_documents("cn-gjxfj-2024-final-dept")
-    notes = cn.rows["execution_note"]
+    whole, *notes = cn.rows["execution_note"]
+    assert (whole["year_start_budget_wan"], whole["actual_wan"]) == (
+        Decimal("15068.55"),
+        Decimal("13733.8"),
+    )
     assert len(notes) == 14
     assert sum(n["year_start_budget_wan"] for n in notes) == Decimal("15068.55")  # NOTES.md
     assert notes[1]["reason"] == "年中按规定将部门机动经费调剂用于其他科目"
