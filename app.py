@@ -26,6 +26,7 @@ PAGES = (
     ("pages/economic.py", "nav.economic", ":material/receipt_long:"),
     ("pages/projects.py", "nav.projects", ":material/folder_open:"),
     ("pages/performance.py", "nav.performance", ":material/target:"),
+    ("pages/execution.py", "nav.execution", ":material/compare_arrows:"),
     ("pages/checks.py", "nav.checks", ":material/fact_check:"),
     ("pages/glossary.py", "nav.glossary", ":material/menu_book:"),
     ("pages/search.py", "nav.search", ":material/search:"),

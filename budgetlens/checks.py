@@ -13,7 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from budgetlens import check_core, checks_cross, checks_narrative, checks_performance, checks_tables
+from budgetlens import (
+    check_core,
+    checks_cross,
+    checks_final,
+    checks_narrative,
+    checks_performance,
+    checks_tables,
+)
 from budgetlens.check_core import STATUSES, Checker, dec, summarise, unit_cent
 
 __all__ = [
@@ -35,6 +42,7 @@ FAMILIES: dict[str, Callable] = {
     **checks_cross.FAMILIES,
     **checks_narrative.FAMILIES,
     **checks_performance.FAMILIES,
+    **checks_final.FAMILIES,
 }
 
 # The families each layout's documents get ("identities": the equalities declared in
@@ -91,6 +99,18 @@ RULE_SETS: dict[str, tuple[str, ...]] = {
         "prose_sums",
     ),
     "pdf": (*_PDF_TABLES, "identities", "prose_sums"),
+    # a 决算: the PDF families without the budgets' 三公 one, and budgetlens/checks_final.py's
+    "national-final": (
+        "function_tables",
+        "summary_balance",
+        "summary_vs_function",
+        "economic_tables",
+        "final_balance",
+        "final_tables_vs_summary",
+        "final_personnel_public",
+        "final_three_public",
+        "final_narrative",
+    ),
 }
 
 

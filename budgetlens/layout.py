@@ -335,11 +335,15 @@ def _same_title(a: str, b: str) -> bool:
 
 def is_weak(t: Located) -> bool:
     """A table found under a title whose grids hold no figure and no 本表无数据 note: a contents
-    entry that reads like a title."""
+    entry that reads like a title. A row's leading 序号 (1, 2 … in the first cell, as a list of
+    units printed after the contents has it) is no figure."""
     from budgetlens.source import is_amount
 
     return not t.empty_note and not any(
-        c and is_amount(norm(c)) for _, g in t.grids for row in g.rows for c in row
+        c and is_amount(norm(c)) and not (j == 0 and norm(c).isdigit() and len(norm(c)) <= 2)
+        for _, g in t.grids
+        for row in g.rows
+        for j, c in enumerate(row)
     )
 
 

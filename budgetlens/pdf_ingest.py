@@ -14,7 +14,7 @@ import hashlib
 from decimal import Decimal
 from pathlib import Path
 
-from budgetlens import grid
+from budgetlens import grid, grid_final, narrative_final
 from budgetlens import layout as lay
 from budgetlens.errors import IngestError
 from budgetlens.grid_projects import read_projects
@@ -32,9 +32,11 @@ _TARGET = {
     "three_public": "fiscal_item",
     "projects": "project_budget",
     "raw": "raw_cell",
+    **grid_final.TARGETS,
 }
-# the readers: those of budgetlens.grid and the 项目支出表's
-_READERS = {**grid.READERS, "projects": read_projects}
+# the readers of every layout: the budgets' (grid, and the 项目支出表's), the final accounts'
+# (grid_final)
+_READERS = {**grid.READERS, "projects": read_projects, **grid_final.READERS}
 _REVENUE_KEYS = ("revenue_function",)
 # the text layout's amount keys, and the revenue sources some PDF layouts print
 _AMOUNT_KEYS = (
@@ -311,6 +313,7 @@ def _parse_group(doc: _Doc) -> Parsed:
                 seq_by_target[target] = seq_by_target.get(target, 0) + 1
                 r["seq"] = seq_by_target[target]
             p.rows[target].append(r)
+        note = grid_final.empty_note(items, t.item_index, _next_title(known + unknown, t))
         p.rows["source_table"].append(
             {
                 "table_key": t.decl.key,
@@ -319,6 +322,8 @@ def _parse_group(doc: _Doc) -> Parsed:
                 "is_empty": t.empty_note or not has_figures,
                 "row_count": len(rows),
                 "source_line": _line_of(items, t.item_index),
+                # the table's own word that it is empty (注：…故本表无数据), as printed
+                "note": note[0] if note and (t.empty_note or not has_figures) else None,
             }
         )
         if t in unknown:
@@ -338,6 +343,10 @@ def _parse_group(doc: _Doc) -> Parsed:
         for k, (f, page) in enumerate(origins, start=1)
     ]
     p.rows["key_figure"] = _key_figures(p)
+    if kind == "决算":  # the narrative's budget, actual and reason per 项
+        p.rows["execution_note"] = narrative_final.execution_notes(
+            src.lines, p.rows["expenditure_function"]
+        )
     _require_totals(p, known, items, first)
     budget_units(p)
     return p
@@ -369,6 +378,11 @@ def _require_totals(p: Parsed, known: list, items: list, file: str) -> None:
         table=summary.title if summary else "收支总表",
         found="no such row read (the table's layout is not understood)",
     )
+
+
+def _next_title(tables: list, t) -> int:
+    """The item index of the next table's title after ``t``'s (the end of what ``t`` holds)."""
+    return min((u.item_index for u in tables if u.item_index > t.item_index), default=1 << 30)
 
 
 def _file_of(items: list, origins: list[tuple[str, int]]):
@@ -410,6 +424,20 @@ _KEY_FIGURES = (
 )
 
 
+# a 决算's 收入支出决算总表 states the year's own revenue and spending beside the totals that
+# include the carry-overs (年初/年末结转和结余)
+_FINAL_KEY_FIGURES = (
+    ("revenue_current_year", "income_expense_summary", "收入", ("本年收入合计",), "本年收入合计"),
+    (
+        "expenditure_current_year",
+        "income_expense_summary",
+        "支出",
+        ("本年支出合计",),
+        "本年支出合计",
+    ),
+)
+
+
 def _key_figures(p: Parsed) -> list[dict]:
     """Totals the tables state, as key figures (收入总计, 支出总计, 基本支出, 项目支出, 三公).
 
@@ -418,7 +446,8 @@ def _key_figures(p: Parsed) -> list[dict]:
     """
     out = []
     summary = p.rows["summary_item"]
-    for key, table, side, items, label in _KEY_FIGURES:
+    wanted = _KEY_FIGURES + (_FINAL_KEY_FIGURES if p.kind == "决算" else ())
+    for key, table, side, items, label in wanted:
         for item in items:
             hit = next(
                 (

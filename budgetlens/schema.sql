@@ -42,6 +42,7 @@ create table if not exists source_table (
     is_empty      boolean not null,   -- the table states 本表无数据 (or has no figures)
     row_count     integer not null,   -- data rows read
     source_line   integer not null,   -- line of the title
+    note          varchar,            -- an empty table's own note, as printed (注：…故本表无数据)
     primary key (document, table_key)
 );
 
@@ -131,7 +132,8 @@ create table if not exists expenditure_economic (
     document_id   varchar not null,
     table_key     varchar not null default 'basic_economic',  -- or admin_operating, fiscal_basic_economic
     seq           integer not null,
-    row_kind      varchar not null,   -- total | group | item
+    row_kind      varchar not null,   -- total | group | item | subtotal (人员经费合计 and
+                                      -- 公用经费合计 of a 决算's two-panel table, no 合计)
     code          varchar,            -- 经济分类 code where published (301, 30101), else null
     group_name    varchar,            -- 工资福利支出 | 商品和服务支出 | 对个人和家庭的补助 | …
     dept_class    varchar,            -- 部门预算支出经济科目名称
@@ -148,7 +150,8 @@ create table if not exists fiscal_item (
     year                integer not null,
     document      varchar not null,
     document_id         varchar not null,
-    table_key           varchar not null,  -- three_public | admin_operating
+    table_key           varchar not null,  -- three_public (决算数 in a 决算) | admin_operating |
+                                           -- three_public_budget (a 决算's 预算数)
     seq                 integer not null,
     label               varchar not null,  -- item (三公) or unit name (机关运行经费)
     total_wan           decimal(24, 6),
@@ -262,6 +265,29 @@ create table if not exists key_figure (
     sentence      varchar not null,   -- the clause it was read from
     source_line   integer not null,
     primary key (document, key)
+);
+
+-- One row per 功能分类 项 a 决算's narrative explains (一般公共预算财政拨款支出决算具体情况): its
+-- budget and actual as the narrative states them, and the stated reason for the difference; and
+-- one row (item_name 合计, class and 款 names empty, code null) for the statement of the whole.
+create table if not exists execution_note (
+    department            varchar not null,
+    year                  integer not null,
+    document              varchar not null,
+    document_id           varchar not null,
+    seq                   integer not null,
+    code                  varchar,          -- the 项 code of the function tables; null when the
+                                            -- names printed match no 项 there
+    class_name            varchar not null, -- 类, 款 and 项 names as printed in the narrative
+    kuan_name             varchar not null,
+    item_name             varchar not null,
+    year_start_budget_wan decimal(24, 6),   -- 年初预算 where stated
+    full_year_budget_wan  decimal(24, 6),   -- 全年预算 (adjusted during the year) where stated
+    actual_wan            decimal(24, 6) not null,  -- 支出决算
+    stated_rate           decimal(24, 6),   -- 完成…预算的 N%
+    rate_of               varchar,          -- 年初 | 全年: the budget the rate is of
+    reason                varchar,          -- 主要原因 as printed, or 持平
+    source_line           integer not null
 );
 
 -- One row per term of 名词解释 (glossary).

@@ -37,6 +37,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "pct": ("%", "%"),
     "title.title": ("{doc}", "{doc}"),
     "title.overview": ("预算总览", "Budget overview"),
+    "title.overview_final": ("决算总览", "Final accounts overview"),
     "title.revenue": ("收入按来源", "Revenue by source"),
     "title.function": ("支出按功能分类", "Expenditure by function"),
     "title.basic_project": ("基本支出与项目支出", "Basic vs project expenditure"),
@@ -110,6 +111,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "whole.revenue": ("收入合计", "total revenue"),
     "whole.expenditure": ("支出总计", "total expenditure"),
+    # a 决算's function table is the year's spending (本年支出合计), not its 支出总计
+    "whole.expenditure_final": ("本年支出合计", "current-year expenditure"),
     "whole.basic": ("基本支出", "basic expenditure"),
     "s.function.count": (
         "支出涉及 {n} 个功能分类类级科目。",
@@ -539,7 +542,12 @@ def _overview(c: _Context) -> Slide | None:
     label = None if c.pages else c.t("source.narrative")
     source = c.source(*((label, line) for line in lines))
     return c.slide(
-        "overview", c.t("title.overview"), "unit.wan", source, chart=chart, sentences=sentences
+        "overview",
+        c.t("title.overview_final" if c.doc["kind"] == "决算" else "title.overview"),
+        "unit.wan",
+        source,
+        chart=chart,
+        sentences=sentences,
     )
 
 
@@ -591,7 +599,9 @@ def _function(c: _Context) -> Slide | None:
             "s.share",
             name=name,
             amount=fmt_amount(value),
-            whole=c.t("whole.expenditure"),
+            whole=c.t(
+                "whole.expenditure_final" if c.doc["kind"] == "决算" else "whole.expenditure"
+            ),
             share=fmt_pct(share(value, total["total_wan"])),
         )
         for name, value in items[:2]

@@ -32,7 +32,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from budgetlens import __version__, vocabulary
+from budgetlens import __version__, grid_final, vocabulary, workbook_execution
 from budgetlens.check_labels import kind_label, status_label, subject_label
 from budgetlens.db import document_of
 from budgetlens.layout import layouts
@@ -109,7 +109,7 @@ SUMMARY_COLUMNS = {
     "basic": "source.basic",
     "project": "source.project",
 }
-ROW_KINDS = ("total", "group", "item", "department", "unit", "project")  # row_kind.* labels
+ROW_KINDS = ("total", "group", "item", "subtotal", "department", "unit", "project")  # row_kind.*
 TARGET_KINDS = ("numeric", "time", "qualitative", "empty", "unparsed")  # kind.* labels
 
 
@@ -358,6 +358,7 @@ _READER_KINDS = {
     "economic": "economic",
     "three_public": "fiscal_items",
     "raw": "raw",
+    **grid_final.SHEET_KINDS,  # a 决算's own readers
 }
 
 
@@ -417,6 +418,9 @@ def table_sheet(
                 or (r["table_key"] not in tables and _owner(data, r["source_line"]) == table_key)
             ]
         )
+    if kind == "three_public_final":  # a 决算's: 预算数 beside 决算数
+        rows = workbook_execution.three_public_rows(data.q("fiscal_items"))
+        return [Col(*c) for c in workbook_execution.THREE_PUBLIC_COLUMNS], rows
     if kind == "projects":
         carried = TABLES_BY_KEY[table_key].carried_over
         return _project_sheet([r for r in data.q("project_budget") if r["carried_over"] == carried])
@@ -567,6 +571,13 @@ def build_workbook(
             heading = v("wb.heading_raw", title=title)
         ws = sheet(name, heading, columns, rows)
         index.append((ws.title, title, v("wb.rows", n=len(rows)), t["source_line"]))
+    execution = workbook_execution.execution_rows(con, doc["document"])
+    if execution:  # the 预算 and the 决算 of this department-year are both loaded
+        cols = [Col(*c) for c in workbook_execution.COLUMNS]
+        ws = sheet(
+            workbook_execution.SHEET, f"{doc['title']} · 预算执行：预算数与决算数", cols, execution
+        )
+        index.append((ws.title, "预算执行", f"{len(execution)} 行", None))
     indicators = data.q("workbook_performance_indicators")
     ws = sheet(
         v("sheet.indicators"),

@@ -1239,7 +1239,7 @@ def department_name(k: int) -> str:
     return f"合成市第{k:04d}局"
 
 
-LAYOUTS = ("jincheng-text", "shanghai-budget", "jiangsu-budget")
+LAYOUTS = ("jincheng-text", "shanghai-budget", "jiangsu-budget", "national-final")
 
 
 def generate_city(
@@ -1255,8 +1255,12 @@ def generate_city(
 
     ``layout`` is one of :data:`LAYOUTS`: the Jincheng text (``synthetic-0001-2024.txt``) or a
     PDF layout (``synthetic-0001-2024.pdf``, :mod:`budgetlens_synthetic.pdf_layouts`; drawn in
-    ``workers`` processes, since a PDF takes ~0.3 s). Raises ValueError for another layout and
-    :class:`~budgetlens_synthetic.pdf_writer.FontNotFound` when a PDF layout finds no CJK font.
+    ``workers`` processes, since a PDF takes ~0.3 s). ``national-final`` writes each
+    department-year's 决算 (``synthetic-0001-2024-final.pdf``,
+    :mod:`budgetlens_synthetic.final_layout`): with a ``shanghai-budget`` city written to the
+    same folder, budget and actual make pairs with known differences. Raises ValueError for
+    another layout and :class:`~budgetlens_synthetic.pdf_writer.FontNotFound` when a PDF layout
+    finds no CJK font.
     """
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}: expected one of {', '.join(LAYOUTS)}")
@@ -1274,7 +1278,8 @@ def generate_city(
             path.write_text(generate_document(seed, name, year), encoding="utf-8")
             paths.append(path)
         return paths
-    args = [(seed, name, year, layout, stem.with_suffix(".pdf")) for name, year, stem in jobs]
+    suffix = "-final.pdf" if layout == "national-final" else ".pdf"
+    args = [(seed, name, year, layout, Path(f"{stem}{suffix}")) for name, year, stem in jobs]
     if workers > 1 and len(args) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -1284,10 +1289,14 @@ def generate_city(
 
 
 def _write_pdf(job: tuple[int, str, int, str, Path]) -> Path:
+    from budgetlens_synthetic.final_layout import generate_final_pdf
     from budgetlens_synthetic.pdf_layouts import generate_pdf
 
     seed, name, year, layout, path = job
-    path.write_bytes(generate_pdf(seed, name, year, layout))
+    if layout == "national-final":
+        path.write_bytes(generate_final_pdf(seed, name, year))
+    else:
+        path.write_bytes(generate_pdf(seed, name, year, layout))
     return path
 
 
@@ -1365,7 +1374,8 @@ def main(argv: list[str] | None = None) -> int:
         choices=LAYOUTS,
         default="jincheng-text",
         help="the layout of the documents: the Jincheng text (.txt, the default) or a PDF "
-        "layout of budgetlens/layouts/ (.pdf)",
+        "layout of budgetlens/layouts/ (.pdf; national-final: the 决算 of the same "
+        "departments' budgets, -final.pdf)",
     )
     parser.add_argument(
         "--db",

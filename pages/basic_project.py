@@ -143,7 +143,7 @@ def personnel_public() -> None:
     economic = data.dept_query("expenditure_economic")
     total = economic[economic["row_kind"] == "total"]
     if total.empty:
-        st.info(t("msg.no_economic"))
+        panels(economic[economic["row_kind"] == "subtotal"])
         return
     row = total.iloc[0]
     source = ui.source(str(row["table_key"]), [row["source_line"]])
@@ -178,6 +178,30 @@ def personnel_public() -> None:
         source,
         key="bp_personnel",
     )
+
+
+def panels(subtotals: pd.DataFrame) -> None:
+    """A table without a 合计 row that closes its 人员经费 and 公用经费 panels with a total each
+    (a 决算's 基本支出决算表): those two figures and the donut; no total is made up."""
+    personnel = subtotals["personnel_wan"].dropna()
+    public = subtotals["public_wan"].dropna()
+    if personnel.empty or public.empty:
+        st.info(t("msg.no_economic"))
+        return
+    source = ui.source(str(subtotals["table_key"].iloc[0]), subtotals["source_line"])
+    c1, c2 = ui.metric_row(2)
+    c1.metric(t("col.personnel_wan"), fmt.wan(personnel.iloc[0]), border=True, help=source)
+    c2.metric(t("col.public_wan"), fmt.wan(public.iloc[0]), border=True, help=source)
+    fig = go.Figure(
+        go.Pie(
+            labels=[t("metric.personnel"), t("metric.public")],
+            values=[float(personnel.iloc[0]), float(public.iloc[0])],
+            hole=0.5,
+            texttemplate="%{label}<br>%{value:,.2f}<br>%{percent}",
+        )
+    )
+    fig.update_layout(height=340)
+    ui.chart(fig, t("chart.personnel_public"), source, key="bp_personnel")
 
 
 # --- by function ---------------------------------------------------------------------------------

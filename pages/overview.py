@@ -64,12 +64,21 @@ def has_split(rows: pd.DataFrame) -> bool:
     return bool(rows["basic_wan"].notna().any() or rows["project_wan"].notna().any())
 
 
+def is_final() -> bool:
+    """True for a 决算 (final accounts): its 支出决算表's 合计 is the year's spending, not the
+    支出总计 (which includes 年末结转和结余)."""
+    docs = data.dept_records("deck_document")
+    return bool(docs) and docs[0]["kind"] == "决算"
+
+
 def headline_figure(column: str, key: str) -> tuple[object, str]:
     """(value, source) of 支出总计 (``total_wan``), 基本支出 or 项目支出: from the all-funds
-    支出总表's 合计 row when the document has one with that column, else the key figure ``key``."""
+    支出总表's 合计 row when the document has one with that column (a 决算's 支出总计: always its
+    key figure), else the key figure ``key``."""
     total = total_row()
     if (
-        function_table() == "expenditure_total"
+        not (column == "total_wan" and is_final() and ui.key_figures().get(key))
+        and function_table() == "expenditure_total"
         and not total.empty
         and pd.notna(total[column].iloc[0])
     ):
@@ -149,7 +158,7 @@ def headline() -> None:
         )
     if kf_value("expenditure_current_year") is not None:
         row[2].metric(
-            t("metric.current_year"),
+            t("metric.current_year_final" if is_final() else "metric.current_year"),
             fmt.wan(kf_value("expenditure_current_year")),
             help=kf_help("expenditure_current_year", t("help.unit_wan")),
             border=True,
@@ -213,6 +222,7 @@ def headline() -> None:
     checks_row.page_link("pages/checks.py", label=t("link.checks"), width="content")
     checks_row.page_link("pages/glossary.py", label=t("link.checks_explained"), width="content")
 
+    execution_note()
     stated = [kf[k] for k in ("revenue_total", "expenditure_total") if kf.get(k) is not None]
     notes = []
     if function_table() == "expenditure_total" and not total_row().empty:
@@ -416,6 +426,30 @@ def plain_summary() -> None:
 
 
 @ui.section
+def execution_note() -> None:
+    """Where the 预算 and the 决算 of this department-year are both loaded: the year's budget
+    against actual in one line, with a link to the 预算执行 page."""
+    pair = data.dept_query("execution_pair")
+    if pair.empty or pair["budget_document"].isna().any() or pair["final_document"].isna().any():
+        return
+    parts = data.dept_query("execution_basic_project")
+    total = parts[parts["part"] == "total"]
+    if total.empty or pd.isna(total["execution_rate"].iloc[0]):
+        return
+    row = total.iloc[0]
+    with st.container(border=True):
+        st.markdown(
+            t("msg.execution_overview").format(
+                budget=fmt.wan(row["budget_wan"]),
+                actual=fmt.wan(row["actual_wan"]),
+                rate=fmt.pct(row["execution_rate"]),
+            )
+        )
+        st.page_link(
+            "pages/execution.py", label=t("link.execution"), icon=":material/compare_arrows:"
+        )
+
+
 def overview_page() -> None:
     """The whole page under its title: drawn once per view, then replayed (see ui.section)."""
     plain_summary()

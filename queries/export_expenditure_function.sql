@@ -2,7 +2,8 @@
 -- whatever the published layout.
 -- Purpose: where a document has an all-funds 支出总表 by 类/款/项 (Jincheng's 支出总表, Shanghai's
 -- 支出预算总表), its 类, 款 and 项 rows with total, basic and project, and the 本年 (当年预算) and
--- 上年结转 split taken from the 收入总表 row of the same 科目编码. Where a layout breaks all funds
+-- 上年结转 split taken from the 收入总表 row of the same 科目编码 (a 预算's; a 决算's 支出决算表 rows
+-- have no such split). Where a layout breaks all funds
 -- down by function only at 类 level (Jiangsu: the 支出功能分类 side of the 收支预算总表, printed by
 -- name without codes), those 类 rows, with the 3-digit code of their name in the national 类 list.
 -- 财政拨款 tables are not here (export_fiscal_expenditure_function.sql).
@@ -26,10 +27,15 @@ with by_code as (
         ef.source_line,
         ef.seq
     from expenditure_function as ef
+    join document as d
+        on d.document = ef.document
+    -- a 决算's 收入决算表 states the year's revenue by function, not a split of what was spent:
+    -- its rows leave current_year and carried_over empty
     left join revenue_function as rf
         on rf.document = ef.document
         and rf.table_key = 'revenue_function'
         and rf.code = ef.code
+        and d.kind = '预算'
     where ef.table_key = 'expenditure_total'
         and ef.level between 1 and 3
 ),

@@ -24,6 +24,7 @@ PAGES = (
     "economic",
     "projects",
     "performance",
+    "execution",
     "checks",
     "glossary",
     "search",

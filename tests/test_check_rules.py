@@ -164,7 +164,7 @@ def test_the_documentation_lists_every_rule():
 
 # The corpus documents in the national template that load (tests/test_corpus_national.py), each
 # read in one piece.
-NATIONAL = tuple(sorted(LOADS))
+NATIONAL = tuple(sorted(n for n in LOADS if "-final-" not in n))
 VERDICTS = {"mismatch": {"real"}, "rounding": {"real", "unverified"}, "unjudged": {"reading_gap"}}
 
 

@@ -29,14 +29,12 @@ SH_JS = sorted(
     for p in CORPUS.iterdir()
     if (p / "hand_read.csv").exists() and p.name.startswith(("sh-", "js-"))
 )
-FOLDERS = sorted([*SH_JS, *(CORPUS / name for name in LOADS)])
+# (a 决算 among them has tests of its own: tests/test_corpus_final.py)
+FOLDERS = sorted([*SH_JS, *(CORPUS / name for name in LOADS if "-final-" not in name)])
 # Layouts or variants not read yet (see the closing notes of issue 9): refused with a reason.
 # Read, but with known gaps (strict xfail: the test fails as soon as the gap is closed, so the
 # entry has to go). Empty now; kept as the way to record a gap.
 GAPS: set[tuple[str, str]] = {
-    # the 决算's basic-expenditure table prints 人员经费 and 公用经费 as two panels side by side:
-    # kept as raw cells until issue 10 reads them
-    ("sh-putuo-shgzb-2024-final-dept", "economic"),
     # 北京 prints one 部门 code under two 政府 codes (30228 under 50201 and 50502); the 政府
     # classification is not stored, so the two rows cannot be told apart
     ("bj-jmrh-2026-budget-dept", "economic"),
@@ -85,7 +83,7 @@ def parsed() -> dict:
 
 def test_every_shanghai_and_jiangsu_pdf_has_a_fixture() -> None:
     assert len(SH_JS) == 12, [f.name for f in SH_JS]
-    assert len(FOLDERS) == len(SH_JS) + len(LOADS)
+    assert len(FOLDERS) == len(SH_JS) + len([n for n in LOADS if "-final-" not in n])
 
 
 @pytest.mark.parametrize("name", [f.name for f in FOLDERS])

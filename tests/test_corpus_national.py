@@ -29,6 +29,7 @@ LOADS = {
     "bj-jmrh-2026-budget-dept",
     "bj-xfb-2026-budget-dept",
     "cc-xfj-2026-budget-dept",
+    "cn-gjxfj-2024-final-dept",
     "cn-gjxfj-2026-budget-dept",
     "cq-slj-2026-budget-dept",
     "cq-xcb-2026-budget-dept",

@@ -439,6 +439,73 @@ if TRANSLATIONS.keys() & _MANY_DOCUMENTS.keys():  # one key, one text: never red
 TRANSLATIONS.update(_MANY_DOCUMENTS)
 
 
+# Budget against actual (pages/execution.py and the overview's line on it, issue 10).
+_EXECUTION: dict[str, tuple[str, str]] = {
+    "nav.execution": ("预算执行", "Budget execution"),
+    "metric.current_year_final": ("本年支出合计（万元）", "Current-year spending (万元)"),
+    "chart.execution_by_class": (
+        "预算数与决算数（按功能分类的类）",
+        "Budgeted and actual by functional class",
+    ),
+    "head.execution_by_function": ("按功能分类", "By functional classification"),
+    "head.execution_basic_project": ("基本支出与项目支出", "Basic and project spending"),
+    "head.execution_three_public": ("“三公”经费", "“Three public” expenses"),
+    "msg.execution_missing": (
+        "未载入{department}{year}年度的{missing}，无法对比预算与决算。",
+        "The {missing} of {department} for {year} is not loaded: "
+        "budget and actual cannot be compared.",
+    ),
+    "msg.loaded": ("已载入", "Loaded"),
+    "msg.not_loaded": ("未载入", "Not loaded"),
+    "msg.execution_no_three_public": (
+        "预算和决算均未列出“三公”经费。",
+        "Neither the budget nor the final accounts list “three public” expenses.",
+    ),
+    "msg.execution_biggest": (
+        "差额最大的款：{items}（万元）。",
+        "Largest differences: {items} (万元).",
+    ),
+    "msg.execution_overview": (
+        "预算执行：预算数 {budget} 万元，决算数 {actual} 万元，执行率 {rate}。",
+        "Budget execution: budgeted {budget}, actual {actual} (万元), {rate} executed.",
+    ),
+    "link.execution": ("查看预算执行", "See budget execution"),
+    "fmt.name_amount": ("{name}（{amount}）", "{name} ({amount})"),
+    "metric.budgeted": ("预算数", "Budgeted"),
+    "metric.actual": ("决算数", "Actual"),
+    "metric.execution_rate": ("执行率", "Execution rate"),
+    "col.total": ("合计", "Total"),
+    "col.loaded": ("状态", "Status"),
+    "col.part": ("支出类型", "Spending"),
+    "col.budgeted_wan": ("预算数（万元）", "Budgeted (万元)"),
+    "col.actual_wan": ("决算数（万元）", "Actual (万元)"),
+    "col.difference_wan": ("差额（万元）", "Difference (万元)"),
+    "col.execution_rate": ("执行率", "Execution rate"),
+    "col.budget_basic_wan": ("预算基本支出（万元）", "Budgeted basic (万元)"),
+    "col.actual_basic_wan": ("决算基本支出（万元）", "Actual basic (万元)"),
+    "col.budget_project_wan": ("预算项目支出（万元）", "Budgeted project (万元)"),
+    "col.actual_project_wan": ("决算项目支出（万元）", "Actual project (万元)"),
+    "head.execution_reasons": (
+        "决算说明中的差异原因",
+        "Reasons the final accounts give for the differences",
+    ),
+    "col.year_start_budget_wan": ("年初预算数（万元）", "Initial budget (万元)"),
+    "col.full_year_budget_wan": ("全年预算数（万元）", "Full-year budget (万元)"),
+    "col.stated_difference_wan": (
+        "决算数与说明所列预算之差（万元）",
+        "Actual minus the budget stated (万元)",
+    ),
+    "col.reason": ("说明的原因", "Stated reason"),
+    "col.stated_budget_wan": (
+        "决算所列预算数（万元）",
+        "Budget stated in the final accounts (万元)",
+    ),
+}
+if TRANSLATIONS.keys() & _EXECUTION.keys():
+    raise KeyError(f"defined twice: {sorted(TRANSLATIONS.keys() & _EXECUTION.keys())}")
+TRANSLATIONS.update(_EXECUTION)
+
+
 def t(key: str, lang: str | None = None) -> str:
     """The label for ``key`` in ``lang`` (default: the language chosen in the sidebar/URL)."""
     if lang is None:
