@@ -80,7 +80,8 @@ checks as (
         cr.document,
         count(*) filter (where cr.status = 'ok') as checks_ok,
         count(*) filter (where cr.status = 'rounding') as checks_rounding,
-        count(*) filter (where cr.status = 'mismatch') as checks_mismatch
+        count(*) filter (where cr.status = 'mismatch') as checks_mismatch,
+        count(*) filter (where cr.status = 'unjudged') as checks_unjudged
     from check_result as cr
     group by cr.document
 ),
@@ -114,7 +115,8 @@ figures as (
         s.staff_line,
         coalesce(c.checks_ok, 0) as checks_ok,
         coalesce(c.checks_rounding, 0) as checks_rounding,
-        coalesce(c.checks_mismatch, 0) as checks_mismatch
+        coalesce(c.checks_mismatch, 0) as checks_mismatch,
+        coalesce(c.checks_unjudged, 0) as checks_unjudged
     from document as d
     left join stated as s on s.document = d.document
     left join total_row as tr on tr.document = d.document and tr.n = 1

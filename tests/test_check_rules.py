@@ -26,6 +26,8 @@ FOLDERS = sorted(
     and p.name.startswith(("sh-putuo-", "js-"))
     and "-final-" not in p.name
 )
+# the corpus 决算 (layout national-final, budgetlens/checks_final.py)
+FINALS = sorted(p.name for p in CORPUS.iterdir() if "-final-" in p.name)
 SEED_NAME = Path(SEED).stem
 
 
@@ -73,7 +75,7 @@ def test_every_kind_a_rule_reports_has_labels():
         assert check_labels.rule_set_label(layout, "zh") != f"{layout} 规则集", layout
 
 
-@pytest.mark.parametrize("name", [SEED_NAME, *FOLDERS])
+@pytest.mark.parametrize("name", [SEED_NAME, *FOLDERS, *FINALS])
 def test_each_rule_finds_its_inputs_in_every_document_of_its_layouts(name: str):
     """Every family of a document's rule set, and every identity declared for its layout, finds
     the rows it declares it needs."""
