@@ -69,6 +69,12 @@ def _amount_yuan(text: str, unit: str | None) -> Decimal | None:
     return Decimal(c) * Decimal(10000) / SCALE[unit]
 
 
+def _raw(t: Located, rows: list[GridRow], keep: list[GridRow]) -> list[dict]:
+    """Raw cells of some rows of a table, numbered by their place in the whole table."""
+    place = {id(r): k for k, r in enumerate(rows)}
+    return [{**c, "row_no": place[id(r)] + 1, "_raw": True} for r in keep for c in read_raw(t, [r])]
+
+
 def _indicator(project: str, seq: int, l1, l2, name, target_raw: str, line: int) -> dict:
     target = parse_target(target_raw)
     level2 = canonical_level2(l2) if l2 else None
@@ -150,6 +156,7 @@ def _read_forms(t: Located, rows: list[GridRow]) -> list[dict] | None:
     last = {"l1": None, "l2": None}
     seq = 0
     names: list[str] = []
+    unread: list[GridRow] = []
 
     def close() -> None:
         if project is not None:
@@ -180,6 +187,7 @@ def _read_forms(t: Located, rows: list[GridRow]) -> list[dict] | None:
             names.append(project)
             continue
         if project is None:
+            unread.append(r)
             continue
         texts = [norm(c) for _, c in filled]
         if cols is None and any("三级指标" in x or x == "指标内容" for x in texts):
@@ -237,6 +245,9 @@ def _read_forms(t: Located, rows: list[GridRow]) -> list[dict] | None:
             filled = filled[1:]
         elif cells[0] and not is_amount(cells[0]):
             in_funds = False
+        if not in_funds:
+            unread.append(r)  # a goal's second line, indicator rows without a header …
+            continue
         if in_funds:
             label = None
             for _, c in filled:
@@ -247,45 +258,95 @@ def _read_forms(t: Located, rows: list[GridRow]) -> list[dict] | None:
                 else:
                     label = c.rstrip(":：")
     close()
-    return out if names else None
+    if not names:
+        return None
+    if unread:
+        out.extend(_raw(t, rows, unread))
+        out.append(
+            {
+                "_note": f"{len(unread)} rows of a 绩效目标表 not understood, kept as raw cells "
+                f"(rows {unread[0].line}–{unread[-1].line}): {t.title}",
+                "source_line": unread[0].line,
+            }
+        )
+    return out
+
+
+def _list_header(rows: list[GridRow]) -> tuple[dict[int, str], str | None]:
+    """Columns right of a list's 项目名称 header, by offset: their header text (the lowest
+    filled header cell, 其中 left out), and the unit a header cell states (…（万元）)."""
+    header = []
+    for r in rows:
+        if any(is_amount(c) for c in _cells(r)):
+            break
+        header.append(_cells(r))
+    name_col = next(
+        (j for h in header for j, c in enumerate(h) if "项目" in c and "名称" in c), None
+    )
+    unit = next(
+        (u.group(1) for h in header for c in h if (u := re.search(r"[（(](万元|元)[）)]", c))),
+        None,
+    )
+    if name_col is None:
+        return {}, unit
+    labels: dict[int, str] = {}
+    for h in header:
+        for j, c in enumerate(h):
+            if j > name_col and c and not norm(c).startswith("其中"):
+                labels[j - name_col] = c
+    return labels, unit
 
 
 def _read_list(t: Located, rows: list[GridRow]) -> list[dict] | None:
-    """北京's 项目支出绩效目标表: one list, a project's first row with its name and amounts (its
-    name, amounts and 绩效目标 are merged cells over its indicator rows). Columns move between
-    pages, so a row is read from its first filled cell. The projects and their funds are read;
-    the indicator rows are kept as raw cells with a note: where a project's merged cells cross a
-    page the grid loses its name (the text lies outside the ruled cells), and its indicators
-    would be counted under the project above. None when no row names a project."""
+    """A list-shaped 项目支出绩效目标表 (北京, 长沙, 长春): a project's first row with its name,
+    amounts and 绩效目标 (cells merged over its indicator rows), then one row per indicator.
+    Columns move between pages, so a project row is read from its first filled cell, the
+    columns right of it by their offset under the header's 项目名称. The projects and their
+    funds are read; the indicator rows are kept as raw cells with a note: where a project's
+    merged cells cross a page the grid loses its name (the text lies outside the ruled cells),
+    and its indicators would be counted under the project above. None when no row names a
+    project."""
     out: list[dict] = []
     project = None
-    unit = t.unit
-    raw = False
+    labels, header_unit = _list_header(rows)
+    unit = t.unit or header_unit
+    unread: list[GridRow] = []
     for r in rows:
         cells = _cells(r)
         at = next((j for j, c in enumerate(cells) if norm(c) in _LEVEL1), None)
         first = next((j for j, c in enumerate(cells) if c), None)
-        pad = [*cells, "", "", "", "", ""]
-        if first is not None and not is_amount(cells[first]) and is_amount(pad[first + 1]):
-            project = cells[first]
-            goal = pad[first + 4] if first + 4 != at else ""
-            out.append(_table_row(project, {"goal_annual": goal or None}, r.line))
-            for k, label in enumerate(("项目总额", "财政资金", "其他资金"), start=1):
-                if is_amount(pad[first + k]):
-                    out.append(_fund(project, label, pad[first + k], unit, r))
-        if at is not None and project is not None:
-            raw = True
-            out.extend({**c, "_raw": True} for c in read_raw(t, [r]) if c["col_no"] > at)
-    if raw:
-        out.append(
-            {
-                "_note": "indicator rows of a list-shaped 绩效目标表 kept as raw cells: the grid "
-                "does not say which project each belongs to (a project's merged name cell is "
-                f"lost where it crosses a page): {t.title}",
-                "source_line": rows[0].line,
-            }
+        pad = [*cells, *([""] * (max(labels, default=0) + 2))]
+        if (
+            first is None
+            or at is None
+            or first + 2 >= at  # an indicator row: its 三级 name then its value
+            or is_amount(cells[first])
+            or not is_amount(pad[first + 1])
+            or any(w in norm(cells[first]) for w in ("合计", "总计"))
+        ):
+            unread.append(r)
+            continue
+        project = cells[first]
+        goal = next(
+            (pad[first + k] for k, h in labels.items() if "目标" in h and first + k < at), None
         )
-    return out if project is not None else None
+        out.append(_table_row(project, {"goal_annual": goal or None}, r.line))
+        for k, label in sorted(labels.items()):
+            if first + k < at and _fund_key(label) and is_amount(pad[first + k]):
+                out.append(_fund(project, label, pad[first + k], unit, r))
+        out.extend(c for c in _raw(t, rows, [r]) if c["col_no"] > at)
+    if project is None:
+        return None
+    out.extend(_raw(t, rows, unread))
+    out.append(
+        {
+            "_note": "indicator rows of a list-shaped 绩效目标表 kept as raw cells: the grid "
+            "does not say which project each belongs to (a project's merged name cell is "
+            f"lost where it crosses a page): {t.title}",
+            "source_line": rows[0].line,
+        }
+    )
+    return out
 
 
 def read_performance(t: Located, rows: list[GridRow]) -> list[dict]:

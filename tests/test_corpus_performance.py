@@ -115,3 +115,51 @@ def test_a_list_shaped_table_keeps_its_indicators_raw_with_a_note() -> None:
     assert any("kept as raw cells" in m for m in notes)
     raw = {norm(c["text"]) for c in doc.rows["raw_cell"] if c["table_key"] == "performance"}
     assert "因公出国(境)次数" in raw
+
+
+def _table(*rows: list) -> tuple:
+    from budgetlens.grid import GridRow
+    from budgetlens.layout import Located, TableDecl
+
+    decl = TableDecl("performance", "绩效目标表", "performance", (("绩效目标",),))
+    t = Located(decl, "项目绩效目标表", 0, 1, "x.pdf")
+    return t, [GridRow(10 + k, 1, list(r)) for k, r in enumerate(rows)]
+
+
+def test_forms_in_one_table_are_projects_and_what_is_not_understood_stays_raw() -> None:
+    from budgetlens.grid_performance import read_performance
+
+    t, rows = _table(
+        ["项目名称", "甲项目", None],
+        ["专项资金情况（万元）", "资金总额", "1.50"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "场次", "≥3场"],
+        ["项目名称", "乙项目", None],
+        ["数量指标", "指标1：检查", "2项"],  # no header: not understood
+    )
+    out = read_performance(t, rows)
+    tables = [r["project"] for r in out if r.get("_target") == "performance_table"]
+    assert tables == ["甲项目", "乙项目"]
+    (fund,) = [r for r in out if r.get("_target") == "performance_fund"]
+    assert fund["amount_yuan"] == Decimal("15000") and fund["source_line"] == 11
+    (ind,) = [r for r in out if r.get("_target") == "performance_indicator"]
+    assert (ind["project"], ind["name"], ind["comparator"], ind["target_value"]) == (
+        "甲项目",
+        "场次",
+        "≥",
+        3.0,
+    )
+    raw = [r for r in out if r.get("_raw")]
+    assert {r["text"] for r in raw} == {"数量指标", "指标1：检查", "2项"}
+    assert {r["row_no"] for r in raw} == {6}
+    assert any("not understood" in r.get("_note", "") for r in out)
+
+
+def test_a_table_without_a_project_is_kept_raw_with_a_note() -> None:
+    from budgetlens.grid_performance import read_performance
+
+    t, rows = _table(["部门名称", "某局"], ["整体绩效目标", "完成年度工作。"])
+    out = read_performance(t, rows)
+    assert not any("_target" in r for r in out)
+    assert len([r for r in out if r.get("_raw")]) == 4
+    assert "without a project form" in out[0]["_note"]
