@@ -35,6 +35,7 @@ _FUND_LABELS = (
     ("财政资金", "fiscal_appropriation"),
     ("一般公共预算", "general_budget"),
     ("政府性基金", "gov_fund"),
+    ("上年结转", "carried_over"),
     ("其他资金", "other"),
     ("单位自筹", "self_raised"),
 )
@@ -110,13 +111,14 @@ def _indicator(project: str, seq: int, l1, l2, name, target_raw: str, line: int)
 
 def _table_row(project: str, meta: dict, line: int) -> dict:
     supervisor = meta.get("supervisor")
-    code = re.match(r"^\s*(\d+)\s*[-—－_]", supervisor or "")
+    # 108-晋城市科学技术局, 231_烟台市审计局, [292]国家信访局: the code before the name
+    code = re.match(r"^\s*(?:(\d+)\s*[-—－_]|[\[【](\d+)[\]】])", supervisor or "")
     return {
         "_target": "performance_table",
         "project": project,
         "is_department": False,
         "supervisor": supervisor,
-        "supervisor_code": code.group(1) if code else None,
+        "supervisor_code": (code.group(1) or code.group(2)) if code else None,
         "implementing_unit": meta.get("implementing_unit"),
         "goal_annual": meta.get("goal_annual"),
         "source_line": line,

@@ -51,6 +51,15 @@ def test_projects_match_the_hand_reading(name: str) -> None:
             assert hits, f"{name}: project {row['value']} not read"
             assert int(row["page"]) in {_page(doc, t["source_line"]) for t in hits}, row
             assert all(not t["is_department"] for t in hits)
+        elif row["label"].startswith("主管部门"):
+            (hit,) = [
+                t
+                for t in tables
+                if t["project"] == row["table"] and _page(doc, t["source_line"]) == int(row["page"])
+            ]
+            assert hit["supervisor"] == row["value"], row
+            code = row["value"].split("_")[0]
+            assert hit["supervisor_code"] == (code if code.isdigit() else None), row
 
 
 @pytest.mark.parametrize("name", FOLDERS)
@@ -76,7 +85,11 @@ def test_funds_match_the_hand_reading(name: str) -> None:
 def test_indicators_match_the_hand_reading(name: str) -> None:
     (doc,) = corpus_documents(name)
     indicators = doc.rows["performance_indicator"]
-    rows = [r for r in _hand(name) if not r["unit"] and r["label"] not in ("项目数", "项目名称")]
+    rows = [
+        r
+        for r in _hand(name)
+        if not r["unit"] and r["label"] not in ("项目数", "项目名称", "主管部门", "主管部门及代码")
+    ]
     if not rows:
         pytest.skip(f"{name}: indicators not read for this layout (see docs/layouts.md)")
     for row in rows:
