@@ -17,6 +17,7 @@ from pathlib import Path
 from budgetlens import grid, grid_final, narrative_final
 from budgetlens import layout as lay
 from budgetlens.errors import IngestError
+from budgetlens.grid_performance import read_performance
 from budgetlens.grid_projects import read_projects
 from budgetlens.ingest import AMOUNT_KEYS, Parsed, budget_units
 from budgetlens.mappings import SYNTHETIC_MARKER
@@ -31,12 +32,18 @@ _TARGET = {
     "summary": "summary_item",
     "three_public": "fiscal_item",
     "projects": "project_budget",
+    "performance": "performance_indicator",  # (and performance_table, performance_fund)
     "raw": "raw_cell",
     **grid_final.TARGETS,
 }
-# the readers of every layout: the budgets' (grid, and the 项目支出表's), the final accounts'
-# (grid_final)
-_READERS = {**grid.READERS, "projects": read_projects, **grid_final.READERS}
+# the readers of every layout: the budgets' (grid, the 项目支出表's and the 绩效目标表's), the
+# final accounts' (grid_final)
+_READERS = {
+    **grid.READERS,
+    "projects": read_projects,
+    "performance": read_performance,
+    **grid_final.READERS,
+}
 _REVENUE_KEYS = ("revenue_function",)
 # the text layout's amount keys, and the revenue sources some PDF layouts print
 _AMOUNT_KEYS = (
@@ -239,6 +246,9 @@ def _parse_group(doc: _Doc) -> Parsed:
         "expenditure_economic",
         "fiscal_item",
         "project_budget",
+        "performance_table",
+        "performance_fund",
+        "performance_indicator",
         "budget_unit",
         "raw_cell",
         "parse_note",
@@ -255,6 +265,9 @@ def _parse_group(doc: _Doc) -> Parsed:
         if t.unit:
             units.add(t.unit)
         reader = t.decl.reader
+        also = doc.layout.table_for(t.title) if t in unknown else None
+        if also is not None and also.reader == "performance":
+            reader = "performance"  # one of several 绩效目标表 (福州: one per project)
         if reader in ("function", "economic") and rows:
             rows, cross = grid.split_merged_codes(rows, reader)
             if cross:
@@ -290,6 +303,10 @@ def _parse_group(doc: _Doc) -> Parsed:
                 )
                 continue
             r.pop("source_page", None)
+            if "_target" in r:  # a 绩效目标表's rows name their table
+                has_figures = True
+                p.rows[r.pop("_target")].append(r)
+                continue
             target = _TARGET[reader]
             if target == "expenditure_function" and r["table_key"] in _REVENUE_KEYS:
                 target = "revenue_function"
@@ -326,7 +343,7 @@ def _parse_group(doc: _Doc) -> Parsed:
                 "note": note[0] if note and (t.empty_note or not has_figures) else None,
             }
         )
-        if t in unknown:
+        if t in unknown and reader != "performance":
             p.rows["parse_note"].append(
                 {
                     "table_key": t.decl.key,
