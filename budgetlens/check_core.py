@@ -307,6 +307,14 @@ def hierarchy(
     levels = sorted({r["level"] for r in table_rows if r["code"] and r.get("level")})
     top = levels[0] if levels else 1
     word = {1: "类", 2: "款", 3: "项"}.get(top, "下级科目")
+    if total is not None and not by_code and any(dec(total.get(col)) for col in columns):
+        # a table whose 科目 rows were kept raw (西安 lists them per unit): only its 合计 was read
+        c.unjudged(
+            "column_total",
+            f"{label} 合计 = Σ {word}",
+            [total["source_line"]],
+            f"未读到：{label} 的科目行（只读到第{total['source_line']}行的合计）",
+        )
     for col in columns:
         if total is not None:
             kids = [r for r in table_rows if r["code"] and r["level"] == top]

@@ -90,14 +90,9 @@ RULE_SETS: dict[str, tuple[str, ...]] = {
         "identities",
         "prose_sums",
     ),
-    # the national template's 三公 table prints two year groups with nested 小计 columns, which
-    # its reader does not yet tell apart (hand-read NOTES.md of cc-xfj, yt-mzj, yt-sjj): its
-    # 三公 sums would report our reading as contradictions
-    "national-budget": (
-        *(f for f in _PDF_TABLES if f != "three_public_parts"),
-        "identities",
-        "prose_sums",
-    ),
+    # (the national template's 三公 tables with year groups, funds or carry-over columns are read
+    # for the budget year: grid.read_three_public)
+    "national-budget": (*_PDF_TABLES, "identities", "prose_sums"),
     "pdf": (*_PDF_TABLES, "identities", "prose_sums"),
     # a 决算: the PDF families without the budgets' 三公 one, and budgetlens/checks_final.py's
     "national-final": (

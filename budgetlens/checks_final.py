@@ -263,11 +263,11 @@ def final_narrative(c: Checker, rows: dict) -> None:
                 tables["合计"] = general
         if note.get("code") is None:
             c.fact(
-                "names",
+                "name_consistency",
                 f"{what}：名称见于支出决算表",
                 False,
                 [note["source_line"]],
-                "the 类/款/项 names the narrative prints match no 项 of the function tables",
+                "说明所列的类/款/项名称在支出决算表中找不到对应的项",
             )
             continue
         row = tables.get(note["code"])

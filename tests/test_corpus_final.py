@@ -219,7 +219,7 @@ GJXFJ_FINDINGS = {
     ("three_public", "“三公”经费 合计 = 出国 + 公务用车 + 接待（决算数）"),
     # 7. the narrative's old names: 行政事业单位离退休（款）归口管理的行政单位离退休（项）
     (
-        "names",
+        "name_consistency",
         "决算说明 社会保障和就业/行政事业单位离退休/归口管理的行政单位离退休：名称见于支出决算表",
     ),
 }
@@ -237,7 +237,7 @@ def test_reconciliation_of_a_final_reports_its_own_contradictions() -> None:
     assert all(
         r["status"] == "rounding"
         for r in results
-        if r["status"] != "ok" and r["check_kind"] != "names"
+        if r["status"] != "ok" and r["check_kind"] != "name_consistency"
     )
     # the narrative's 13 other 项: 支出决算 = the table's 项, stated rates = 支出决算 / 年初预算
     narrative = [r for r in results if r["check_kind"] == "narrative"]

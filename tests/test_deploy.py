@@ -119,7 +119,7 @@ def test_warm_visits_every_page_in_both_languages_once_the_server_answers(
         visits = asyncio.run(warm.warm(url, ("zh", "en")))
     pages = {v.page for v in visits}
     # every page of the navigation (app.py's PAGES), the default one under its title
-    assert len(pages) == 13 and {"presenter", "search", "performance", "catalogue"} <= pages
+    assert len(pages) == 14 and {"presenter", "search", "execution", "catalogue"} <= pages
     assert len(visits) == 2 * len(pages)
     assert {v.query for v in visits} == {"lang=zh", "lang=en"}
     assert all(v.status == "finished" and v.exceptions == 0 for v in visits)
