@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from budgetlens import db, queries, storyline
@@ -223,6 +224,12 @@ def test_number(value, text: str) -> None:
     assert fmt.number(value) == text
     assert fmt.wan(value) == text
     assert fmt.yuan(value) == text
+
+
+def test_only_empty_values_are_missing() -> None:
+    assert fmt._is_missing(None) and fmt._is_missing(float("nan")) and fmt._is_missing(pd.NA)
+    assert not fmt._is_missing([1, 2])  # pd.isna of a list is a list: not one missing value
+    assert not fmt._is_missing(0) and not fmt._is_missing("")
 
 
 def test_number_with_other_decimals() -> None:
