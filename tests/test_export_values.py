@@ -12,6 +12,7 @@ dropped or a status misjudged changes a value below and fails (docs/testing.md: 
 from __future__ import annotations
 
 import csv
+import json
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -19,7 +20,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from budgetlens import cli, pipeline
+from budgetlens import export, pipeline
 from tests.conftest import CORPUS, SEED, read_fixture
 
 JINCHENG = "晋城市科学技术局-2024-预算-部门"
@@ -58,9 +59,20 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def tables(db: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, str]]]:
+def exported(db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    """The package written by export_package, and what it says it wrote (file → rows)."""
     out = tmp_path_factory.mktemp("open-data")
-    assert cli.main(["export", str(out), "--db", str(db)]) == 0
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        written = export.export_package(con, out)
+    finally:
+        con.close()
+    return out, written
+
+
+@pytest.fixture(scope="module")
+def tables(exported) -> dict[str, list[dict[str, str]]]:
+    out, _ = exported
     result = {}
     for path in out.glob("*.csv"):
         with path.open(encoding="utf-8-sig", newline="") as fh:
@@ -515,3 +527,81 @@ def test_shanghai_all_funds_function_rows_cell_by_cell(tables, documents) -> Non
     for r in rows:
         for column in ("total", "basic", "project"):
             assert _dec(r[column]) == hand.get((r["code"], column)), (r["code"], column)
+
+
+# --- the package itself -------------------------------------------------------------------------
+
+
+def test_export_package_returns_the_rows_of_each_file(exported, tables) -> None:
+    out, written = exported
+    assert written == {str(out / f"{name}.csv"): len(rows) for name, rows in tables.items()}
+    assert len(written) == len(export.RESOURCES) == 12
+
+
+def test_datapackage_json_describes_each_resource_as_declared(exported) -> None:
+    out, _ = exported
+    text = (out / "datapackage.json").read_text(encoding="utf-8")
+    assert text.endswith("}\n") and "部门预算公开数据" in text  # UTF-8, not \u escapes
+    assert text.startswith('{\n  "profile"')  # indented by 2
+    meta = json.loads(text)
+    assert (meta["profile"], meta["name"], meta["title"]) == (
+        "tabular-data-package",
+        "budgetlens-budget-disclosures",
+        "BudgetLens 部门预算公开数据",
+    )
+    assert "万元" in meta["description"] and "_yuan" in meta["description"]
+    assert [lic["name"] for lic in meta["licenses"]] == ["CC-BY-4.0"]
+    assert meta["licenses"][0]["path"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert meta["licenses"][0]["title"] == "Creative Commons Attribution 4.0"
+    assert len(meta["sources"]) == 2 and "function_classes.csv" in meta["sources"][1]["title"]
+    assert "documents.csv" in meta["sources"][0]["title"]
+    assert len(meta["resources"]) == len(export.RESOURCES)
+    for res, declared in zip(meta["resources"], export.RESOURCES, strict=True):
+        assert res == {
+            "name": declared.name.replace("_", "-"),
+            "title": declared.title,
+            "path": f"{declared.name}.csv",
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8-sig",
+            "schema": res["schema"],
+        }
+        fields = [*export.BASE_FIELDS, *declared.fields]
+        assert res["schema"]["fields"] == [
+            {"name": n, "type": t, "description": d} for n, t, d in fields
+        ]
+        assert res["schema"]["missingValues"] == [""]
+
+
+def test_a_query_that_drifts_from_its_declaration_is_refused(db, tmp_path, monkeypatch) -> None:
+    declared = export.RESOURCES[0]
+    drifted = export.Resource(declared.name, declared.title, declared.fields[:-1])
+    monkeypatch.setattr(export, "RESOURCES", (drifted,))
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        with pytest.raises(ValueError, match=r"export_expenditure_function\.sql returns"):
+            export.export_package(con, tmp_path / "out")
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (None, ""),
+        (True, "true"),
+        (False, "false"),
+        (Decimal("4266.91"), "4266.91"),
+        (Decimal("2007.0000"), "2007.00"),  # cents kept, no more
+        (Decimal("37151.4655"), "37151.4655"),  # 元 in 万元: every digit kept
+        (Decimal("0.0000"), "0.00"),
+        (Decimal("10E+2"), "1000.00"),
+        (63.0, "63"),
+        (2.5, "2.5"),
+        (20070000, "20070000"),
+        ("晋城", "晋城"),
+    ],
+)
+def test_cells_are_written_exactly(value, text: str) -> None:
+    assert export._cell(value) == text
