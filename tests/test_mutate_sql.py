@@ -99,7 +99,7 @@ def test_unknown_operator_is_refused() -> None:
 
 def test_the_tests_of_a_query_are_those_that_run_it() -> None:
     revenue = ms.tests_for("export_revenue")
-    assert "tests/test_export_values.py" in revenue and "tests/test_export.py" in revenue
+    assert revenue == ["tests/test_export_values.py", "tests/test_export.py"]  # values first
     projects = ms.tests_for("projects")
     assert "tests/test_derived_values.py" in projects  # queries.run(con, "projects", …)
     assert "tests/test_deck.py" in projects  # storyline's c.q("projects")

@@ -8,6 +8,7 @@ long run (``make mutate``); on a shared machine a module is run alone against th
 cover it (:data:`SCOPES`), in a copy of the checkout whose pyproject.toml is narrowed to it:
 
     python tools/mutate_py.py budgetlens/export.py ui/fmt.py   # scoped runs, one after another
+    python tools/mutate_py.py 'budgetlens/checks.py:*Checker*'  # the functions matching a glob
     python tools/mutate_py.py --all                             # the whole [tool.mutmut] run
 
 Each run happens in ``build/mutation/work-<name>/`` (kept: mutmut resumes from its cache) and
@@ -19,6 +20,7 @@ itself fails (its clean test run fails, for one).
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import os
 import re
 import shutil
@@ -42,7 +44,11 @@ SCOPES: dict[str, tuple[str, ...]] = {
         "tests/test_export_values.py",
     ),
     "budgetlens/checks_tables.py": ("tests/test_checks_tables.py", "tests/test_export_values.py"),
-    "budgetlens/queries.py": ("tests/test_derived_values.py", "tests/test_app.py"),
+    "budgetlens/queries.py": (
+        "tests/test_derived_values.py",
+        "tests/test_export.py",
+        "tests/test_app.py::test_load_sql_rejects_bad_names",
+    ),
     "budgetlens/storyline.py": ("tests/test_deck.py", "tests/test_derived_values.py"),
     "budgetlens/layout.py": ("tests/test_export_values.py", "tests/test_pdf_errors.py"),
     "budgetlens/grid.py": ("tests/test_export_values.py", "tests/test_pdf_errors.py"),
@@ -58,8 +64,16 @@ IGNORE = shutil.ignore_patterns(
 STATUS = re.compile(r"^\s+(?P<name>\S+): (?P<status>.+)$")
 
 
-def _slug(module: str) -> str:
-    return "all" if module == "all" else module.removesuffix(".py").replace("/", ".")
+def _split(spec: str) -> tuple[str, str | None]:
+    """``module[:function-glob]`` → (module, glob of its mutant names or None)."""
+    module, _, functions = spec.partition(":")
+    return module, functions or None
+
+
+def _slug(spec: str) -> str:
+    module, functions = _split(spec)
+    name = "all" if module == "all" else module.removesuffix(".py").replace("/", ".")
+    return name + (f"-{re.sub(r'[^A-Za-z0-9_]+', '', functions)}" if functions else "")
 
 
 def _workdir(name: str) -> Path:
@@ -116,15 +130,19 @@ def _mutmut(work: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
-def run_one(module: str, max_children: int) -> tuple[dict[str, int], Path] | None:
-    """Run mutmut for ``module`` (or ``'all'``: the whole configuration); returns the counts by
-    status and the report, or None when mutmut failed (its output is in the log beside it)."""
-    name = _slug(module)
+def run_one(spec: str, max_children: int) -> tuple[dict[str, int], Path] | None:
+    """Run mutmut for ``spec`` (``module[:function-glob]``, or ``'all'``: the whole
+    configuration); returns the counts by status and the report, or None when mutmut failed (its
+    output is in the log beside it)."""
+    module, functions = _split(spec)
+    name = _slug(spec)
     work = _workdir(name)
     if module != "all":
         _narrow(work / "pyproject.toml", module, SCOPES[module])
+    dotted = module.removesuffix(".py").replace("/", ".")
+    wanted = [f"{dotted}.{functions}"] if functions else []
     start = time.monotonic()
-    proc = _mutmut(work, "run", "--max-children", str(max_children))
+    proc = _mutmut(work, "run", "--max-children", str(max_children), *wanted)
     took = time.monotonic() - start
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / f"py-{name}.log").write_text(proc.stdout + proc.stderr, encoding="utf-8")
@@ -135,7 +153,7 @@ def run_one(module: str, max_children: int) -> tuple[dict[str, int], Path] | Non
     statuses: dict[str, str] = {}
     for line in results.splitlines():
         m = STATUS.match(line)
-        if m:
+        if m and (not wanted or fnmatch.fnmatch(m["name"], wanted[0])):
             statuses[m["name"]] = m["status"].strip()
     counts: dict[str, int] = {}
     for s in statuses.values():
@@ -145,7 +163,7 @@ def run_one(module: str, max_children: int) -> tuple[dict[str, int], Path] | Non
     killed = sum(n for s, n in counts.items() if s in ("killed", "timeout", "caught by type check"))
     score = f"{100 * killed / tested:.0f}%" if tested else "—"
     lines = [
-        f"# mutmut: {module}",
+        f"# mutmut: {spec}",
         "",
         f"tests: {' '.join(SCOPES.get(module, ('the [tool.mutmut] selection',)))}",
         f"{len(statuses)} mutants; " + ", ".join(f"{s} {n}" for s, n in sorted(counts.items())),
@@ -162,7 +180,7 @@ def run_one(module: str, max_children: int) -> tuple[dict[str, int], Path] | Non
         lines.append("none")
     path = OUT / f"py-{name}.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{module}: {lines[3]}; {lines[4]} -> {path.relative_to(ROOT)}", flush=True)
+    print(f"{spec}: {lines[3]}; {lines[4]} -> {path.relative_to(ROOT)}", flush=True)
     return counts, path
 
 
@@ -172,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all", action="store_true", help="the whole [tool.mutmut] run")
     parser.add_argument("--max-children", type=int, default=2)
     args = parser.parse_args(argv)
-    unknown = [m for m in args.modules if m not in SCOPES]
+    unknown = [m for m in args.modules if _split(m)[0] not in SCOPES]
     if unknown or not (args.modules or args.all):
         print(f"name modules with a scope: {sorted(SCOPES)}, or --all", file=sys.stderr)
         return 2
