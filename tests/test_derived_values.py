@@ -251,3 +251,38 @@ def test_units_signs_and_percentages() -> None:
     assert fmt.pct(26.2666, 1) == "26.3%"
     assert fmt.pct(None) == "—"
     assert fmt.MISSING == "—"
+
+
+# --- the tolerance each check allows (check_result.tolerance) ------------------------------------
+
+
+def _tolerance(con, subject: str) -> Decimal:
+    (row,) = con.execute(
+        "select tolerance from check_result where document = ? and subject = ?",
+        [DOCUMENT, subject],
+    ).fetchall()
+    return row[0]
+
+
+def test_tolerance_is_a_cent_per_item_summed(con) -> None:
+    # 合计 = Σ 类: five 类 rows (201, 206, 208, 210, 221; l.201-226)
+    assert _tolerance(con, "expenditure_total 合计 total_wan = Σ 类") == Decimal("0.05")
+    # 206 = Σ 款: three 款 rows (20601, 20603, 20604; l.205-211)
+    subject = "expenditure_total 206 科学技术支出 basic_wan = Σ 下级科目"
+    assert _tolerance(con, subject) == Decimal("0.03")
+    # 合计 = 基本 + 项目: two items
+    assert _tolerance(con, "expenditure_total 合计 合计 合计 = 基本 + 项目") == Decimal("0.02")
+
+
+def test_the_cent_of_a_table_follows_its_published_unit() -> None:
+    from budgetlens.checks import unit_cent
+
+    def rows(unit):
+        return {"source_table": [{"table_key": "t", "amount_unit": unit}]}
+
+    assert unit_cent(rows("元"), "t") == Decimal("0.0001")  # 1 元 in 万元
+    assert unit_cent(rows("千元"), "t") == Decimal("0.001")
+    assert unit_cent(rows("万元"), "t") == Decimal("0.01")
+    assert unit_cent(rows(None), "t") == Decimal("0.01")
+    assert unit_cent(rows("元"), "other") == Decimal("0.01")  # a table the rows do not list
+    assert unit_cent({}, "t") == Decimal("0.01")

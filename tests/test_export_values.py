@@ -605,3 +605,18 @@ def test_a_query_that_drifts_from_its_declaration_is_refused(db, tmp_path, monke
 )
 def test_cells_are_written_exactly(value, text: str) -> None:
     assert export._cell(value) == text
+
+
+def test_a_table_in_yuan_allows_a_yuan_per_item(db, documents) -> None:
+    """Shanghai's 部门支出预算总表 is printed in 元 (p12): 合计 = Σ of its seven 类 allows 7 元."""
+    classes = {r["code"] for r in _hand(SHANGHAI, "function") if len(r["code"]) == 3}
+    assert len(classes) == 7
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        (row,) = con.execute(
+            "select tolerance, status from check_result where document = ? and subject = ?",
+            [documents[SHANGHAI], "expenditure_total 合计 total_wan = Σ 类"],
+        ).fetchall()
+    finally:
+        con.close()
+    assert row == (Decimal("0.0007"), "ok")
