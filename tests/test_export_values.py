@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -403,7 +404,9 @@ def test_jiangsu_expenditure_function_is_the_summary_by_class(tables, documents)
         for r in _hand(JIANGSU, "summary")
         if r["column"] == "功能分类/金额"
     }
-    assert {r["name"]: Decimal(r["total"]) for r in rows} == {k: _wan(h) for k, h in hand.items()}
+    assert sorted((r["name"], Decimal(r["total"])) for r in rows) == sorted(
+        (k, _wan(h)) for k, h in hand.items()
+    )
     for r in rows:
         assert r["basic"] == r["project"] == r["current_year"] == r["carried_over"] == ""
 
@@ -620,3 +623,69 @@ def test_a_table_in_yuan_allows_a_yuan_per_item(db, documents) -> None:
     finally:
         con.close()
     assert row == (Decimal("0.0007"), "ok")
+
+
+def _export_copy(db: Path, tmp_path: Path, *statements: tuple[str, list]) -> dict[str, list]:
+    """Export a copy of the database after ``statements``; rows of key_figures.csv by document."""
+    copy = tmp_path / "copy.duckdb"
+    shutil.copyfile(db, copy)
+    con = duckdb.connect(str(copy))
+    try:
+        for sql, params in statements:
+            con.execute(sql, params)
+        export.export_package(con, tmp_path / "out")
+    finally:
+        con.close()
+    with (tmp_path / "out" / "key_figures.csv").open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    by_document: dict[str, list] = {}
+    for r in rows:
+        by_document.setdefault(r["document"], []).append(r)
+    return by_document
+
+
+DROP_SPLIT = (
+    "delete from key_figure where key in ('basic_total', 'project_total') and document in (?, ?)"
+)
+
+
+def test_a_split_the_key_figures_lack_is_taken_from_the_total_row(
+    db, documents, pages, tmp_path
+) -> None:
+    """Without basic_total/project_total among a document's key figures, the export takes them
+    from the 合计 row of its 支出总表 (docs/open-data.md): Jincheng's l.200, Shanghai's p13 —
+    the last row of its table, not the first."""
+    sh = documents[SHANGHAI]
+    rows = _export_copy(db, tmp_path, (DROP_SPLIT, [JINCHENG, sh]))
+    hand_jc = next(r for r in read_fixture("function_tables.csv") if r["name"] == "合计")
+    hand_sh = {r["label"]: _wan(r) for r in _hand(SHANGHAI, "basic_project")}
+    expected = {
+        JINCHENG: (Decimal(hand_jc["basic"]), Decimal(hand_jc["project"])),
+        sh: (hand_sh["基本支出"], hand_sh["项目支出"]),
+    }
+    for document, (basic, project) in expected.items():
+        got = {r["key"]: r for r in rows[document] if r["derived"] == "true"}
+        assert set(got) == {"basic_total", "project_total"}, document
+        assert Decimal(got["basic_total"]["value"]) == basic, document
+        assert Decimal(got["project_total"]["value"]) == project, document
+        assert got["basic_total"]["label"] == "基本支出（支出总表合计行）"
+        assert got["project_total"]["label"] == "项目支出（支出总表合计行）"
+        assert {r["unit"] for r in got.values()} == {"万元"}
+    jc_lines = {int(r["source_line"]) for r in rows[JINCHENG] if r["derived"] == "true"}
+    assert jc_lines == {int(hand_jc["line"])}
+    sh_line = int(next(r for r in rows[sh] if r["derived"] == "true")["source_line"])
+    assert pages[(sh, sh_line)] == 13
+    # Jiangsu states both: nothing derived
+    assert {r["derived"] for r in rows[documents[JIANGSU]]} == {"false"}
+
+
+def test_a_split_the_total_row_leaves_blank_is_absent_never_zero(db, documents, tmp_path) -> None:
+    sh = documents[SHANGHAI]
+    blank = (
+        "update expenditure_function set basic_wan = null where document = ? "
+        "and table_key = 'expenditure_total' and level = 0"
+    )
+    rows = _export_copy(db, tmp_path, (DROP_SPLIT, [JINCHENG, sh]), (blank, [sh]))
+    derived = {r["key"] for r in rows[sh] if r["derived"] == "true"}
+    assert derived == {"project_total"}
+    assert "basic_total" not in {r["key"] for r in rows[sh]}
