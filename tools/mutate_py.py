@@ -8,7 +8,8 @@ long run (``make mutate``); on a shared machine a module is run alone against th
 cover it (:data:`SCOPES`), in a copy of the checkout whose pyproject.toml is narrowed to it:
 
     python tools/mutate_py.py budgetlens/export.py ui/fmt.py   # scoped runs, one after another
-    python tools/mutate_py.py 'budgetlens/checks.py:*Checker*'  # the functions matching a glob
+    python tools/mutate_py.py 'budgetlens/checks.py:*Checker*'  # the functions matching globs
+                                                                # (comma-separated)
     python tools/mutate_py.py --all                             # the whole [tool.mutmut] run
 
 Each run happens in ``build/mutation/work-<name>/`` (kept: mutmut resumes from its cache) and
@@ -65,7 +66,8 @@ STATUS = re.compile(r"^\s+(?P<name>\S+): (?P<status>.+)$")
 
 
 def _split(spec: str) -> tuple[str, str | None]:
-    """``module[:function-glob]`` → (module, glob of its mutant names or None)."""
+    """``module[:function-globs]`` → (module, comma-separated globs of its mutant names or
+    None)."""
     module, _, functions = spec.partition(":")
     return module, functions or None
 
@@ -140,7 +142,7 @@ def run_one(spec: str, max_children: int) -> tuple[dict[str, int], Path] | None:
     if module != "all":
         _narrow(work / "pyproject.toml", module, SCOPES[module])
     dotted = module.removesuffix(".py").replace("/", ".")
-    wanted = [f"{dotted}.{functions}"] if functions else []
+    wanted = [f"{dotted}.{f}" for f in functions.split(",")] if functions else []
     start = time.monotonic()
     proc = _mutmut(work, "run", "--max-children", str(max_children), *wanted)
     took = time.monotonic() - start
@@ -153,7 +155,7 @@ def run_one(spec: str, max_children: int) -> tuple[dict[str, int], Path] | None:
     statuses: dict[str, str] = {}
     for line in results.splitlines():
         m = STATUS.match(line)
-        if m and (not wanted or fnmatch.fnmatch(m["name"], wanted[0])):
+        if m and (not wanted or any(fnmatch.fnmatch(m["name"], w) for w in wanted)):
             statuses[m["name"]] = m["status"].strip()
     counts: dict[str, int] = {}
     for s in statuses.values():
