@@ -42,7 +42,6 @@ SCOPES: dict[str, tuple[str, ...]] = {
         "tests/test_checks.py",
         "tests/test_checks_tables.py",
         "tests/test_derived_values.py",
-        "tests/test_export_values.py",
     ),
     "budgetlens/checks_tables.py": ("tests/test_checks_tables.py", "tests/test_export_values.py"),
     "budgetlens/queries.py": (
