@@ -625,18 +625,21 @@ def test_a_table_in_yuan_allows_a_yuan_per_item(db, documents) -> None:
     assert row == (Decimal("0.0007"), "ok")
 
 
-def _export_copy(db: Path, tmp_path: Path, *statements: tuple[str, list]) -> dict[str, list]:
-    """Export a copy of the database after ``statements``; rows of key_figures.csv by document."""
+def _export_copy(
+    db: Path, tmp_path: Path, *statements: tuple[str, list], resource: str = "key_figures"
+) -> dict[str, list]:
+    """Export a copy of the database after ``statements``; rows of one resource by document."""
     copy = tmp_path / "copy.duckdb"
     shutil.copyfile(db, copy)
     con = duckdb.connect(str(copy))
     try:
         for sql, params in statements:
-            con.execute(sql, params)
+            (changed,) = con.execute(sql, params).fetchone()
+            assert changed > 0, (sql, params)  # the change the test is about did happen
         export.export_package(con, tmp_path / "out")
     finally:
         con.close()
-    with (tmp_path / "out" / "key_figures.csv").open(encoding="utf-8-sig", newline="") as fh:
+    with (tmp_path / "out" / f"{resource}.csv").open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     by_document: dict[str, list] = {}
     for r in rows:
@@ -685,7 +688,76 @@ def test_a_split_the_total_row_leaves_blank_is_absent_never_zero(db, documents, 
         "update expenditure_function set basic_wan = null where document = ? "
         "and table_key = 'expenditure_total' and level = 0"
     )
-    rows = _export_copy(db, tmp_path, (DROP_SPLIT, [JINCHENG, sh]), (blank, [sh]))
-    derived = {r["key"] for r in rows[sh] if r["derived"] == "true"}
-    assert derived == {"project_total"}
+    blank_project = blank.replace("basic_wan", "project_wan")
+    rows = _export_copy(
+        db, tmp_path, (DROP_SPLIT, [JINCHENG, sh]), (blank, [sh]), (blank_project, [JINCHENG])
+    )
+    assert {r["key"] for r in rows[sh] if r["derived"] == "true"} == {"project_total"}
     assert "basic_total" not in {r["key"] for r in rows[sh]}
+    assert {r["key"] for r in rows[JINCHENG] if r["derived"] == "true"} == {"basic_total"}
+    assert "project_total" not in {r["key"] for r in rows[JINCHENG]}
+
+
+# Rows a query must leave out, added to a copy of the database: each filter of the export queries
+# is held to what it is for, beyond what the three documents happen to print.
+COPY_ROW = (
+    "insert into summary_item select * replace ({changes}) from summary_item "
+    "where document = ? and item = ? and side = ? limit 1"
+)
+
+
+def test_class_rows_by_name_only_for_a_document_without_a_function_table(
+    db, documents, tmp_path
+) -> None:
+    js, sh = documents[JIANGSU], documents[SHANGHAI]
+    (jiangsu_class,) = [
+        ORDINAL.sub("", r["label"]) for r in _hand(JIANGSU, "summary") if "公共安全" in r["label"]
+    ]
+    rows = _export_copy(
+        db,
+        tmp_path,
+        # a 功能分类 cell on the 收入 side of Jiangsu's summary is not an expenditure row
+        (COPY_ROW.format(changes="'收入' as side, seq + 1000 as seq"), [js, jiangsu_class, "支出"]),
+        # a 功能分类 column in the summary of a document that has a 支出总表 adds nothing
+        (
+            COPY_ROW.format(changes="'功能分类' as column_group, seq + 1000 as seq"),
+            [sh, "一般公共服务支出", "支出"],
+        ),
+        resource="expenditure_function",
+    )
+    assert len(rows[js]) == 3 and {r["table"] for r in rows[js]} == {"income_expense_summary"}
+    assert {r["table"] for r in rows[sh]} == {"expenditure_total"}
+
+
+def test_revenue_is_the_amount_column_only(db, documents, tmp_path) -> None:
+    js = documents[JIANGSU]
+    (first,) = [ORDINAL.sub("", r["label"]) for r in _summary_revenue(JIANGSU)]
+    rows = _export_copy(
+        db,
+        tmp_path,
+        (
+            COPY_ROW.format(changes="'current_year' as column_key, seq + 1000 as seq"),
+            [js, first, "收入"],
+        ),
+        resource="revenue",
+    )
+    assert len(rows[js]) == len(_summary_revenue(JIANGSU)) == 1
+
+
+def test_a_project_keeps_its_total_and_general_budget_apart(db, tmp_path) -> None:
+    """In the seed every project is all 一般公共预算; where a project also has other funds its two
+    amounts differ, and each stays in its column."""
+    rows = _export_copy(
+        db,
+        tmp_path,
+        (
+            "update project_budget set general_budget_wan = total_wan / 2 "
+            "where document = ? and row_kind = 'project'",
+            [JINCHENG],
+        ),
+        resource="projects",
+    )
+    hand = {int(r["line"]): r for r in read_fixture("projects.csv")}
+    for r in rows[JINCHENG]:
+        total = Decimal(hand[int(r["source_line"])]["total"])
+        assert (Decimal(r["total"]), Decimal(r["general_budget"])) == (total, total / 2), r
