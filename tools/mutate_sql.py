@@ -32,6 +32,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -477,6 +478,8 @@ def main(argv: list[str] | None = None) -> int:
             for m in found:
                 print(f"  l.{m.line} {m.operator}: {m.description}")
         return 0
+    # stopped (kill, Ctrl-C): leave through the finally blocks, which remove the sandbox
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     start = time.monotonic()
     try:
         outcomes = run(args.queries, ROOT, operators, corpus=args.corpus)
