@@ -38,11 +38,7 @@ SCOPES: dict[str, tuple[str, ...]] = {
     "budgetlens/export.py": ("tests/test_export.py", "tests/test_export_values.py"),
     "ui/fmt.py": ("tests/test_derived_values.py",),
     "ui/data.py": ("tests/test_app.py",),
-    "budgetlens/checks.py": (
-        "tests/test_checks.py",
-        "tests/test_checks_tables.py",
-        "tests/test_derived_values.py",
-    ),
+    "budgetlens/checks.py": ("tests/test_derived_values.py", "tests/test_checks.py"),
     "budgetlens/checks_tables.py": ("tests/test_checks_tables.py", "tests/test_export_values.py"),
     "budgetlens/queries.py": (
         "tests/test_derived_values.py",
