@@ -12,7 +12,7 @@ cover it (:data:`SCOPES`), in a copy of the checkout whose pyproject.toml is nar
                                                                 # (comma-separated)
     python tools/mutate_py.py --all                             # the whole [tool.mutmut] run
 
-Each run happens in ``build/mutation/work-<name>/`` (kept: mutmut resumes from its cache) and
+Each run happens afresh in ``build/mutation/work-<name>/`` (``--resume`` keeps former results) and
 writes ``build/mutation/py-<name>.md``: the counts by status, the score, and the diff of every
 surviving mutant. Exit status 0 whatever survives; 2 for a module without a scope, 1 when mutmut
 itself fails (its clean test run fails, for one).
@@ -73,9 +73,12 @@ def _slug(spec: str) -> str:
     return name + (f"-{re.sub(r'[^A-Za-z0-9_]+', '', functions)}" if functions else "")
 
 
-def _workdir(name: str) -> Path:
-    """A copy of the checkout for one run (refreshed, mutmut's cache kept)."""
+def _workdir(name: str, resume: bool = False) -> Path:
+    """A copy of the checkout for one run: fresh, or refreshed keeping mutmut's results (resume;
+    mutmut keeps a result when only tests changed, so a fresh run is the default)."""
     work = OUT / f"work-{name}"
+    if not resume:
+        shutil.rmtree(work / "mutants", ignore_errors=True)
     work.mkdir(parents=True, exist_ok=True)
     for entry in ROOT.iterdir():
         if entry.name in SKIP:
@@ -127,13 +130,15 @@ def _mutmut(work: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
-def run_one(spec: str, max_children: int) -> tuple[dict[str, int], Path] | None:
+def run_one(
+    spec: str, max_children: int, resume: bool = False
+) -> tuple[dict[str, int], Path] | None:
     """Run mutmut for ``spec`` (``module[:function-glob]``, or ``'all'``: the whole
     configuration); returns the counts by status and the report, or None when mutmut failed (its
     output is in the log beside it)."""
     module, functions = _split(spec)
     name = _slug(spec)
-    work = _workdir(name)
+    work = _workdir(name, resume)
     if module != "all":
         _narrow(work / "pyproject.toml", module, SCOPES[module])
     dotted = module.removesuffix(".py").replace("/", ".")
@@ -186,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("modules", nargs="*", help=f"one or more of {sorted(SCOPES)}")
     parser.add_argument("--all", action="store_true", help="the whole [tool.mutmut] run")
     parser.add_argument("--max-children", type=int, default=2)
+    parser.add_argument("--resume", action="store_true", help="keep the results of a former run")
     args = parser.parse_args(argv)
     unknown = [m for m in args.modules if _split(m)[0] not in SCOPES]
     if unknown or not (args.modules or args.all):
@@ -193,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     failed = False
     for module in ["all"] if args.all else args.modules:
-        failed |= run_one(module, args.max_children) is None
+        failed |= run_one(module, args.max_children, args.resume) is None
     return 1 if failed else 0
 
 
