@@ -131,26 +131,27 @@ def _mutmut(work: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def run_one(
-    spec: str, max_children: int, resume: bool = False
+    spec: str, max_children: int, resume: bool = False, report_only: bool = False
 ) -> tuple[dict[str, int], Path] | None:
     """Run mutmut for ``spec`` (``module[:function-glob]``, or ``'all'``: the whole
     configuration); returns the counts by status and the report, or None when mutmut failed (its
     output is in the log beside it)."""
     module, functions = _split(spec)
     name = _slug(spec)
-    work = _workdir(name, resume)
+    work = OUT / f"work-{name}" if report_only else _workdir(name, resume)
     if module != "all":
         _narrow(work / "pyproject.toml", module, SCOPES[module])
     dotted = module.removesuffix(".py").replace("/", ".")
     wanted = [f"{dotted}.{f}" for f in functions.split(",")] if functions else []
     start = time.monotonic()
-    proc = _mutmut(work, "run", "--max-children", str(max_children), *wanted)
+    if not report_only:
+        proc = _mutmut(work, "run", "--max-children", str(max_children), *wanted)
+        OUT.mkdir(parents=True, exist_ok=True)
+        (OUT / f"py-{name}.log").write_text(proc.stdout + proc.stderr, encoding="utf-8")
+        if proc.returncode != 0:
+            print(f"{module}: mutmut failed (build/mutation/py-{name}.log)", flush=True)
+            return None
     took = time.monotonic() - start
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / f"py-{name}.log").write_text(proc.stdout + proc.stderr, encoding="utf-8")
-    if proc.returncode != 0:
-        print(f"{module}: mutmut failed (build/mutation/py-{name}.log)", flush=True)
-        return None
     results = _mutmut(work, "results", "--all", "true").stdout
     statuses: dict[str, str] = {}
     for line in results.splitlines():
@@ -161,7 +162,7 @@ def run_one(
     for s in statuses.values():
         counts[s] = counts.get(s, 0) + 1
     survivors = sorted(k for k, s in statuses.items() if s in ("survived", "no tests"))
-    tested = sum(n for s, n in counts.items() if s not in ("skipped",))
+    tested = sum(n for s, n in counts.items() if s not in ("skipped", "not checked"))
     killed = sum(n for s, n in counts.items() if s in ("killed", "timeout", "caught by type check"))
     score = f"{100 * killed / tested:.0f}%" if tested else "—"
     lines = [
@@ -192,6 +193,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all", action="store_true", help="the whole [tool.mutmut] run")
     parser.add_argument("--max-children", type=int, default=2)
     parser.add_argument("--resume", action="store_true", help="keep the results of a former run")
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="write the report of the results so far (of a run stopped, or still running)",
+    )
     args = parser.parse_args(argv)
     unknown = [m for m in args.modules if _split(m)[0] not in SCOPES]
     if unknown or not (args.modules or args.all):
@@ -199,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     failed = False
     for module in ["all"] if args.all else args.modules:
-        failed |= run_one(module, args.max_children, args.resume) is None
+        failed |= run_one(module, args.max_children, args.resume, args.report_only) is None
     return 1 if failed else 0
 
 
