@@ -76,18 +76,27 @@ def _mutmut_calls() -> set[str] | None:
     return sys.modules["mutmut.state"].state()._stats
 
 
+def _shared_fixtures(item) -> list[str]:
+    """The module-, package- and session-scoped fixtures a test uses."""
+    defs = item._fixtureinfo.name2fixturedefs
+    return [n for n in item.fixturenames if n in defs and defs[n][-1].scope != "function"]
+
+
 @pytest.hookimpl(hookwrapper=True)
-def pytest_fixture_setup(fixturedef, request):
+def pytest_runtest_setup(item):
+    # (a hook on the test, not on the fixture: a session fixture's own setup hook does not reach
+    # this conftest)
     calls = _mutmut_calls()
     before = set(calls) if calls is not None else set()
     yield
     if calls is not None:
-        _FIXTURE_CALLS.setdefault(fixturedef.argname, set()).update(set(calls) - before)
+        for name in _shared_fixtures(item):
+            _FIXTURE_CALLS.setdefault(name, set()).update(set(calls) - before)
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_teardown(item, nextitem):
     calls = _mutmut_calls()
     if calls is not None:
-        for name in item.fixturenames:
+        for name in _shared_fixtures(item):
             calls.update(_FIXTURE_CALLS.get(name, ()))
