@@ -286,3 +286,53 @@ def test_the_cent_of_a_table_follows_its_published_unit() -> None:
     assert unit_cent(rows(None), "t") == Decimal("0.01")
     assert unit_cent(rows("元"), "other") == Decimal("0.01")  # a table the rows do not list
     assert unit_cent({}, "t") == Decimal("0.01")
+
+
+# --- 合计 = Σ 类 on small tables made for the case -----------------------------------------------
+
+
+def _row(code, level, line, **amounts):
+    return {"code": code, "level": level, "source_line": line, "name": code or "合计", **amounts}
+
+
+def _hierarchy(rows: list[dict]) -> list[dict]:
+    from budgetlens.checks import _hierarchy
+
+    c = Checker()
+    _hierarchy(c, "column_total", "t", rows, ["total_wan", "basic_wan"])
+    return c.results
+
+
+def test_a_blank_total_cell_against_filled_classes_is_a_mismatch() -> None:
+    results = _hierarchy(
+        [
+            _row(None, 0, 1, total_wan=Decimal("3.00"), basic_wan=None),
+            _row("201", 1, 2, total_wan=Decimal("1.00"), basic_wan=Decimal("1.00")),
+            _row("206", 1, 3, total_wan=Decimal("2.00"), basic_wan=Decimal("2.00")),
+        ]
+    )
+    by_column = {r["subject"].split()[2]: r for r in results if r["check_kind"] == "column_total"}
+    assert by_column["total_wan"]["status"] == "ok"
+    # 合计 prints no 基本支出 while its 类 rows add up to 3.00: reported, not skipped
+    basic = by_column["basic_wan"]
+    assert (basic["expected"], basic["actual"], basic["status"]) == (0, Decimal("3.00"), "mismatch")
+    assert basic["tolerance"] == Decimal("0.02")
+
+
+def test_a_total_row_without_class_rows_is_checked_against_nothing() -> None:
+    results = _hierarchy([_row(None, 0, 1, total_wan=Decimal("5.00"), basic_wan=None)])
+    # a stated total that no 类 row sums to is reported (as the code means it), a blank one is not
+    assert [(r["subject"], r["expected"], r["actual"], r["status"]) for r in results] == [
+        ("t 合计 total_wan = Σ 类", Decimal("5.00"), 0, "mismatch")
+    ]
+
+
+def test_a_table_without_a_total_row_checks_its_subtotals_only() -> None:
+    results = _hierarchy(
+        [
+            _row("201", 1, 2, total_wan=Decimal("1.00"), basic_wan=None),
+            _row("20101", 2, 3, total_wan=Decimal("1.00"), basic_wan=None),
+        ]
+    )
+    assert {r["check_kind"] for r in results} == {"subtotal"}
+    assert results[0]["status"] == "ok"
