@@ -336,3 +336,22 @@ def test_a_table_without_a_total_row_checks_its_subtotals_only() -> None:
     )
     assert {r["check_kind"] for r in results} == {"subtotal"}
     assert results[0]["status"] == "ok"
+
+
+def test_each_result_keeps_its_order_project_and_detail() -> None:
+    c = Checker()
+    c.compare("k", "one item by default", Decimal("1.00"), Decimal("1.02"), [5], detail="d1")
+    c.project = "科技计划项目"
+    c.compare("k", "of a project", Decimal("1.00"), Decimal("1.01"), [6])
+    c.fact("k", "a fact", True, [7], "d3")
+    first, second, third = c.results
+    assert [r["seq"] for r in c.results] == [1, 2, 3]
+    # no items given: one item summed, a cent allowed, 0.02 is beyond it
+    assert (first["tolerance"], first["status"]) == (Decimal("0.01"), "mismatch")
+    assert (first["project"], first["detail"]) == (None, "d1")
+    assert (second["project"], second["status"], second["detail"]) == (
+        "科技计划项目",
+        "rounding",
+        None,
+    )
+    assert (third["detail"], third["tolerance"]) == ("d3", None)
