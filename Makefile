@@ -85,3 +85,21 @@ synthetic: $(STAMP)
 	$(BIN)/python -m budgetlens_synthetic --departments $(SYNTHETIC_DEPARTMENTS) \
 		--years $(SYNTHETIC_YEARS) --out build/synthetic --db $(SYNTHETIC_DB).tmp
 	mv $(SYNTHETIC_DB).tmp $(SYNTHETIC_DB)
+
+# --- mutation testing (docs/testing.md) ------------------------------------------------------------
+#   make mutate   LONG RUN, not part of make test: mutmut over budgetlens/, ui/fmt.py and ui/data.py
+#                 ([tool.mutmut] in pyproject.toml) and tools/mutate_sql.py over queries/*.sql, each
+#                 mutant against the non-browser tests that reach it; reports in build/mutation/
+#                 (py-all.md, sql.md). Scoped: make mutate MUTATE_MODULES="budgetlens/export.py"
+#                 MUTATE_QUERIES="export_revenue projects" (the modules' tests: tools/mutate_py.py)
+MUTATE_MODULES ?=
+MUTATE_QUERIES ?=
+MUTATE_WORKERS ?= 2
+
+.PHONY: mutate
+
+mutate: $(STAMP)
+	@echo "mutate: LONG RUN (hours on a 2-core machine); reports in build/mutation/"
+	$(BIN)/python tools/mutate_py.py --max-children $(MUTATE_WORKERS) \
+		$(if $(MUTATE_MODULES),$(MUTATE_MODULES),--all)
+	$(BIN)/python tools/mutate_sql.py $(MUTATE_QUERIES)

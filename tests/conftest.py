@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import sys
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,44 @@ def corpus_documents(slug: str) -> tuple:
     from budgetlens.pdf_ingest import parse_pdfs
 
     return tuple(parse_pdfs(sorted((CORPUS / slug).glob("*.pdf"))))
+
+
+# --- mutation testing (make mutate, docs/testing.md) --------------------------------------------
+# mutmut links each function to the tests that call it and runs only those for a mutant of it. A
+# function called while a module- or session-scoped fixture is set up (an ingest, an export) would
+# be linked to the first test using that fixture only, and its mutants run against that one test.
+# These hooks link it to every test that uses the fixture. They do nothing outside mutmut.
+_FIXTURE_CALLS: dict[str, set[str]] = {}
+
+
+def _mutmut_calls() -> set[str] | None:
+    """mutmut's set of functions called since the last test ended, or None outside mutmut."""
+    if "mutmut.state" not in sys.modules:
+        return None
+    return sys.modules["mutmut.state"].state()._stats
+
+
+def _shared_fixtures(item) -> list[str]:
+    """The module-, package- and session-scoped fixtures a test uses."""
+    defs = item._fixtureinfo.name2fixturedefs
+    return [n for n in item.fixturenames if n in defs and defs[n][-1].scope != "function"]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item):
+    # (a hook on the test, not on the fixture: a session fixture's own setup hook does not reach
+    # this conftest)
+    calls = _mutmut_calls()
+    before = set(calls) if calls is not None else set()
+    yield
+    if calls is not None:
+        for name in _shared_fixtures(item):
+            _FIXTURE_CALLS.setdefault(name, set()).update(set(calls) - before)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    calls = _mutmut_calls()
+    if calls is not None:
+        for name in _shared_fixtures(item):
+            calls.update(_FIXTURE_CALLS.get(name, ()))

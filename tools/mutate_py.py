@@ -1,0 +1,213 @@
+"""Mutation testing of the Python code with mutmut, one module at a time or all at once.
+
+mutmut (3.x) copies the checkout into ``mutants/``, makes every mutant of the code it is told to
+mutate, learns which tests call which function, then runs, for each mutant, only the tests that
+reach it. Its settings are ``[tool.mutmut]`` in pyproject.toml: the whole library, the dashboard's
+number formats (ui/fmt.py) and data access (ui/data.py), against the non-browser suite. That is a
+long run (``make mutate``); on a shared machine a module is run alone against the fast tests that
+cover it (:data:`SCOPES`), in a copy of the checkout whose pyproject.toml is narrowed to it:
+
+    python tools/mutate_py.py budgetlens/export.py ui/fmt.py   # scoped runs, one after another
+    python tools/mutate_py.py 'budgetlens/checks.py:*Checker*'  # the functions matching globs
+                                                                # (comma-separated)
+    python tools/mutate_py.py --all                             # the whole [tool.mutmut] run
+
+Each run happens afresh in ``build/mutation/work-<name>/`` (``--resume`` keeps former results) and
+writes ``build/mutation/py-<name>.md``: the counts by status, the score, and the diff of every
+surviving mutant. Exit status 0 whatever survives; 2 for a module without a scope, 1 when mutmut
+itself fails (its clean test run fails, for one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "build" / "mutation"
+# A module and the fast non-browser tests that cover its figures.
+SCOPES: dict[str, tuple[str, ...]] = {
+    "budgetlens/export.py": ("tests/test_export.py", "tests/test_export_values.py"),
+    "ui/fmt.py": ("tests/test_derived_values.py",),
+    "ui/data.py": ("tests/test_app.py",),
+    "budgetlens/checks.py": ("tests/test_derived_values.py", "tests/test_checks.py"),
+    "budgetlens/checks_tables.py": ("tests/test_checks_tables.py", "tests/test_export_values.py"),
+    "budgetlens/queries.py": (
+        "tests/test_derived_values.py",
+        "tests/test_export.py",
+        "tests/test_app.py::test_load_sql_rejects_bad_names",
+    ),
+    "budgetlens/storyline.py": ("tests/test_deck.py", "tests/test_derived_values.py"),
+    "budgetlens/layout.py": ("tests/test_export_values.py", "tests/test_pdf_errors.py"),
+    "budgetlens/grid.py": ("tests/test_export_values.py", "tests/test_pdf_errors.py"),
+    "budgetlens/pdf_ingest.py": ("tests/test_export_values.py", "tests/test_pdf_errors.py"),
+    "budgetlens/ingest.py": ("tests/test_ingest_seed.py", "tests/test_ingest_errors.py"),
+    "budgetlens/mappings.py": ("tests/test_ingest_seed.py", "tests/test_export_values.py"),
+    "budgetlens/targets.py": ("tests/test_targets.py", "tests/test_export_values.py"),
+}
+SKIP = {".git", "build", "mutants", ".venv", "dist", "artifacts"}
+IGNORE = shutil.ignore_patterns(
+    "__pycache__", ".pytest_cache", ".ruff_cache", "*.duckdb", "*.duckdb.wal", "mutants"
+)
+STATUS = re.compile(r"^\s+(?P<name>\S+): (?P<status>.+)$")
+
+
+def _split(spec: str) -> tuple[str, str | None]:
+    """``module[:function-globs]`` → (module, comma-separated globs of its mutant names or
+    None)."""
+    module, _, functions = spec.partition(":")
+    return module, functions or None
+
+
+def _slug(spec: str) -> str:
+    module, functions = _split(spec)
+    name = "all" if module == "all" else module.removesuffix(".py").replace("/", ".")
+    return name + (f"-{re.sub(r'[^A-Za-z0-9_]+', '', functions)}" if functions else "")
+
+
+def _workdir(name: str, resume: bool = False) -> Path:
+    """A copy of the checkout for one run: fresh, or refreshed keeping mutmut's results (resume;
+    mutmut keeps a result when only tests changed, so a fresh run is the default)."""
+    work = OUT / f"work-{name}"
+    if not resume:
+        shutil.rmtree(work / "mutants", ignore_errors=True)
+    work.mkdir(parents=True, exist_ok=True)
+    for entry in ROOT.iterdir():
+        if entry.name in SKIP:
+            continue
+        target = work / entry.name
+        if entry.is_dir():
+            shutil.copytree(entry, target, ignore=IGNORE, dirs_exist_ok=True)
+        else:
+            shutil.copy2(entry, target)
+    return work
+
+
+def _narrow(pyproject: Path, module: str, tests: tuple[str, ...]) -> None:
+    """Rewrite ``[tool.mutmut]`` of the copy: mutate ``module`` only, select ``tests``."""
+    text = pyproject.read_text(encoding="utf-8")
+    config = tomllib.loads(text)["tool"]["mutmut"]
+    start = text.index("[tool.mutmut]")
+    rest = text[start + len("[tool.mutmut]") :]
+    following = re.search(r"^\[", rest, re.MULTILINE)
+    end = start + len("[tool.mutmut]") + (following.start() if following else len(rest))
+
+    def toml_list(items) -> str:
+        return "[" + ", ".join(f'"{i}"' for i in items) + "]"
+
+    section = "\n".join(
+        [
+            "[tool.mutmut]",
+            f"source_paths = {toml_list(config['source_paths'])}",
+            f"only_mutate = {toml_list([module])}",
+            f"also_copy = {toml_list(config['also_copy'])}",
+            f"pytest_add_cli_args = {toml_list(config.get('pytest_add_cli_args', []))}",
+            f"pytest_add_cli_args_test_selection = {toml_list(tests)}",
+            f"timeout_multiplier = {config.get('timeout_multiplier', 15.0)}",
+            "",
+            "",
+        ]
+    )
+    pyproject.write_text(text[:start] + section + text[end:], encoding="utf-8")
+
+
+def _mutmut(work: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mutmut", *args],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        # without PYTHONPATH: the tests must import the mutated copy, never a checkout
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+    )
+
+
+def run_one(
+    spec: str, max_children: int, resume: bool = False, report_only: bool = False
+) -> tuple[dict[str, int], Path] | None:
+    """Run mutmut for ``spec`` (``module[:function-glob]``, or ``'all'``: the whole
+    configuration); returns the counts by status and the report, or None when mutmut failed (its
+    output is in the log beside it)."""
+    module, functions = _split(spec)
+    name = _slug(spec)
+    work = OUT / f"work-{name}" if report_only else _workdir(name, resume)
+    if module != "all":
+        _narrow(work / "pyproject.toml", module, SCOPES[module])
+    dotted = module.removesuffix(".py").replace("/", ".")
+    wanted = [f"{dotted}.{f}" for f in functions.split(",")] if functions else []
+    start = time.monotonic()
+    if not report_only:
+        proc = _mutmut(work, "run", "--max-children", str(max_children), *wanted)
+        OUT.mkdir(parents=True, exist_ok=True)
+        (OUT / f"py-{name}.log").write_text(proc.stdout + proc.stderr, encoding="utf-8")
+        if proc.returncode != 0:
+            print(f"{module}: mutmut failed (build/mutation/py-{name}.log)", flush=True)
+            return None
+    took = time.monotonic() - start
+    results = _mutmut(work, "results", "--all", "true").stdout
+    statuses: dict[str, str] = {}
+    for line in results.splitlines():
+        m = STATUS.match(line)
+        if m and (not wanted or any(fnmatch.fnmatch(m["name"], w) for w in wanted)):
+            statuses[m["name"]] = m["status"].strip()
+    counts: dict[str, int] = {}
+    for s in statuses.values():
+        counts[s] = counts.get(s, 0) + 1
+    survivors = sorted(k for k, s in statuses.items() if s in ("survived", "no tests"))
+    tested = sum(n for s, n in counts.items() if s not in ("skipped", "not checked"))
+    killed = sum(n for s, n in counts.items() if s in ("killed", "timeout", "caught by type check"))
+    score = f"{100 * killed / tested:.0f}%" if tested else "—"
+    lines = [
+        f"# mutmut: {spec}",
+        "",
+        f"tests: {' '.join(SCOPES.get(module, ('the [tool.mutmut] selection',)))}",
+        f"{len(statuses)} mutants; " + ", ".join(f"{s} {n}" for s, n in sorted(counts.items())),
+        f"score {score} (killed or timed out / tested); {took / 60:.1f} min "
+        f"with {max_children} workers",
+        "",
+        "## Survivors",
+        "",
+    ]
+    for key in survivors:
+        diff = _mutmut(work, "show", key).stdout.strip()
+        lines += [f"### {key} ({statuses[key]})", "", "```diff", diff, "```", ""]
+    if not survivors:
+        lines.append("none")
+    path = OUT / f"py-{name}.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{spec}: {lines[3]}; {lines[4]} -> {path.relative_to(ROOT)}", flush=True)
+    return counts, path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("modules", nargs="*", help=f"one or more of {sorted(SCOPES)}")
+    parser.add_argument("--all", action="store_true", help="the whole [tool.mutmut] run")
+    parser.add_argument("--max-children", type=int, default=2)
+    parser.add_argument("--resume", action="store_true", help="keep the results of a former run")
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="write the report of the results so far (of a run stopped, or still running)",
+    )
+    args = parser.parse_args(argv)
+    unknown = [m for m in args.modules if _split(m)[0] not in SCOPES]
+    if unknown or not (args.modules or args.all):
+        print(f"name modules with a scope: {sorted(SCOPES)}, or --all", file=sys.stderr)
+        return 2
+    failed = False
+    for module in ["all"] if args.all else args.modules:
+        failed |= run_one(module, args.max_children, args.resume, args.report_only) is None
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
