@@ -285,7 +285,21 @@ def _parse_group(doc: _Doc) -> Parsed:
             # the same table by unit or by source rather than by 科目 (杭州's 收入预算总表 lists
             # units): labels with amounts, as a summary table is read
             reader = "summary"
-        read = _READERS[reader](t, rows) if rows else []
+        try:
+            read = _READERS[reader](t, rows) if rows else []
+        except IngestError as exc:
+            if t.decl.required or reader == "raw":
+                raise
+            # a table the layout does not need, in a shape its reader does not know: kept as
+            # published, and said (the document loads what it can read)
+            read = [{**cell, "_raw": True} for cell in grid.read_raw(t, rows)]
+            p.rows["parse_note"].append(
+                {
+                    "table_key": t.decl.key,
+                    "message": f"not read, kept as raw cells ({exc.expected}): {t.title}",
+                    "source_line": rows[0].line,
+                }
+            )
         seq_by_target: dict[str, int] = {}
         has_figures = False
         for r in read:

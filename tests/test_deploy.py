@@ -123,7 +123,7 @@ def test_warm_visits_every_page_in_both_languages_once_the_server_answers(
     assert len(visits) == 2 * len(pages)
     assert {v.query for v in visits} == {"lang=zh", "lang=en"}
     assert all(v.status == "finished" and v.exceptions == 0 for v in visits)
-    assert "26 visits" in capsys.readouterr().out
+    assert "28 visits" in capsys.readouterr().out
 
 
 def test_warm_says_so_when_no_server_answers(capsys: pytest.CaptureFixture[str]) -> None:
