@@ -50,7 +50,7 @@ def main() -> None:
         floor = False  # the sidebar says what is wrong with the settings
     if floor:
         pages.append(st.Page(FLOOR_PAGE, title="floor", url_path="floor"))
-    page = st.navigation(pages)
+    page = st.navigation(pages, expanded=True)  # every page listed, none behind “View more”
     if page.url_path == "floor":
         page.run()  # nothing else: the floor is Streamlit's own cost
         return

@@ -181,7 +181,7 @@ def compare_view(government: str, year: int, kind: str, scope: str, home: str) -
         class_source = many.chart_source(
             many.class_sources(records, classes), "classes", t("chart.trend_classes")
         )
-        class_names = dict(zip(key, classes["name"], strict=True))
+        class_names = {k: ui.class_name(n) for k, n in zip(key, classes["name"], strict=True)}
         shares_by_class = {}
         for k in order.index:
             rows = classes[key == k]

@@ -10,6 +10,7 @@ the rendered pages (tests/fixtures/corpus/<folder>/hand_read.csv). Screenshots o
 from __future__ import annotations
 
 import csv
+import re
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -106,7 +107,11 @@ def test_a_link_opens_the_unit_budget_with_its_total_and_page(server: str, brows
         "[data-testid='stMetricValue']"
     ).inner_text() == fmt.wan(hand_wan(revenue))
     # the source note under the headline: the table and the page it is printed on
-    note = page.locator("[data-testid='stCaptionContainer']").filter(has_text="来源").first
+    note = (
+        page.locator("[data-testid='stCaptionContainer']")
+        .filter(has_text=re.compile(r"第\d+页"))
+        .first
+    )
     assert f"{total['table']}）第{total['page']}页" in note.inner_text()
     # the sidebar shows which of the department-year's two documents this is
     choice = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(
