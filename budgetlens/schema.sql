@@ -29,6 +29,24 @@ create table if not exists document (
     primary key (document)
 );
 
+-- The documents of one department, year and scope (its 预算 beside its 决算: budget against
+-- actual), seen from each of them: for every document, itself and its siblings with their kind.
+-- Synthetic documents pair only with synthetic ones.
+create view if not exists document_sibling as
+select
+    me.document as of_document,
+    d.kind,
+    d.document,
+    d.title,
+    me.department,
+    me.year
+from document as me
+join document as d
+    on d.department = me.department
+    and d.year = me.year
+    and d.scope = me.scope
+    and d.synthetic = me.synthetic;
+
 -- One row per standard table (收支总表 … 项目支出预算表) found in a document, including the ones that
 -- say 本表无数据 (is_empty = true): present and empty is not the same as missing.
 create table if not exists source_table (

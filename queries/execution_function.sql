@@ -4,19 +4,10 @@
 --          rate (actual / budget, %; null where nothing was budgeted); level 0 is the 合计 row
 -- grain: one row per 类 or 款 code found in either document (and the 合计 row)
 -- parameters: $document (the document id of either the 预算 or the 决算)
-with me as (
-    select d.department, d.year, d.scope, d.synthetic
-    from document as d
-    where d.document = $document
-),
-docs as (
-    select d.kind, d.document
-    from document as d
-    join me
-        on d.department = me.department
-        and d.year = me.year
-        and d.scope = me.scope
-        and d.synthetic = me.synthetic
+with docs as (
+    select s.kind, s.document
+    from document_sibling as s
+    where s.of_document = $document
 ),
 budget_table as (
     select ef.table_key

@@ -4,19 +4,10 @@
 --          document's own figure for the 项 where it is loaded
 -- grain: one row per 项 the narrative explains
 -- parameters: $document (the document id of either the 预算 or the 决算)
-with me as (
-    select d.department, d.year, d.scope, d.synthetic
-    from document as d
-    where d.document = $document
-),
-docs as (
-    select d.kind, d.document
-    from document as d
-    join me
-        on d.department = me.department
-        and d.year = me.year
-        and d.scope = me.scope
-        and d.synthetic = me.synthetic
+with docs as (
+    select s.kind, s.document
+    from document_sibling as s
+    where s.of_document = $document
 ),
 budget as (
     select ef.code, max(ef.total_wan) as total_wan

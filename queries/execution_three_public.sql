@@ -3,19 +3,10 @@
 --          year), the 决算数, the difference (决算数 − the 预算's figure) and the execution rate
 -- grain: one row per 三公 item found in either document
 -- parameters: $document (the document id of either the 预算 or the 决算)
-with me as (
-    select d.department, d.year, d.scope, d.synthetic
-    from document as d
-    where d.document = $document
-),
-docs as (
-    select d.kind, d.document
-    from document as d
-    join me
-        on d.department = me.department
-        and d.year = me.year
-        and d.scope = me.scope
-        and d.synthetic = me.synthetic
+with docs as (
+    select s.kind, s.document
+    from document_sibling as s
+    where s.of_document = $document
 ),
 items as (
     select
