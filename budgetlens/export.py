@@ -202,6 +202,41 @@ RESOURCES: tuple[Resource, ...] = (
         ),
     ),
     Resource(
+        "fiscal_items",
+        "“三公”经费和机关运行经费",
+        (
+            (
+                "table",
+                "string",
+                "来源表：three_public “三公”经费表（决算中为决算数）；three_public_budget 决算所列"
+                "的“三公”经费预算数；admin_operating 机关运行经费表",
+            ),
+            ("label", "string", "项目（“三公”经费）或单位（机关运行经费），原文"),
+            ("total", AMOUNT, "合计（万元）"),
+            ("general_budget", AMOUNT, "一般公共预算（万元），表中分列时"),
+            ("gov_fund", AMOUNT, "政府性基金预算（万元），表中分列时"),
+            ("state_capital", AMOUNT, "国有资本经营预算（万元），表中分列时"),
+            ("source_line", "integer", "行号"),
+        ),
+    ),
+    Resource(
+        "execution_notes",
+        "决算说明中的支出决算具体情况",
+        (
+            ("code", "string", "功能分类项的科目编码；说明中的名称对不上支出表的项时为空"),
+            ("class_name", "string", "类名称（原文）；合计行为空"),
+            ("kuan_name", "string", "款名称（原文）；合计行为空"),
+            ("item_name", "string", "项名称（原文）；对全部支出的说明为 合计"),
+            ("year_start_budget", AMOUNT, "年初预算（万元），说明载明时"),
+            ("full_year_budget", AMOUNT, "全年预算（万元），说明载明时"),
+            ("actual", AMOUNT, "支出决算（万元）"),
+            ("stated_rate", "number", "说明所述的完成预算百分比（%）"),
+            ("rate_of", "string", "年初 | 全年：百分比所依据的预算"),
+            ("reason", "string", "说明所述的主要原因（原文），或 持平"),
+            ("source_line", "integer", "行号"),
+        ),
+    ),
+    Resource(
         "budget_units",
         "预算单位",
         (
@@ -418,14 +453,22 @@ def export_parquet(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
             shutil.rmtree(target)
         # written by pyarrow: the database connection may not write files (read-only, with
         # file system access disabled: budgetlens.db)
-        pads.write_dataset(
-            table,
-            target,
-            format="parquet",
-            partitioning=["government", "year"],
-            partitioning_flavor="hive",
-            existing_data_behavior="delete_matching",
-        )
+        if table.num_rows:
+            pads.write_dataset(
+                table,
+                target,
+                format="parquet",
+                partitioning=["government", "year"],
+                partitioning_flavor="hive",
+                existing_data_behavior="delete_matching",
+            )
+        else:
+            # no rows (a database of budgets has no 决算 notes): one empty file with the
+            # resource's columns, so that the dataset still reads, as zero rows
+            import pyarrow.parquet as papq
+
+            target.mkdir(parents=True)
+            papq.write_table(table, target / "part-0.parquet")
         written[str(target)] = table.num_rows
         parquet_fields = list(fields)
         if res.name != "documents":
