@@ -149,7 +149,14 @@ def group_files(files: list[PdfFile]) -> list[_Doc]:
             and ident["year"] in (None, d.ident["year"])
         ]
         if len(home) != 1:
-            raise first_error[f.path]
+            raise first_error.get(f.path) or IngestError(
+                f.path,
+                "a disclosure's tables with figures, or a narrative 文件 given together with "
+                "the tables file of the same department and year",
+                found="table titles without figures (a narrative without its tables file)"
+                if not home
+                else f"{len(home)} documents it could belong to",
+            )
         home[0].files.insert(0, f)  # the narrative is read first
         for k, v in ident.items():
             if home[0].ident.get(k) is None and v is not None:
