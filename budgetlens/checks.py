@@ -11,6 +11,7 @@ in ``budgetlens/rules/*.toml`` — is :mod:`budgetlens.check_core`; the families
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from budgetlens import (
@@ -35,6 +36,8 @@ __all__ = [
     "summarise",
     "unit_cent",
 ]
+
+log = logging.getLogger(__name__)
 
 # Every family by name (a family: fn(checker, rows) adding results).
 FAMILIES: dict[str, Callable] = {
@@ -122,12 +125,31 @@ def rule_set(layout: str) -> tuple[str, ...]:
 def run_checks(rows: dict[str, list[dict]], layout: str = "jincheng-text") -> list[dict]:
     """Run the reconciliation of ``layout``'s rule set on one document's rows; returns
     check_result rows, each naming the rule set applied (``rule_set``). Raises KeyError for a
-    rule set naming a family no module registers."""
+    rule set naming a family no module registers.
+
+    A family that fails on rows it was not written for (a published document in a shape nobody
+    foresaw) does not stop the load: its partial results are dropped, one ``not_run`` result
+    with status ``unjudged`` says so, the others run, and the failure is logged with the family's
+    name and traceback.
+    """
     c = Checker(rule_set_name(layout))
     for name in rule_set(layout):
         c.project = None  # each family sets it for the checks that are about one table
-        if name == "identities":
-            check_core.run_identities(c, rows, layout)
-        else:
-            FAMILIES[name](c, rows)
+        family = (
+            (lambda c, rows: check_core.run_identities(c, rows, layout))
+            if name == "identities"
+            else FAMILIES[name]
+        )
+        start = len(c.results)
+        try:
+            family(c, rows)
+        except Exception:  # reported as a result and logged, never swallowed
+            _not_run(c, name, start)
     return c.results
+
+
+def _not_run(c: Checker, name: str, start: int) -> None:
+    log.warning("check family %s could not run", name, exc_info=True)
+    del c.results[start:]
+    c.project = None
+    c.unjudged("not_run", "这一组核对", [], "表格形式超出这一组核对的适用范围，未能运行")
