@@ -47,6 +47,7 @@ DOCUMENT_TABLES = (
     "performance_fund",
     "performance_indicator",
     "key_figure",
+    "prior_year_figure",
     "execution_note",
     "glossary_term",
     "service_catalogue",

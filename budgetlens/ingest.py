@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from budgetlens import mappings as m
-from budgetlens import narrative, performance, tables
+from budgetlens import narrative, performance, prior_year, tables
 from budgetlens.errors import IngestError
 from budgetlens.layout import government_of
 from budgetlens.source import SourceText, norm
@@ -131,7 +131,14 @@ def parse_document(path: str | Path) -> Parsed:
     _read_tables(src, found, p)
     _read_performance(src, found, p)
     _read_prose(src, p)
+    p.rows["prior_year_figure"] = _seq(
+        prior_year.read_prior_year(src, year, p.rows.get("key_figure", []))
+    )
     return p
+
+
+def _seq(rows: list[dict]) -> list[dict]:
+    return [{"seq": k, **r} for k, r in enumerate(rows, start=1)]
 
 
 def _check_complete(src: SourceText, found: list[tables.FoundTable]) -> None:

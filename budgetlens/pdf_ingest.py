@@ -14,7 +14,7 @@ import hashlib
 from decimal import Decimal
 from pathlib import Path
 
-from budgetlens import grid, grid_final, narrative_final
+from budgetlens import grid, grid_final, narrative_final, prior_year
 from budgetlens import layout as lay
 from budgetlens.errors import IngestError
 from budgetlens.grid_performance import read_performance
@@ -381,6 +381,10 @@ def _parse_group(doc: _Doc) -> Parsed:
         for k, (f, page) in enumerate(origins, start=1)
     ]
     p.rows["key_figure"] = _key_figures(p)
+    p.rows["prior_year_figure"] = [
+        {"seq": k, **r}
+        for k, r in enumerate(prior_year.read_prior_year(src, year, p.rows["key_figure"]), 1)
+    ]
     if kind == "决算":  # the narrative's budget, actual and reason per 项
         p.rows["execution_note"] = narrative_final.execution_notes(
             src.lines, p.rows["expenditure_function"]

@@ -285,6 +285,29 @@ create table if not exists key_figure (
     primary key (document, key)
 );
 
+-- One row per figure of the year before that a document's narrative states (上年数): this year's
+-- figure less the change the narrative states ("与上年相比…增加 X 万元"). Kept apart from the
+-- loaded documents' figures: the year before the first loaded one is shown as stated in this
+-- document, and budgetlens/checks_years.py compares it with the loaded document of that year.
+create table if not exists prior_year_figure (
+    department    varchar not null,
+    year          integer not null,   -- the year of the stating document
+    document      varchar not null,   -- the stating document
+    document_id   varchar not null,
+    seq           integer not null,
+    measure       varchar not null,   -- the key figure it is the prior-year value of:
+                                      -- expenditure_total (收支总计) | three_public_total
+    label         varchar not null,   -- the published words naming this year's figure
+    prior_year    integer not null,   -- the year the figure is of (named, else year − 1)
+    value_wan     decimal(24, 6) not null,  -- the prior-year figure as stated
+    this_year_wan decimal(24, 6) not null,  -- this year's figure in the same sentence
+    change_wan    decimal(24, 6) not null,  -- the stated change (减少: negative; 持平: 0)
+    derivation    varchar not null,   -- this_year_minus_change (value = this year − change)
+    sentence      varchar not null,   -- the clause, as published (normalised spacing)
+    source_line   integer not null,
+    primary key (document, measure)
+);
+
 -- One row per 功能分类 项 a 决算's narrative explains (一般公共预算财政拨款支出决算具体情况): its
 -- budget and actual as the narrative states them, and the stated reason for the difference; and
 -- one row (item_name 合计, class and 款 names empty, code null) for the statement of the whole.

@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from budgetlens import check_labels, vocabulary
 from ui import components as ui
 from ui import data, fmt, many, state
 from ui.i18n import t
@@ -18,6 +19,8 @@ from ui.i18n import t
 ui.page_header("nav.trends", document=False)
 # widget labels are formatted with this language (AppTest formats them outside the run)
 LANG = state.lang()
+# years as categories in their order: a stated year before the first loaded one comes first
+YEAR_AXIS = {"type": "category", "categoryorder": "category ascending"}
 
 docs = data.catalogue()
 c1, c2, c3, c4 = st.columns(4)
@@ -102,6 +105,40 @@ def trend_view(government: str, department: str, kind: str, scope: str, home: st
         v = r[column]
         return None if v is None or pd.isna(v) else float(v)
 
+    stated = many.stated_prior_years(government, department, kind, scope, years)
+    lang = state.lang()
+
+    def stated_points(fig: go.Figure, measure: str, *, bar: bool) -> None:
+        """The figures documents state for a year not loaded, as their own marked series
+        (legend group "stated"): never mixed into the loaded documents' values."""
+        for r in stated:
+            if r["measure"] != measure or not r["filled"]:
+                continue
+            name = t("trend.stated").format(year=int(r["year"]))
+            common = {
+                "name": name,
+                "x": [str(int(r["prior_year"]))],
+                "y": [float(r["value_wan"])],
+                "customdata": [str(r["document"])],
+                "legendgroup": many.STATED_GROUP,
+                "hovertemplate": "%{x} · " + name + ": %{y:,.2f}<extra></extra>",
+            }
+            if bar:
+                fig.add_trace(
+                    go.Bar(
+                        **common,
+                        text=[fmt.wan(r["value_wan"])],
+                        textposition="auto",
+                        marker={"pattern": {"shape": "/"}, "opacity": 0.6},
+                    )
+                )
+            else:
+                fig.add_trace(
+                    go.Scatter(
+                        **common, mode="markers", marker={"symbol": "diamond-open", "size": 11}
+                    )
+                )
+
     totals = [value(r, "total_wan") for r in records]
     delta, delta_pct = change(totals)
     labels = [str(y) for y in years]
@@ -119,9 +156,11 @@ def trend_view(government: str, department: str, kind: str, scope: str, home: st
                 ],
                 textposition="auto",
                 hovertemplate="%{x}: %{text}<extra></extra>",
+                name=t("trend.loaded"),
             )
         )
-        fig.update_layout(height=360, xaxis={"type": "category"})
+        stated_points(fig, "expenditure_total", bar=True)
+        fig.update_layout(height=360, xaxis=YEAR_AXIS)
         ui.chart(
             fig,
             t("chart.trend_total"),
@@ -171,7 +210,8 @@ def trend_view(government: str, department: str, kind: str, scope: str, home: st
                     )
                 )
         if fig.data:
-            fig.update_layout(height=360, xaxis={"type": "category"})
+            stated_points(fig, "three_public_total", bar=False)
+            fig.update_layout(height=360, xaxis=YEAR_AXIS)
             ui.chart(
                 fig,
                 t("chart.trend_three_public"),
@@ -246,6 +286,48 @@ def trend_view(government: str, department: str, kind: str, scope: str, home: st
             t("col.admin_operating_wan"): money,
         },
     )
+
+    if stated:
+        st.subheader(t("head.prior_year"))
+        st.caption(t("msg.prior_year_what"))
+        ui.table(
+            pd.DataFrame(
+                {
+                    t("col.prior_year"): [str(int(r["prior_year"])) for r in stated],
+                    t("col.measure"): [
+                        vocabulary.label(f"measure.{r['measure']}", lang) for r in stated
+                    ],
+                    t("col.stated_wan"): [float(r["value_wan"]) for r in stated],
+                    t("col.stated_in"): [
+                        t("trend.stated").format(year=int(r["year"])) for r in stated
+                    ],
+                    t("col.loaded_wan"): [
+                        float(r["check"]["expected"])
+                        if r["check"] and r["check"]["expected"] is not None
+                        else None
+                        for r in stated
+                    ],
+                    t("col.check"): [
+                        check_labels.status_label(r["check"]["status"], lang)
+                        if r["check"]
+                        else t("msg.year_not_loaded")
+                        for r in stated
+                    ],
+                    t("col.where"): [
+                        many.where_text(
+                            {"stated_page": r["source_page"], "stated_line": r["source_line"]},
+                            "stated",
+                        )
+                        for r in stated
+                    ],
+                }
+            ),
+            "prior_year",
+            column_config={
+                t("col.stated_wan"): money,
+                t("col.loaded_wan"): money,
+            },
+        )
 
     st.subheader(t("head.years"))
     for r in reversed(records):

@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from budgetlens import db, queries, settings
+from budgetlens import checks_years, db, queries, settings
 from ui import state
 
 Params = tuple[tuple[str, object], ...]
@@ -178,6 +178,18 @@ def catalogue() -> pd.DataFrame:
     """Every document the dashboard can show, with its headline figures, the page of each and its
     check counts (queries/catalogue.sql)."""
     return shown_rows("catalogue")
+
+
+def prior_year_figures() -> pd.DataFrame:
+    """Every prior-year figure the shown documents state in their narrative, beside the loaded
+    document of that year's same figure (queries/prior_year_figures.sql)."""
+    return shown_rows("prior_year_figures")
+
+
+def prior_year_checks() -> list[dict]:
+    """The stated prior-year figures checked against the loaded documents of their year
+    (budgetlens.checks_years)."""
+    return checks_years.reconcile(prior_year_figures().to_dict("records"))
 
 
 def catalogue_classes() -> pd.DataFrame:

@@ -265,6 +265,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "table.expenditure_economic": ("基本支出经济科目", "Basic expenditure by economic class"),
     "table.admin_operating": ("机关运行经费", "Administrative operating costs"),
     "table.glossary": ("名词解释", "Glossary"),
+    "table.prior_year": ("文件所述上年数", "Stated prior-year figures"),
     "table.indicators": ("绩效指标", "Performance targets"),
     "table.indicators_impl": ("绩效指标（实施期）", "Performance targets (implementation period)"),
     "table.indicators_annual": ("绩效指标（年度）", "Performance targets (annual)"),
@@ -368,6 +369,27 @@ _MANY_DOCUMENTS: dict[str, tuple[str, str]] = {
         "This department published under several names: {names}. The alias table makes them "
         "one department; each year's document keeps its published name.",
     ),
+    "trend.loaded": ("已导入文件", "loaded documents"),
+    "trend.stated": ("{year}年文件所述", "stated in the {year} document"),
+    "head.prior_year": ("文件所述上年数", "Prior-year figures the documents state"),
+    "msg.prior_year_what": (
+        "各年度文件在说明中写明与上年相比的增减额；本年数减去增减额即该文件所述的上年数。图中以"
+        "“某年文件所述”单独标出未导入年度的这一数字，不与导入文件的数字混合；上年文件已导入时逐一"
+        "核对。两者不同时不一定是错误：文件可能按调整后的预算陈述上年数。",
+        "Each year's document states in its narrative how a figure changed on the year before; "
+        "this year's figure less that change is the prior-year figure the document states. The "
+        "charts mark it separately as “stated in the … document” for a year not loaded, never "
+        "mixed with loaded figures; where the document of that year is loaded, the two are "
+        "checked. A difference is not necessarily an error: a document may state the budget "
+        "as adjusted during the year.",
+    ),
+    "col.prior_year": ("所述年度", "Year of the figure"),
+    "col.measure": ("数字", "Figure"),
+    "col.stated_wan": ("所述上年数（万元）", "Stated (10k yuan)"),
+    "col.stated_in": ("所述文件", "Stated in"),
+    "col.loaded_wan": ("该年度文件（万元）", "Document of that year (10k yuan)"),
+    "col.check": ("核对", "Check"),
+    "msg.year_not_loaded": ("该年度文件未导入", "that year is not loaded"),
     "msg.trend_one": (
         "该部门只导入了一个年度的文件，暂无趋势。",
         "Only one year of this department is loaded: no trend yet.",

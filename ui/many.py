@@ -198,3 +198,37 @@ def choose(
     if len(options) == 1:
         return options[0]
     return state.bound_select(label, options, name, format_func=format_func, parse=parse)
+
+
+# the legend group of the figures a document states for the year before (never a loaded figure)
+STATED_GROUP = "stated"
+
+
+def stated_prior_years(
+    government: str, department: str, kind: str, scope: str, loaded_years: Iterable[int]
+) -> list[dict]:
+    """The prior-year figures this department's documents (of ``kind`` and ``scope``) state in
+    their narrative, each with ``check`` (the reconciliation result against the loaded document
+    of that year, None when that year is not loaded) and ``filled`` (its year is not loaded: the
+    trend shows it as stated in that document)."""
+    frame = data.prior_year_figures()
+    if frame.empty:
+        return []
+    mine = frame[
+        (frame["government"] == government)
+        & (frame["department_key"] == department)
+        & (frame["kind"] == kind)
+        & (frame["scope"] == scope)
+    ]
+    checks = {(r["document"], r["measure"]): r for r in data.prior_year_checks()}
+    loaded = set(loaded_years)
+    out = []
+    for r in mine.to_dict("records"):
+        out.append(
+            {
+                **r,
+                "check": checks.get((r["document"], r["measure"])),
+                "filled": int(r["prior_year"]) not in loaded,
+            }
+        )
+    return out
