@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from budgetlens import check_labels as labels
+from budgetlens import vocabulary
 from budgetlens.check_core import STATUSES
 from ui import components as ui
 from ui import data, state
@@ -112,5 +113,63 @@ with f2:
     )
 checks_table(status, kind)
 st.caption(t("src.prefix") + state.current().title)
+
+
+@ui.section
+def between_years(document: str) -> None:
+    """The prior-year figures this document states, and the ones the next year's document states
+    for this one, against the loaded figure (budgetlens/checks_years.py): another document is
+    involved, so they are listed apart from the document's checks against itself."""
+    lang = state.current().lang
+    mine = [
+        r for r in data.prior_year_checks() if document in (r["document"], r["loaded_document"])
+    ]
+    if not mine:
+        return
+    st.subheader(labels.rule_set_label("years", lang))
+    st.caption(labels.kind_explanation("prior_year", lang))
+    stated = {
+        (r["document"], r["measure"]): r for r in data.prior_year_figures().to_dict("records")
+    }
+    rows = [stated[(r["document"], r["measure"])] for r in mine]
+
+    def where(title: object, page: object, line: object) -> str:
+        if page is not None and not pd.isna(page):
+            return f"{title} {t('src.at_page').format(page=int(page))}"
+        if line is not None and not pd.isna(line):
+            return f"{title} {t('src.at_line').format(line=int(line))}"
+        return str(title)
+
+    ui.table(
+        pd.DataFrame(
+            {
+                t("col.status"): [labels.status_label(r["status"], lang) for r in mine],
+                t("col.prior_year"): [str(r["prior_year"]) for r in mine],
+                t("col.measure"): [vocabulary.label(f"measure.{r['measure']}", lang) for r in mine],
+                t("col.stated_wan"): [float(r["actual"]) for r in mine],
+                t("col.loaded_wan"): [
+                    float(r["expected"]) if r["expected"] is not None else None for r in mine
+                ],
+                t("col.difference"): [
+                    float(r["difference"]) if r["difference"] is not None else None for r in mine
+                ],
+                t("col.stated_in"): [
+                    where(s["title"], s["source_page"], s["source_line"]) for s in rows
+                ],
+                t("col.loaded_in"): [
+                    where(s["loaded_title"], s["loaded_page"], s["loaded_line"]) for s in rows
+                ],
+            }
+        ),
+        "checks_years",
+        column_config={
+            t("col.stated_wan"): MONEY,
+            t("col.loaded_wan"): MONEY,
+            t("col.difference"): MONEY,
+        },
+    )
+
+
+between_years(state.current().document)
 
 ui.page_downloads("checks")

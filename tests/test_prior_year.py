@@ -209,3 +209,25 @@ def test_the_trend_marks_the_year_stated_before_the_first_loaded_one(
     stated_table = at.dataframe[1].value
     assert list(stated_table.iloc[:, 0]) == ["2016", "2017", "2018"]
     assert list(stated_table.iloc[:, 5])[1:] == [ok, ok]
+
+
+@pytest.mark.parametrize(("lang", "ok"), [("zh", "一致"), ("en", "consistent")])
+def test_the_checks_page_lists_the_checks_between_years_of_the_document(
+    years_db: Path, con, monkeypatch, lang: str, ok: str
+) -> None:
+    """The 人大 2018 document: its stated 2017 total (checked against the 2017 document) and the
+    2019 document's stated 2018 (this document's total), each in the document's language."""
+    doc = con.execute(
+        "select document from document where year = 2018 and department like '%人大%'"
+    ).fetchone()[0]
+    at = run_app(years_db, monkeypatch, "checks", doc=doc, lang=lang)
+    table = at.dataframe[-1].value
+    assert sorted(table.iloc[:, 1]) == ["2017", "2018"]
+    assert list(table.iloc[:, 0]) == [ok, ok]
+    hand_2018 = next(h for h in hand() if h["file"].endswith("2018预算公开.pdf"))
+    stated_2017 = _dec(hand_2018["this_year"]) - _dec(hand_2018["change"])
+    assert float(stated_2017) in list(table.iloc[:, 3])
+    # where the 2018 document states it: its page, in the page's language
+    where = dict(zip(table.iloc[:, 1], table.iloc[:, 6], strict=True))["2017"]
+    page = int(hand_2018["page"])
+    assert where.endswith(f"第{page}页" if lang == "zh" else f"page {page}")

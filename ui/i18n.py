@@ -266,6 +266,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "table.admin_operating": ("机关运行经费", "Administrative operating costs"),
     "table.glossary": ("名词解释", "Glossary"),
     "table.prior_year": ("文件所述上年数", "Stated prior-year figures"),
+    "table.checks_years": ("跨年度核对", "Checks between years"),
     "table.indicators": ("绩效指标", "Performance targets"),
     "table.indicators_impl": ("绩效指标（实施期）", "Performance targets (implementation period)"),
     "table.indicators_annual": ("绩效指标（年度）", "Performance targets (annual)"),
@@ -389,6 +390,7 @@ _MANY_DOCUMENTS: dict[str, tuple[str, str]] = {
     "col.stated_in": ("所述文件", "Stated in"),
     "col.loaded_wan": ("该年度文件（万元）", "Document of that year (10k yuan)"),
     "col.check": ("核对", "Check"),
+    "col.loaded_in": ("该年度文件", "Document of that year"),
     "msg.year_not_loaded": ("该年度文件未导入", "that year is not loaded"),
     "msg.trend_one": (
         "该部门只导入了一个年度的文件，暂无趋势。",
