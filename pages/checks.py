@@ -146,9 +146,10 @@ def between_years(document: str) -> None:
                 t("col.status"): [labels.status_label(r["status"], lang) for r in mine],
                 t("col.prior_year"): [str(r["prior_year"]) for r in mine],
                 t("col.measure"): [vocabulary.label(f"measure.{r['measure']}", lang) for r in mine],
-                t("col.stated_wan"): [float(r["actual"]) for r in mine],
+                t("col.stated_wan"): [float(s["value_wan"]) for s in rows],
+                # a loaded document without the figure read: an empty cell (the check says why)
                 t("col.loaded_wan"): [
-                    float(r["expected"]) if r["expected"] is not None else None for r in mine
+                    None if pd.isna(s["loaded_wan"]) else float(s["loaded_wan"]) for s in rows
                 ],
                 t("col.difference"): [
                     float(r["difference"]) if r["difference"] is not None else None for r in mine

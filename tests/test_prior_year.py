@@ -162,7 +162,8 @@ def test_a_stated_figure_that_differs_from_the_loaded_year_is_a_finding(tmp_path
     assert "2024年度部门预算公开" in total["detail"]
     assert "2025年度部门预算公开" in total["detail"]
     assert f"{SEED.name} 第" in total["detail"]
-    assert "jincheng-kejiju-2025-shifted.txt 第466行" in total["detail"]
+    line = seed["expenditure_total"]["line"]
+    assert f"jincheng-kejiju-2025-shifted.txt 第{line}行" in total["detail"]
     three = next(r for r in results if r["measure"] == "three_public_total")
     assert three["status"] == "mismatch"
     assert three["actual"] == _dec(seed["three_public_total"]["this_year"]) - _dec(
@@ -171,6 +172,17 @@ def test_a_stated_figure_that_differs_from_the_loaded_year_is_a_finding(tmp_path
     # the kind's words are neutral: an adjusted budget may explain a difference
     assert "调整预算" in check_labels.kind_explanation("prior_year", "zh")
     assert "adjusted" in check_labels.kind_explanation("prior_year", "en")
+
+
+def test_a_loaded_year_without_the_figure_read_is_unjudged(stated: list[dict]) -> None:
+    """The document of that year is loaded but its figure was not read: not a contradiction."""
+    h = next(h for h in hand() if h["file"].startswith("上海市普陀区"))
+    row = next(r for r in stated if Path(str(r["source_file"])).name == h["file"])
+    row = {**row, "loaded_document": "d", "loaded_title": "T", "loaded_wan": None}
+    (result,) = checks_years.reconcile([row])
+    assert result["status"] == "unjudged"
+    assert result["detail"].startswith("未读到：T中的")
+    assert f"{h['file']} 第{h['page']}页" in result["detail"]
 
 
 def test_no_loaded_year_no_check() -> None:
