@@ -29,15 +29,17 @@ def summary_balance(c: Checker, rows: dict) -> None:
     for r in rows.get("summary_item", []):
         by_table[r["table_key"]].append(r)
     for key, items in by_table.items():
-        revenue = next((r for r in items if r["item"] in _REVENUE_TOTALS), None)
+        # each side's total row in its 合计 column (not 上年结转 or a source column), whatever
+        # order the columns were read in
+        revenue = _total_column([r for r in items if r["item"] in _REVENUE_TOTALS])
         expenditure = [r for r in items if r["item"] in _EXPENDITURE_TOTALS]
         if (
             revenue is None
             and not expenditure
             and key in ("income_expense_summary", "fiscal_summary")
         ):
-            revenue = next(
-                (r for r in items if r["item"] in _PLAIN_TOTALS and r["side"] == "收入"), None
+            revenue = _total_column(
+                [r for r in items if r["item"] in _PLAIN_TOTALS and r["side"] == "收入"]
             )
             expenditure = [r for r in items if r["item"] in _PLAIN_TOTALS and r["side"] == "支出"]
         if revenue is None or not expenditure:
@@ -54,6 +56,14 @@ def summary_balance(c: Checker, rows: dict) -> None:
             [revenue["source_line"], spent["source_line"]],
             tolerance=unit_cent(rows, key),
         )
+
+
+def _total_column(rows: list[dict]) -> dict | None:
+    """The row in the 合计 column (``amount`` or ``total``) among a total row's columns; the first
+    row when none is (a table read without column keys); None for no rows."""
+    return next((r for r in rows if r["column_key"] in ("amount", "total")), None) or next(
+        iter(rows), None
+    )
 
 
 def summary_vs_function(c: Checker, rows: dict) -> None:

@@ -326,7 +326,7 @@ def document_rows(con: duckdb.DuckDBPyConnection, document: str) -> dict[str, li
             continue
         out[table] = fetch_dicts(
             con,
-            f"select * from {table} where document = $document order by source_line",
+            f"select * from {table} where document = $document order by source_line, rowid",
             {"document": document},
         )
     return out
