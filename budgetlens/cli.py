@@ -134,9 +134,36 @@ def _check(args: argparse.Namespace) -> int:
             )
             if s["mismatch"]:
                 worst = 1
+        years = _between_years(con, {d["document"] for d, _ in found})
+        if years:
+            shown = [r for r in years if args.all or r["status"] != "ok"]
+            if args.status:
+                shown = [r for r in years if r["status"] in args.status]
+            print("# between years: prior-year figures stated in a narrative vs the loaded year")
+            print(format_table(shown))
+            s = checks.summarise(years)
+            print(
+                f"{len(years)} checks: {s['ok']} ok, {s['rounding']} rounding, "
+                f"{s['mismatch']} mismatch, {s['unjudged']} unjudged\n"
+            )
+            if s["mismatch"]:
+                worst = 1
         return worst if args.fail_on_mismatch else 0
     finally:
         con.close()
+
+
+def _between_years(con, documents: set[str]) -> list[dict]:
+    """The between-years checks (budgetlens/checks_years.py) in which one of ``documents`` is the
+    stating or the loaded document; computed from the database, never stored."""
+    from budgetlens import checks_years, queries
+
+    rows = queries.run(con, "prior_year_figures").to_dict("records")
+    return [
+        r
+        for r in checks_years.reconcile(rows)
+        if r["document"] in documents or r["loaded_document"] in documents
+    ]
 
 
 def format_table(results: list[dict]) -> str:
@@ -370,8 +397,9 @@ def build_parser() -> argparse.ArgumentParser:
         "check",
         help="reconcile each document against itself and print the findings",
         description="Re-run the reconciliation on what the database holds (opened read-only) "
-        "and print every check that is not ok (or all with --all); --store also writes the "
-        "findings into the database.",
+        "and print every check that is not ok (or all with --all), then the checks between "
+        "years (a prior-year figure a narrative states against the loaded document of that "
+        "year); --store also writes each document's own findings into the database.",
     )
     db_arg(p)
     p.add_argument("--department", help="only this department")

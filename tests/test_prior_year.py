@@ -136,7 +136,9 @@ def _shifted_copy(tmp: Path) -> Path:
     return out
 
 
-def test_a_stated_figure_that_differs_from_the_loaded_year_is_a_finding(tmp_path: Path) -> None:
+def test_a_stated_figure_that_differs_from_the_loaded_year_is_a_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "budget.duckdb"
     shifted = _shifted_copy(tmp_path)
     assert cli.main(["ingest", str(SEED), str(shifted), "--db", str(path)]) == 0
@@ -169,6 +171,13 @@ def test_a_stated_figure_that_differs_from_the_loaded_year_is_a_finding(tmp_path
     assert three["actual"] == _dec(seed["three_public_total"]["this_year"]) - _dec(
         seed["three_public_total"]["change"]
     )
+    # `budgetlens check` prints them after the documents' own checks, and they count as mismatches
+    code = cli.main(["check", "--db", str(path), "--fail-on-mismatch", "--status", "mismatch"])
+    out = capsys.readouterr().out
+    between = out.split("# between years", 1)[1]
+    assert between.count("mismatch  prior_year") == 2, between
+    assert "2 checks: 0 ok, 0 rounding, 2 mismatch, 0 unjudged" in between
+    assert code == 1
     # the kind's words are neutral: an adjusted budget may explain a difference
     assert "调整预算" in check_labels.kind_explanation("prior_year", "zh")
     assert "adjusted" in check_labels.kind_explanation("prior_year", "en")
