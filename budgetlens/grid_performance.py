@@ -11,7 +11,8 @@ blank below their first row. 北京 prints the projects as one list instead: 项
 
 Rows become ``performance_table``, ``performance_fund`` (amounts in 元, from the form's 万元) and
 ``performance_indicator`` rows (the target parsed by :func:`budgetlens.targets.parse_target`),
-each with its source line. A table in which no project is found (a department-level form, an
+each with its source line. A 部门整体 table (its title says so) is read as the project 部门整体 with
+``is_department`` true, its form opened by 部门名称. A table in which no project is found (an
 empty one) is kept as raw cells with a parse note; nothing is guessed.
 """
 
