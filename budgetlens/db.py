@@ -43,6 +43,7 @@ DOCUMENT_TABLES = (
     "expenditure_economic",
     "fiscal_item",
     "project_budget",
+    "procurement_item",
     "performance_table",
     "performance_fund",
     "performance_indicator",

@@ -134,6 +134,26 @@ RESOURCES: tuple[Resource, ...] = (
         ),
     ),
     Resource(
+        "procurement",
+        "政府采购预算",
+        (
+            (
+                "row_kind",
+                "string",
+                "total 合计 | category 品目大类 | group 专项/经济科目小计 | unit 单位小计 | "
+                "item 采购品目",
+            ),
+            ("category", "string", "货物、工程或服务，表中印有时"),
+            ("unit", "string", "预算单位，表中印有时"),
+            ("project", "string", "专项名称或采购项目"),
+            ("item", "string", "采购物品名称或采购目录"),
+            ("method", "string", "采购组织形式，表中印有时"),
+            ("total", AMOUNT, "金额（万元）"),
+            ("general_budget", AMOUNT, "一般公共预算（万元），表中印有时"),
+            ("source_line", "integer", "政府采购预算表中的行号"),
+        ),
+    ),
+    Resource(
         "performance_indicators",
         "绩效指标",
         (

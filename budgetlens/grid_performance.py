@@ -11,7 +11,8 @@ blank below their first row. 北京 prints the projects as one list instead: 项
 
 Rows become ``performance_table``, ``performance_fund`` (amounts in 元, from the form's 万元) and
 ``performance_indicator`` rows (the target parsed by :func:`budgetlens.targets.parse_target`),
-each with its source line. A table in which no project is found (a department-level form, an
+each with its source line. A 部门整体 table (its title says so) is read as the project 部门整体 with
+``is_department`` true, its form opened by 部门名称. A table in which no project is found (an
 empty one) is kept as raw cells with a parse note; nothing is guessed.
 """
 
@@ -22,6 +23,7 @@ from decimal import Decimal
 
 from budgetlens.grid import SCALE, GridRow, _txt, read_raw
 from budgetlens.layout import Located
+from budgetlens.mappings import DEPARTMENT_PERF_NAME
 from budgetlens.performance import canonical_level2
 from budgetlens.source import is_amount, norm
 from budgetlens.targets import parse_target
@@ -40,7 +42,7 @@ _FUND_LABELS = (
     ("单位自筹", "self_raised"),
 )
 _INDICATOR_COLS = ("l1", "l2", "name", "value")
-_GOAL_LABELS = ("年度目标", "总体目标", "年度总体目标", "绩效目标", "年度绩效目标")
+_GOAL_LABELS = ("年度目标", "总体目标", "年度总体目标", "绩效目标", "年度绩效目标", "整体绩效目标")
 _LEVEL1 = ("产出指标", "效益指标", "满意度指标", "成本指标")
 
 
@@ -51,6 +53,20 @@ def _cells(r: GridRow) -> list[str]:
 def _is_project_label(text: str) -> bool:
     t = norm(text)
     return t.endswith("名称") and len(t) <= 10 and ("项目" in t or "专项" in t) and "单位" not in t
+
+
+def _is_department_label(text: str) -> bool:
+    """部门名称, 部门（单位）名称: what opens a department-wide form."""
+    return norm(text) in ("部门名称", "部门(单位)名称", "部门单位名称")
+
+
+def is_department_title(title: str) -> bool:
+    """A 部门整体（支出）绩效目标表: its title says 部门整体, or 整体 绩效 without naming a 专项 or
+    项目 (西安's 专项资金整体支出绩效目标表 is the 专项's own table)."""
+    t = norm(title)
+    return "部门整体" in t or (
+        "整体" in t and "绩效" in t and not any(w in t for w in ("专项", "项目"))
+    )
 
 
 def _after(cells: list[str], k: int) -> tuple[int, str] | None:
@@ -109,14 +125,14 @@ def _indicator(project: str, seq: int, l1, l2, name, target_raw: str, line: int)
     }
 
 
-def _table_row(project: str, meta: dict, line: int) -> dict:
+def _table_row(project: str, meta: dict, line: int, department: bool = False) -> dict:
     supervisor = meta.get("supervisor")
     # 108-晋城市科学技术局, 231_烟台市审计局, [292]国家信访局: the code before the name
     code = re.match(r"^\s*(?:(\d+)\s*[-—－_]|[\[【](\d+)[\]】])", supervisor or "")
     return {
         "_target": "performance_table",
         "project": project,
-        "is_department": False,
+        "is_department": department,
         "supervisor": supervisor,
         "supervisor_code": (code.group(1) or code.group(2)) if code else None,
         "implementing_unit": meta.get("implementing_unit"),
@@ -147,12 +163,16 @@ def _fund(project: str, label: str, value: str, unit: str | None, r: GridRow) ->
 
 
 def _read_forms(t: Located, rows: list[GridRow]) -> list[dict] | None:
-    """One form per project (福州, 烟台, 西安); None when no 项目名称 row opens a form."""
+    """One form per project (福州, 烟台, 西安); None when no 项目名称 row opens a form. In a
+    department-wide table (:func:`is_department_title`) a 部门名称 row opens the form, read as
+    the project 部门整体 with ``is_department`` true and the department's name as supervisor."""
+    department = is_department_title(t.title)
     out: list[dict] = []
     project: str | None = None
     meta: dict = {}
     start = 0
     cols: dict[str, int] | None = None
+    cols_width = 0
     fund_unit: str | None = None
     in_funds = False
     last = {"l1": None, "l2": None}
@@ -162,7 +182,7 @@ def _read_forms(t: Located, rows: list[GridRow]) -> list[dict] | None:
 
     def close() -> None:
         if project is not None:
-            out.insert(start, _table_row(project, meta, title_line))
+            out.insert(start, _table_row(project, meta, title_line, department))
 
     title_line = rows[0].line if rows else 0
     for r in rows:
@@ -170,12 +190,21 @@ def _read_forms(t: Located, rows: list[GridRow]) -> list[dict] | None:
         filled = [(j, c) for j, c in enumerate(cells) if c]
         if not filled:
             continue
-        label_at = next((j for j, c in filled if _is_project_label(c)), None)
+        label_at = next(
+            (
+                j
+                for j, c in filled
+                if (_is_department_label(c) if department else _is_project_label(c))
+            ),
+            None,
+        )
         if any("指标" in c or "总额" in c for _, c in filled):
             label_at = None  # a list's header (项目名称 | 项目总额 | … | 一级指标), not a form
         if label_at is not None and (nxt := _after(cells, label_at)):
             close()
             project, meta, cols, in_funds, seq = nxt[1], {}, None, False, 0
+            if department:
+                project, meta = DEPARTMENT_PERF_NAME, {"supervisor": nxt[1]}
             last = {"l1": None, "l2": None}
             start, title_line = len(out), r.line
             if project in names:
@@ -193,7 +222,7 @@ def _read_forms(t: Located, rows: list[GridRow]) -> list[dict] | None:
             continue
         texts = [norm(c) for _, c in filled]
         if cols is None and any("三级指标" in x or x == "指标内容" for x in texts):
-            cols = {}
+            cols, cols_width = {}, len(r.cells)
             for j, c in filled:
                 x = norm(c)
                 for key, words in (
@@ -210,6 +239,13 @@ def _read_forms(t: Located, rows: list[GridRow]) -> list[dict] | None:
                 )
                 cols = None
             in_funds = False
+            continue
+        if cols is not None and len(r.cells) != cols_width:
+            # a page whose grid has other columns than the indicator header's (西安 2019's
+            # 部门整体 table: 4, 2, 3, 4 columns on pp34–38): which cell is which level is not
+            # known, so the rest of the form is kept as raw cells
+            cols = None
+            unread.append(r)
             continue
         if cols is not None:
             if texts[0] in ("备注",) or texts[0].startswith("注"):
@@ -237,7 +273,7 @@ def _read_forms(t: Located, rows: list[GridRow]) -> list[dict] | None:
             in_funds = False
             continue
         if any(head == g for g in _GOAL_LABELS) and len(filled) > 1:
-            meta["goal_annual"] = " ".join(c for _, c in filled[1:])
+            meta["goal_annual"] = " ".join(c for _, c in filled[1:] if norm(c) != head)
             in_funds = False
             continue
         if "资金" in head and ("万元" in head or "元" in head or "情况" in head or "金额" in head):
@@ -361,9 +397,11 @@ def read_performance(t: Located, rows: list[GridRow]) -> list[dict]:
         read = _read_list(t, rows)
     if read is None:
         line = rows[0].line if rows else 0
+        what = "a department-wide" if is_department_title(t.title) else "a"
         return [
             {
-                "_note": f"performance table without a project form, kept as raw cells: {t.title}",
+                "_note": f"{what} performance table without a project form, kept as raw cells: "
+                f"{t.title}",
                 "source_line": line,
             },
             *({**r, "_raw": True} for r in read_raw(t, rows)),

@@ -18,6 +18,7 @@ from budgetlens import grid, grid_final, narrative_final, prior_year
 from budgetlens import layout as lay
 from budgetlens.errors import IngestError
 from budgetlens.grid_performance import read_performance
+from budgetlens.grid_procurement import read_procurement
 from budgetlens.grid_projects import read_projects
 from budgetlens.ingest import AMOUNT_KEYS, Parsed, budget_units
 from budgetlens.mappings import SYNTHETIC_MARKER
@@ -32,6 +33,7 @@ _TARGET = {
     "summary": "summary_item",
     "three_public": "fiscal_item",
     "projects": "project_budget",
+    "procurement": "procurement_item",
     "performance": "performance_indicator",  # (and performance_table, performance_fund)
     "raw": "raw_cell",
     **grid_final.TARGETS,
@@ -41,6 +43,7 @@ _TARGET = {
 _READERS = {
     **grid.READERS,
     "projects": read_projects,
+    "procurement": read_procurement,
     "performance": read_performance,
     **grid_final.READERS,
 }
@@ -253,6 +256,7 @@ def _parse_group(doc: _Doc) -> Parsed:
         "expenditure_economic",
         "fiscal_item",
         "project_budget",
+        "procurement_item",
         "performance_table",
         "performance_fund",
         "performance_indicator",
@@ -341,6 +345,8 @@ def _parse_group(doc: _Doc) -> Parsed:
             r = {(f"{k}_wan" if k in _AMOUNT_KEYS else k): v for k, v in r.items()}
             if target == "project_budget":
                 r["carried_over"] = r.pop("_carried")
+                r["project"] = r.pop("_project")
+            if target == "procurement_item":
                 r["project"] = r.pop("_project")
             has_figures = (
                 has_figures

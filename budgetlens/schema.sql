@@ -200,6 +200,32 @@ create table if not exists project_budget (
     source_line         integer not null
 );
 
+-- One row per row of a 政府采购预算表 (PDF layouts): the table's 合计, each category (货物 / 工程 /
+-- 服务), each 专项 or 经济科目 subtotal (group), each unit's subtotal (unit) and each item. The
+-- leaves (items; the categories of a table that lists no items) add up to the 合计.
+create table if not exists procurement_item (
+    department          varchar not null,
+    year                integer not null,
+    document      varchar not null,
+    document_id         varchar not null,
+    table_key           varchar not null,  -- procurement
+    seq                 integer not null,
+    row_kind            varchar not null,  -- total | category | group | unit | item
+    category            varchar,           -- 货物 | 工程 | 服务 where the table states it
+    unit                varchar,           -- the unit (西安: its subtotal row's name)
+    project             varchar,           -- 专项名称 / 采购项目 as published
+    economic            varchar,           -- 经济科目 (江苏)
+    item                varchar,           -- 采购物品名称 / 采购目录 as published
+    method              varchar,           -- 采购组织形式 (江苏)
+    total_wan           decimal(24, 6),
+    general_budget_wan  decimal(24, 6),
+    gov_fund_wan        decimal(24, 6),
+    state_capital_wan   decimal(24, 6),
+    special_account_wan decimal(24, 6),
+    unit_funds_wan      decimal(24, 6),
+    source_line         integer not null
+);
+
 -- One row per performance-target table: the department-level table (project = 部门整体) and each
 -- 项目支出绩效目标表.
 create table if not exists performance_table (

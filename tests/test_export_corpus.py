@@ -451,3 +451,26 @@ def test_every_class_a_jiangsu_summary_prints_has_a_code(year: int) -> None:
     codes = [reference[n] for n in names]
     assert codes == sorted(codes), "the summary lists the 类 in the order of their codes"
     assert len(set(codes)) == len(codes)
+
+
+# --- procurement.csv ----------------------------------------------------------------------------
+
+# 江苏省人大办公厅--江苏省人大办公厅2017年度预算公开.pdf, 2017 年政府采购预算表, read by hand:
+# (page, row_kind, item, total 万元)
+PROCUREMENT_HAND = [
+    (20, "total", "", Decimal("2247.85")),
+    (21, "item", "家具用具", Decimal("23.00")),
+    (21, "item", "空调、电梯维修和保养服务", Decimal("300.00")),
+]
+
+
+def test_procurement_rows_match_the_hand_reading(tables, pages) -> None:
+    document = _document(tables, "js-rdbgt-2017")
+    rows = _rows(tables, "procurement", document)
+    for page, kind, item, total in PROCUREMENT_HAND:
+        hits = [r for r in rows if r["row_kind"] == kind and r["item"] == item]
+        hits = [r for r in hits if Decimal(r["total"]) == total]
+        assert len(hits) == 1, (kind, item, total)
+        assert pages[(document, int(hits[0]["source_line"]))] == page
+    items = [Decimal(r["total"]) for r in rows if r["row_kind"] == "item" and r["total"]]
+    assert sum(items) == PROCUREMENT_HAND[0][3]

@@ -542,7 +542,7 @@ def test_shanghai_all_funds_function_rows_cell_by_cell(tables, documents) -> Non
 def test_export_package_returns_the_rows_of_each_file(exported, tables) -> None:
     out, written = exported
     assert written == {str(out / f"{name}.csv"): len(rows) for name, rows in tables.items()}
-    assert len(written) == len(export.RESOURCES) == 14
+    assert len(written) == len(export.RESOURCES) == 15
 
 
 def test_datapackage_json_describes_each_resource_as_declared(exported) -> None:
