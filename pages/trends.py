@@ -23,19 +23,24 @@ docs = data.catalogue()
 c1, c2, c3, c4 = st.columns(4)
 with c1:
     government = many.choose(t("filter.government"), sorted(set(docs["government"])), "government")
-mine = docs[docs["government"] == government]
 # departments with the most years first: a trend needs two
-years_n = (
-    mine.groupby("department_key")["year"].nunique().sort_values(ascending=False, kind="stable")
-)
+years_n = many.years_by_department(government)
 with c2:
-    department = many.choose(
-        t("filter.department"),
-        list(years_n.index),
-        "dept_key",
-        format_func=lambda d: t("msg.dept_years", LANG).format(department=d, n=years_n[d]),
+    # a city's thousand departments: a text box narrows the list (ui.state.bound_pick)
+    departments = list(years_n.index)
+    department = (
+        departments[0]
+        if len(departments) == 1
+        else state.bound_pick(
+            t("filter.department"),
+            departments,
+            "dept_key",
+            filter_label=t("filter.find_department"),
+            more_label=t("msg.more_departments"),
+            format_func=lambda d: t("msg.dept_years", LANG).format(department=d, n=years_n[d]),
+        )
     )
-mine = mine[mine["department_key"] == department]
+mine = docs[(docs["government"] == government) & (docs["department_key"] == department)]
 with c3:
     kind = many.choose(
         t("filter.kind"),

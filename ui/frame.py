@@ -106,10 +106,13 @@ def sidebar(*, with_document: bool = True) -> state.Filters:
         if wanted
         else (None, None)
     )
-    department = state.bound_select(
+    # a city's thousand departments: a text box narrows the list (ui.state.bound_pick)
+    department = state.bound_pick(
         t("filter.department"),
         departments,
         "department",
+        filter_label=t("filter.find_department"),
+        more_label=t("msg.more_departments"),
         default=linked[0],
         sidebar=True,
         write_url=False,
