@@ -17,21 +17,19 @@ ui.page_header("nav.catalogue", document=False)
 # widget labels are formatted with this language (AppTest formats them outside the run)
 LANG = state.lang()
 
-docs = data.catalogue()
 ALL, ALL_YEARS = many.ALL, many.ALL_YEARS
 MAX_TREND_LINKS = 30
 
-governments = sorted(set(docs["government"]))
-left, mid, right = st.columns(3)
-with left:
+governments, years, kinds = many.catalogue_choices()
+size = many.PAGE_SIZE
+# the filters in one row that wraps (one block, not a column each) and in the URL, in one message
+with state.one_url_update(), st.container(horizontal=True, gap="small"):
     government = state.bound_select(
         t("filter.government"),
         [ALL, *governments],
         "government",
         format_func=lambda g: t("word.all", LANG) if g == ALL else g,
     )
-with mid:
-    years = sorted({int(y) for y in docs["year"]}, reverse=True)
     year = state.bound_select(
         t("filter.year"),
         [ALL_YEARS, *years],
@@ -39,26 +37,19 @@ with mid:
         format_func=lambda y: str(y) if y != ALL_YEARS else t("word.all", LANG),
         parse=state.parse_int,
     )
-with right:
-    kinds = list(dict.fromkeys(docs["kind"]))
     kind = state.bound_select(
         t("filter.kind"),
         [ALL, *kinds],
         "kind",
         format_func=lambda k: t("word.all", LANG) if k == ALL else many.kind_label(k, LANG),
     )
-left, mid, right = st.columns(3)
-with left:
     text = st.text_input(t("filter.department_text"), key="cat_text", max_chars=50).strip()
-with mid:
     sort = state.bound_select(
         t("filter.sort"), many.SORTS, "cat_sort", format_func=partial(many.sort_label, lang=LANG)
     )
-# the rows are filtered and sorted here (once per filters and database, shared), a page at a time
-size = many.PAGE_SIZE
-matching = len(many.catalogue_rows(government, int(year), kind, text, str(sort))[1])
-pages = max(1, -(-matching // size))
-with right:
+    # filtered and sorted here (once per filters and database, shared), shown a page at a time
+    matching = len(many.catalogue_rows(government, int(year), kind, text, str(sort))[1])
+    pages = max(1, -(-matching // size))
     page = (
         state.bound_select(
             t("filter.page"),
@@ -72,10 +63,13 @@ with right:
     )
 
 
-def catalogue_table(rows: pd.DataFrame, lang: str, links: list[str]) -> pd.DataFrame:
-    """The catalogue's columns for ``rows`` in ``lang`` (reads no session: also made for the
+def catalogue_table(rows: pd.DataFrame, lang: str, links: dict[str, str] | str) -> pd.DataFrame:
+    """The catalogue's columns for ``rows`` in ``lang``, each row's link from ``links`` (by
+    document), or made here for the home page ``links`` (reads no session: also made for the
     download of the whole list, when its button is clicked)."""
     records = rows.to_dict("records")
+    if isinstance(links, str):
+        links = {str(r["document"]): many.doc_url(r, links, lang) for r in records}
     mismatch, clean = t("msg.checks_mismatch", lang), t("msg.checks_clean", lang)
     checks = [
         mismatch.format(n=r["checks_mismatch"])
@@ -106,7 +100,7 @@ def catalogue_table(rows: pd.DataFrame, lang: str, links: list[str]) -> pd.DataF
             col("col.doc_kind"): rows["kind"].map(kinds),
             col("col.scope"): rows["scope"].map(scopes),
             col("col.where"): many.pages_texts(records, many.FIGURE_SOURCES, lang),
-            col("col.open"): links,
+            col("col.open"): [links[str(r["document"])] for r in records],
         }
     )
 
@@ -142,9 +136,7 @@ def catalogue_view(
         st.caption(t("msg.catalogue_count").format(n=len(shown), total=len(docs)))
 
     lang = state.lang()  # looked up once: a catalogue has thousands of cells to label
-    table = catalogue_table(
-        rows, lang, [many.doc_url(r, home, lang) for r in rows.to_dict("records")]
-    )
+    table = catalogue_table(rows, lang, home)
     money = st.column_config.NumberColumn(format="%,.2f")
     ui.table(
         table,
@@ -163,8 +155,7 @@ def catalogue_view(
     if pages > 1:  # the whole list, made when a download button is clicked
 
         def whole() -> pd.DataFrame:
-            links = many.doc_urls(home, lang)
-            return catalogue_table(shown, lang, [links[str(d)] for d in shown["document"]])
+            return catalogue_table(shown, lang, many.doc_urls(home, lang))
 
         ui.offer_later("catalogue", whole)
     st.caption(t("src.catalogue"))

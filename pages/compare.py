@@ -18,32 +18,28 @@ ui.page_header("nav.compare", document=False)
 # widget labels are formatted with this language (AppTest formats them outside the run)
 LANG = state.lang()
 
-docs = data.catalogue()
-governments = sorted(set(docs["government"]))
-c1, c2, c3, c4 = st.columns(4)
-with c1:
-    government = many.choose(t("filter.government"), governments, "government")
-mine = docs[docs["government"] == government]
-with c2:
+# the filters in one row that wraps (one block, not a column each) and in the URL, in one message
+with state.one_url_update(), st.container(horizontal=True, gap="small"):
+    government = many.choose(
+        t("filter.government"), sorted(many.values_of("government")), "government"
+    )
     year = many.choose(
         t("filter.year"),
-        sorted({int(y) for y in mine["year"]}, reverse=True),
+        sorted(many.values_of("year", government=government), reverse=True),
         "cmp_year",
         parse=state.parse_int,
     )
-mine = mine[mine["year"] == year]
-with c3:
     kind = many.choose(
         t("filter.kind"),
-        list(dict.fromkeys(mine["kind"])),
+        many.values_of("kind", government=government, year=year),
         "kind",
         format_func=partial(many.kind_label, lang=LANG),
     )
-mine = mine[mine["kind"] == kind]
-with c4:
-    scopes = list(dict.fromkeys(mine["scope"]))
     scope = many.choose(
-        t("filter.scope"), scopes, "scope", format_func=partial(many.scope_label, lang=LANG)
+        t("filter.scope"),
+        many.values_of("scope", government=government, year=year, kind=kind),
+        "scope",
+        format_func=partial(many.scope_label, lang=LANG),
     )
 
 
@@ -75,7 +71,12 @@ def compare_view(government: str, year: int, kind: str, scope: str, top: int, ho
     if len(group) < 2:
         st.info(t("msg.compare_one"))
 
-    records = group.to_dict("records")
+    # the columns the charts, tables and links read (a thousand rows to turn into dicts)
+    used = ("document", "department", "year", "title", "staff_actual", "total_wan", "basic_wan")
+    used += ("project_wan", "three_public_wan", "admin_operating_wan")
+    records = group[
+        [c for c in group.columns if c in used or c.endswith(("_page", "_line"))]
+    ].to_dict("records")
     documents = [str(r["document"]) for r in records]
     names = [str(r["department"]) for r in records]
     lang = state.lang()
@@ -182,7 +183,9 @@ def compare_view(government: str, year: int, kind: str, scope: str, top: int, ho
         class_source = many.chart_source(
             many.class_sources(records, classes), "classes", t("chart.trend_classes")
         )
-        class_names = {k: ui.class_name(n) for k, n in zip(key, classes["name"], strict=True)}
+        # the name of each 类 (the last printed), translated once per 类
+        named = dict(zip(key, classes["name"], strict=True))
+        class_names = {k: ui.class_name(n) for k, n in named.items()}
         # each document's amount of each 类 (the last row of a 类 in a document, as printed)
         amounts = {
             (d, k): v

@@ -19,13 +19,13 @@ ui.page_header("nav.trends", document=False)
 # widget labels are formatted with this language (AppTest formats them outside the run)
 LANG = state.lang()
 
-docs = data.catalogue()
-c1, c2, c3, c4 = st.columns(4)
-with c1:
-    government = many.choose(t("filter.government"), sorted(set(docs["government"])), "government")
-# departments with the most years first: a trend needs two
-years_n = many.years_by_department(government)
-with c2:
+# the filters in one row that wraps (one block, not a column each) and in the URL, in one message
+with state.one_url_update(), st.container(horizontal=True, gap="small"):
+    government = many.choose(
+        t("filter.government"), sorted(many.values_of("government")), "government"
+    )
+    # departments with the most years first: a trend needs two
+    years_n = many.years_by_department(government)
     # a city's thousand departments: a text box narrows the list (ui.state.bound_pick)
     departments = list(years_n.index)
     department = (
@@ -40,19 +40,15 @@ with c2:
             format_func=lambda d: t("msg.dept_years", LANG).format(department=d, n=years_n[d]),
         )
     )
-mine = docs[(docs["government"] == government) & (docs["department_key"] == department)]
-with c3:
     kind = many.choose(
         t("filter.kind"),
-        list(dict.fromkeys(mine["kind"])),
+        many.values_of("kind", government=government, department_key=department),
         "kind",
         format_func=partial(many.kind_label, lang=LANG),
     )
-mine = mine[mine["kind"] == kind]
-with c4:
     scope = many.choose(
         t("filter.scope"),
-        list(dict.fromkeys(mine["scope"])),
+        many.values_of("scope", government=government, department_key=department, kind=kind),
         "scope",
         format_func=partial(many.scope_label, lang=LANG),
     )

@@ -159,21 +159,31 @@ def chart_source(records: list[Mapping[str, object]], prefix: str, label: str) -
     three_public, admin): each document and the page (or line) it prints the figure on, e.g.
     '来源：支出总计，上海市普陀区商务委员会2025年部门预算 第9页；…'; beyond a few documents,
     the table below."""
+    located = [
+        r
+        for r in records
+        if not _blank(r.get(f"{prefix}_page")) or not _blank(r.get(f"{prefix}_line"))
+    ]
+    head = t("src.prefix_many").format(what=label)
+    if not located:
+        return head + t("msg.no_source")
+    if len(located) > _SOURCE_ITEMS:  # the names no longer fit under the chart
+        return head + t("src.see_table").format(n=len(located))
+    at_page, at_line = t("src.at_page"), t("src.at_line")
     parts = []
-    for r in records:
+    for r in located:
         page, line = r.get(f"{prefix}_page"), r.get(f"{prefix}_line")
-        if page is not None and not pd.isna(page):
-            where = t("src.at_page").format(page=int(page))  # type: ignore[arg-type]
-        elif line is not None and not pd.isna(line):
-            where = t("src.at_line").format(line=int(line))  # type: ignore[arg-type]
-        else:
-            continue
+        where = (
+            at_page.format(page=int(page))  # type: ignore[arg-type]
+            if not _blank(page)
+            else at_line.format(line=int(line))  # type: ignore[arg-type]
+        )
         parts.append(f"{r['title']} {where}")
-    if not parts:
-        return t("src.prefix_many").format(what=label) + t("msg.no_source")
-    if len(parts) > _SOURCE_ITEMS:
-        return t("src.prefix_many").format(what=label) + t("src.see_table").format(n=len(parts))
-    return t("src.prefix_many").format(what=label) + t("src.join").join(parts)
+    return head + t("src.join").join(parts)
+
+
+def _blank(value: object) -> bool:
+    return value is None or bool(pd.isna(value))  # type: ignore[arg-type]
 
 
 def class_sources(
@@ -181,17 +191,15 @@ def class_sources(
 ) -> list[dict[str, object]]:
     """``records`` with where each document prints its 类 rows (``classes_page``,
     ``classes_line``: the first 类 row's), for :func:`chart_source` with prefix "classes"."""
-    first = classes.sort_values("source_line").drop_duplicates("document").set_index("document")
+    first = classes.sort_values("source_line").drop_duplicates("document")
+    where = {
+        d: (p, ln)
+        for d, p, ln in zip(first["document"], first["page"], first["source_line"], strict=True)
+    }
     out = []
     for r in records:
-        row = first.loc[r["document"]] if r["document"] in first.index else None
-        out.append(
-            {
-                **r,
-                "classes_page": None if row is None else row["page"],
-                "classes_line": None if row is None else row["source_line"],
-            }
-        )
+        page, line = where.get(r["document"], (None, None))  # type: ignore[call-overload]
+        out.append({**r, "classes_page": page, "classes_line": line})
     return out
 
 
@@ -305,3 +313,42 @@ def years_by_department(government: str) -> pd.Series:
     the most first: counted once per database (shared: read-only)."""
     path, version = data.database_version()
     return _years_by_department(path, version, settings.current().show_synthetic, government)
+
+
+@st.cache_resource(max_entries=16, ttl=3600, show_spinner=False)
+def _catalogue_choices(
+    path: str, version: str, synthetic: bool
+) -> tuple[list[str], list[int], list[str]]:
+    docs = data.catalogue()
+    return (
+        sorted(set(docs["government"])),
+        sorted({int(y) for y in docs["year"]}, reverse=True),
+        list(dict.fromkeys(docs["kind"])),
+    )
+
+
+def catalogue_choices() -> tuple[list[str], list[int], list[str]]:
+    """The catalogue's governments, years (latest first) and kinds, for its filters: read once
+    per database (a thousand rows' values on every rerun cost). Shared: read-only."""
+    path, version = data.database_version()
+    return _catalogue_choices(path, version, settings.current().show_synthetic)
+
+
+@st.cache_resource(max_entries=512, ttl=3600, show_spinner=False)
+def _values_of(
+    path: str, version: str, synthetic: bool, column: str, where: tuple[tuple[str, object], ...]
+) -> list:
+    docs = data.catalogue()
+    keep = pd.Series(True, index=docs.index)
+    for name, value in where:
+        keep &= docs[name] == value
+    return list(dict.fromkeys(docs.loc[keep, column].tolist()))
+
+
+def values_of(column: str, **where: object) -> list:
+    """The distinct values of the catalogue's ``column`` (in the catalogue's order) among the
+    documents whose columns equal ``where``, e.g. the years of one government: for the filters
+    of the comparison and trends, read once per database and choice. Shared: read-only."""
+    path, version = data.database_version()
+    key = tuple(sorted(where.items()))
+    return _values_of(path, version, settings.current().show_synthetic, column, key)

@@ -7,7 +7,9 @@ hand-edited or stale link always opens a valid view.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import contextvars
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -75,13 +77,42 @@ def documents_of(
     return dict(index.get(department, {}).get(year, {}))
 
 
+# the URL values waiting to be written in one message (one_url_update), per script run
+_URL_PENDING: contextvars.ContextVar[dict[str, str] | None] = contextvars.ContextVar(
+    "budgetlens_url_pending", default=None
+)
+
+
 def mirror(name: str, value: str, **more: str) -> None:
     """Put ``value`` into the URL as ``name`` (and each of ``more``) unless it is already there.
-    Every change sends a message to the browser: all changes go in one."""
+    Every change sends a message to the browser: all changes go in one (inside
+    :func:`one_url_update`, at its end)."""
     wanted = {name: value, **more}
+    pending = _URL_PENDING.get()
+    if pending is not None:
+        pending.update(wanted)
+        return
+    _write(wanted)
+
+
+def _write(wanted: Mapping[str, str]) -> None:
     changed = {k: v for k, v in wanted.items() if param(k) != v}
     if changed:
         st.query_params.update(changed)
+
+
+@contextmanager
+def one_url_update() -> Iterator[None]:
+    """Within, the bound widgets' values go into the URL in one message, when the block ends
+    (a page's filters: each message costs a rerun time). Code within must not read back a URL
+    value it has just written."""
+    pending: dict[str, str] = {}
+    token = _URL_PENDING.set(pending)
+    try:
+        yield
+    finally:
+        _URL_PENDING.reset(token)
+        _write(pending)
 
 
 def set_current(filters: Filters, *, document: bool = True) -> None:
