@@ -44,8 +44,11 @@ class Session:
     default_hash: str = ""
 
 
-async def open_session(url: str, timeout: float = 30.0) -> tuple[Session, RunResult]:
-    """Connect and run the default page once (as a browser does on load)."""
+async def open_session(
+    url: str, timeout: float = 30.0, page: str = "", query: str = ""
+) -> tuple[Session, RunResult]:
+    """Connect and run the default page once (as a browser does on load), or ``page`` with
+    ``query`` (a deep link)."""
     ws = await connect(
         f"{url}/_stcore/stream",
         subprotocols=["streamlit"],
@@ -54,7 +57,7 @@ async def open_session(url: str, timeout: float = 30.0) -> tuple[Session, RunRes
         compression=None,
     )
     session = Session(ws)
-    first = await rerun(session, "", "", timeout=timeout)
+    first = await rerun(session, page, query, timeout=timeout)
     return session, first
 
 

@@ -32,9 +32,27 @@ def set_nodelay(sock: socket.socket) -> None:
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
+def preload() -> None:
+    """Pay at start-up what the first visitor would pay (docs/benchmarks.md, "Many
+    documents"): the libraries the pages import (Plotly's figure classes take the longest), and
+    Streamlit's check, on the first element a process draws, that it is not run from a Python
+    prompt: it walks the whole call stack with ``inspect.stack()``, resolving the file of every
+    loaded module (0.14 s timed alone here). This process is ``streamlit run``: the check's
+    answer is known.
+    """
+    import duckdb  # noqa: F401
+    import pandas  # noqa: F401
+    import plotly.graph_objects  # noqa: F401
+    import streamlit.delta_generator as delta_generator
+
+    if hasattr(delta_generator, "_use_warning_has_been_displayed"):  # internal: may move
+        delta_generator._use_warning_has_been_displayed = True
+
+
 def main(argv: list[str] | None = None) -> int:
     # asyncio's transports call base_events._set_nodelay for every accepted connection
     asyncio.base_events._set_nodelay = set_nodelay  # type: ignore[attr-defined]
+    preload()
     from streamlit.web import cli
 
     sys.argv = ["streamlit", "run", str(APP), *(sys.argv[1:] if argv is None else argv)]

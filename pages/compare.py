@@ -18,42 +18,40 @@ ui.page_header("nav.compare", document=False)
 # widget labels are formatted with this language (AppTest formats them outside the run)
 LANG = state.lang()
 
-docs = data.catalogue()
-governments = sorted(set(docs["government"]))
-c1, c2, c3, c4 = st.columns(4)
-with c1:
-    government = many.choose(t("filter.government"), governments, "government")
-mine = docs[docs["government"] == government]
-with c2:
+# the filters in one row that wraps (one block, not a column each) and in the URL, in one message
+with state.one_url_update(), st.container(horizontal=True, gap="small"):
+    government = many.choose(
+        t("filter.government"), sorted(many.values_of("government")), "government"
+    )
     year = many.choose(
         t("filter.year"),
-        sorted({int(y) for y in mine["year"]}, reverse=True),
+        sorted(many.values_of("year", government=government), reverse=True),
         "cmp_year",
         parse=state.parse_int,
     )
-mine = mine[mine["year"] == year]
-with c3:
     kind = many.choose(
         t("filter.kind"),
-        list(dict.fromkeys(mine["kind"])),
+        many.values_of("kind", government=government, year=year),
         "kind",
         format_func=partial(many.kind_label, lang=LANG),
     )
-mine = mine[mine["kind"] == kind]
-with c4:
-    scopes = list(dict.fromkeys(mine["scope"]))
     scope = many.choose(
-        t("filter.scope"), scopes, "scope", format_func=partial(many.scope_label, lang=LANG)
+        t("filter.scope"),
+        many.values_of("scope", government=government, year=year, kind=kind),
+        "scope",
+        format_func=partial(many.scope_label, lang=LANG),
     )
 
 
-MAX_BARS = 25  # a readable chart: the largest departments; all are in the table
+MAX_BARS = 25  # a readable chart: the largest departments; all are in the downloads
+TABLE_ROWS = many.PAGE_SIZE  # the tables' largest departments; the catalogue pages through all
 
 
 @ui.section
-def compare_view(government: str, year: int, kind: str, scope: str, home: str) -> None:
+def compare_view(government: str, year: int, kind: str, scope: str, top: int, home: str) -> None:
     """The group's charts, tables and links (drawn once per view and choice, then replayed:
-    see ui.section). ``home``: the page "/" opens, which the links depend on."""
+    see ui.section); the tables show the ``top`` largest departments, the downloads all.
+    ``home``: the page "/" opens, which the links depend on."""
     docs = data.catalogue()
     mine = docs[
         (docs["government"] == government) & (docs["year"] == year) & (docs["kind"] == kind)
@@ -73,11 +71,15 @@ def compare_view(government: str, year: int, kind: str, scope: str, home: str) -
     if len(group) < 2:
         st.info(t("msg.compare_one"))
 
-    records = group.to_dict("records")
+    # the columns the charts, tables and links read (a thousand rows to turn into dicts)
+    used = ("document", "department", "year", "title", "staff_actual", "total_wan", "basic_wan")
+    used += ("project_wan", "three_public_wan", "admin_operating_wan")
+    records = group[
+        [c for c in group.columns if c in used or c.endswith(("_page", "_line"))]
+    ].to_dict("records")
     documents = [str(r["document"]) for r in records]
     names = [str(r["department"]) for r in records]
     lang = state.lang()
-    links = {str(r["document"]): many.doc_url(r, home, lang) for r in records}
 
     def bars(
         values: list[float | None],
@@ -181,12 +183,17 @@ def compare_view(government: str, year: int, kind: str, scope: str, home: str) -
         class_source = many.chart_source(
             many.class_sources(records, classes), "classes", t("chart.trend_classes")
         )
-        class_names = {k: ui.class_name(n) for k, n in zip(key, classes["name"], strict=True)}
+        # the name of each 类 (the last printed), translated once per 类
+        named = dict(zip(key, classes["name"], strict=True))
+        class_names = {k: ui.class_name(n) for k, n in named.items()}
+        # each document's amount of each 类 (the last row of a 类 in a document, as printed)
+        amounts = {
+            (d, k): v
+            for d, k, v in zip(classes["document"], key, classes["total_wan"], strict=True)
+        }
         shares_by_class = {}
         for k in order.index:
-            rows = classes[key == k]
-            by_doc = dict(zip(rows["document"], rows["total_wan"], strict=True))
-            shares_by_class[k] = [many.share(by_doc.get(d), totals[d]) for d in documents]
+            shares_by_class[k] = [many.share(amounts.get((d, k)), totals[d]) for d in documents]
             class_shares[t("col.class_share").format(name=class_names[k])] = shares_by_class[k]
         columns = st.columns(2)
         for i, k in enumerate(list(order.index)[:CLASS_CHARTS]):
@@ -202,21 +209,35 @@ def compare_view(government: str, year: int, kind: str, scope: str, home: str) -
 
     st.subheader(t("head.compare_table"))
     SOURCES = many.FIGURE_SOURCES
-    table = pd.DataFrame(
-        {
-            t("col.department"): names,
-            t("col.expenditure_total_wan"): group["total_wan"],
-            t("col.basic_wan"): group["basic_wan"],
-            t("col.project_wan"): group["project_wan"],
-            t("col.basic_share"): [many.share(r["basic_wan"], r["total_wan"]) for r in records],
-            t("col.three_public_wan"): group["three_public_wan"],
-            t("col.admin_operating_wan"): group["admin_operating_wan"],
-            t("col.staff"): group["staff_actual"],
-            t("col.per_staff_wan"): per_staff,
-            t("col.where"): many.pages_texts(records, SOURCES),
-            t("col.open"): [links[d] for d in documents],
-        }
-    )
+
+    def figures(n: int | None, links: list[str]) -> pd.DataFrame:
+        """The figures compared, of the first ``n`` departments (all: None), in ``lang`` (reads
+        no session: also made for the download, when its button is clicked)."""
+        rows, recs = group.iloc[:n], records[:n]
+
+        def col(k: str) -> str:
+            return t(k, lang)
+
+        return pd.DataFrame(
+            {
+                col("col.department"): names[:n],
+                col("col.expenditure_total_wan"): rows["total_wan"],
+                col("col.basic_wan"): rows["basic_wan"],
+                col("col.project_wan"): rows["project_wan"],
+                col("col.basic_share"): [many.share(r["basic_wan"], r["total_wan"]) for r in recs],
+                col("col.three_public_wan"): rows["three_public_wan"],
+                col("col.admin_operating_wan"): rows["admin_operating_wan"],
+                col("col.staff"): rows["staff_actual"],
+                col("col.per_staff_wan"): per_staff[:n],
+                col("col.where"): many.pages_texts(recs, SOURCES, lang),
+                col("col.open"): links,
+            }
+        )
+
+    # the tables show the ``top`` largest departments; all of them download (made when a
+    # button is clicked: a thousand links cost), and the catalogue lists them a page at a time
+    several = len(records) > top
+    table = figures(top, [many.doc_url(r, home, lang) for r in records[:top]])
     money = st.column_config.NumberColumn(format="%,.2f")
     ui.table(
         table,
@@ -232,17 +253,41 @@ def compare_view(government: str, year: int, kind: str, scope: str, home: str) -
             t("col.staff"): st.column_config.NumberColumn(format="%d"),
             t("col.open"): st.column_config.LinkColumn(display_text=t("link.open_document")),
         },
+        offered=not several,
     )
+    if several:
+
+        def whole() -> pd.DataFrame:
+            links = many.doc_urls(home, lang)
+            return figures(None, [links[d] for d in documents])
+
+        ui.offer_later("compare", whole)
+        st.caption(t("msg.compare_rest").format(n=top, total=len(records)))
+        st.page_link(
+            many.CATALOGUE,
+            label=t("link.catalogue_rest").format(n=len(records)),
+            icon=":material/table_rows:",
+            query_params={
+                "government": government,
+                "cat_year": str(year),
+                "kind": kind,
+                "cat_sort": "total-desc",
+                "lang": lang,
+            },
+        )
 
     if len(class_shares.columns) > 1:
         st.subheader(t("head.class_shares"))
         ui.table(
-            class_shares,
+            class_shares.iloc[:top],
             "compare_classes",
             column_config={
                 c: st.column_config.NumberColumn(format="%.2f%%") for c in class_shares.columns[1:]
             },
+            offered=not several,
         )
+        if several:
+            ui.offer_later("compare_classes", lambda: class_shares)
 
     # the departments of the charts open from here (plotly's bars and tick labels take no
     # links); every department's row in the table links too
@@ -260,6 +305,6 @@ def compare_view(government: str, year: int, kind: str, scope: str, home: str) -
         )
 
 
-compare_view(government, int(year), kind, scope, many.home())
+compare_view(government, int(year), kind, scope, TABLE_ROWS, many.home())
 
 ui.page_downloads("compare")

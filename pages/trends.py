@@ -22,35 +22,36 @@ LANG = state.lang()
 # years as categories in their order: a stated year before the first loaded one comes first
 YEAR_AXIS = {"type": "category", "categoryorder": "category ascending"}
 
-docs = data.catalogue()
-c1, c2, c3, c4 = st.columns(4)
-with c1:
-    government = many.choose(t("filter.government"), sorted(set(docs["government"])), "government")
-mine = docs[docs["government"] == government]
-# departments with the most years first: a trend needs two
-years_n = (
-    mine.groupby("department_key")["year"].nunique().sort_values(ascending=False, kind="stable")
-)
-with c2:
-    department = many.choose(
-        t("filter.department"),
-        list(years_n.index),
-        "dept_key",
-        format_func=lambda d: t("msg.dept_years", LANG).format(department=d, n=years_n[d]),
+# the filters in one row that wraps (one block, not a column each) and in the URL, in one message
+with state.one_url_update(), st.container(horizontal=True, gap="small"):
+    government = many.choose(
+        t("filter.government"), sorted(many.values_of("government")), "government"
     )
-mine = mine[mine["department_key"] == department]
-with c3:
+    # departments with the most years first: a trend needs two
+    years_n = many.years_by_department(government)
+    # a city's thousand departments: a text box narrows the list (ui.state.bound_pick)
+    departments = list(years_n.index)
+    department = (
+        departments[0]
+        if len(departments) == 1
+        else state.bound_pick(
+            t("filter.department"),
+            departments,
+            "dept_key",
+            filter_label=t("filter.find_department"),
+            more_label=t("msg.more_departments"),
+            format_func=lambda d: t("msg.dept_years", LANG).format(department=d, n=years_n[d]),
+        )
+    )
     kind = many.choose(
         t("filter.kind"),
-        list(dict.fromkeys(mine["kind"])),
+        many.values_of("kind", government=government, department_key=department),
         "kind",
         format_func=partial(many.kind_label, lang=LANG),
     )
-mine = mine[mine["kind"] == kind]
-with c4:
     scope = many.choose(
         t("filter.scope"),
-        list(dict.fromkeys(mine["scope"])),
+        many.values_of("scope", government=government, department_key=department, kind=kind),
         "scope",
         format_func=partial(many.scope_label, lang=LANG),
     )

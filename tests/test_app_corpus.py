@@ -495,6 +495,9 @@ def test_without_doc_in_the_url_the_department_document_opens(app_db: Path) -> N
     doc = document_id(SH_UNIT)
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.query_params["department"], at.query_params["year"] = doc.split("-")[:2]
-    at.run()
+    at.run()  # the catalogue (several documents, none named): its sidebar has no picker
+    assert not at.exception
+    assert not [s for s in at.sidebar.selectbox if s.key != "qp_lang"]
+    at.switch_page("pages/overview.py").run()
     assert not at.exception
     assert at.sidebar.selectbox(key="qp_doc").value == document_id(SH_DEPT)

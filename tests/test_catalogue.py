@@ -468,3 +468,107 @@ def test_the_comparison_gives_spending_per_staff_member_where_stated(
     per = bars(at)["人均支出（按实有人数）（万元/人）"]
     assert per == pytest.approx({"晋城市科学技术局": float(total["total"]) / int(staff["value"])})
     assert "只导入了一份" in at.info[0].value
+
+
+# --- many documents, a page at a time -------------------------------------------------------
+
+
+def test_the_catalogue_shows_a_page_of_rows_sorted_on_the_server(
+    many_db: Path, monkeypatch, catalogue: pd.DataFrame
+) -> None:
+    """Two rows a page: the first page sorted by 支出总计 descending is the top of the catalogue
+    query so sorted, the next page the rows after; the whole list is offered for download."""
+    from ui import many
+
+    monkeypatch.setattr(many, "PAGE_SIZE", 2)
+    at = run_app(many_db, monkeypatch, cat_sort="total-desc")
+    ranked = catalogue.sort_values("total_wan", ascending=False)
+
+    def rows(table: pd.DataFrame) -> list[tuple[str, str, float]]:
+        return list(zip(table["部门"], table["年度"], table["支出总计（万元）"], strict=True))
+
+    def expected(frame: pd.DataFrame) -> list[tuple[str, str, float]]:
+        return [(r.department, str(r.year), pytest.approx(r.total_wan)) for r in frame.itertuples()]
+
+    assert rows(at.dataframe[0].value) == expected(ranked.iloc[:2])
+    pages = at.selectbox(key="qp_cat_page")
+    assert pages.options == [f"第 {p} 页（共 3 页）" for p in (1, 2, 3)]
+    assert any(f"{len(catalogue)} 份文件符合条件" in c.value for c in at.caption)
+    pages.set_value(2).run()
+    assert rows(at.dataframe[0].value) == expected(ranked.iloc[2:4])
+    assert at.query_params["cat_page"] in ("2", ["2"])
+    # ascending: the smallest first
+    at.selectbox(key="qp_cat_sort").set_value("total-asc").run()
+    at.selectbox(key="qp_cat_page").set_value(1).run()
+    assert rows(at.dataframe[0].value) == expected(
+        catalogue.sort_values("total_wan", ascending=True).iloc[:2]
+    )
+    # the downloads hold every document, made when a button is clicked
+    offered = at.session_state["_budgetlens_page_tables"]
+    assert [name for name, _ in offered] == ["catalogue"] and callable(offered[0][1])
+    whole = offered[0][1]()
+    assert len(whole) == len(catalogue)
+    assert sorted(whole["支出总计（万元）"]) == pytest.approx(sorted(catalogue["total_wan"]))
+    assert all(link.startswith("overview?") and "doc=" in link for link in whole["打开"])
+
+
+def test_the_catalogue_sorts_by_department_and_filters_before_paging(
+    many_db: Path, monkeypatch, catalogue: pd.DataFrame
+) -> None:
+    from ui import many
+
+    monkeypatch.setattr(many, "PAGE_SIZE", 2)
+    at = run_app(many_db, monkeypatch, cat_sort="department-asc", government="江苏省")
+    jiangsu = catalogue[catalogue["government"] == "江苏省"]
+    table = at.dataframe[0].value
+    # one department over three years: the latest first among equal names
+    assert list(table["年度"]) == [str(y) for y in sorted(jiangsu["year"], reverse=True)[:2]]
+    assert set(table["部门"]) == set(jiangsu["department"])
+    assert at.selectbox(key="qp_cat_page").options == ["第 1 页（共 2 页）", "第 2 页（共 2 页）"]
+
+
+def test_the_comparison_shows_its_largest_departments_and_offers_all(
+    many_db: Path, monkeypatch
+) -> None:
+    from ui import many
+
+    monkeypatch.setattr(many, "PAGE_SIZE", 1)
+    at = run_app(many_db, monkeypatch, "compare", government="上海市普陀区", cmp_year="2025")
+    totals = {identity(f)["department"]: float(hand_figure(f, "total")[0]) for f in SH}
+    largest = max(totals, key=totals.get)
+    table = at.dataframe[0].value
+    assert list(table["部门"]) == [largest]
+    # the rest: in the downloads, and page by page in the catalogue
+    offered = dict(at.session_state["_budgetlens_page_tables"])
+    assert set(offered) == {"compare", "compare_classes"}
+    whole = offered["compare"]()
+    assert dict(zip(whole["部门"], whole["支出总计（万元）"], strict=True)) == pytest.approx(totals)
+    links = {p.proto.label: p.proto.query_string for p in at.get("page_link")}
+    rest = next(q for label, q in links.items() if label.startswith("在文件目录中查看全部 2 个"))
+    assert "cat_year=2025" in rest and "cat_sort=total-desc" in rest
+
+
+def test_the_sidebar_lists_a_few_departments_and_finds_the_others(
+    many_db: Path, monkeypatch, catalogue: pd.DataFrame
+) -> None:
+    """Beyond ui.state.MAX_OPTIONS departments the sidebar ships the matches of a text box, not
+    every department; a department beyond the list still opens from a link."""
+    from ui import state
+
+    monkeypatch.setattr(state, "MAX_OPTIONS", 2)
+    departments = sorted(set(catalogue["department"]))
+    assert len(departments) > 3
+    at = run_app(many_db, monkeypatch, "overview")
+    picker = at.sidebar.selectbox(key="qp_department")
+    assert len(picker.options) <= 3 and picker.value == departments[0]
+    at.sidebar.text_input(key="pick_department").input("普陀").run()
+    picker = at.sidebar.selectbox(key="qp_department")
+    shanghai = [d for d in departments if "普陀" in d]
+    assert set(picker.options) == {departments[0], *shanghai}
+    picker.set_value(shanghai[-1]).run()
+    assert at.sidebar.selectbox(key="qp_department").value == shanghai[-1]
+    assert at.query_params["department"] in (shanghai[-1], [shanghai[-1]])
+    # a link naming the last department opens it, though no list shows it unfiltered
+    at = run_app(many_db, monkeypatch, "overview", department=departments[-1])
+    assert at.sidebar.selectbox(key="qp_department").value == departments[-1]
+    assert not [w for w in at.warning if departments[-1] in w.value]

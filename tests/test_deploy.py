@@ -108,6 +108,22 @@ def test_the_launcher_turns_nagle_off_on_sockets_streamlit_creates():
         assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1
 
 
+def test_the_launcher_pays_the_first_visitors_one_off_costs_at_start(monkeypatch) -> None:
+    """Streamlit checks, on the first element a process draws, that it is not run from a Python
+    prompt, walking the whole stack with inspect (0.14 s timed alone): the launcher is
+    ``streamlit run``, so it marks the check done; and it imports the libraries the pages use."""
+    import sys
+
+    import streamlit.delta_generator as delta_generator
+
+    from deploy.launch import preload
+
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
+    preload()
+    assert delta_generator._use_warning_has_been_displayed is True
+    assert "plotly.graph_objects" in sys.modules
+
+
 def test_warm_visits_every_page_in_both_languages_once_the_server_answers(
     seed_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

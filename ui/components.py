@@ -93,11 +93,13 @@ def table(
     *,
     column_config: dict | None = None,
     height: int | str = "auto",
+    offered: bool = True,
 ) -> None:
     """A dataframe; an empty frame shows a plain sentence instead.
 
     The table is also offered for download with the page's other tables (:func:`page_downloads`),
-    under ``name``; each table's own toolbar downloads it as CSV too.
+    under ``name``, unless ``offered`` is False (a page of a longer list, offered whole by
+    :func:`offer_later`); each table's own toolbar downloads it as CSV too.
     """
     if df.empty:
         st.info(t("msg.no_rows"))
@@ -109,6 +111,8 @@ def table(
     st.dataframe(df, hide_index=True, column_config=column_config, height=height, placeholder="")
     if file_note:  # a document of several PDFs: which one the pages are of
         st.caption(t("src.pages_of_file").format(file=file_note))
+    if not offered:
+        return
     pending = _SECTION_TABLES.get()
     if pending is not None:  # inside a section: handed to the page when the section returns
         pending.append((name, df))
@@ -125,6 +129,20 @@ def offer(df: pd.DataFrame, name: str) -> None:
     entry = (table_label(name), reading_order(_numeric(df)))
     pending = _SECTION_TABLES.get()
     (pending if pending is not None else _page_tables()).append(entry)
+
+
+def offer_later(name: str, make: Callable[[], pd.DataFrame]) -> None:
+    """Offer the table ``make()`` returns with the page's downloads, made only when a download
+    button is clicked (a list of a thousand documents, of which the page shows one page).
+    ``make`` runs outside the script run: it must not read the session (pass the language)."""
+    entry = (table_label(name), make)
+    pending = _SECTION_TABLES.get()
+    (pending if pending is not None else _page_tables()).append(entry)  # type: ignore[arg-type]
+
+
+def _made(df: pd.DataFrame | Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """An offered table: as it is, or made now (:func:`offer_later`)."""
+    return df if isinstance(df, pd.DataFrame) else _numeric(df())
 
 
 def escape_md(text: object) -> str:
@@ -209,7 +227,7 @@ def tables_xlsx_bytes(tables: list[tuple[str, pd.DataFrame]]) -> bytes:
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="xlsxwriter") as writer:
         for sheet, (_, df) in zip(_sheet_names(n for n, _ in tables), tables, strict=True):
-            df.to_excel(writer, index=False, sheet_name=sheet)
+            _made(df).to_excel(writer, index=False, sheet_name=sheet)
     return buf.getvalue()
 
 
@@ -223,7 +241,7 @@ def tables_csv_zip_bytes(tables: list[tuple[str, pd.DataFrame]], year: int) -> b
             while file_name in seen:
                 file_name, k = f"{_slug(f'{name}-{year}')}-{k}.csv", k + 1
             seen.add(file_name)
-            archive.writestr(file_name, to_csv_bytes(df))
+            archive.writestr(file_name, to_csv_bytes(_made(df)))
     return buf.getvalue()
 
 

@@ -133,8 +133,11 @@ def _page_index(path: str, version: str, document: str) -> dict[int, tuple[str, 
 
 def page_index() -> dict[int, tuple[str, int]]:
     """Where each line of the current document's reading text was printed: line → (PDF file,
-    page). Empty for a text document (its lines are the source). Shared: read-only."""
+    page). Empty for a text document (its lines are the source), and on a page over many
+    documents (the filters name none). Shared: read-only."""
     f = state.current()
+    if not f.document:
+        return {}
     path = str(db_path())
     return _page_index(path, file_version(path), f.document)
 

@@ -65,7 +65,8 @@ def document_label(document: str, lang: str) -> str:
 def sidebar(*, with_document: bool = True) -> state.Filters:
     """Draw the sidebar once per run and return the validated filters (stops the page when the
     database is missing or empty, with a sentence saying what to do). ``with_document=False``: a
-    page over many documents, whose URL does not carry the sidebar's document."""
+    page over many documents, which shows no document picker and whose URL carries none; its
+    filters name no document (department, title and document empty; the latest year)."""
     if _drawn_this_run() and state.has_current():
         return state.current()
     _leave_legacy_mode()
@@ -89,6 +90,16 @@ def sidebar(*, with_document: bool = True) -> state.Filters:
     if not docs:
         st.warning(t("msg.no_documents"))
         st.stop()
+    if not with_document:
+        # a page over many documents shows none of them: no document picker (each widget is
+        # sent on every rerun); the choice made on a document's page is kept for going back.
+        # The filters name no document, so that its sections are shared by every session.
+        database, version = data.database_version()
+        latest = max(year for years in docs.values() for year in years)
+        filters = state.Filters("", latest, state.lang(), "", "", database, version)
+        state.set_current(filters, document=False)
+        st.sidebar.caption(t("app.tagline"))
+        return filters
 
     departments = sorted(docs)
     # a link may name the document only (?doc=): its department and year are the defaults
@@ -106,10 +117,13 @@ def sidebar(*, with_document: bool = True) -> state.Filters:
         if wanted
         else (None, None)
     )
-    department = state.bound_select(
+    # a city's thousand departments: a text box narrows the list (ui.state.bound_pick)
+    department = state.bound_pick(
         t("filter.department"),
         departments,
         "department",
+        filter_label=t("filter.find_department"),
+        more_label=t("msg.more_departments"),
         default=linked[0],
         sidebar=True,
         write_url=False,

@@ -19,6 +19,11 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "app.tagline": ("预算透视 · 部门预算公开数据", "BudgetLens · department budget disclosures"),
     "filter.department": ("部门", "Department"),
     "filter.year": ("年度", "Year"),
+    "filter.find_department": ("查找部门", "Find a department"),
+    "msg.more_departments": (
+        "另有 {n} 个部门符合，请输入更多文字缩小范围。",
+        "{n} more departments match: type more of the name to narrow the list.",
+    ),
     "filter.document": ("文件", "Document"),
     "doc.label": ("{scope}{kind}", "{scope} {kind}"),
     "doc_scope.部门": ("部门", "Department"),
@@ -337,9 +342,20 @@ _MANY_DOCUMENTS: dict[str, tuple[str, str]] = {
     "head.trend_table": ("各年度明细", "Year by year"),
     "head.years": ("打开年度文件", "Open a year's document"),
     "msg.catalogue_count": (
-        "显示 {n} 份文件（共 {total} 份）。",
-        "{n} of {total} documents shown.",
+        "{n} 份文件符合条件（共 {total} 份）。",
+        "{n} of {total} documents match.",
     ),
+    "msg.catalogue_page": (
+        "{n} 份文件符合条件（共 {total} 份），本页为第 {first}–{last} 份；"
+        "完整列表见页面底部的下载。",
+        "{n} of {total} documents match; this page shows {first}–{last}. The whole list is "
+        "in the downloads at the bottom of the page.",
+    ),
+    "filter.sort": ("排序", "Sort by"),
+    "filter.page": ("页码", "Page"),
+    "msg.page_of": ("第 {page} 页（共 {pages} 页）", "page {page} of {pages}"),
+    "sort.desc": ("{what} ↓ 从大到小", "{what} ↓ descending"),
+    "sort.asc": ("{what} ↑ 从小到大", "{what} ↑ ascending"),
     "msg.catalogue_none": ("没有符合条件的文件。", "No document matches the filters."),
     "msg.checks_mismatch": ("{n} 处不一致", "{n} mismatches"),
     "msg.checks_clean": ("{n} 项核对一致", "{n} checks agree"),
@@ -349,8 +365,18 @@ _MANY_DOCUMENTS: dict[str, tuple[str, str]] = {
         "under the charts and from the table.",
     ),
     "msg.compare_top": (
-        "{what}：图中为最大的 {n} 个（共 {total} 个），全部见比较明细。",
-        "{what}: the largest {n} of {total} are drawn; all are in the table.",
+        "{what}：图中为最大的 {n} 个（共 {total} 个），全部见下载。",
+        "{what}: the largest {n} of {total} are drawn; all are in the downloads.",
+    ),
+    "msg.compare_rest": (
+        "表中为支出总计最大的 {n} 个部门（共 {total} 个）；"
+        "全部部门见页面底部的下载，或在文件目录中逐页查看。",
+        "The table shows the {n} largest of {total} departments by total expenditure; all of "
+        "them are in the downloads at the bottom of the page, and page by page in the catalogue.",
+    ),
+    "link.catalogue_rest": (
+        "在文件目录中查看全部 {n} 个部门",
+        "All {n} departments in the catalogue",
     ),
     "msg.compare_one": (
         "该政府该年度只导入了一份此类文件，无可比较的部门。",

@@ -12,7 +12,9 @@ from collections.abc import Iterable, Mapping
 from urllib.parse import urlencode
 
 import pandas as pd
+import streamlit as st
 
+from budgetlens import settings
 from ui import data, state
 from ui.i18n import TRANSLATIONS, t
 
@@ -124,10 +126,13 @@ def pages_text(row: Mapping[str, object], columns: Iterable[tuple[str, str]]) ->
 
 
 def pages_texts(
-    rows: Iterable[Mapping[str, object]], columns: Iterable[tuple[str, str]]
+    rows: Iterable[Mapping[str, object]],
+    columns: Iterable[tuple[str, str]],
+    lang: str | None = None,
 ) -> list[str]:
-    """:func:`pages_text` of many rows, the labels looked up once (a catalogue has thousands)."""
-    lang = state.lang()
+    """:func:`pages_text` of many rows, the labels looked up once (a catalogue has thousands);
+    in ``lang`` (default: the page's)."""
+    lang = lang or state.lang()
     columns = list(columns)
     page_of, line_of, join = (t(k, lang) for k in ("src.page_of", "src.line_of", "src.join"))
     labels = {key: t(key, lang) for key, _ in columns}
@@ -154,39 +159,49 @@ def chart_source(records: list[Mapping[str, object]], prefix: str, label: str) -
     three_public, admin): each document and the page (or line) it prints the figure on, e.g.
     '来源：支出总计，上海市普陀区商务委员会2025年部门预算 第9页；…'; beyond a few documents,
     the table below."""
+    located = [
+        r
+        for r in records
+        if not _blank(r.get(f"{prefix}_page")) or not _blank(r.get(f"{prefix}_line"))
+    ]
+    head = t("src.prefix_many").format(what=label)
+    if not located:
+        return head + t("msg.no_source")
+    if len(located) > _SOURCE_ITEMS:  # the names no longer fit under the chart
+        return head + t("src.see_table").format(n=len(located))
+    at_page, at_line = t("src.at_page"), t("src.at_line")
     parts = []
-    for r in records:
+    for r in located:
         page, line = r.get(f"{prefix}_page"), r.get(f"{prefix}_line")
-        if page is not None and not pd.isna(page):
-            where = t("src.at_page").format(page=int(page))  # type: ignore[arg-type]
-        elif line is not None and not pd.isna(line):
-            where = t("src.at_line").format(line=int(line))  # type: ignore[arg-type]
-        else:
-            continue
+        where = (
+            at_page.format(page=int(page))  # type: ignore[arg-type]
+            if not _blank(page)
+            else at_line.format(line=int(line))  # type: ignore[arg-type]
+        )
         parts.append(f"{r['title']} {where}")
-    if not parts:
-        return t("src.prefix_many").format(what=label) + t("msg.no_source")
-    if len(parts) > _SOURCE_ITEMS:
-        return t("src.prefix_many").format(what=label) + t("src.see_table").format(n=len(parts))
-    return t("src.prefix_many").format(what=label) + t("src.join").join(parts)
+    return head + t("src.join").join(parts)
+
+
+def _blank(value: object) -> bool:
+    """None, pd.NA or NaN (a missing page or line): without pd.isna, called for every row of
+    a thousand documents under every chart."""
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
 def class_sources(
     records: list[Mapping[str, object]], classes: pd.DataFrame
 ) -> list[dict[str, object]]:
-    """``records`` with where each document prints its 类 rows (``classes_page``,
+    """Each of ``records``' title and where its document prints its 类 rows (``classes_page``,
     ``classes_line``: the first 类 row's), for :func:`chart_source` with prefix "classes"."""
-    first = classes.sort_values("source_line").drop_duplicates("document").set_index("document")
+    first = classes.sort_values("source_line").drop_duplicates("document")
+    where = {
+        d: (p, ln)
+        for d, p, ln in zip(first["document"], first["page"], first["source_line"], strict=True)
+    }
     out = []
     for r in records:
-        row = first.loc[r["document"]] if r["document"] in first.index else None
-        out.append(
-            {
-                **r,
-                "classes_page": None if row is None else row["page"],
-                "classes_line": None if row is None else row["source_line"],
-            }
-        )
+        page, line = where.get(r["document"], (None, None))  # type: ignore[call-overload]
+        out.append({"title": r["title"], "classes_page": page, "classes_line": line})
     return out
 
 
@@ -232,3 +247,144 @@ def stated_prior_years(
             }
         )
     return out
+
+
+# --- the catalogue's rows: filtered and sorted once per filters, shown a page at a time -------
+
+ALL = "*"  # every government / kind (a non-empty value: widget tests format it)
+ALL_YEARS = 0
+PAGE_SIZE = 50  # rows of the catalogue on screen; the whole list downloads
+# what the catalogue sorts by: (name in the URL, catalogue column, column label key)
+SORT_COLUMNS = (
+    ("total", "total_wan", "col.expenditure_total_wan"),
+    ("basic", "basic_wan", "col.basic_wan"),
+    ("project", "project_wan", "col.project_wan"),
+    ("three_public", "three_public_wan", "col.three_public_wan"),
+    ("admin", "admin_operating_wan", "col.admin_operating_wan"),
+    ("mismatches", "checks_mismatch", "col.mismatches"),
+    ("department", "department", "col.department"),
+    ("year", "year", "col.year"),
+)
+SORTS = tuple(f"{name}-{way}" for name, _, _ in SORT_COLUMNS for way in ("desc", "asc"))
+
+
+def sort_label(sort: str, lang: str | None = None) -> str:
+    """'支出总计（万元）↓ 从大到小' for ``total-desc``, in ``lang``."""
+    name, way = sort.rsplit("-", 1)
+    key = next(k for n, _, k in SORT_COLUMNS if n == name)
+    return t(f"sort.{way}", lang).format(what=t(key, lang))
+
+
+@st.cache_resource(max_entries=256, ttl=3600, show_spinner=False)
+def _catalogue_rows(
+    path: str, version: str, synthetic: bool, government: str, kind: str, text: str
+) -> pd.DataFrame:
+    # ``path``, ``version``, ``synthetic``: the key (data.catalogue reads the same)
+    docs = data.catalogue()
+    keep = pd.Series(True, index=docs.index)
+    if government != ALL:
+        keep &= docs["government"] == government
+    if kind != ALL:
+        keep &= docs["kind"] == kind
+    if text:
+        keep &= docs["department"].str.contains(text, case=False, regex=False)
+    return docs[keep]
+
+
+@st.cache_resource(max_entries=256, ttl=3600, show_spinner=False)
+def _sorted_rows(
+    path: str, version: str, synthetic: bool, government: str, year: int, kind: str, text: str,
+    sort: str,
+) -> pd.DataFrame:  # fmt: skip
+    rows = _catalogue_rows(path, version, synthetic, government, kind, text)
+    if year != ALL_YEARS:
+        rows = rows[rows["year"] == year]
+    name, way = sort.rsplit("-", 1) if sort in SORTS else SORTS[0].rsplit("-", 1)
+    column = next(c for n, c, _ in SORT_COLUMNS if n == name)
+    # ties: by department, then the latest year first; a missing figure last either way
+    by = [column, *(c for c in ("department", "year") if c != column)]
+    ascending = [way == "asc", *(c == "department" for c in by[1:])]
+    return rows.sort_values(by, ascending=ascending, na_position="last", kind="stable")
+
+
+def catalogue_rows(
+    government: str, year: int, kind: str, text: str, sort: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The catalogue's documents that pass the filters, (every year, the chosen year sorted by
+    ``sort``, one of :data:`SORTS`): filtered and sorted once per database and filters, shared by
+    every session (read-only)."""
+    path, version = data.database_version()
+    synthetic = settings.current().show_synthetic
+    return (
+        _catalogue_rows(path, version, synthetic, government, kind, text),
+        _sorted_rows(path, version, synthetic, government, year, kind, text, sort),
+    )
+
+
+@st.cache_resource(max_entries=16, ttl=3600, show_spinner=False)
+def _doc_urls(path: str, version: str, synthetic: bool, home_page: str, lang: str) -> dict:
+    return {
+        str(r["document"]): doc_url(r, home_page, lang) for r in data.catalogue().to_dict("records")
+    }
+
+
+def doc_urls(home_page: str, lang: str) -> dict[str, str]:
+    """Every shown document's :func:`doc_url`, made once per database, home page and language
+    (a thousand links took 0.2 s: the names are percent-encoded). Shared: read-only."""
+    path, version = data.database_version()
+    return _doc_urls(path, version, settings.current().show_synthetic, home_page, lang)
+
+
+@st.cache_resource(max_entries=64, ttl=3600, show_spinner=False)
+def _years_by_department(path: str, version: str, synthetic: bool, government: str) -> pd.Series:
+    docs = data.catalogue()
+    mine = docs[docs["government"] == government]
+    return (
+        mine.groupby("department_key")["year"].nunique().sort_values(ascending=False, kind="stable")
+    )
+
+
+def years_by_department(government: str) -> pd.Series:
+    """How many years of each department of ``government`` are loaded (department_key → years),
+    the most first: counted once per database (shared: read-only)."""
+    path, version = data.database_version()
+    return _years_by_department(path, version, settings.current().show_synthetic, government)
+
+
+@st.cache_resource(max_entries=16, ttl=3600, show_spinner=False)
+def _catalogue_choices(
+    path: str, version: str, synthetic: bool
+) -> tuple[list[str], list[int], list[str]]:
+    docs = data.catalogue()
+    return (
+        sorted(set(docs["government"])),
+        sorted({int(y) for y in docs["year"]}, reverse=True),
+        list(dict.fromkeys(docs["kind"])),
+    )
+
+
+def catalogue_choices() -> tuple[list[str], list[int], list[str]]:
+    """The catalogue's governments, years (latest first) and kinds, for its filters: read once
+    per database (a thousand rows' values on every rerun cost). Shared: read-only."""
+    path, version = data.database_version()
+    return _catalogue_choices(path, version, settings.current().show_synthetic)
+
+
+@st.cache_resource(max_entries=512, ttl=3600, show_spinner=False)
+def _values_of(
+    path: str, version: str, synthetic: bool, column: str, where: tuple[tuple[str, object], ...]
+) -> list:
+    docs = data.catalogue()
+    keep = pd.Series(True, index=docs.index)
+    for name, value in where:
+        keep &= docs[name] == value
+    return list(dict.fromkeys(docs.loc[keep, column].tolist()))
+
+
+def values_of(column: str, **where: object) -> list:
+    """The distinct values of the catalogue's ``column`` (in the catalogue's order) among the
+    documents whose columns equal ``where``, e.g. the years of one government: for the filters
+    of the comparison and trends, read once per database and choice. Shared: read-only."""
+    path, version = data.database_version()
+    key = tuple(sorted(where.items()))
+    return _values_of(path, version, settings.current().show_synthetic, column, key)

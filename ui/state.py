@@ -7,7 +7,9 @@ hand-edited or stale link always opens a valid view.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import contextvars
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -75,13 +77,42 @@ def documents_of(
     return dict(index.get(department, {}).get(year, {}))
 
 
+# the URL values waiting to be written in one message (one_url_update), per script run
+_URL_PENDING: contextvars.ContextVar[dict[str, str] | None] = contextvars.ContextVar(
+    "budgetlens_url_pending", default=None
+)
+
+
 def mirror(name: str, value: str, **more: str) -> None:
     """Put ``value`` into the URL as ``name`` (and each of ``more``) unless it is already there.
-    Every change sends a message to the browser: all changes go in one."""
+    Every change sends a message to the browser: all changes go in one (inside
+    :func:`one_url_update`, at its end)."""
     wanted = {name: value, **more}
+    pending = _URL_PENDING.get()
+    if pending is not None:
+        pending.update(wanted)
+        return
+    _write(wanted)
+
+
+def _write(wanted: Mapping[str, str]) -> None:
     changed = {k: v for k, v in wanted.items() if param(k) != v}
     if changed:
         st.query_params.update(changed)
+
+
+@contextmanager
+def one_url_update() -> Iterator[None]:
+    """Within, the bound widgets' values go into the URL in one message, when the block ends
+    (a page's filters: each message costs a rerun time). Code within must not read back a URL
+    value it has just written."""
+    pending: dict[str, str] = {}
+    token = _URL_PENDING.set(pending)
+    try:
+        yield
+    finally:
+        _URL_PENDING.reset(token)
+        _write(pending)
 
 
 def set_current(filters: Filters, *, document: bool = True) -> None:
@@ -129,6 +160,7 @@ def bound_select(
     help: str | None = None,
     sidebar: bool = False,
     write_url: bool = True,
+    shown: Sequence[T] | None = None,
 ) -> T | None:
     """A selectbox whose value lives in the URL query parameter ``name``.
 
@@ -136,7 +168,9 @@ def bound_select(
     chosen in this session, else ``default``, else the first option; afterwards the widget is the
     source of truth and the URL mirrors it, except when the URL arrives with another valid value
     than the one last mirrored (a link followed inside the app): then the URL's value is taken.
-    Returns None when there are no options.
+    Returns None when there are no options. ``shown``: the options the selectbox lists, when not
+    all (:func:`bound_pick`); the value is checked against ``options`` and listed first when
+    ``shown`` leaves it out.
     """
     options = list(options)
     if not options:
@@ -169,8 +203,66 @@ def bound_select(
     # only an explicit session value carries the choice over to it.
     st.session_state[key] = wanted
     where = st.sidebar if sidebar else st
-    value = where.selectbox(label, options, key=key, format_func=format_func, help=help)
+    listed = options if shown is None else list(dict.fromkeys([wanted, *shown]))
+    value = where.selectbox(label, listed, key=key, format_func=format_func, help=help)
     remembered[name] = value
     if write_url:  # False: the caller writes it with others, in one message (set_current)
         mirror(name, str(value))
+    return value
+
+
+# A selectbox sends its options to the browser on every rerun: with a thousand departments that
+# was most of a rerun's cost (docs/benchmarks.md, "Many documents"). Beyond this many options a
+# picker lists the matches of a text filter, at most this many.
+MAX_OPTIONS = 50
+
+
+def bound_pick(
+    label: str,
+    options: Sequence[T],
+    name: str,
+    *,
+    filter_label: str,
+    more_label: str,
+    format_func: Callable[[T], str] = str,
+    parse: Callable[[str | None], T | None] = lambda raw: raw,  # type: ignore[assignment,return-value]
+    default: T | None = None,
+    sidebar: bool = False,
+    write_url: bool = True,
+    limit: int | None = None,
+) -> T | None:
+    """:func:`bound_select` over many options: up to ``limit`` it is that selectbox; beyond, a
+    text box filters the options (by their label, case-insensitive) and the selectbox lists the
+    chosen value and the first ``limit`` matches, with ``more_label`` (``{n}``: how many more
+    match) under it (``limit`` default: :data:`MAX_OPTIONS`). The value is checked against all
+    ``options``, the URL's included."""
+    options = list(options)
+    limit = MAX_OPTIONS if limit is None else limit
+    if len(options) <= limit:
+        return bound_select(
+            label,
+            options,
+            name,
+            format_func=format_func,
+            parse=parse,
+            default=default,
+            sidebar=sidebar,
+            write_url=write_url,
+        )
+    where = st.sidebar if sidebar else st
+    text = where.text_input(filter_label, key=f"pick_{name}", max_chars=50).strip().lower()
+    matches = [o for o in options if text in format_func(o).lower()] if text else options
+    value = bound_select(
+        label,
+        options,
+        name,
+        format_func=format_func,
+        parse=parse,
+        default=default,
+        sidebar=sidebar,
+        write_url=write_url,
+        shown=matches[:limit],
+    )
+    if len(matches) > limit:
+        where.caption(more_label.format(n=len(matches) - limit))
     return value
