@@ -247,6 +247,83 @@ def test_invalid_query_params_fall_back_to_defaults(app_db: Path, page: str, par
     assert at.sidebar.selectbox(key="qp_lang").value == "zh"
 
 
+def asking_for_page(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Make the next run ask for the page ``name`` by its path, as a browser opening
+    ``/<name>`` does (AppTest itself only asks for pages it knows, by their hash)."""
+    original = PagesManager.set_script_intent
+    asked: list[str] = []
+
+    def intent(self: PagesManager, page_script_hash: str, page_name: str) -> None:
+        if not asked:  # the script runner's call, before the script: the browser's request
+            asked.append(name)
+            page_name = page_name or name
+        original(self, page_script_hash, page_name)
+
+    monkeypatch.setattr(PagesManager, "set_script_intent", intent)
+
+
+BAD_PAGE = {
+    "zh": "链接中的页面“{value}”不存在，已改为显示首页。",
+    "en": "The link's page “{value}” does not exist; the home page is shown instead.",
+}
+HOME = {"zh": "总览", "en": "Overview"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_unknown_page_path_gets_a_sentence_and_the_home_page(
+    app_db: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    asking_for_page(monkeypatch, "nosuch")
+    at = run_page(lang=lang)
+    assert [w.value for w in at.warning] == [BAD_PAGE[lang].format(value="nosuch")]
+    assert at.title[0].value == HOME[lang]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_home_pages_own_name_opens_it_without_a_sentence(
+    app_db: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    asking_for_page(monkeypatch, "overview")  # the home page's path is "/"
+    at = run_page(lang=lang)
+    assert not at.warning
+    assert at.title[0].value == HOME[lang]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_page_parameter_opens_that_page_or_says_it_does_not_exist(
+    app_db: Path, lang: str
+) -> None:
+    def opened(page: str) -> AppTest:  # ?page=… (run_page's ``page`` switches pages itself)
+        at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+        at.query_params.update(page=page, lang=lang)
+        at.run()
+        assert not at.exception, at.exception
+        return at
+
+    at = opened("nosuch")
+    assert [w.value for w in at.warning] == [BAD_PAGE[lang].format(value="nosuch")]
+    assert at.title[0].value == HOME[lang]
+    at = opened("projects")
+    assert not at.warning
+    assert at.title[0].value == TRANSLATIONS["nav.projects"][1 if lang == "en" else 0]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(
+    ("param", "value", "what"),
+    [("doc", "nosuch", "filter.document"), ("year", "1999", "filter.year")],
+)
+def test_an_unknown_document_or_year_gets_a_sentence_in_the_pages_language(
+    app_db: Path, lang: str, param: str, value: str, what: str
+) -> None:
+    at = run_page(lang=lang, **{param: value})
+    label = TRANSLATIONS[what][1 if lang == "en" else 0]
+    expected = TRANSLATIONS["msg.bad_param"][1 if lang == "en" else 0]
+    assert [w.value for w in at.warning] == [expected.format(value=value, what=label)]
+    assert at.title[0].value == HOME[lang]
+    assert at.sidebar.selectbox(key="qp_year").value == YEAR
+
+
 def test_missing_database_is_a_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BUDGETLENS_DB", str(tmp_path / "nowhere.duckdb"))
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()

@@ -59,6 +59,10 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
         "链接中的{what}“{value}”不存在，已改为显示现有的{what}。",
         "The link's {what} “{value}” does not exist; one that does is shown instead.",
     ),
+    "msg.bad_page": (
+        "链接中的页面“{value}”不存在，已改为显示首页。",
+        "The link's page “{value}” does not exist; the home page is shown instead.",
+    ),
     "msg.no_rows": ("本表无数据。", "This table has no rows."),
     "msg.no_revenue": (
         "未从本文件读取到按资金来源分列的收入。",
