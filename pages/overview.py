@@ -336,17 +336,34 @@ def money_flow() -> None:
         )
     )
     fig.update_layout(height=420)
-    ui.chart(
-        fig,
-        t("chart.sankey") if split else t("chart.sankey_classes"),
-        ui.sources(
-            [
-                ("revenue_function", flows["source_line"]),
-                (function_table(), rows["source_line"]),
-            ]
-        ),
-        key="ov_sankey",
+    title = t("chart.sankey") if split else t("chart.sankey_classes")
+    source = ui.sources(
+        [
+            ("revenue_function", flows["source_line"]),
+            (function_table(), rows["source_line"]),
+        ]
     )
+    # a sankey is unreadable 390 px wide: a phone gets its flows as a table instead
+    wide, phone = ui.wide_or_phone("money_flow")
+    with wide:
+        ui.chart(fig, title, source, key="ov_sankey")
+    with phone:
+        st.markdown(f"**{t('chart.with_unit').format(title=title, unit=t('unit.wan'))}**")
+        # one column for the flow, one for its amount: both fit 390 px, the amount never cut
+        ui.table(
+            pd.DataFrame(
+                {
+                    t("col.flow"): [
+                        f"{nodes[a]} → {nodes[b]}" for a, b in zip(src, dst, strict=True)
+                    ],
+                    t("col.amount_wan"): val,
+                }
+            ),
+            "money_flow",
+            column_config={t("col.amount_wan"): ui.money_column(t("col.amount_wan"))},
+            height="content",
+        )
+        st.caption(source)
 
 
 def small_facts() -> None:

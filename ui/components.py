@@ -659,6 +659,21 @@ def chart(
     return st.plotly_chart(fig, key=key, config=config)
 
 
+PHONE_PX = 640  # at most this wide, a screen is laid out for a phone
+
+
+def wide_or_phone(key: str) -> tuple[DeltaGenerator, DeltaGenerator]:
+    """Two places: the first shown on a screen wider than :data:`PHONE_PX`, the second only on
+    a phone — for a chart a phone cannot show readably (a sankey) and a table that says the
+    same. A CSS media query on the two keyed containers, as the other phone layouts do."""
+    st.html(
+        f"<style>@media (max-width: {PHONE_PX}px) {{ .st-key-{key}_wide {{ display: none; }} }}"
+        f" @media (min-width: {PHONE_PX + 1}px) {{ .st-key-{key}_phone {{ display: none; }} }}"
+        "</style>"
+    )
+    return st.container(key=f"{key}_wide"), st.container(key=f"{key}_phone")
+
+
 def metric_row(n: int) -> list[DeltaGenerator]:
     """``n`` places side by side for metrics, used like ``st.columns(n)`` but filled in order;
     on a narrow screen they wrap onto more lines. One horizontal container, where st.columns

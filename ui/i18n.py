@@ -265,6 +265,8 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
         "基本支出与项目支出（按功能分类）",
         "Basic and project expenditure by function",
     ),
+    "table.money_flow": ("资金流向", "Money flow"),
+    "col.flow": ("资金流向", "Flow"),
     "table.project_by_unit": ("项目支出（按预算单位）", "Project expenditure by budget unit"),
     "table.expenditure_economic": ("基本支出经济科目", "Basic expenditure by economic class"),
     "table.admin_operating": ("机关运行经费", "Administrative operating costs"),
