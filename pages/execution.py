@@ -87,7 +87,13 @@ def by_function(pair: dict, rows: pd.DataFrame) -> None:
     for column, label in (("budget_wan", "metric.budgeted"), ("actual_wan", "metric.actual")):
         values = classes[column].astype(float).fillna(0)
         fig.add_trace(
-            go.Bar(name=t(label), x=classes["name"], y=values, text=[f"{v:,.2f}" for v in values])
+            go.Bar(
+                name=t(label),
+                x=classes["name"],
+                y=values,
+                # rounded as the document rounds (Decimal), with the unit
+                text=[fmt.wan_unit(v, t("unit.wan")) for v in classes[column]],
+            )
         )
     fig.update_layout(barmode="group", height=380)
     ui.chart(

@@ -252,7 +252,7 @@ def revenue_and_classes() -> None:
                     x=shown["amount_wan"].astype(float),
                     y=labels,
                     orientation="h",
-                    text=[fmt.wan(v) for v in shown["amount_wan"]],
+                    text=[fmt.wan_unit(v, t("unit.wan")) for v in shown["amount_wan"]],
                     textposition="auto",
                 )
             )

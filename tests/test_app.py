@@ -594,6 +594,39 @@ def test_search_ranks_projects_by_amount_before_indicators_and_glossary(app_db: 
     assert hits and all("所属项目：" in label for label in hits)
 
 
+AMOUNT_LABEL = re.compile(r"\d[\d,]*\.\d{2}(?!\d)(?!\s*%)")
+CHART_PAGES = ("overview", "revenue_expenditure", "basic_project", "economic", "projects")
+CHART_PAGES += ("performance", "compare", "trends")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page", CHART_PAGES)
+def test_charts_do_not_repeat_headings_and_label_amounts_with_units(
+    app_db: Path, page: str, lang: str
+) -> None:
+    """No chart is titled (or subtitled) with the heading above it; a chart's unit is in the
+    page's language; every amount written on a bar or slice carries its unit."""
+    at = run_page(page, lang=lang)
+    headings = {h.value for h in [*at.header, *at.subheader]}
+    unit = TRANSLATIONS["unit.wan"][1 if lang == "en" else 0]
+    for spec in chart_specs(at):
+        title = spec["layout"].get("title", {})
+        text = title.get("text", "")
+        head = re.sub(r"[（(][^（）()]*[）)]$", "", text).strip()
+        subtitle = (title.get("subtitle") or {}).get("text")
+        assert head not in headings and subtitle not in headings, (text, subtitle, headings)
+        tail = re.search(r"[（(]([^（）()]*)[）)]$", text)
+        if lang == "en" and tail:
+            assert not re.search(r"[\u4e00-\u9fff]", tail.group(1)), text
+        for trace in spec["data"]:
+            template = trace.get("texttemplate") or ""
+            if ":,.2f}" in template:
+                assert unit in template, template
+            for label in trace.get("text") or []:
+                if isinstance(label, str) and AMOUNT_LABEL.search(label):
+                    assert unit in label, (text, label)
+
+
 # --- units, library rules ----------------------------------------------------------------------
 
 

@@ -212,9 +212,11 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
         "Basic vs project expenditure by function",
     ),
     "chart.project_by_unit": ("项目支出（按预算单位）", "Project expenditure by budget unit"),
-    "chart.personnel_public": (
-        "基本支出：人员经费与公用经费",
-        "Basic expenditure: personnel vs public costs",
+    # under the heading 人员经费与公用经费 (head.personnel_public): titled without repeating it
+    "chart.personnel_public": ("基本支出构成", "What basic expenditure is made of"),
+    "chart.personnel_public_groups": (
+        "基本支出（按经济科目类）",
+        "Basic expenditure by economic group",
     ),
     "chart.economic_groups": ("基本支出经济科目", "Basic expenditure by economic class"),
     "chart.projects": ("项目支出", "Project expenditure"),
