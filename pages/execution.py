@@ -115,7 +115,7 @@ def by_function(pair: dict, rows: pd.DataFrame) -> None:
             "showgrid": False,
             "range": [
                 0,
-                1.8 * float(classes[["budget_wan", "actual_wan"]].astype(float).max().max() or 1),
+                2.1 * float(classes[["budget_wan", "actual_wan"]].astype(float).max().max() or 1),
             ],
         },
         legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"},
