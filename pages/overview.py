@@ -349,20 +349,22 @@ def money_flow() -> None:
         ui.chart(fig, title, source, key="ov_sankey")
     with phone:
         st.markdown(f"**{t('chart.with_unit').format(title=title, unit=t('unit.wan'))}**")
-        # one column for the flow, one for its amount: both fit 390 px, the amount never cut
-        ui.table(
-            pd.DataFrame(
-                {
-                    t("col.flow"): [
-                        f"{nodes[a]} → {nodes[b]}" for a, b in zip(src, dst, strict=True)
-                    ],
-                    t("col.amount_wan"): val,
-                }
-            ),
-            "money_flow",
-            column_config={t("col.amount_wan"): ui.money_column(t("col.amount_wan"))},
-            height="content",
+        # a static table, whose cells wrap: the flow's names on as many lines as they need
+        # and the amount always whole (a data grid cuts its last column off on a phone)
+        flows_table = pd.DataFrame(
+            {
+                t("col.flow"): [f"{nodes[a]} → {nodes[b]}" for a, b in zip(src, dst, strict=True)],
+                t("col.amount_wan"): val,
+            }
         )
+        shown = flows_table.assign(**{t("col.amount_wan"): [fmt.wan(v) for v in val]})
+        st.table(
+            shown.style.set_properties(
+                subset=[t("col.amount_wan")], **{"text-align": "right", "white-space": "nowrap"}
+            ),
+            hide_index=True,
+        )
+        ui.offer(flows_table, "money_flow")  # with the page's downloads
         st.caption(source)
 
 

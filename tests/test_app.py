@@ -332,10 +332,11 @@ def test_a_phone_gets_the_money_flow_as_a_table(app_db: Path) -> None:
     styles = " ".join(h.proto.body for h in at.get("html"))
     assert "@media (max-width: 640px) { .st-key-money_flow_wide { display: none; } }" in styles
     assert "@media (min-width: 641px) { .st-key-money_flow_phone { display: none; } }" in styles
-    table = next(d.value for d in at.dataframe if "资金流向" in d.value.columns)
-    assert list(table.columns) == ["资金流向", "金额（万元）"]  # both fit a phone's width
+    # a static table (its cells wrap on a phone): both columns fit 390 px
+    table = next(d.value for d in at.table if "资金流向" in d.value.columns)
+    assert list(table.columns) == ["资金流向", "金额（万元）"]
     shown = {
-        tuple(flow.split(" → ")): Decimal(str(v)).quantize(Decimal("0.01"))
+        tuple(flow.split(" → ")): Decimal(str(v).replace(",", ""))
         for flow, v in zip(table["资金流向"], table["金额（万元）"], strict=True)
     }
     expected = {}

@@ -320,7 +320,7 @@ def test_a_phone_gets_the_money_flow_as_a_table(server: str, browser, width: int
     page, _ = visit(browser, f"{server}/", width)
     try:
         chart = page.locator(".st-key-money_flow_wide .js-plotly-plot")
-        table = page.locator(".st-key-money_flow_phone [data-testid='stDataFrame']")
+        table = page.locator(".st-key-money_flow_phone [data-testid='stTable']")
         assert chart.count() == 1 and table.count() == 1
         phone = width <= 640
         assert chart.is_visible() is not phone
