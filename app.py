@@ -8,10 +8,12 @@ from budgetlens.settings ($BUDGETLENS_DB, else data/budget.duckdb; docs/settings
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from budgetlens import settings
-from ui import frame, many
+from ui import frame, many, state
 from ui.i18n import t
 
 st.set_page_config(page_title="BudgetLens 预算透视", page_icon="📊", layout="wide")
@@ -50,7 +52,18 @@ def main() -> None:
         floor = False  # the sidebar says what is wrong with the settings
     if floor:
         pages.append(st.Page(FLOOR_PAGE, title="floor", url_path="floor"))
+    # a link to a page the app does not have (/nosuch, ?page=nosuch) opens the home page, with a
+    # sentence in the page's language instead of Streamlit's own English dialog
+    # each page by its name (the home page too, whose path is "/")
+    by_name = {Path(path).stem: p for p, (path, _, _) in zip(pages, PAGES, strict=False)}
+    missing = frame.unknown_page({p.url_path for p in pages}, home=Path(home).stem)
     page = st.navigation(pages, expanded=True)  # every page listed, none behind “View more”
+    asked = state.param("page")
+    if asked is not None:  # ?page=projects: the page named, as if its path had been given
+        st.query_params.pop("page", None)
+        if asked in by_name:
+            st.switch_page(by_name[asked], query_params=st.query_params.to_dict())
+        missing = asked
     if page.url_path == "floor":
         page.run()  # nothing else: the floor is Streamlit's own cost
         return
@@ -58,6 +71,8 @@ def main() -> None:
         p for p, (path, _, _) in zip(pages, PAGES, strict=False) if path in many.MANY_PAGES
     ]
     frame.sidebar(with_document=not any(page is p for p in over_many))
+    if missing is not None:
+        st.warning(t("msg.bad_page").format(value=missing))
     if page.url_path == "presenter":
         # the room sees the slide, not the controls
         st.set_page_config(initial_sidebar_state="collapsed")

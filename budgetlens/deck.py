@@ -32,8 +32,6 @@ from pptx.oxml.ns import qn
 from pptx.text.text import Font
 from pptx.util import Emu, Inches, Pt
 
-from budgetlens.db import document_of
-from budgetlens.deck_execution import execution_slides
 from budgetlens.storyline import Chart, Slide, fmt_amount, slides
 
 FONT_LATIN = "Microsoft YaHei"
@@ -490,9 +488,7 @@ def build_deck(
     language, LookupError when the department-year (or document) is not in the database, and
     OSError when the file cannot be written.
     """
-    story = slides(con, department, year, lang, document)
-    # budget against actual, when the 预算 and the 决算 are both loaded
-    story += execution_slides(con, document or document_of(con, department, year) or "", lang)
+    story = slides(con, department, year, lang, document)  # the presenter page's sequence too
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
     prs.core_properties.title = story[0].title if story else f"{department} {year}"

@@ -1,5 +1,6 @@
-"""The budget-against-actual slide of a deck (:mod:`budgetlens.deck`): drawn when the 预算 and
-the 决算 of the document's department, year and scope are both loaded.
+"""The budget-against-actual slide of the story (:func:`budgetlens.storyline.slides`, which the
+deck draws and the presenter page shows): there when the 预算 and the 决算 of the document's
+department, year and scope are both loaded, before the data-quality slide.
 
 The slide is a table, 类 by 类 and the 合计: 预算数, 决算数, 差额 and 执行率, read through
 :func:`budgetlens.execution.comparison` (queries/execution_function.sql); its source names both

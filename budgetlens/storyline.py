@@ -997,6 +997,15 @@ def _quality(c: _Context) -> Slide | None:
     )
 
 
+def _execution(c: _Context) -> list[Slide]:
+    """Budget against actual, when the 预算 and the 决算 of the document's department, year and
+    scope are both loaded (:mod:`budgetlens.deck_execution`; none otherwise)."""
+    # imported here: deck_execution builds its slide from this module's Slide and Chart
+    from budgetlens.deck_execution import execution_slides
+
+    return execution_slides(c.con, c.document, c.lang)
+
+
 def summary(story: Sequence[Slide]) -> list[str]:
     """The story in a few plain sentences, for the first screen of the overview: the total and
     its change with the reason the document gives, 基本/项目, and the biggest project with its
@@ -1016,7 +1025,8 @@ def summary(story: Sequence[Slide]) -> list[str]:
 SlideBuilder = Callable[[_Context], "Slide | list[Slide] | None"]
 # The finance officer's story: total and change → where the money comes from → where it goes
 # (功能分类) → 基本/项目 → the projects → 经济科目 → 三公 and 机关运行经费 → performance →
-# data quality.
+# budget against actual (when the 决算 is loaded beside the 预算) → data quality. The one
+# sequence: the deck (budgetlens.deck) draws it and the presenter page (ui.presenter) shows it.
 BUILDERS: tuple[SlideBuilder, ...] = (
     _title,
     _overview,
@@ -1027,6 +1037,7 @@ BUILDERS: tuple[SlideBuilder, ...] = (
     _economic,
     _three_public,
     _performance,
+    _execution,
     _quality,
 )
 
@@ -1046,7 +1057,8 @@ def slides(
     The story a finance officer tells: title; the total and its change (with the reason the
     document gives); revenue by source; expenditure by 功能分类 类; 基本 vs 项目; every project
     with its amount; 基本支出 by 经济分类 group; “三公”经费 and 机关运行经费; performance targets
-    across all projects (at most two slides); data quality (one slide). A slide whose data the
+    across all projects (at most two slides); budget against actual where the document's 预算
+    and 决算 are both loaded; data quality (one slide). A slide whose data the
     document does not have is left out. Sources name the table and line, or for a document read
     from PDF the page. Raises ValueError for a language other than 'zh' or 'en' and LookupError
     when the department-year (or the document, which must be one of that department-year's) is

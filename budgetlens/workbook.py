@@ -571,13 +571,16 @@ def build_workbook(
             heading = v("wb.heading_raw", title=title)
         ws = sheet(name, heading, columns, rows)
         index.append((ws.title, title, v("wb.rows", n=len(rows)), t["source_line"]))
-    execution = workbook_execution.execution_rows(con, doc["document"])
+    execution = workbook_execution.execution_rows(con, doc["document"], lang)
     if execution:  # the 预算 and the 决算 of this department-year are both loaded
         cols = [Col(*c) for c in workbook_execution.COLUMNS]
         ws = sheet(
-            workbook_execution.SHEET, f"{doc['title']} · 预算执行：预算数与决算数", cols, execution
+            v(workbook_execution.SHEET),
+            v("wb.execution_title", doc=doc["title"]),
+            cols,
+            execution,
         )
-        index.append((ws.title, "预算执行", f"{len(execution)} 行", None))
+        index.append((ws.title, v("wb.execution"), v("wb.rows", n=len(execution)), None))
     indicators = data.q("workbook_performance_indicators")
     ws = sheet(
         v("sheet.indicators"),

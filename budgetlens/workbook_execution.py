@@ -12,21 +12,28 @@ from typing import Any
 
 import duckdb
 
-from budgetlens import execution
+from budgetlens import execution, vocabulary
 
-SHEET = "预算执行"
-PARTS = {"basic": "基本支出", "project": "项目支出", "total": "合计"}
-# (row key, header, kind) — kinds as budgetlens.workbook.Col takes them
+SHEET = "sheet.execution"  # vocabulary keys: the workbook shows them in its language
+# the 基本/项目 parts of queries/execution_basic_project.sql, by the vocabulary's names
+PARTS = {"basic": "source.basic", "project": "source.project", "total": "term.total"}
+SECTIONS = {
+    "function": "section.function",
+    "basic_project": "section.basic_project",
+    "three_public": "term.three_public",
+}
+# (row key, header, kind) — kinds as budgetlens.workbook.Col takes them; every header is a key
+# of budgetlens/reference/vocabulary.csv, so the sheet is headed in the workbook's language
 COLUMNS = (
-    ("section", "部分", "text"),
-    ("code", "科目编码", "text"),
-    ("name", "科目 / 项目", "text"),
-    ("budget_wan", "预算数（万元）", "amount"),
-    ("actual_wan", "决算数（万元）", "amount"),
-    ("difference_wan", "差额（万元）", "amount"),
-    ("execution_rate", "执行率（%）", "number"),
-    ("budget_line", "预算文件行号", "int"),
-    ("actual_line", "决算文件行号", "int"),
+    ("section", "col.section", "text"),
+    ("code", "col.code", "text"),
+    ("name", "col.code_or_item", "text"),
+    ("budget_wan", "col.budgeted_wan", "amount"),
+    ("actual_wan", "col.actual_wan", "amount"),
+    ("difference_wan", "col.difference_wan", "amount"),
+    ("execution_rate", "col.execution_rate_pct", "number"),
+    ("budget_line", "col.budget_line", "int"),
+    ("actual_line", "col.actual_line", "int"),
 )
 
 
@@ -34,9 +41,16 @@ def _clean(v: Any) -> Any:
     return None if v is None or v != v else v  # NaN / NA → blank
 
 
-def execution_rows(con: duckdb.DuckDBPyConnection, document: str) -> list[dict[str, Any]]:
+def execution_rows(
+    con: duckdb.DuckDBPyConnection, document: str, lang: str = "zh"
+) -> list[dict[str, Any]]:
     """The sheet's rows for ``document`` (its 预算 or 决算); empty when the other is not
-    loaded. Raises ValueError for a document not in the database."""
+    loaded. Sections and parts are named in ``lang``, the 科目 and “三公” items as published.
+    Raises ValueError for a document not in the database."""
+
+    def v(key: str) -> str:
+        return vocabulary.label(key, lang)
+
     result = execution.comparison(con, document)
     if result.missing is not None:
         return []
@@ -44,7 +58,7 @@ def execution_rows(con: duckdb.DuckDBPyConnection, document: str) -> list[dict[s
     for r in result.by_function.to_dict("records"):
         out.append(
             {
-                "section": "功能分类",
+                "section": v(SECTIONS["function"]),
                 "code": _clean(r["code"]),
                 "name": ("　" * int(r["level"])) + str(r["name"]),
                 **{k: _clean(r[k]) for k in ("budget_wan", "actual_wan", "difference_wan")},
@@ -56,9 +70,9 @@ def execution_rows(con: duckdb.DuckDBPyConnection, document: str) -> list[dict[s
     for r in result.basic_project.to_dict("records"):
         out.append(
             {
-                "section": "基本支出与项目支出",
+                "section": v(SECTIONS["basic_project"]),
                 "code": None,
-                "name": PARTS[r["part"]],
+                "name": v(PARTS[r["part"]]),
                 **{k: _clean(r[k]) for k in ("budget_wan", "actual_wan", "difference_wan")},
                 "execution_rate": _clean(r["execution_rate"]),
                 "budget_line": _clean(r["budget_line"]),
@@ -68,7 +82,7 @@ def execution_rows(con: duckdb.DuckDBPyConnection, document: str) -> list[dict[s
     for r in result.three_public.to_dict("records"):
         out.append(
             {
-                "section": "“三公”经费",
+                "section": v(SECTIONS["three_public"]),
                 "code": None,
                 "name": r["label"],
                 **{k: _clean(r[k]) for k in ("budget_wan", "actual_wan", "difference_wan")},
@@ -82,10 +96,10 @@ def execution_rows(con: duckdb.DuckDBPyConnection, document: str) -> list[dict[s
 
 # the sheet of a 决算's “三公” table: one row per item, 预算数 beside 决算数 as printed
 THREE_PUBLIC_COLUMNS = (
-    ("label", "项目", "text"),
-    ("budget_wan", "预算数（万元）", "amount"),
-    ("actual_wan", "决算数（万元）", "amount"),
-    ("source_line", "source_line", "int"),
+    ("label", "col.item", "text"),
+    ("budget_wan", "col.budgeted_wan", "amount"),
+    ("actual_wan", "col.actual_wan", "amount"),
+    ("source_line", "col.source_line", "int"),
 )
 
 

@@ -197,7 +197,8 @@ def panels(subtotals: pd.DataFrame) -> None:
             labels=[t("metric.personnel"), t("metric.public")],
             values=[float(personnel.iloc[0]), float(public.iloc[0])],
             hole=0.5,
-            texttemplate="%{label}<br>%{value:,.2f}<br>%{percent}",
+            text=[fmt.wan_unit(v.iloc[0], t("unit.wan")) for v in (personnel, public)],
+            texttemplate="%{label}<br>%{text}<br>%{percent}",
         )
     )
     fig.update_layout(height=340)

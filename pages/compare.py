@@ -108,7 +108,13 @@ def compare_view(government: str, year: int, kind: str, scope: str, top: int, ho
                 y=[n for n, _, _ in shown],
                 orientation="h",
                 customdata=[d for _, _, d in shown],
-                text=[f"{fmt.pct(v)}" if percent else fmt.wan(v) for _, v, _ in shown],
+                # every amount label with its unit (万元, 万元/人)
+                text=[
+                    fmt.pct(v)
+                    if percent
+                    else fmt.wan_unit(v, t("unit.wan") if unit == "万元" else unit)
+                    for _, v, _ in shown
+                ],
                 textposition="auto",
                 hovertemplate="%{y}: %{text}<extra></extra>",
             )

@@ -112,7 +112,7 @@ def charts() -> None:
     fig.update_layout(barmode="stack", height=340)
     ui.chart(
         fig,
-        t("chart.personnel_public"),
+        t("chart.personnel_public_groups"),
         ui.source(table, groups["source_line"]),
         key="ec_personnel",
     )

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -84,12 +86,40 @@ def by_function(pair: dict, rows: pd.DataFrame) -> None:
         st.info(t("msg.no_expenditure"))
         return
     fig = go.Figure()
+    # short lines: a phone has little room left of the bars (English name, then the Chinese)
+    names = ["<br>".join(textwrap.wrap(ui.class_name(n), 22)) for n in classes["name"]]
     for column, label in (("budget_wan", "metric.budgeted"), ("actual_wan", "metric.actual")):
         values = classes[column].astype(float).fillna(0)
+        # horizontal: each bar's amount, with its unit, has room beside it (grouped vertical
+        # bars left the labels of small 类 on top of each other)
         fig.add_trace(
-            go.Bar(name=t(label), x=classes["name"], y=values, text=[f"{v:,.2f}" for v in values])
+            go.Bar(
+                name=t(label),
+                x=values,
+                y=names,
+                orientation="h",
+                # rounded as the document rounds (Decimal), with the unit
+                text=[fmt.wan_unit(v, t("unit.wan")) for v in classes[column]],
+                textposition="outside",
+                cliponaxis=False,
+            )
         )
-    fig.update_layout(barmode="group", height=380)
+    lines = sum(n.count("<br>") + 1 for n in names)
+    fig.update_layout(
+        barmode="group",
+        height=160 + 22 * lines + 40 * len(classes),
+        yaxis={"autorange": "reversed"},
+        # every bar carries its amount: no value axis, and room right of the longest bar
+        xaxis={
+            "showticklabels": False,
+            "showgrid": False,
+            "range": [
+                0,
+                2.1 * float(classes[["budget_wan", "actual_wan"]].astype(float).max().max() or 1),
+            ],
+        },
+        legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"},
+    )
     ui.chart(
         fig,
         t("chart.execution_by_class"),

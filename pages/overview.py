@@ -252,7 +252,7 @@ def revenue_and_classes() -> None:
                     x=shown["amount_wan"].astype(float),
                     y=labels,
                     orientation="h",
-                    text=[fmt.wan(v) for v in shown["amount_wan"]],
+                    text=[fmt.wan_unit(v, t("unit.wan")) for v in shown["amount_wan"]],
                     textposition="auto",
                 )
             )
@@ -336,17 +336,36 @@ def money_flow() -> None:
         )
     )
     fig.update_layout(height=420)
-    ui.chart(
-        fig,
-        t("chart.sankey") if split else t("chart.sankey_classes"),
-        ui.sources(
-            [
-                ("revenue_function", flows["source_line"]),
-                (function_table(), rows["source_line"]),
-            ]
-        ),
-        key="ov_sankey",
+    title = t("chart.sankey") if split else t("chart.sankey_classes")
+    source = ui.sources(
+        [
+            ("revenue_function", flows["source_line"]),
+            (function_table(), rows["source_line"]),
+        ]
     )
+    # a sankey is unreadable 390 px wide: a phone gets its flows as a table instead
+    wide, phone = ui.wide_or_phone("money_flow")
+    with wide:
+        ui.chart(fig, title, source, key="ov_sankey")
+    with phone:
+        st.markdown(f"**{t('chart.with_unit').format(title=title, unit=t('unit.wan'))}**")
+        # a static table, whose cells wrap: the flow's names on as many lines as they need
+        # and the amount always whole (a data grid cuts its last column off on a phone)
+        flows_table = pd.DataFrame(
+            {
+                t("col.flow"): [f"{nodes[a]} → {nodes[b]}" for a, b in zip(src, dst, strict=True)],
+                t("col.amount_wan"): val,
+            }
+        )
+        shown = flows_table.assign(**{t("col.amount_wan"): [fmt.wan(v) for v in val]})
+        st.table(
+            shown.style.set_properties(
+                subset=[t("col.amount_wan")], **{"text-align": "right", "white-space": "nowrap"}
+            ),
+            hide_index=True,
+        )
+        ui.offer(flows_table, "money_flow")  # with the page's downloads
+        st.caption(source)
 
 
 def small_facts() -> None:

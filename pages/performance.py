@@ -201,7 +201,7 @@ def quality(project: str) -> None:
         fig,
         t("metric.indicators"),
         ui.source(None, kinds["source_line"]),
-        unit="个",
+        unit=t("unit.count"),
         key="pf_kinds",
     )
 
@@ -264,7 +264,7 @@ def all_projects(project: str) -> None:
         fig,
         t("chart.performance_overview"),
         ui.source(None, overview["source_line"]),
-        unit="个",
+        unit=t("unit.count"),
         key="pf_overview",
     )
     ui.table(

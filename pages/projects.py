@@ -201,19 +201,18 @@ def funds_table(funds: pd.DataFrame, project: str) -> None:
         dropna=False,
     ).reset_index()
     labels = funds.groupby("source_key", sort=False)["label"].agg(" / ".join)
-    out = pd.DataFrame(
-        {
-            t("col.source"): [t(f"source.{k}") for k in wide["source_key"]],
-            t("col.label"): [labels.get(k, "") for k in wide["source_key"]],
-        }
-    )
+    out = pd.DataFrame({t("col.source"): [t(f"source.{k}") for k in wide["source_key"]]})
+    amounts = []
     for period in ("实施期", "年度"):
         if period in wide.columns:
-            out[t(f"period.{period}") + t("unit.suffix_wan")] = [in_wan(v) for v in wide[period]]
+            amounts.append(t(f"period.{period}") + t("unit.suffix_wan"))
+            out[amounts[-1]] = [in_wan(v) for v in wide[period]]
+    # the source and its amounts first (a phone shows them), the rows' printed names after
+    out[t("col.label")] = [labels.get(k, "") for k in wide["source_key"]]
     ui.table(
         out,
         f"project_funds_{project}",
-        column_config={c: MONEY for c in out.columns[2:]},
+        column_config=dict.fromkeys(amounts, MONEY),
     )
     st.caption(ui.source(None, funds["source_line"]))
 

@@ -71,6 +71,18 @@ def topic_links(text: str) -> None:
         st.page_link(topic.page, label=label, icon=":material/arrow_forward:")
 
 
+def hit_page(row: dict) -> str:
+    """The page a hit opens: its kind's; a stated figure's is the page of its topic where its
+    name says one (纳入绩效目标管理的项目金额 → 绩效, 一般公共预算基本支出 → 基本支出与项目支出),
+    else the overview."""
+    page, _ = TARGETS[row["kind"]]
+    if row["kind"] == "figure":
+        found = topics.matching(str(row["label"]))
+        if found:
+            return found[0].page
+    return page
+
+
 def hit_params(row: dict) -> dict[str, str]:
     """The URL of a hit: its document, and the project / 类 it selects on its page."""
     doc = by_document.get(str(row["document"]))
@@ -102,9 +114,8 @@ if hits.empty:
 st.caption(t("msg.search_count_docs").format(n=len(hits), docs=hits["document"].nunique()))
 records = hits.to_dict("records")
 for row in records[:MAX_LINKS]:
-    page, _ = TARGETS[row["kind"]]
     st.page_link(
-        page,
+        hit_page(row),
         label=hit_label(row),
         query_params=hit_params(row),
         help=str(row["context"]) if isinstance(row["context"], str) else None,

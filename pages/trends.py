@@ -152,7 +152,7 @@ def trend_view(government: str, department: str, kind: str, scope: str, home: st
                 y=[v or 0 for v in totals],
                 customdata=documents,
                 text=[
-                    fmt.wan(v) + ("" if p is None else f"<br>{fmt.signed(p)}%")
+                    fmt.wan_unit(v, t("unit.wan")) + ("" if p is None else f"<br>{fmt.signed(p)}%")
                     for v, p in zip(totals, delta_pct, strict=True)
                 ],
                 textposition="auto",

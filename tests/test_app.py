@@ -25,7 +25,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from budgetlens import db, queries
-from tests.conftest import MANY_DOCUMENT_PAGES, PAGES
+from tests.conftest import MANY_DOCUMENT_PAGES, PAGES, read_fixture
 from ui import fmt
 from ui.components import tables_csv_zip_bytes, tables_xlsx_bytes, to_csv_bytes
 from ui.i18n import TRANSLATIONS
@@ -251,6 +251,115 @@ def test_invalid_query_params_fall_back_to_defaults(app_db: Path, page: str, par
     assert at.sidebar.selectbox(key="qp_lang").value == "zh"
 
 
+def asking_for_page(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Make the next run ask for the page ``name`` by its path, as a browser opening
+    ``/<name>`` does (AppTest itself only asks for pages it knows, by their hash)."""
+    original = PagesManager.set_script_intent
+    asked: list[str] = []
+
+    def intent(self: PagesManager, page_script_hash: str, page_name: str) -> None:
+        if not asked:  # the script runner's call, before the script: the browser's request
+            asked.append(name)
+            page_name = page_name or name
+        original(self, page_script_hash, page_name)
+
+    monkeypatch.setattr(PagesManager, "set_script_intent", intent)
+
+
+BAD_PAGE = {
+    "zh": "链接中的页面“{value}”不存在，已改为显示首页。",
+    "en": "The link's page “{value}” does not exist; the home page is shown instead.",
+}
+HOME = {"zh": "总览", "en": "Overview"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_unknown_page_path_gets_a_sentence_and_the_home_page(
+    app_db: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    asking_for_page(monkeypatch, "nosuch")
+    at = run_page(lang=lang)
+    assert [w.value for w in at.warning] == [BAD_PAGE[lang].format(value="nosuch")]
+    assert at.title[0].value == HOME[lang]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_home_pages_own_name_opens_it_without_a_sentence(
+    app_db: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    asking_for_page(monkeypatch, "overview")  # the home page's path is "/"
+    at = run_page(lang=lang)
+    assert not at.warning
+    assert at.title[0].value == HOME[lang]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_page_parameter_opens_that_page_or_says_it_does_not_exist(
+    app_db: Path, lang: str
+) -> None:
+    def opened(page: str) -> AppTest:  # ?page=… (run_page's ``page`` switches pages itself)
+        at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+        at.query_params.update(page=page, lang=lang)
+        at.run()
+        assert not at.exception, at.exception
+        return at
+
+    at = opened("nosuch")
+    assert [w.value for w in at.warning] == [BAD_PAGE[lang].format(value="nosuch")]
+    assert at.title[0].value == HOME[lang]
+    at = opened("projects")
+    assert not at.warning
+    assert at.title[0].value == TRANSLATIONS["nav.projects"][1 if lang == "en" else 0]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(
+    ("param", "value", "what"),
+    [("doc", "nosuch", "filter.document"), ("year", "1999", "filter.year")],
+)
+def test_an_unknown_document_or_year_gets_a_sentence_in_the_pages_language(
+    app_db: Path, lang: str, param: str, value: str, what: str
+) -> None:
+    at = run_page(lang=lang, **{param: value})
+    label = TRANSLATIONS[what][1 if lang == "en" else 0]
+    expected = TRANSLATIONS["msg.bad_param"][1 if lang == "en" else 0]
+    assert [w.value for w in at.warning] == [expected.format(value=value, what=label)]
+    assert at.title[0].value == HOME[lang]
+    assert at.sidebar.selectbox(key="qp_year").value == YEAR
+
+
+def test_a_phone_gets_the_money_flow_as_a_table(app_db: Path) -> None:
+    """The sankey is drawn for wide screens only; a phone (≤ 640 px, a CSS media query) gets
+    the same flows as a table: each source of funds into each 类 (表2 收入总表, lines 164–224),
+    and each 类 into 基本/项目 (表3 支出总表, lines 201–224), as read by hand."""
+    at = run_page("overview")
+    styles = " ".join(h.proto.body for h in at.get("html"))
+    assert "@media (max-width: 640px) { .st-key-money_flow_wide { display: none; } }" in styles
+    assert "@media (min-width: 641px) { .st-key-money_flow_phone { display: none; } }" in styles
+    # a static table (its cells wrap on a phone): both columns fit 390 px
+    table = next(d.value for d in at.table if "资金流向" in d.value.columns)
+    assert list(table.columns) == ["资金流向", "金额（万元）"]
+    shown = {
+        tuple(flow.split(" → ")): Decimal(str(v).replace(",", ""))
+        for flow, v in zip(table["资金流向"], table["金额（万元）"], strict=True)
+    }
+    expected = {}
+    for r in read_fixture("revenue_by_function.csv"):
+        if len(r["code"]) == 3:  # a 类
+            for column, source in (
+                ("general_budget", "一般公共预算"),
+                ("carried_over", "上年结转"),
+            ):
+                if r[column]:
+                    expected[(source, r["name"])] = Decimal(r[column])
+    for r in read_fixture("function_tables.csv"):
+        if r["table"] == "expenditure_total" and len(r["code"]) == 3:
+            for column, part in (("basic", "基本支出"), ("project", "项目支出")):
+                if r[column]:
+                    expected[(r["name"], part)] = Decimal(r[column])
+    assert shown == expected
+
+
 def test_missing_database_is_a_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BUDGETLENS_DB", str(tmp_path / "nowhere.duckdb"))
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
@@ -427,6 +536,100 @@ def test_search_matches_db(app_db: Path, con) -> None:
     assert len(at.dataframe[0].value) == len(expected) > 0
     at = run_page("search", q="这个词不存在")
     assert not at.dataframe
+
+
+def search_links(q: str, lang: str = "zh") -> list[tuple[str, str]]:
+    """(label, page) of the search page's links for ``q``: the topic's first, then the hits."""
+    at = run_page("search", q=q, lang=lang)
+    return [(p.proto.label, p.proto.page) for p in at.get("page_link")]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_search_for_a_topic_leads_to_its_figure_and_page(app_db: Path, lang: str) -> None:
+    """绩效, 三公 and 基本支出 lead to the page on them, with the document's figure and where it
+    is printed (hand readings: 基本支出 1,120.79 on line 200, the 支出总表's 合计; “三公”经费
+    0 on line 507), and a stated figure on the topic opens that topic's page."""
+    zh = lang == "zh"
+    figures = {r["description"]: r for r in read_fixture("key_figures.csv")}
+    total = next(
+        r
+        for r in read_fixture("function_tables.csv")
+        if r["table"] == "expenditure_total" and r["name"] == "合计"
+    )
+    basic = search_links("基本支出", lang)
+    assert basic[0][1] == "basic_project"
+    assert f"{fmt.wan(Decimal(total['basic']))} " in basic[0][0]
+    assert (f"第{total['line']}行" if zh else f"line {total['line']}") in basic[0][0]
+    three = search_links("三公", lang)
+    assert three[0][1] == ""  # the overview, the home page
+    stated = figures["财政拨款安排的“三公”经费预算"]
+    assert f"{fmt.wan(Decimal(stated['value']))} " in three[0][0]
+    assert (f"第{stated['line']}行" if zh else f"line {stated['line']}") in three[0][0]
+    performance = search_links("绩效", lang)
+    assert performance[0][1] == "performance"
+    # the amount the performance targets cover, stated on line 531: a hit that opens 绩效
+    amount = fmt.wan(Decimal(figures["纳入绩效目标管理的二级项目金额"]["value"]))
+    assert any(amount in label and page == "performance" for label, page in performance[1:])
+    # every stated figure found opens its topic's page, not the overview
+    for label, page in performance[1:]:
+        assert page == "performance", label
+
+
+def test_search_ranks_projects_by_amount_before_indicators_and_glossary(app_db: Path) -> None:
+    """科技: the projects and 科目 first, largest first (科技计划项目 2,007.00, projects.csv line
+    436), then stated figures, indicators, glossary terms; each indicator names its project."""
+    at = run_page("search", q="科技")
+    table = at.dataframe[0].value
+    order = {"项目": 1, "功能分类科目": 1, "文件载明的数字": 2, "绩效指标": 3, "名词解释": 4}
+    ranks = [order[k] for k in table["类型"]]
+    assert ranks == sorted(ranks) and ranks[-1] > 1
+    first = table[[r == 1 for r in ranks]]["金额（万元）"].tolist()
+    assert first == sorted(first, reverse=True)
+    top = next(r for r in read_fixture("projects.csv") if r["line"] == "436")
+    assert (table["名称"].iloc[0], table["金额（万元）"].iloc[0]) == (
+        top["project"],
+        pytest.approx(float(top["total"])),
+    )
+    labels = [p.proto.label for p in at.get("page_link")]
+    assert labels[0].startswith(f"项目：{top['project']} · {fmt.wan(Decimal(top['total']))} 万元")
+    indicators = table[table["类型"] == "绩效指标"]
+    assert len(indicators) and indicators["项目"].map(lambda p: isinstance(p, str) and p).all()
+    links = search_links("满意度")
+    hits = [label for label, page in links if page == "performance"]
+    assert hits and all("所属项目：" in label for label in hits)
+
+
+AMOUNT_LABEL = re.compile(r"\d[\d,]*\.\d{2}(?!\d)(?!\s*%)")
+CHART_PAGES = ("overview", "revenue_expenditure", "basic_project", "economic", "projects")
+CHART_PAGES += ("performance", "compare", "trends")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page", CHART_PAGES)
+def test_charts_do_not_repeat_headings_and_label_amounts_with_units(
+    app_db: Path, page: str, lang: str
+) -> None:
+    """No chart is titled (or subtitled) with the heading above it; a chart's unit is in the
+    page's language; every amount written on a bar or slice carries its unit."""
+    at = run_page(page, lang=lang)
+    headings = {h.value for h in [*at.header, *at.subheader]}
+    unit = TRANSLATIONS["unit.wan"][1 if lang == "en" else 0]
+    for spec in chart_specs(at):
+        title = spec["layout"].get("title", {})
+        text = title.get("text", "")
+        head = re.sub(r"[（(][^（）()]*[）)]$", "", text).strip()
+        subtitle = (title.get("subtitle") or {}).get("text")
+        assert head not in headings and subtitle not in headings, (text, subtitle, headings)
+        tail = re.search(r"[（(]([^（）()]*)[）)]$", text)
+        if lang == "en" and tail:
+            assert not re.search(r"[\u4e00-\u9fff]", tail.group(1)), text
+        for trace in spec["data"]:
+            template = trace.get("texttemplate") or ""
+            if ":,.2f}" in template:
+                assert unit in template, template
+            for label in trace.get("text") or []:
+                if isinstance(label, str) and AMOUNT_LABEL.search(label):
+                    assert unit in label, (text, label)
 
 
 # --- units, library rules ----------------------------------------------------------------------

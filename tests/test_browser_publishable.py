@@ -285,3 +285,45 @@ def test_a_bad_year_in_the_url_gets_a_sentence(server: str, browser) -> None:
         assert "不存在" in warning.first.inner_text()
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_unknown_page_gets_a_sentence_in_the_pages_language(
+    server: str, browser, lang: str
+) -> None:
+    """/nosuch opens the home page with one sentence in the page's language, not Streamlit's
+    English “Page not found” dialog. (A fresh server's first session runs in the legacy pages
+    mode, whose dialog cannot be replaced; deploy/warm.py opens "/" at start-up, as this does.)"""
+    first, _ = visit(browser, f"{server}/?lang={lang}", 1440)
+    first.close()
+    page, _ = visit(browser, f"{server}/nosuch?lang={lang}", 1440)
+    try:
+        sentence = {
+            "zh": "链接中的页面“nosuch”不存在，已改为显示首页。",
+            "en": "The link's page “nosuch” does not exist; the home page is shown instead.",
+        }[lang]
+        alert = page.locator("[data-testid='stAlert']").filter(has_text="nosuch")
+        alert.first.wait_for(state="visible", timeout=30_000)
+        assert alert.first.inner_text().strip() == sentence
+        assert page.locator("[role='dialog']").count() == 0
+        assert (
+            page.locator("h1").first.inner_text().strip() == {"zh": "总览", "en": "Overview"}[lang]
+        )
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_phone_gets_the_money_flow_as_a_table(server: str, browser, width: int) -> None:
+    """The sankey is unreadable 390 px wide: a phone sees its flows as a table instead, and a
+    wide screen the sankey alone (a CSS media query at 640 px)."""
+    page, _ = visit(browser, f"{server}/", width)
+    try:
+        chart = page.locator(".st-key-money_flow_wide .js-plotly-plot")
+        table = page.locator(".st-key-money_flow_phone [data-testid='stTable']")
+        assert chart.count() == 1 and table.count() == 1
+        phone = width <= 640
+        assert chart.is_visible() is not phone
+        assert table.is_visible() is phone
+    finally:
+        page.close()

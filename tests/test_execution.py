@@ -6,6 +6,7 @@ generator's model (0.01 万元 integers), never read back from a PDF or the data
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -209,7 +210,9 @@ def test_the_synthetic_final_is_labelled_and_reconciles(pairs: Path, tmp_path: P
 # --- the page -----------------------------------------------------------------------------------
 
 
-def run_page(pairs: Path, monkeypatch, k: int, kind: str, lang: str = "zh") -> AppTest:
+def run_page(
+    pairs: Path, monkeypatch, k: int, kind: str, lang: str = "zh", page: str = "execution", **more
+) -> AppTest:
     monkeypatch.setenv("BUDGETLENS_DB", str(pairs))
     monkeypatch.setenv("BUDGETLENS_SHOW_SYNTHETIC", "1")
     at = AppTest.from_file(str(APP), default_timeout=60)
@@ -217,8 +220,10 @@ def run_page(pairs: Path, monkeypatch, k: int, kind: str, lang: str = "zh") -> A
     at.query_params["year"] = str(YEAR)
     at.query_params["doc"] = doc(k, kind)
     at.query_params["lang"] = lang
+    for key, value in more.items():
+        at.query_params[key] = value
     at.run()
-    at.switch_page("pages/execution.py")
+    at.switch_page(f"pages/{page}.py")
     at.run()
     assert not at.exception, at.exception
     return at
@@ -263,6 +268,7 @@ def test_deck_and_workbook_carry_the_execution_slide_and_sheet(pairs: Path, tmp_
     import openpyxl
 
     from budgetlens.deck import build_deck
+    from budgetlens.storyline import slides
     from budgetlens.workbook import build_workbook
 
     expected = expected_by_code(3)
@@ -271,8 +277,12 @@ def test_deck_and_workbook_carry_the_execution_slide_and_sheet(pairs: Path, tmp_
         story = build_deck(
             con, department_name(3), YEAR, tmp_path / "d.pptx", document=doc(3, "决算")
         )
-        slide = story[-1]
-        assert slide.key == "execution"
+        keys = [s.key for s in story]
+        # one sequence: the presenter page shows the slides the deck draws, 预算 vs 决算
+        # before the data-quality slide
+        assert keys == [s.key for s in slides(con, department_name(3), YEAR, "zh", doc(3, "决算"))]
+        assert keys[-2:] == ["execution", "quality"]
+        slide = story[-2]
         rows = {r[0].split(" ")[0]: r for r in slide.chart.rows}
         for code, figures in expected.items():
             if code is not None and len(code) == 3:
@@ -311,6 +321,88 @@ def test_deck_and_workbook_carry_the_execution_slide_and_sheet(pairs: Path, tmp_
         assert "预算执行" not in names and "支出决算表" in names
     finally:
         con.close()
+
+
+def _vocabulary_headers(lang: str) -> set[str]:
+    """Every header a workbook in ``lang`` may show: a vocabulary label, alone or followed by
+    the 万元 suffix (budgetlens.workbook.Col.label)."""
+    from budgetlens import vocabulary
+
+    labels = {vocabulary.label(k, lang) for k in vocabulary.table() if "{" not in k}
+    return labels | {x + vocabulary.label("unit.suffix_wan", lang) for x in labels}
+
+
+IDENTIFIER = re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_execution_sheets_are_headed_from_the_vocabulary(
+    pairs: Path, tmp_path: Path, lang: str
+) -> None:
+    """The 预算执行 sheet (of the 预算 and of the 决算) and a 决算's “三公” sheet: every header is
+    a label of budgetlens/reference/vocabulary.csv in the workbook's language; the Chinese
+    workbook's headers, sections and parts hold no ASCII identifier (source_line, budget_wan)."""
+    import openpyxl
+
+    from budgetlens import vocabulary
+    from budgetlens.workbook import build_workbook, table_sheet_name
+
+    allowed = _vocabulary_headers(lang)
+    sheet = vocabulary.label("sheet.execution", lang)
+    con = db.connect(pairs, read_only=True)
+    try:
+        for kind in ("预算", "决算"):
+            path = tmp_path / f"{kind}-{lang}.xlsx"
+            build_workbook(con, department_name(3), YEAR, path, document=doc(3, kind), lang=lang)
+            wb = openpyxl.load_workbook(path)
+            assert sheet in wb.sheetnames
+            ws = wb[sheet]
+            headers = [c.value for c in ws[2]]
+            assert headers and all(h in allowed for h in headers), headers
+            cells = [v for row in ws.iter_rows(min_row=3, values_only=True) for v in row[:3]]
+            sections = {row[0] for row in ws.iter_rows(min_row=3, values_only=True)}
+            assert sections == {
+                vocabulary.label(k, lang)
+                for k in ("section.function", "section.basic_project", "term.three_public")
+            }
+            if kind == "决算":  # its “三公” table: 预算数 beside 决算数
+                three = wb[table_sheet_name("three_public", "national-final")]
+                three_headers = [c.value for c in three[2]]
+                assert all(h in allowed for h in three_headers), three_headers
+                assert vocabulary.label("col.source_line", lang) in three_headers
+                headers += three_headers
+            if lang == "zh":
+                for text in [*headers, *(c for c in cells if isinstance(c, str)), ws["A1"].value]:
+                    assert not IDENTIFIER.search(str(text)), text
+                    assert not re.search(r"[A-Za-z]{3,}", str(text)), text
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_presenter_shows_the_decks_execution_slide(
+    pairs: Path, monkeypatch, tmp_path: Path, lang: str
+) -> None:
+    """The presenter page steps through the deck's own slides: as many, and the 预算 vs 决算
+    slide at the deck's place, with its table."""
+    from budgetlens.deck import build_deck
+
+    con = db.connect(pairs, read_only=True)
+    try:
+        story = build_deck(
+            con, department_name(3), YEAR, tmp_path / "d.pptx", lang, document=doc(3, "预算")
+        )
+    finally:
+        con.close()
+    number = next(i for i, s in enumerate(story, start=1) if s.key == "execution")
+    at = run_page(pairs, monkeypatch, 3, "预算", lang, page="presenter", slide=str(number))
+    texts = [m.value for m in at.markdown]
+    assert f"{number} / {len(story)}</p>" in "".join(texts)
+    heading = next(x for x in texts if x.startswith("<h1"))
+    assert story[number - 1].title in heading
+    table = at.dataframe[0].value
+    assert list(table.columns) == list(story[number - 1].chart.columns)
+    assert len(table) == len(story[number - 1].chart.rows)
 
 
 def test_overview_states_budget_against_actual(pairs: Path, monkeypatch) -> None:

@@ -31,9 +31,15 @@ def _where(document: str, table_key: str | None, lines: Iterable[object]) -> str
     if located:
         key = "src.pages" if len(located) > 1 else "src.page"
         text = t(key).format(pages=t("src.page_sep").join(str(p) for p in located))
-        return t("src.table_and_page").format(table=where, page=text) if where else text
+        # without a table (the narrative), the page follows the title after a comma
+        return (
+            t("src.table_and_page").format(table=where, page=text)
+            if where
+            else t("src.lead") + text
+        )
     if nums:
-        return where + t("src.lines").format(lines=", ".join(str(n) for n in nums))
+        lines_text = t("src.lines").format(lines=", ".join(str(n) for n in nums))
+        return where + lines_text if where else t("src.lead") + lines_text.lstrip(", ，")
     return where
 
 

@@ -8,6 +8,7 @@ the legacy multipage mode, which skips app.py. Drawing is idempotent within one 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import partial
 
 import duckdb
@@ -48,6 +49,25 @@ def _leave_legacy_mode() -> None:
         st.session_state[_LEGACY_LEFT] = True  # never loop, whatever resets the flag
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def unknown_page(url_paths: Collection[str], home: str) -> str | None:
+    """The page a link asks for that the app does not have (``/nosuch``, a mistyped or old
+    path), or None. Call before ``st.navigation``: the request is turned into one for the home
+    page, so Streamlit runs it without its own English “Page not found” dialog, and the caller
+    says what happened in the page's language. ``home``: the home page's own name (its path
+    is ``/``; ``/overview`` opens it too, without a sentence)."""
+    ctx = get_script_run_ctx()
+    try:
+        manager = ctx.pages_manager  # type: ignore[union-attr]
+        asked = manager.intended_page_name
+        by_hash = manager.intended_page_script_hash
+    except AttributeError:  # no script run (bare mode) or the internal API moved
+        return None
+    if by_hash or not asked or asked in url_paths:
+        return None  # a page chosen in the app, the home page, or one that exists
+    manager.set_script_intent("", "")
+    return None if asked == home else str(asked)
 
 
 def document_label(document: str, lang: str) -> str:
@@ -138,6 +158,10 @@ def sidebar(*, with_document: bool = True) -> state.Filters:
         write_url=False,
     )
     options = state.documents_of(docs, department, int(year))
+    if wanted and wanted not in options and len(options) <= 1:
+        # a document that is not loaded (an old link): say so, and show the one there is (with
+        # several, the document choice below says it)
+        st.warning(t("msg.bad_param").format(value=wanted, what=t("filter.document")))
     document = (
         state.bound_select(
             t("filter.document"),

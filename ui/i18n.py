@@ -64,6 +64,10 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
         "链接中的{what}“{value}”不存在，已改为显示现有的{what}。",
         "The link's {what} “{value}” does not exist; one that does is shown instead.",
     ),
+    "msg.bad_page": (
+        "链接中的页面“{value}”不存在，已改为显示首页。",
+        "The link's page “{value}” does not exist; the home page is shown instead.",
+    ),
     "msg.no_rows": ("本表无数据。", "This table has no rows."),
     "msg.no_revenue": (
         "未从本文件读取到按资金来源分列的收入。",
@@ -213,9 +217,11 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
         "Basic vs project expenditure by function",
     ),
     "chart.project_by_unit": ("项目支出（按预算单位）", "Project expenditure by budget unit"),
-    "chart.personnel_public": (
-        "基本支出：人员经费与公用经费",
-        "Basic expenditure: personnel vs public costs",
+    # under the heading 人员经费与公用经费 (head.personnel_public): titled without repeating it
+    "chart.personnel_public": ("基本支出构成", "What basic expenditure is made of"),
+    "chart.personnel_public_groups": (
+        "基本支出（按经济科目类）",
+        "Basic expenditure by economic group",
     ),
     "chart.economic_groups": ("基本支出经济科目", "Basic expenditure by economic class"),
     "chart.projects": ("项目支出", "Project expenditure"),
@@ -266,6 +272,8 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
         "基本支出与项目支出（按功能分类）",
         "Basic and project expenditure by function",
     ),
+    "table.money_flow": ("资金流向", "Money flow"),
+    "col.flow": ("资金流向", "Flow"),
     "table.project_by_unit": ("项目支出（按预算单位）", "Project expenditure by budget unit"),
     "table.expenditure_economic": ("基本支出经济科目", "Basic expenditure by economic class"),
     "table.admin_operating": ("机关运行经费", "Administrative operating costs"),
@@ -526,11 +534,6 @@ _EXECUTION: dict[str, tuple[str, str]] = {
     "metric.execution_rate": ("执行率", "Execution rate"),
     "col.total": ("合计", "Total"),
     "col.loaded": ("状态", "Status"),
-    "col.part": ("支出类型", "Spending"),
-    "col.budgeted_wan": ("预算数（万元）", "Budgeted (10k yuan)"),
-    "col.actual_wan": ("决算数（万元）", "Actual (10k yuan)"),
-    "col.difference_wan": ("差额（万元）", "Difference (10k yuan)"),
-    "col.execution_rate": ("执行率", "Execution rate"),
     "col.budget_basic_wan": ("预算基本支出（万元）", "Budgeted basic (10k yuan)"),
     "col.actual_basic_wan": ("决算基本支出（万元）", "Actual basic (10k yuan)"),
     "col.budget_project_wan": ("预算项目支出（万元）", "Budgeted project (10k yuan)"),
