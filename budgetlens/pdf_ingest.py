@@ -317,6 +317,9 @@ def _parse_group(doc: _Doc) -> Parsed:
             if r.pop("_raw", False):
                 r.pop("source_page", None)
                 p.rows["raw_cell"].append(r)
+                # a table kept raw still has its figures (烟台's 政府采购预算表 by 科目):
+                # it is not 本表无数据
+                has_figures = has_figures or is_amount(norm(r["text"]))
                 continue
             if "_note" in r:
                 p.rows["parse_note"].append(

@@ -1,6 +1,6 @@
 """经济科目 Economic classification of 基本支出: group → 部门经济科目 → 政府经济科目 (or group →
-item where a document publishes one classification), 人员 vs 公用 where split, and 机关运行经费 with
-its glossary definition."""
+item where a document publishes one classification), 人员 vs 公用 where split, 机关运行经费 with
+its glossary definition, and the 政府采购预算 (what the department plans to buy, by category)."""
 
 from __future__ import annotations
 
@@ -207,6 +207,83 @@ def drilldown_and_admin(group: str | None) -> None:
     admin_operating()
 
 
+def procurement_line(row: pd.Series) -> str:
+    """What a row of the 政府采购预算表 names: 合计, the category, the 专项 / 经济科目 of a
+    subtotal, the unit of a unit's subtotal, or the item as published."""
+    kind = row["row_kind"]
+    if kind == "total":
+        return t("source.total")
+    if kind == "category":
+        return t(f"procurement.{row['category']}")
+    if kind == "unit":
+        return str(row["unit"]) if pd.notna(row["unit"]) else ""
+    if kind == "item" and pd.notna(row["item"]):
+        return str(row["item"])
+    name = row["project"] if pd.notna(row["project"]) else row["economic"]
+    return str(name) if pd.notna(name) else ""
+
+
+@ui.section
+def procurement() -> None:
+    """The 政府采购预算表: its 合计 and categories as figures, every row in a table (the table's
+    order, amounts in 万元), its source page; a sentence where the document has none read."""
+    st.subheader(t("head.procurement"), help=ui.glossary_help("政府采购"))
+    rows = data.dept_query("procurement_items")
+    if rows.empty:
+        table = next(
+            (r for r in data.dept_records("source_tables") if r["table_key"] == "procurement"), None
+        )
+        if ui.is_empty_table("procurement"):
+            st.info(t("msg.table_empty").format(title=t("head.procurement")))
+        elif table is not None:  # printed in a form not read item by item (烟台: by 科目)
+            st.info(
+                t("msg.procurement_raw").format(
+                    page=ui.page_text([table["source_line"]]) or table["title"]
+                )
+            )
+        else:
+            st.info(t("msg.no_procurement"))
+        return
+    totals = rows[rows["row_kind"] == "total"]
+    categories = rows[rows["row_kind"] == "category"]
+    figures = [(t("metric.procurement_total"), v) for v in totals["total_wan"]] + [
+        (
+            t("metric.procurement_category").format(category=t(f"procurement.{c}")),
+            v,
+        )
+        for c, v in zip(categories["category"], categories["total_wan"], strict=True)
+    ]
+    if figures:
+        for column, (label, value) in zip(ui.metric_row(len(figures)), figures, strict=True):
+            column.metric(label, fmt.wan(value), border=True)
+    columns: dict[str, object] = {
+        t("col.procurement_line"): [procurement_line(r) for _, r in rows.iterrows()],
+        t("col.total_wan"): rows["total_wan"].astype(float),
+    }
+    if has_column(rows, "general_budget_wan"):
+        columns[t("col.general_budget_wan")] = rows["general_budget_wan"].astype(float)
+    columns[t("col.procurement_kind")] = [t(f"procurement_kind.{k}") for k in rows["row_kind"]]
+    if has_column(rows, "category"):
+        columns[t("col.procurement_category")] = [
+            t(f"procurement.{c}") if isinstance(c, str) else "" for c in rows["category"]
+        ]
+    for key, column in (
+        ("unit", "col.unit"),
+        ("project", "col.project"),
+        ("economic", "col.economic"),
+        ("method", "col.procurement_method"),
+    ):
+        if has_column(rows, key):
+            columns[t(column)] = rows[key]
+    columns[t("col.source_line")] = rows["source_line"]
+    ui.table(
+        pd.DataFrame(columns),
+        "procurement",
+        column_config={t("col.total_wan"): MONEY, t("col.general_budget_wan"): MONEY},
+    )
+    st.caption(ui.source("procurement", rows["source_line"]))
+
+
 # The live part reads the shared rows, not a DataFrame: filtering one on every rerun cost more
 # than drawing the replayed sections.
 records = data.dept_records("expenditure_economic")
@@ -223,5 +300,6 @@ if records:
     drilldown_and_admin(group)
 else:
     drilldown_and_admin(None)
+procurement()
 
 ui.page_downloads("economic")

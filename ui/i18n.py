@@ -115,6 +115,15 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
         "未从本文件读取到收支总表。",
         "No summary table of revenue and expenditure was read from this disclosure.",
     ),
+    "msg.no_procurement": (
+        "未从本文件读取到政府采购预算表。",
+        "No government procurement budget table was read from this disclosure.",
+    ),
+    "msg.procurement_raw": (
+        "本文件的政府采购预算表按其他格式编列，未能逐项读取，请参阅原文{page}。",
+        "This disclosure prints its procurement budget in a form not read item by item: see "
+        "the original, {page}.",
+    ),
     "msg.no_admin_operating": (
         "未从本文件读取到机关运行经费。",
         "No administrative operating costs were read from this disclosure.",
@@ -235,6 +244,9 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "head.personnel_public": ("人员经费与公用经费", "Personnel vs public costs"),
     "head.drilldown": ("经济科目明细", "Economic classes in detail"),
     "head.admin_operating": ("机关运行经费", "Administrative operating costs"),
+    "head.procurement": ("政府采购预算", "Government procurement budget"),
+    "metric.procurement_total": ("政府采购合计（万元）", "Procurement total (10k yuan)"),
+    "metric.procurement_category": ("{category}（万元）", "{category} (10k yuan)"),
     "head.projects": ("项目列表", "Projects"),
     "head.project_detail": ("项目详情", "Project detail"),
     "head.scorecard": ("绩效目标", "Performance targets"),
@@ -277,6 +289,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "table.project_by_unit": ("项目支出（按预算单位）", "Project expenditure by budget unit"),
     "table.expenditure_economic": ("基本支出经济科目", "Basic expenditure by economic class"),
     "table.admin_operating": ("机关运行经费", "Administrative operating costs"),
+    "table.procurement": ("政府采购预算", "Government procurement budget"),
     "table.glossary": ("名词解释", "Glossary"),
     "table.prior_year": ("文件所述上年数", "Stated prior-year figures"),
     "table.checks_years": ("跨年度核对", "Checks between years"),
