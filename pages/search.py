@@ -18,6 +18,7 @@ TARGETS = {
     "project": ("pages/projects.py", "project"),
     "indicator": ("pages/performance.py", "project"),
     "function": ("pages/revenue_expenditure.py", "code"),
+    "procurement": ("pages/economic.py", None),
     "figure": ("pages/overview.py", None),
     "glossary": ("pages/glossary.py", None),
 }

@@ -1,8 +1,9 @@
 -- purpose: find, in every loaded document, projects, 功能分类 科目 (of the function table each
---          document's 收支 page shows), performance indicators, key figures and glossary terms whose
---          text contains the search string (case-insensitive), with the document and the project
---          each hit belongs to. Ranked as a reader asks: projects and 科目 by amount (largest
---          first), then stated figures, then indicators, then glossary terms.
+--          document's 收支 page shows), 政府采购 items and their 专项 subtotals, performance
+--          indicators, key figures and glossary terms whose text contains the search string
+--          (case-insensitive), with the document and the project each hit belongs to. Ranked as
+--          a reader asks: projects, 科目 and 采购 items by amount (largest first), then stated
+--          figures, then indicators, then glossary terms.
 -- grain: one row per match per document (kind tells which table it came from; page: the PDF
 --        page of its line, null for a text document)
 -- parameters: $pattern (an ILIKE pattern such as '%科技%', with \ escaping % and _); the
@@ -59,6 +60,26 @@ hits as (
     join chosen as c on c.document = ef.document and c.table_key = ef.table_key
     where ef.level >= 1
         and (ef.name ilike $pattern escape '\' or ef.code ilike $pattern escape '\')
+    union all
+    select
+        1 as rank_group,
+        'procurement' as kind,
+        pr.document,
+        coalesce(pr.item, pr.project, pr.economic) as label,
+        null as project,
+        case
+            when pr.row_kind = 'item' then coalesce(pr.project, pr.economic, pr.unit)
+            else pr.unit
+        end as context,
+        pr.total_wan as amount_wan,
+        null as target_key,
+        pr.source_line
+    from procurement_item as pr
+    where (pr.row_kind = 'item' and pr.item ilike $pattern escape '\')
+        or (
+            pr.row_kind = 'group'
+            and (pr.project ilike $pattern escape '\' or pr.economic ilike $pattern escape '\')
+        )
     union all
     select
         2 as rank_group,

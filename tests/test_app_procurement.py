@@ -192,3 +192,26 @@ def test_a_table_not_read_item_by_item_points_to_its_page(
     assert t("msg.table_empty", lang).format(title=t("head.procurement", lang)) not in [
         i.value for i in at.info
     ]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_search_finds_a_procurement_item_and_opens_the_economic_page(
+    documents: dict, procurement_db: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    doc = documents["js-rdbgt-2017"]
+    monkeypatch.setenv("BUDGETLENS_DB", str(procurement_db))
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["lang"] = lang
+    at.query_params["q"] = JS_ITEM
+    at.run()
+    at.switch_page("pages/search.py").run()
+    assert not at.exception, at.exception
+    (table,) = [d.value for d in at.dataframe]
+    hits = table[table[t("col.kind", lang)] == t("kind.procurement", lang)]
+    hits = hits[hits[t("col.label", lang)] == JS_ITEM]
+    assert len(hits) == 1, hits
+    assert doc["department"] in hits[t("col.document", lang)].iloc[0]
+    assert JS_ITEM_WAN in set(hits[t("col.amount_wan", lang)])
+    assert "办公设备购置费" in set(hits[t("col.context", lang)])
+    links = [(str(p.proto.label), str(p.proto.page)) for p in at.get("page_link")]
+    assert any(JS_ITEM in label and "economic" in page for label, page in links), links

@@ -61,6 +61,7 @@ TOPICS: tuple[Topic, ...] = (
     Topic(("绩效", "performance", "target"), "pages/performance.py", "nav.performance", None, None),
     Topic(("项目", "project"), "pages/projects.py", "nav.projects", None, None),
     Topic(("经济科目", "经济分类", "economic"), "pages/economic.py", "nav.economic", None, None),
+    Topic(("采购", "procurement"), "pages/economic.py", "nav.economic", None, None),
     Topic(("核对", "reconcil", "mismatch"), "pages/checks.py", "nav.checks", None, None),
     Topic(("名词", "glossary"), "pages/glossary.py", "nav.glossary", None, None),
     Topic(
