@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from budgetlens.grid import SCALE, GridRow, _txt, read_raw
 from budgetlens.layout import Located
-from budgetlens.mappings import DEPARTMENT_PERF_NAME
+from budgetlens.mappings import DEPARTMENT_PERF_NAME, LEVEL2_ALIASES, LEVEL2_PARENT
 from budgetlens.performance import canonical_level2
 from budgetlens.source import is_amount, norm
 from budgetlens.targets import parse_target
@@ -84,6 +84,37 @@ def _amount_yuan(text: str, unit: str | None) -> Decimal | None:
     if unit not in SCALE or not is_amount(c):
         return None
     return Decimal(c) * Decimal(10000) / SCALE[unit]
+
+
+# 二级指标 a 一级指标 may be followed by in one cell (北京's 部门整体 table), longest first
+_LEVEL2_WORDS = sorted(
+    {*LEVEL2_PARENT, *LEVEL2_ALIASES, "经济成本指标", "社会成本指标", "生态环境成本指标"},
+    key=len,
+    reverse=True,
+)
+
+
+def _split_levels(text: str) -> tuple[str, str, str]:
+    """'产出指标质量指标来信扫描完成率' → ('产出指标', '质量指标', '来信扫描完成率'): a 一级 and a
+    二级 指标 at the start of one cell split off; what is not one is left (blank levels)."""
+    x = norm(text)
+    l1 = next((w for w in _LEVEL1 if x.startswith(w)), "")
+    rest = x[len(l1) :]
+    l2 = next((w for w in _LEVEL2_WORDS if l1 and rest.startswith(w)), "")
+    if not l1:
+        return "", "", text
+    return l1, l2, rest[len(l2) :]
+
+
+def _target_text(kind: str, value: str, unit: str) -> str:
+    """A target from its 指标性质 / 指标值类型 (≥, ＝, 定性 …), value and unit cells: '≥99%',
+    '优' (定性: the value alone)."""
+    kind, value, unit = norm(kind), value.strip(), norm(unit)
+    if not value:
+        return ""
+    if not kind or kind.startswith("定"):
+        return value
+    return f"{kind}{value}{unit}"
 
 
 def _raw(t: Located, rows: list[GridRow], keep: list[GridRow]) -> list[dict]:
@@ -221,15 +252,22 @@ def _read_forms(t: Located, rows: list[GridRow]) -> list[dict] | None:
             unread.append(r)
             continue
         texts = [norm(c) for _, c in filled]
-        if cols is None and any("三级指标" in x or x == "指标内容" for x in texts):
+        combined = department and "绩效指标" in texts and "指标值" in texts
+        if cols is None and (combined or any("三级指标" in x or x == "指标内容" for x in texts)):
             cols, cols_width = {}, len(r.cells)
             for j, c in filled:
                 x = norm(c)
                 for key, words in (
                     ("l1", ("一级指标",)),
                     ("l2", ("二级指标",)),
-                    ("name", ("三级指标", "指标内容")),
+                    # 北京's 部门整体 table: 一级, 二级 and 三级 in one 绩效指标 cell
+                    ("name", ("三级指标", "指标内容", *(("绩效指标",) if combined else ()))),
                     ("value", ("指标值",)),
+                    *(
+                        (("comparator", ("指标性质",)), ("unit_of", ("度量单位",)))
+                        if combined
+                        else ()
+                    ),
                 ):
                     if any(x == wd or x.endswith(wd) for wd in words) and key not in cols:
                         cols[key] = j
@@ -253,6 +291,10 @@ def _read_forms(t: Located, rows: list[GridRow]) -> list[dict] | None:
                 continue
             pad = [*cells, *([""] * (max(cols.values()) + 1))]
             l1, l2, name, value = (pad[cols[k]] if k in cols else "" for k in _INDICATOR_COLS)
+            if "comparator" in cols:  # 北京's 部门整体 table
+                l1, l2, name = _split_levels(name)
+                unit_of = pad[cols["unit_of"]] if "unit_of" in cols else ""
+                value = _target_text(pad[cols["comparator"]], value, unit_of)
             if l1:
                 last["l1"], last["l2"] = l1, None
             if l2:
@@ -387,12 +429,105 @@ def _read_list(t: Located, rows: list[GridRow]) -> list[dict] | None:
     return out
 
 
+# the header cells of 长沙's 部门整体支出绩效目标表, by what their column holds
+_DEPARTMENT_GRID = {
+    "单位名称": "department",
+    "整体绩效目标": "goal",
+    "一级指标": "l1",
+    "二级指标": "l2",
+    "三级指标": "name",
+    "指标名称": "name",  # 重庆: no 一级/二级 columns
+    "指标值类型": "comparator",
+    "指标性质": "comparator",
+    "指标值": "value",
+    "计量单位": "unit_of",
+}
+_DEPARTMENT_HEADER = (
+    "单位编码",
+    "单位名称",
+    "年度预算申请",
+    "资金总额",
+    "一级指标",
+    "三级指标",
+    "指标名称",
+)
+
+
+def _read_department_grid(t: Located, rows: list[GridRow]) -> list[dict] | None:
+    """A 部门整体绩效目标表 without a 部门名称 row, read as the project 部门整体
+    (``is_department``). 长沙: a header 单位编码 | 单位名称 | 年度预算申请 … | 整体绩效目标 |
+    一级指标 | 二级指标 | 三级指标 | 指标值类型 | 指标值 | 计量单位 …, the department's row (its
+    name under 单位名称, its goal under 整体绩效目标, its first indicator on the right), then a
+    row per indicator, merged 一级/二级 cells blank below their first row; header and
+    department row again on every page. 重庆: 绩效指标 | 指标名称 | 指标性质 | 指标值 | 计量单位
+    …, no levels (the indicators are not placed), the department from 单位名称：… above the
+    table. None when the header names no 三级指标 / 指标名称 and 指标值, or no department."""
+    cols: dict[str, int] = {}
+    width = 0
+    for r in rows:
+        for j, c in enumerate(_cells(r)):
+            key = _DEPARTMENT_GRID.get(norm(c))
+            if key and key not in cols:
+                cols[key], width = j, len(r.cells)
+    if not {"name", "value"} <= cols.keys() or ("department" not in cols and not t.department):
+        return None
+    out: list[dict] = []
+    meta: dict = {} if "department" in cols else {"supervisor": t.department}
+    first_line = rows[0].line if rows else 0
+    last = {"l1": "", "l2": ""}
+    seq = 0
+    unread: list[GridRow] = []
+    for r in rows:
+        cells = _cells(r)
+        if not any(cells) or any(norm(c) in _DEPARTMENT_HEADER for c in cells):
+            continue
+        if len(r.cells) != width:
+            unread.append(r)  # a page with other columns: which cell is which is not known
+            continue
+        name_cell = cells[cols["department"]] if "department" in cols else ""
+        if name_cell and "supervisor" not in meta:
+            meta["supervisor"] = name_cell
+            if "goal" in cols and cells[cols["goal"]]:
+                meta["goal_annual"] = cells[cols["goal"]]
+        l1, l2, name, value = (cells[cols[k]] if k in cols else "" for k in _INDICATOR_COLS)
+        if l1:
+            last["l1"], last["l2"] = l1, ""
+        if l2:
+            last["l2"] = l2
+        value = _target_text(
+            cells[cols["comparator"]] if "comparator" in cols else "",
+            value,
+            cells[cols["unit_of"]] if "unit_of" in cols else "",
+        )
+        if not name and not value:
+            continue  # a 二级指标 printed without indicators (生态环境成本指标 | blank …)
+        seq += 1
+        out.append(
+            _indicator(DEPARTMENT_PERF_NAME, seq, last["l1"], last["l2"], name, value, r.line)
+        )
+    if "supervisor" not in meta:
+        return None
+    out.insert(0, _table_row(DEPARTMENT_PERF_NAME, meta, first_line, department=True))
+    if unread:
+        out.extend(_raw(t, rows, unread))
+        out.append(
+            {
+                "_note": f"{len(unread)} rows of a 绩效目标表 not understood, kept as raw cells "
+                f"(rows {unread[0].line}–{unread[-1].line}): {t.title}",
+                "source_line": unread[0].line,
+            }
+        )
+    return out
+
+
 def read_performance(t: Located, rows: list[GridRow]) -> list[dict]:
     """Rows of a 绩效目标表 for ``performance_table``, ``performance_fund`` and
     ``performance_indicator`` (each dict names its table under ``_target``), parse notes
     (``_note``) for what is not understood, and raw cells (``_raw``) for a table in which no
     project is found. Raises nothing on an unexpected shape: such a table is kept raw."""
     read = _read_forms(t, rows)
+    if read is None and is_department_title(t.title):
+        read = _read_department_grid(t, rows)
     if read is None:
         read = _read_list(t, rows)
     if read is None:

@@ -10,6 +10,7 @@ file and page it is on.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from decimal import Decimal
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 from budgetlens import grid, grid_final, narrative_final, prior_year
 from budgetlens import layout as lay
 from budgetlens.errors import IngestError
-from budgetlens.grid_performance import read_performance
+from budgetlens.grid_performance import is_department_title, read_performance
 from budgetlens.grid_procurement import read_procurement
 from budgetlens.grid_projects import read_projects
 from budgetlens.ingest import AMOUNT_KEYS, Parsed, budget_units
@@ -222,6 +223,7 @@ def _parse_group(doc: _Doc) -> Parsed:
     ident = doc.ident
     file_of = _file_of(items, origins)
     known, unknown = lay.locate(items, doc.layout, file_of)
+    unknown = _join_department_pages(unknown, doc.layout)
     first = doc.files[0].path
     for key in ("department", "year"):
         if not ident.get(key):
@@ -429,6 +431,30 @@ def _require_totals(p: Parsed, known: list, items: list, file: str) -> None:
         table=summary.title if summary else "收支总表",
         found="no such row read (the table's layout is not understood)",
     )
+
+
+def _join_department_pages(tables: list, layout) -> list:
+    """A 部门整体绩效目标表 printed as one table a page, each with the title again (长沙 pp30–32):
+    one table over those pages, so that an indicator's merged 一级/二级 cells carry across the
+    page and the department has one scorecard. Other tables are left as they are."""
+    out: list = []
+    for t in tables:
+        prev = out[-1] if out else None
+        also = layout.table_for(t.title)
+        if (
+            prev is not None
+            and also is not None
+            and also.reader == "performance"
+            and is_department_title(t.title)
+            and norm(t.title) == norm(prev.title)
+            and prev.grids
+            and t.grids
+            and t.grids[0][1].page == prev.grids[-1][1].page + 1
+        ):
+            out[-1] = dataclasses.replace(prev, grids=[*prev.grids, *t.grids])
+            continue
+        out.append(t)
+    return out
 
 
 def _next_title(tables: list, t) -> int:
