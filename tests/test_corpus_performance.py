@@ -123,7 +123,10 @@ def test_targets_are_parsed_as_the_text_layout_parses_them() -> None:
 
 def test_a_list_shaped_table_keeps_its_indicators_raw_with_a_note() -> None:
     (doc,) = corpus_documents("bj-xfb-2026-budget-dept")
-    assert doc.rows["performance_indicator"] == []
+    # the 项目 list's indicators stay raw; only the 部门整体 table's (p17) are read
+    # (tests/test_performance_department.py)
+    assert doc.rows["performance_indicator"]
+    assert {i["project"] for i in doc.rows["performance_indicator"]} == {"部门整体"}
     notes = [n["message"] for n in doc.rows["parse_note"] if n["table_key"] == "performance"]
     assert any("kept as raw cells" in m for m in notes)
     raw = {norm(c["text"]) for c in doc.rows["raw_cell"] if c["table_key"] == "performance"}
