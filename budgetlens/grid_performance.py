@@ -97,22 +97,22 @@ _LEVEL2_WORDS = sorted(
 def _split_levels(text: str) -> tuple[str, str, str]:
     """'产出指标质量指标来信扫描完成率' → ('产出指标', '质量指标', '来信扫描完成率'): a 一级 and a
     二级 指标 at the start of one cell split off; what is not one is left (blank levels)."""
-    x = norm(text)
+    x = text.strip()
     l1 = next((w for w in _LEVEL1 if x.startswith(w)), "")
     rest = x[len(l1) :]
     l2 = next((w for w in _LEVEL2_WORDS if l1 and rest.startswith(w)), "")
     if not l1:
         return "", "", text
-    return l1, l2, rest[len(l2) :]
+    return l1, l2, rest[len(l2) :].strip()  # the 三级 name as published
 
 
 def _target_text(kind: str, value: str, unit: str) -> str:
     """A target from its 指标性质 / 指标值类型 (≥, ＝, 定性 …), value and unit cells: '≥99%',
-    '优' (定性: the value alone)."""
-    kind, value, unit = norm(kind), value.strip(), norm(unit)
+    '优' (定性: the value alone); each part as published (＝ stays ＝)."""
+    kind, value, unit = kind.strip(), value.strip(), unit.strip()
     if not value:
         return ""
-    if not kind or kind.startswith("定"):
+    if not kind or norm(kind).startswith("定"):
         return value
     return f"{kind}{value}{unit}"
 
