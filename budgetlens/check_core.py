@@ -263,7 +263,6 @@ def run_identities(c: Checker, rows: dict, layout: str) -> None:
             lv,
             rv,
             [ll, rl],
-            items=0,
             tolerance=r.tolerance if r.tolerance is not None else ZERO,
             detail=right_sentence(rows, r.right),
         )

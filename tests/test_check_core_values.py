@@ -142,6 +142,18 @@ def test_within_a_ceiling(limit, stated, items, difference, tolerance, status) -
     assert (r["expected"], r["actual"]) == (D(limit), D(stated))
 
 
+def test_within_keeps_what_and_where() -> None:
+    c = Checker()
+    c.within("cost_indicator", "成本 ≤ 资金", D(10), D(9), [4, 2], detail="≤10万元")
+    (r,) = c.results
+    assert (r["check_kind"], r["subject"], r["detail"], r["source_lines"]) == (
+        "cost_indicator",
+        "成本 ≤ 资金",
+        "≤10万元",
+        "2,4",
+    )
+
+
 def test_within_defaults_to_no_items() -> None:
     c = Checker()
     c.within("k", "s", D(10), D("10.01"), [1])
@@ -479,6 +491,53 @@ def test_an_identity_with_a_side_unread_is_unjudged_naming_that_side(rules_dir: 
     assert left["expected"] is None
 
 
+ORDERED = """
+[a_absent]
+family = "identity"
+kind = "narrative"
+layouts = ["L"]
+subject = "a"
+left = { table = "summary_item", column = "amount_wan", where = { item = "无此项" } }
+right = { table = "key_figure", column = "value", where = { key = "total" } }
+
+[b_one_sided]
+family = "identity"
+kind = "narrative"
+layouts = ["L"]
+subject = "b"
+right = { table = "key_figure", column = "value", where = { key = "total" } }
+
+[c_unread]
+family = "identity"
+kind = "narrative"
+layouts = ["L"]
+subject = "c"
+left = { table = "summary_item", column = "amount_wan", where = { item = "小计" } }
+right = { table = "key_figure", column = "value", where = { key = "total" } }
+
+[d_runs]
+family = "identity"
+kind = "narrative"
+layouts = ["L"]
+subject = "d"
+left = { table = "summary_item", column = "amount_wan", where = { item = "合计" } }
+right = { table = "key_figure", column = "value", where = { key = "total" } }
+"""
+
+
+def test_each_identity_is_run_whatever_the_ones_before_it_gave(rules_dir: Path) -> None:
+    (rules_dir / "n.toml").write_text(ORDERED, encoding="utf-8")
+    rows = _identity_rows(D("7.00"), D("7.00"))
+    rows["summary_item"].append({"item": "小计", "amount_wan": None, "source_line": 31})
+    c = Checker()
+    check_core.run_identities(c, rows, "L")
+    # a: a side absent, not run; b: declares one side only, not run; c: unread; d: equal
+    assert [(r["subject"], r["status"], r["tolerance"]) for r in c.results] == [
+        ("c", "unjudged", None),
+        ("d", "ok", 0),
+    ]
+
+
 def test_an_identity_whose_side_is_absent_is_not_run(rules_dir: Path) -> None:
     (rules_dir / "n.toml").write_text(IDENTITIES, encoding="utf-8")
     rows = _identity_rows(D(1), D(1))
@@ -659,6 +718,12 @@ def test_unit_cent(unit, cent) -> None:
         ]
     }
     assert check_core.unit_cent(rows, "t") == D(cent)
+
+
+def test_unit_cent_of_a_table_not_listed_is_a_cent_of_wan() -> None:
+    rows = {"source_table": [{"table_key": "other", "amount_unit": "元"}]}
+    assert check_core.unit_cent(rows, "t") == D("0.01")
+    assert check_core.unit_cent({}, "t") == D("0.01")
 
 
 SUMMARY = [
