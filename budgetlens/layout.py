@@ -34,6 +34,8 @@ _TOC = re.compile(r"^\d+[.．、]|[.…]{3,}|\d+$")
 _EMPTY_QUOTES = re.compile(r"[“\"]\s*[”\"]")
 _UNIT = re.compile(r"单位[:：](?P<unit>万元|元|千元)")
 _UNIT_WORD = re.compile(r"^(?:金额)?(?:单位[:：])?(?:万元|元|千元)$")
+# a numbered heading of a contents page (一、主要职能, 第二部分…): no line of a cover title
+_OUTLINE = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
 EMPTY_MARKERS = (
     "本表无数据",
     "为空表",
@@ -405,7 +407,9 @@ def identity(items: list, lay: Layout | None, file: str) -> dict:
     head = lines[:60]
     # a cover that spreads the title over lines (2026年度 | 福州市…支队 | 单位预算) reads as one
     # (lines of punctuation only, as a stray "." above 长春's cover title, are left out)
-    words = [line for line in lines[:10] if re.search(r"\w", line)]
+    # (a contents page's numbered headings are no cover: without its cover page, 一、主要职能 |
+    # 二、部门决算单位构成 | 第二部分…决算表 must not read as one title)
+    words = [line for line in lines[:10] if re.search(r"\w", line) and not _OUTLINE.match(line)]
     cover = ["".join(words[k : k + n]) for k in range(min(6, len(words))) for n in (2, 3)]
     lays = [lay] if lay is not None else list(layouts())
     department = None

@@ -27,7 +27,8 @@ blocks removed, rulings kept).
     python tools/stress_corpus.py js-jcy-2019 -k drop  # one document, variants matching "drop"
     python tools/stress_corpus.py -j 3                 # three ingests at a time
 
-Writes ``build/stress/report.txt`` (one line per variant, then counts and timings). Not part of
+Writes ``build/stress/report.txt`` (one line per variant, then counts and timings; the lines
+also go to ``report.partial`` as they come, for a run stopped early). Not part of
 ``make test``: it takes tens of minutes.
 """
 
@@ -227,7 +228,7 @@ def judge(result: dict, files: list[Path]) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("documents", nargs="*", help="corpus folder names (default: all)")
+    ap.add_argument("documents", nargs="*", help="corpus folders, in this order (default: all)")
     ap.add_argument("-k", default="", help="only variants whose name contains this")
     ap.add_argument("--timeout", type=float, default=300.0)
     ap.add_argument("-j", "--jobs", type=int, default=1, help="variants ingested at once")
@@ -238,30 +239,35 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(child(args.child[1:], args.child[0]), ensure_ascii=False))
         return 0
     folders = sorted(p for p in CORPUS.iterdir() if p.is_dir() and any(p.glob("*.pdf")))
-    if args.documents:
-        folders = [f for f in folders if f.name in args.documents]
+    if args.documents:  # in the order given
+        folders = [CORPUS / name for name in args.documents if CORPUS / name in folders]
     args.report.parent.mkdir(parents=True, exist_ok=True)
     lines, counts, slow, details = [], {}, [], []
-    with tempfile.TemporaryDirectory() as tmp:
+    # each line is also written as it comes (a run stopped early keeps what it saw)
+    partial = args.report.with_suffix(".partial")
+    partial.write_text("", encoding="utf-8")
+    with tempfile.TemporaryDirectory() as tmp, ThreadPoolExecutor(max(1, args.jobs)) as pool:
         tasks = []
-        for folder in folders:
+        for folder in folders:  # the pool starts on a document while the next is cut
             work = Path(tmp) / folder.name
             work.mkdir()
-            tasks += [(folder, n, f) for n, f in variants(folder, work) if args.k in n]
-        with ThreadPoolExecutor(max(1, args.jobs)) as pool:
-            futures = [pool.submit(run_one, files, args.timeout) for _, _, files in tasks]
-            for (folder, name, files), future in zip(tasks, futures, strict=True):
-                result = judge(future.result(), files)
-                outcome = result["outcome"]
-                counts[outcome] = counts.get(outcome, 0) + 1
-                line = f"{folder.name:34} {name:24} {outcome:17} {result['s']:6.1f}s  "
-                line += result["message"].replace("\n", " ").replace(tmp + "/", "")[:300]
-                print(line, flush=True)
-                lines.append(line)
-                if name == "whole" and result["s"] > SLOW_S:
-                    slow.append(f"{folder.name}: {result['s']:.1f} s")
-                if "traceback" in result:
-                    details.append(f"--- {folder.name} {name}\n{result['traceback']}")
+            for name, files in variants(folder, work):
+                if args.k in name:
+                    tasks.append((folder, name, files, pool.submit(run_one, files, args.timeout)))
+        for folder, name, files, future in tasks:
+            result = judge(future.result(), files)
+            outcome = result["outcome"]
+            counts[outcome] = counts.get(outcome, 0) + 1
+            line = f"{folder.name:34} {name:24} {outcome:17} {result['s']:6.1f}s  "
+            line += result["message"].replace("\n", " ").replace(tmp + "/", "")[:300]
+            print(line, flush=True)
+            with partial.open("a", encoding="utf-8") as fh:
+                fh.write(line + "\n")
+            lines.append(line)
+            if name == "whole" and result["s"] > SLOW_S:
+                slow.append(f"{folder.name}: {result['s']:.1f} s")
+            if "traceback" in result:
+                details.append(f"--- {folder.name} {name}\n{result['traceback']}")
     text = "\n".join(
         [
             "# tools/stress_corpus.py: document, variant, outcome, seconds, message",
