@@ -15,6 +15,9 @@ Hand readings: 北京_2026_北京市信访办公室_部门预算.pdf page 1 (预
 社会工作部 2024 年度 部门决算), page 2 the contents (一、主要职能, 二、部门决算单位构成,
 第二部分…决算表); page 5 (收入支出决算总表): 总计 307.82 万元 on both sides.
 江苏省人大办公厅--江苏省人大常委会办公厅2019年部门预算公开表.pdf: page 1 is its 收支预算总表.
+西安_2019_西安市安全生产监督管理局_部门预算.pdf: page 1 is the cover naming the department; page
+2 the contents (表1 2019年部门综合预算收支总表 | 单位:万元 | 第3页,共45页 …); the tables name
+no 部门名称 in a cell beside its label.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ SHGZB = (
 JS_2019 = CORPUS / "js-rdbgt-2019"
 JS_NARRATIVE = JS_2019 / "江苏省人大办公厅--江苏省人大常委会2019年度部门预算公开.pdf"
 JS_TABLES = JS_2019 / "江苏省人大办公厅--江苏省人大常委会办公厅2019年部门预算公开表.pdf"
+XA_AJJ = CORPUS / "xa-ajj-2019-budget-dept" / "西安_2019_西安市安全生产监督管理局_部门预算.pdf"
 CQ_XCB = CORPUS / "cq-xcb-2026-budget-dept" / "重庆_2026_中共重庆市委宣传部_部门预算.pdf"
 
 
@@ -107,3 +111,14 @@ def test_a_tables_file_missing_its_first_table_is_named_not_its_narrative(tmp_pa
     assert err.value.file == str(pdf)
     assert "jiangsu-budget: missing 收支预算总表 |" in message
     assert "narrative" not in message
+
+
+def test_without_the_cover_naming_it_the_department_is_asked_for(tmp_path: Path) -> None:
+    # before the fix it loaded as the department "万元第3页,共45页" (the contents page's unit
+    # line joined with its page counter), then "万", "总计" and "2018年" (cells beside a
+    # 单位名称 column heading)
+    pdf = _variant(XA_AJJ, list(range(2, 46)), tmp_path / "drop-p1.pdf")
+    with pytest.raises(IngestError) as err:
+        pipeline.read_pdfs([pdf])
+    assert err.value.file.endswith(pdf.name)
+    assert err.value.expected.startswith("the document's department")
