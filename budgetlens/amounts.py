@@ -84,9 +84,13 @@ def amount_with_unit(value: Any, unit: str) -> str:
 
 
 def signed(value: Any, decimals: int = 2) -> str:
-    """A change with its sign: ``'+1,199.63'``, ``'-2.55'``, ``'0.00'``; a blank → ``''``."""
+    """A change with its sign: ``'+1,199.63'``, ``'-2.55'``, ``'0.00'``; a blank → ``''``.
+
+    A change that rounds to zero at ``decimals`` places is shown as no change, ``'0.00'``:
+    neither ``'+0.00'`` nor ``'-0.00'`` (the sign would claim a change the figure does not show).
+    """
     text = number(value, decimals)
-    if text == BLANK or text.startswith("-") or to_decimal(value) == 0:
+    if text == BLANK or text.startswith("-") or rounded(value, decimals) == 0:
         return text
     return f"+{text}"
 

@@ -29,7 +29,7 @@ import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
@@ -253,8 +253,9 @@ def run_identities(c: Checker, rows: dict, layout: str) -> None:
         (lv, ll, lrow), (rv, rl, rrow) = left, right
         subject = r.subject.format(left=lrow, right=rrow)
         if lv is None or rv is None:
-            which = "左边" if lv is None else "右边"
-            c.unjudged(r.kind, subject, [ll, rl], f"未读到：{which}的数值（第{ll or rl}行）")
+            # the line of the side whose value is missing (the other's if it has none)
+            which, line = ("左边", ll or rl) if lv is None else ("右边", rl or ll)
+            c.unjudged(r.kind, subject, [ll, rl], f"未读到：{which}的数值（第{line}行）")
             continue
         c.compare(
             r.kind,
@@ -262,7 +263,6 @@ def run_identities(c: Checker, rows: dict, layout: str) -> None:
             lv,
             rv,
             [ll, rl],
-            items=0,
             tolerance=r.tolerance if r.tolerance is not None else ZERO,
             detail=right_sentence(rows, r.right),
         )
@@ -407,9 +407,11 @@ def cost_wan(ind: dict) -> Decimal | None:
 
 
 def pct(part: Decimal, whole: Decimal) -> Decimal | None:
+    """``part`` as a percentage of ``whole``, rounded 四舍五入 to 0.01 as the documents round
+    (a 5 rounds up: 0.125% is 0.13%, never 0.12%); None when ``whole`` is 0."""
     if whole == 0:
         return None
-    return (part / whole * 100).quantize(CENT)
+    return (part / whole * 100).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def summarise(results: list[dict]) -> dict[str, int]:

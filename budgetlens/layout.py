@@ -33,7 +33,13 @@ _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*[（(]?\s*年")
 _TOC = re.compile(r"^\d+[.．、]|[.…]{3,}|\d+$")
 _EMPTY_QUOTES = re.compile(r"[“\"]\s*[”\"]")
 _UNIT = re.compile(r"单位[:：](?P<unit>万元|元|千元)")
-_UNIT_WORD = re.compile(r"^(?:金额)?(?:单位[:：])?(?:万元|元|千元)$")
+_UNIT_WORD = re.compile(r"^(?:金额)?(?:单位[:：])?(?:万元?|千元?|元)$")  # (万 | 元 over two lines)
+# a page counter (第3页,共45页): part of no name, though a cover line may join it
+_PAGE_COUNTER = re.compile(r"第\d+页|共\d+页")
+# a cell that can be a department's name: starts with a CJK character, three of them at least
+_NAME_CELL = re.compile(r"^[\u4e00-\u9fff]{3}")
+# a numbered heading of a contents page (一、主要职能, 第二部分…): no line of a cover title
+_OUTLINE = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
 EMPTY_MARKERS = (
     "本表无数据",
     "为空表",
@@ -356,7 +362,8 @@ def _first_match(patterns, lines) -> str | None:
         for line in lines:
             if hit := rx.match(line):
                 value = hit.group("v").strip()
-                if value and not _UNIT_WORD.match(value):  # 单位：万元 names no unit
+                # 单位：万元 names no unit; 单位:万元 | 第3页,共45页 joined names none either
+                if value and not _UNIT_WORD.match(value) and not _PAGE_COUNTER.search(value):
                     return value
     return None
 
@@ -370,6 +377,8 @@ def _labelled_cell(items: list, labels: tuple[str, ...]) -> str | None:
             cells = [c for c in row if c]
             for a, b in itertools.pairwise(cells):
                 if norm(a).rstrip(":：") in labels and not _UNIT_WORD.match(norm(b)):
+                    if norm(b) in ("总计", "合计", "小计") or not _NAME_CELL.match(norm(b)):
+                        continue  # 单位名称 heading a column (西安's tables): the next is no name
                     return b.strip()
     return None
 
@@ -405,7 +414,9 @@ def identity(items: list, lay: Layout | None, file: str) -> dict:
     head = lines[:60]
     # a cover that spreads the title over lines (2026年度 | 福州市…支队 | 单位预算) reads as one
     # (lines of punctuation only, as a stray "." above 长春's cover title, are left out)
-    words = [line for line in lines[:10] if re.search(r"\w", line)]
+    # (a contents page's numbered headings are no cover: without its cover page, 一、主要职能 |
+    # 二、部门决算单位构成 | 第二部分…决算表 must not read as one title)
+    words = [line for line in lines[:10] if re.search(r"\w", line) and not _OUTLINE.match(line)]
     cover = ["".join(words[k : k + n]) for k in range(min(6, len(words))) for n in (2, 3)]
     lays = [lay] if lay is not None else list(layouts())
     department = None

@@ -153,13 +153,20 @@ def group_files(files: list[PdfFile]) -> list[_Doc]:
             and ident["year"] in (None, d.ident["year"])
         ]
         if len(home) != 1:
-            raise first_error.get(f.path) or IngestError(
-                f.path,
-                "a disclosure's tables with figures, or a narrative 文件 given together with "
-                "the tables file of the same department and year",
-                found="table titles without figures (a narrative without its tables file)"
-                if not home
-                else f"{len(home)} documents it could belong to",
+            # a narrative whose tables file was given but fits no layout (a page of it lost):
+            # that file's refusal says what is missing, not "a narrative without its tables"
+            others = [e for path, e in first_error.items() if path != f.path] if not home else []
+            raise (
+                first_error.get(f.path)
+                or next(iter(others), None)
+                or IngestError(
+                    f.path,
+                    "a disclosure's tables with figures, or a narrative 文件 given together with "
+                    "the tables file of the same department and year",
+                    found="table titles without figures (a narrative without its tables file)"
+                    if not home
+                    else f"{len(home)} documents it could belong to",
+                )
             )
         home[0].files.insert(0, f)  # the narrative is read first
         for k, v in ident.items():

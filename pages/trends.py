@@ -122,13 +122,17 @@ def trend_view(government: str, department: str, kind: str, scope: str, home: st
                 "y": [float(r["value_wan"])],
                 "customdata": [str(r["document"])],
                 "legendgroup": many.STATED_GROUP,
-                "hovertemplate": "%{x} · " + name + ": %{y:,.2f}<extra></extra>",
+                "hovertemplate": "%{x} · "
+                + name
+                + ": %{y:,.2f} "
+                + t("unit.wan")
+                + "<extra></extra>",
             }
             if bar:
                 fig.add_trace(
                     go.Bar(
                         **common,
-                        text=[fmt.wan(r["value_wan"])],
+                        text=[fmt.wan_unit(r["value_wan"], t("unit.wan"))],
                         textposition="auto",
                         marker={"pattern": {"shape": "/"}, "opacity": 0.6},
                     )

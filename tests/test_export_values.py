@@ -686,6 +686,33 @@ def test_a_split_the_key_figures_lack_is_taken_from_the_total_row(
     assert {r["derived"] for r in rows[documents[JIANGSU]]} == {"false"}
 
 
+def test_a_split_is_taken_from_the_all_funds_table_whatever_the_table_order(
+    db, documents, tmp_path
+) -> None:
+    """Jincheng prints a 合计 row in three function tables, each numbered from 1: the 支出总表's
+    (l.200: 基本 1120.79, 项目 3146.12), the 一般公共预算支出表's (l.283: 项目 3143.50, without
+    the 2.62 carried over) and the 政府性基金 table's (l.376, blank). The split is the first's,
+    even when the others' rows come first in the database."""
+    hand = {r["table"]: r for r in read_fixture("function_tables.csv") if r["name"] == "合计"}
+    all_funds, general = hand["expenditure_total"], hand["general_budget_expenditure"]
+    assert all_funds["project"] != general["project"]  # the two tables differ: the test can tell
+    rows = _export_copy(
+        db,
+        tmp_path,
+        (DROP_SPLIT, [JINCHENG, documents[SHANGHAI]]),
+        (
+            "update expenditure_function set seq = 0 where document = ? and level = 0 "
+            "and table_key <> 'expenditure_total'",
+            [JINCHENG],
+        ),
+    )
+    got = {r["key"]: r for r in rows[JINCHENG] if r["derived"] == "true"}
+    assert {k: (Decimal(r["value"]), int(r["source_line"])) for k, r in got.items()} == {
+        "basic_total": (Decimal(all_funds["basic"]), int(all_funds["line"])),
+        "project_total": (Decimal(all_funds["project"]), int(all_funds["line"])),
+    }
+
+
 def test_a_split_the_total_row_leaves_blank_is_absent_never_zero(db, documents, tmp_path) -> None:
     sh = documents[SHANGHAI]
     blank = (
@@ -727,9 +754,22 @@ def test_class_rows_by_name_only_for_a_document_without_a_function_table(
             COPY_ROW.format(changes="'功能分类' as column_group, seq + 1000 as seq"),
             [sh, "一般公共服务支出", "支出"],
         ),
+        # a 财政拨款收支总表 printing its 支出 by 功能分类 (none of the corpus's Jiangsu documents
+        # does: theirs is by 支出用途) is 财政拨款 only, not all funds: not a row here
+        (
+            COPY_ROW.format(changes="'fiscal_summary' as table_key, seq + 2000 as seq"),
+            [js, jiangsu_class, "支出"],
+        ),
         resource="expenditure_function",
     )
     assert len(rows[js]) == 3 and {r["table"] for r in rows[js]} == {"income_expense_summary"}
+    # the 收支总表's 类 rows as read by hand (p. and value in hand_read.csv), once each
+    hand = {
+        ORDINAL.sub("", r["label"]): _wan(r)
+        for r in _hand(JIANGSU, "summary")
+        if r["column"] == "功能分类/金额"
+    }
+    assert sorted((r["name"], Decimal(r["total"])) for r in rows[js]) == sorted(hand.items())
     assert {r["table"] for r in rows[sh]} == {"expenditure_total"}
 
 

@@ -37,7 +37,10 @@ OUT = ROOT / "build" / "mutation"
 SCOPES: dict[str, tuple[str, ...]] = {
     "budgetlens/export.py": ("tests/test_export.py", "tests/test_export_values.py"),
     "ui/fmt.py": ("tests/test_derived_values.py",),
+    "budgetlens/amounts.py": ("tests/test_amounts_values.py", "tests/test_vocabulary.py"),
     "ui/data.py": ("tests/test_app.py",),
+    "budgetlens/check_core.py": ("tests/test_check_core_values.py",),
+    "budgetlens/resources.py": ("tests/test_resources_values.py",),
     "budgetlens/checks.py": ("tests/test_derived_values.py", "tests/test_checks.py"),
     "budgetlens/checks_tables.py": ("tests/test_checks_tables.py", "tests/test_export_values.py"),
     "budgetlens/queries.py": (
