@@ -496,7 +496,16 @@ def test_performance_numbers_match_db(app_db: Path, con) -> None:
     # the targets as a scorecard: grouped by 一级/二级, each marked quantified or not
     card = "\n".join(m.value for m in at.markdown)
     assert "##### 产出指标" in card and "**数量指标**" in card
-    assert ":green-badge[可量化指标]" in card and ":gray-badge[未量化指标]" in card
+    # a badge marks one target: 可量化 / 未量化, not the plural count's label (可量化指标)
+    assert ":green-badge[可量化]" in card and ":gray-badge[未量化]" in card
+    assert "badge[可量化指标]" not in card
+
+
+def test_performance_badges_in_english_name_one_target(app_db: Path) -> None:
+    at = run_page("performance", project="科技计划项目", lang="en")
+    card = "\n".join(m.value for m in at.markdown)
+    assert ":green-badge[Quantified]" in card and ":gray-badge[Not quantified]" in card
+    assert "targets]" not in card  # no plural on one target
 
 
 def test_checks_numbers_match_db_and_filter(app_db: Path, con) -> None:
