@@ -146,7 +146,9 @@ def test_every_chart_has_title_unit_and_source(app_db: Path, page: str) -> None:
 @pytest.mark.parametrize("page", [p for p in PAGES if p not in ("overview", "presenter")])
 def test_every_table_on_a_page_downloads_as_xlsx_and_csv(app_db: Path, page: str) -> None:
     at = run_page(page, q="科技")
-    shown = [d.value for d in at.dataframe]
+    # a phone's copy of a table (数据核对's, its cells wrapping: a row height set) says what the
+    # wide table says and is not offered again
+    shown = [d.value for d in at.dataframe if not d.proto.row_height]
     assert shown
     keys = [b.proto.id.rsplit("-", 1)[-1] for b in at.get("download_button")]
     assert len(keys) == 2 and keys[0].endswith("page_xlsx") and keys[1].endswith("page_csv")
@@ -532,6 +534,34 @@ def test_checks_numbers_match_db_and_filter(app_db: Path, con) -> None:
     lost = at.dataframe[0].value
     assert len(lost) == int((checks["status"] == "unjudged").sum()) > 0
     assert lost["说明"].str.startswith("未读到").all()
+
+
+def test_checks_tables_show_what_was_compared_and_the_amounts_first(app_db: Path, con) -> None:
+    """The wide table: status, what was compared and the three amounts before the kind, the
+    detail and the lines; the phone's table (a CSS media query shows one of the two): what was
+    compared after its status, wrapping (row height above 64 px), and the three amounts in
+    columns that fit a 390 px screen's 358 px table beside it."""
+    mismatches = db_query(con, "check_results").query("status == 'mismatch'").sort_values("seq")
+    at = run_page("checks", status="mismatch")
+    wide, phone = at.dataframe[0], at.dataframe[1]
+    assert list(wide.value.columns) == [
+        "状态", "核对内容", "应为", "实际", "差额", "核对类型", "说明", "原文行号",
+    ]  # fmt: skip
+    assert list(phone.value.columns) == [
+        "核对内容", "应为", "实际", "差额", "核对类型", "说明", "原文行号",
+    ]  # fmt: skip
+    assert (phone.value["核对内容"] == "不一致：" + wide.value["核对内容"]).all()
+    for column, key in (("应为", "expected_value"), ("实际", "actual_value")):
+        assert phone.value[column].tolist() == pytest.approx(
+            mismatches[key].astype(float).tolist(), nan_ok=True
+        )
+    assert phone.proto.row_height > 64  # Streamlit wraps a cell's text only above 4rem
+    widths = {k: v.get("width") for k, v in json.loads(phone.proto.columns).items()}
+    shown = [widths[c] for c in ("核对内容", "应为", "实际", "差额")]
+    assert all(isinstance(w, int) for w in shown) and sum(shown) <= 390 - 2 * 16
+    # the phone's table is not offered a second time with the page's downloads
+    names = [name for name, _ in at.session_state["_budgetlens_page_tables"]]
+    assert names.count("数据核对") == 1, names
 
 
 def test_glossary_numbers_match_db(app_db: Path, con) -> None:

@@ -94,12 +94,14 @@ def table(
     column_config: dict | None = None,
     height: int | str = "auto",
     offered: bool = True,
+    row_height: int | None = None,
 ) -> None:
     """A dataframe; an empty frame shows a plain sentence instead.
 
     The table is also offered for download with the page's other tables (:func:`page_downloads`),
     under ``name``, unless ``offered`` is False (a page of a longer list, offered whole by
-    :func:`offer_later`); each table's own toolbar downloads it as CSV too.
+    :func:`offer_later`); each table's own toolbar downloads it as CSV too. ``row_height``
+    above 64 px lets the cells' text wrap (Streamlit's rule).
     """
     if df.empty:
         st.info(t("msg.no_rows"))
@@ -108,7 +110,14 @@ def table(
     df = reading_order(_numeric(df))
     name = table_label(name)
     # a blank cell stays blank (Streamlit would write None in it)
-    st.dataframe(df, hide_index=True, column_config=column_config, height=height, placeholder="")
+    st.dataframe(
+        df,
+        hide_index=True,
+        column_config=column_config,
+        height=height,
+        placeholder="",
+        row_height=row_height,
+    )
     if file_note:  # a document of several PDFs: which one the pages are of
         st.caption(t("src.pages_of_file").format(file=file_note))
     if not offered:
