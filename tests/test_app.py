@@ -424,6 +424,33 @@ def test_overview_numbers_match_db(app_db: Path, con) -> None:
     assert "一致 " not in badge and "尾差" not in badge
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_overview_class_chart_keeps_its_names_whole_on_a_phone(
+    app_db: Path, con, lang: str
+) -> None:
+    """The 类 chart's names on lines of at most 24 Latin or 10 Chinese characters (about
+    120 px: a phone keeps room for the bars), nothing of a name lost; the legend in a row above
+    the plot, not over the bars; the axis makes room for its names."""
+    from budgetlens import vocabulary
+
+    at = run_page(None, lang=lang)
+    title = {"zh": "支出功能分类（类）", "en": "Expenditure by functional class"}[lang]
+    spec = next(s for s in chart_specs(at) if s["layout"]["title"]["text"].startswith(title))
+    names = db_query(con, "expenditure_function").query("level == 1")["name"]
+    shown = spec["data"][0]["y"]
+    assert [y.replace("<br>", " ") for y in shown] == [
+        vocabulary.class_name(n, lang) for n in names
+    ]
+    for label in shown:
+        for line in label.split("<br>"):
+            assert len(line) <= (10 if re.search(r"[\u4e00-\u9fff]", line) else 24), label
+    if lang == "en":
+        assert any("<br>" in y for y in shown)  # the long English names do wrap
+    legend = spec["layout"]["legend"]
+    assert (legend["orientation"], legend["y"], legend["yanchor"]) == ("h", 1, "bottom")
+    assert spec["layout"]["yaxis"]["automargin"] is True
+
+
 def test_overview_three_public_empty_table_is_a_sentence(app_db: Path) -> None:
     at = run_page()
     assert any("本表无数据" in c.value for c in at.caption)
