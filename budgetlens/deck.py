@@ -365,7 +365,14 @@ def _chart(slide: Any, s: Slide, chart: Chart) -> Any:
         labels.position = XL_LABEL_POSITION.OUTSIDE_END
         plot.gap_width = 60
         if multi:
-            plot.overlap = -10
+            # series side by side where a category has more than one; where none has (人员经费
+            # of one 经济科目, 公用经费 of another), each category's one bar in its middle,
+            # not beside an empty slot
+            both = any(
+                sum(1 for series in chart.series if series.values[i]) > 1
+                for i in range(len(chart.categories))
+            )
+            plot.overlap = -10 if both else 100
         cat = ch.category_axis
         style_font(cat.tick_labels.font, 14 if len(chart.categories) <= 8 else 12, color=INK)
         horizontal(cat.tick_labels)

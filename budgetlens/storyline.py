@@ -315,7 +315,7 @@ class Slide:
 
     @property
     def heading(self) -> str:
-        if self.key == "title":
+        if self.key == "title" or not self.unit:  # no unit: a table whose columns carry theirs
             return self.title
         return tr(self.lang, "heading", title=self.title, unit=self.unit)
 
@@ -442,7 +442,10 @@ class _Context:
         return None if row is None else dec(row["value"])
 
     def slide(self, key: str, title: str, unit_key: str, source: str, **kw: Any) -> Slide:
-        unit = self.v(unit_key) if vocabulary.has(unit_key) else self.t(unit_key)
+        if not unit_key:  # the slide's columns name their units
+            unit = ""
+        else:
+            unit = self.v(unit_key) if vocabulary.has(unit_key) else self.t(unit_key)
         return Slide(key, title, unit, source, lang=self.lang, **kw)
 
 
@@ -947,7 +950,7 @@ def _performance(c: _Context) -> list[Slide]:
             c.slide(
                 "performance_projects",
                 c.t("title.performance_projects"),
-                "unit.wan",
+                "",  # 万元, 个 and % side by side: each column's header names its unit
                 source,
                 chart=Chart(
                     "table",
@@ -959,7 +962,7 @@ def _performance(c: _Context) -> list[Slide]:
                         c.v("col.share_pct"),
                     ),
                     rows=tuple(rows),
-                    amount_columns=(1, 4),
+                    amount_columns=(1, 2, 3, 4),  # figures, right-aligned (counts too)
                 ),
                 sentences=[c.t("s.performance.table")],
             )

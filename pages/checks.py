@@ -23,6 +23,10 @@ if not checks:
 
 ALL = "all"
 MONEY = st.column_config.NumberColumn(format="%,.2f")
+# the checks' amounts under their short headers (应为): as wide as "52,457.00" needs (Streamlit
+# sizes a column from a sample of its rows, and cut that figure off)
+AMOUNT_PX = 84
+CHECK_MONEY = st.column_config.NumberColumn(format="%,.2f", width=AMOUNT_PX)
 # what a reader looks for first: the contradictions, then what could not be judged
 SHOWN_ORDER = ("mismatch", "unjudged", "rounding", "ok")
 
@@ -56,28 +60,34 @@ def status_counts() -> None:
     )
 
 
-@ui.section
-def checks_table(status: str, kind: str) -> None:
+def shown_checks(status: str, kind: str) -> pd.DataFrame:
     """The checks with the status ``status`` and the kind ``kind`` ('all': any), contradictions
-    first: the expected and the actual side of each, their difference and the lines (and pages)
-    both were printed on."""
-    lang = state.current().lang
+    first."""
     shown = data.dept_query("check_results")
     if status != ALL:
         shown = shown[shown["status"] == status]
     if kind != ALL:
         shown = shown[shown["check_kind"] == kind]
     order = {s: i for i, s in enumerate(SHOWN_ORDER)}
-    shown = shown.assign(_o=shown["status"].map(order)).sort_values(["_o", "seq"])
+    return shown.assign(_o=shown["status"].map(order)).sort_values(["_o", "seq"])
+
+
+@ui.section
+def checks_table(status: str, kind: str) -> None:
+    """The checks (:func:`shown_checks`): what was compared, then the expected and the actual
+    side of each and their difference, then the kind of check, the detail and the lines (and
+    pages) both were printed on."""
+    lang = state.current().lang
+    shown = shown_checks(status, kind)
     ui.table(
         pd.DataFrame(
             {
                 t("col.status"): [labels.status_label(s, lang) for s in shown["status"]],
-                t("col.check_kind"): [labels.kind_label(k, lang) for k in shown["check_kind"]],
                 t("col.subject"): [labels.subject_label(s, lang) for s in shown["subject"]],
                 t("col.expected"): shown["expected_value"].astype(float),
                 t("col.actual"): shown["actual_value"].astype(float),
                 t("col.difference"): shown["difference_value"].astype(float),
+                t("col.check_kind"): [labels.kind_label(k, lang) for k in shown["check_kind"]],
                 t("col.source_lines"): shown["source_lines"],
                 t("col.detail"): [
                     labels.subject_label(d, lang) if isinstance(d, str) else ""
@@ -87,11 +97,66 @@ def checks_table(status: str, kind: str) -> None:
         ),
         "checks",
         column_config={
-            t("col.expected"): MONEY,
-            t("col.actual"): MONEY,
-            t("col.difference"): MONEY,
+            t("col.expected"): CHECK_MONEY,
+            t("col.actual"): CHECK_MONEY,
+            t("col.difference"): CHECK_MONEY,
         },
         height=560,
+    )
+
+
+# A phone's width (390 px, a table 358 px) holds the status, what was compared and the three
+# amounts only when what was compared wraps in a narrow column: on a phone each check is a row
+# of what was compared (after its status, on up to five lines) and the three amounts, in
+# columns just wide enough for them; the kind, detail and lines follow.
+# five lines of Chinese, six of the longer English: Streamlit wraps a cell's text above 64 px
+PHONE_ROW_PX = {"zh": 104, "en": 124}
+PHONE_TEXT_PX = 124
+PHONE_AMOUNT_PX = 76  # "52,457.00" and the cell's padding
+
+
+@ui.section
+def checks_phone(status: str, kind: str) -> None:
+    """The checks (:func:`shown_checks`) laid out for a phone (see PHONE_ROW_PX); offered for
+    download as the wide table is (not twice)."""
+    lang = state.current().lang
+    shown = shown_checks(status, kind)
+    sep = "：" if lang == "zh" else ": "
+    subject = t("col.subject")
+
+    def lead(status: str) -> str:  # the status opens the cell: "Mismatch: …"
+        text = labels.status_label(status, lang)
+        return text[:1].upper() + text[1:]
+
+    frame = pd.DataFrame(
+        {
+            subject: [
+                lead(a) + sep + labels.subject_label(s, lang)
+                for a, s in zip(shown["status"], shown["subject"], strict=True)
+            ],
+            t("col.expected"): shown["expected_value"].astype(float),
+            t("col.actual"): shown["actual_value"].astype(float),
+            t("col.difference"): shown["difference_value"].astype(float),
+            t("col.check_kind"): [labels.kind_label(k, lang) for k in shown["check_kind"]],
+            t("col.detail"): [
+                labels.subject_label(d, lang) if isinstance(d, str) else "" for d in shown["detail"]
+            ],
+            t("col.source_lines"): shown["source_lines"],
+        }
+    )
+    amount = st.column_config.NumberColumn(format="%,.2f", width=PHONE_AMOUNT_PX)
+    ui.table(
+        frame,
+        "checks",
+        column_config={
+            subject: st.column_config.TextColumn(width=PHONE_TEXT_PX),
+            t("col.expected"): amount,
+            t("col.actual"): amount,
+            t("col.difference"): amount,
+        },
+        height=560,
+        row_height=PHONE_ROW_PX[lang],
+        offered=False,
     )
 
 
@@ -111,7 +176,12 @@ with f2:
         "kind",
         format_func=lambda k: t("word.all") if k == ALL else labels.kind_label(k, state.lang()),
     )
-checks_table(status, kind)
+# the wide table on a screen wider than a phone, the phone's table on a phone (ui.wide_or_phone)
+wide, phone = ui.wide_or_phone("checks_table")
+with wide:
+    checks_table(status, kind)
+with phone:
+    checks_phone(status, kind)
 st.caption(t("src.prefix") + state.current().title)
 
 

@@ -278,16 +278,18 @@ def revenue_and_classes() -> None:
                 fig.add_trace(
                     go.Bar(
                         name=name,
-                        y=[ui.class_name(n) for n in rows["name"]],
+                        # long English names on several lines, not cut at the left on a phone
+                        y=[ui.axis_label(ui.class_name(n)) for n in rows["name"]],
                         x=rows[column].fillna(0).astype(float),
                         orientation="h",
                     )
                 )
             fig.update_layout(
                 barmode="stack",
-                yaxis={"autorange": "reversed"},
-                height=320,
+                yaxis={"autorange": "reversed", "automargin": True},
+                height=320 + 18 * max(0, sum(n.count("<br>") for n in fig.data[0].y) - 2),
                 showlegend=len(traces) > 1,
+                legend=ui.legend_above(),
             )
             ui.chart(
                 fig,
@@ -357,10 +359,14 @@ def money_flow() -> None:
                 t("col.amount_wan"): val,
             }
         )
-        shown = flows_table.assign(**{t("col.amount_wan"): [fmt.wan(v) for v in val]})
+        # the amounts stay numbers, shown by the one formatter: Streamlit right-aligns a number
+        # column (a column of formatted text it aligns left, over any style given)
         st.table(
-            shown.style.set_properties(
-                subset=[t("col.amount_wan")], **{"text-align": "right", "white-space": "nowrap"}
+            flows_table.style.format(fmt.wan, subset=[t("col.amount_wan")])
+            .set_properties(subset=[t("col.amount_wan")], **{"white-space": "nowrap"})
+            # its header over the amounts (Streamlit's header inherits the table's left)
+            .set_table_styles(
+                [{"selector": "th.col1", "props": [("text-align", "right !important")]}]
             ),
             hide_index=True,
         )

@@ -84,9 +84,10 @@ def card(rows: pd.DataFrame) -> None:
                 lines.append("")
             for _, row in items.iterrows():
                 badge = (
-                    f":green-badge[{t('term.measurable')}]"
+                    # one target: 可量化 / Quantified (term.measurable counts many)
+                    f":green-badge[{t('term.quantified_one')}]"
                     if row["target_kind"] in QUANTIFIED
-                    else f":gray-badge[{t('term.vague')}]"
+                    else f":gray-badge[{t('term.vague_one')}]"
                 )
                 lines.append(
                     f"- {ui.escape_md(row['name'])}：**{ui.escape_md(target_text(row))}** {badge}"

@@ -146,7 +146,9 @@ def test_every_chart_has_title_unit_and_source(app_db: Path, page: str) -> None:
 @pytest.mark.parametrize("page", [p for p in PAGES if p not in ("overview", "presenter")])
 def test_every_table_on_a_page_downloads_as_xlsx_and_csv(app_db: Path, page: str) -> None:
     at = run_page(page, q="科技")
-    shown = [d.value for d in at.dataframe]
+    # a phone's copy of a table (数据核对's, its cells wrapping: a row height set) says what the
+    # wide table says and is not offered again
+    shown = [d.value for d in at.dataframe if not d.proto.row_height]
     assert shown
     keys = [b.proto.id.rsplit("-", 1)[-1] for b in at.get("download_button")]
     assert len(keys) == 2 and keys[0].endswith("page_xlsx") and keys[1].endswith("page_csv")
@@ -422,6 +424,33 @@ def test_overview_numbers_match_db(app_db: Path, con) -> None:
     assert "一致 " not in badge and "尾差" not in badge
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_overview_class_chart_keeps_its_names_whole_on_a_phone(
+    app_db: Path, con, lang: str
+) -> None:
+    """The 类 chart's names on lines of at most 24 Latin or 10 Chinese characters (about
+    120 px: a phone keeps room for the bars), nothing of a name lost; the legend in a row above
+    the plot, not over the bars; the axis makes room for its names."""
+    from budgetlens import vocabulary
+
+    at = run_page(None, lang=lang)
+    title = {"zh": "支出功能分类（类）", "en": "Expenditure by functional class"}[lang]
+    spec = next(s for s in chart_specs(at) if s["layout"]["title"]["text"].startswith(title))
+    names = db_query(con, "expenditure_function").query("level == 1")["name"]
+    shown = spec["data"][0]["y"]
+    assert [y.replace("<br>", " ") for y in shown] == [
+        vocabulary.class_name(n, lang) for n in names
+    ]
+    for label in shown:
+        for line in label.split("<br>"):
+            assert len(line) <= (10 if re.search(r"[\u4e00-\u9fff]", line) else 24), label
+    if lang == "en":
+        assert any("<br>" in y for y in shown)  # the long English names do wrap
+    legend = spec["layout"]["legend"]
+    assert (legend["orientation"], legend["y"], legend["yanchor"]) == ("h", 1, "bottom")
+    assert spec["layout"]["yaxis"]["automargin"] is True
+
+
 def test_overview_three_public_empty_table_is_a_sentence(app_db: Path) -> None:
     at = run_page()
     assert any("本表无数据" in c.value for c in at.caption)
@@ -496,7 +525,16 @@ def test_performance_numbers_match_db(app_db: Path, con) -> None:
     # the targets as a scorecard: grouped by 一级/二级, each marked quantified or not
     card = "\n".join(m.value for m in at.markdown)
     assert "##### 产出指标" in card and "**数量指标**" in card
-    assert ":green-badge[可量化指标]" in card and ":gray-badge[未量化指标]" in card
+    # a badge marks one target: 可量化 / 未量化, not the plural count's label (可量化指标)
+    assert ":green-badge[可量化]" in card and ":gray-badge[未量化]" in card
+    assert "badge[可量化指标]" not in card
+
+
+def test_performance_badges_in_english_name_one_target(app_db: Path) -> None:
+    at = run_page("performance", project="科技计划项目", lang="en")
+    card = "\n".join(m.value for m in at.markdown)
+    assert ":green-badge[Quantified]" in card and ":gray-badge[Not quantified]" in card
+    assert "targets]" not in card  # no plural on one target
 
 
 def test_checks_numbers_match_db_and_filter(app_db: Path, con) -> None:
@@ -523,6 +561,34 @@ def test_checks_numbers_match_db_and_filter(app_db: Path, con) -> None:
     lost = at.dataframe[0].value
     assert len(lost) == int((checks["status"] == "unjudged").sum()) > 0
     assert lost["说明"].str.startswith("未读到").all()
+
+
+def test_checks_tables_show_what_was_compared_and_the_amounts_first(app_db: Path, con) -> None:
+    """The wide table: status, what was compared and the three amounts before the kind, the
+    detail and the lines; the phone's table (a CSS media query shows one of the two): what was
+    compared after its status, wrapping (row height above 64 px), and the three amounts in
+    columns that fit a 390 px screen's 358 px table beside it."""
+    mismatches = db_query(con, "check_results").query("status == 'mismatch'").sort_values("seq")
+    at = run_page("checks", status="mismatch")
+    wide, phone = at.dataframe[0], at.dataframe[1]
+    assert list(wide.value.columns) == [
+        "状态", "核对内容", "应为", "实际", "差额", "核对类型", "说明", "原文行号",
+    ]  # fmt: skip
+    assert list(phone.value.columns) == [
+        "核对内容", "应为", "实际", "差额", "核对类型", "说明", "原文行号",
+    ]  # fmt: skip
+    assert (phone.value["核对内容"] == "不一致：" + wide.value["核对内容"]).all()
+    for column, key in (("应为", "expected_value"), ("实际", "actual_value")):
+        assert phone.value[column].tolist() == pytest.approx(
+            mismatches[key].astype(float).tolist(), nan_ok=True
+        )
+    assert phone.proto.row_height > 64  # Streamlit wraps a cell's text only above 4rem
+    widths = {k: v.get("width") for k, v in json.loads(phone.proto.columns).items()}
+    shown = [widths[c] for c in ("核对内容", "应为", "实际", "差额")]
+    assert all(isinstance(w, int) for w in shown) and sum(shown) <= 390 - 2 * 16
+    # the phone's table is not offered a second time with the page's downloads
+    names = [name for name, _ in at.session_state["_budgetlens_page_tables"]]
+    assert names.count("数据核对") == 1, names
 
 
 def test_glossary_numbers_match_db(app_db: Path, con) -> None:

@@ -325,5 +325,12 @@ def test_a_phone_gets_the_money_flow_as_a_table(server: str, browser, width: int
         phone = width <= 640
         assert chart.is_visible() is not phone
         assert table.is_visible() is phone
+        # the amounts (and their header) right-aligned, as figures are read; the flows left
+        align = table.evaluate(
+            "t => [...t.querySelectorAll('tr')].map(r => [...r.querySelectorAll('th, td')]"
+            ".map(c => getComputedStyle(c).textAlign))"
+        )
+        assert len(align) > 1 and all(row[-1] == "right" for row in align), align
+        assert all(row[0] in ("left", "start") for row in align[1:]), align
     finally:
         page.close()

@@ -214,9 +214,14 @@ def test_every_slide_has_its_title_with_the_unit(prs, story) -> None:
         assert title == s.heading
         if s.key == "title":
             assert s.unit in named(pptx, "Subtitle").text_frame.text
+        elif not s.unit:  # a table of 万元, counts and %: its headers name the units
+            assert s.chart.kind == "table", title
+            assert "预算（万元）" in s.chart.columns and "占比（%）" in s.chart.columns, title
+            assert "（" not in title, title
         else:
             assert title.endswith(f"（{s.unit}）"), title
     assert by_key(story, "function").heading == "支出按功能分类（万元）"
+    assert by_key(story, "performance_projects").heading == "绩效目标：各项目量化程度"
 
 
 def test_every_slide_has_the_source_footer(prs, story, doc) -> None:
@@ -540,3 +545,21 @@ def test_cli_explicit_department_and_year(seed_db: Path, tmp_path: Path, doc) ->
     args = ["deck", "--db", str(seed_db), "--department", doc["department"]]
     assert cli.main([*args, "--year", str(doc["year"]), "-o", str(out)]) == 0
     assert out.stat().st_size > 0
+
+
+def test_bars_of_a_category_with_one_series_stand_in_its_middle(prs, story) -> None:
+    """基本支出按经济分类: 人员经费 and 公用经费 as two series; a 经济科目 with one of them has
+    its one bar centred (overlap 100), not beside an empty slot; a category with both keeps
+    them side by side."""
+    s = by_key(story, "economic")
+    plot = chart_of(pptx_slide(prs, story, "economic")).plots[0]
+    both = [
+        i
+        for i in range(len(s.chart.categories))
+        if sum(1 for series in s.chart.series if series.values[i]) > 1
+    ]
+    assert len(s.chart.series) == 2
+    # read by hand, data/raw/jincheng-kejiju-2024.txt line 318: 工资福利支出 842.82 | 842.82 |
+    # (blank 公用经费); each 经济科目 of this document has one of the two
+    assert both == []
+    assert plot.overlap == 100

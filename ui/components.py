@@ -94,12 +94,14 @@ def table(
     column_config: dict | None = None,
     height: int | str = "auto",
     offered: bool = True,
+    row_height: int | None = None,
 ) -> None:
     """A dataframe; an empty frame shows a plain sentence instead.
 
     The table is also offered for download with the page's other tables (:func:`page_downloads`),
     under ``name``, unless ``offered`` is False (a page of a longer list, offered whole by
-    :func:`offer_later`); each table's own toolbar downloads it as CSV too.
+    :func:`offer_later`); each table's own toolbar downloads it as CSV too. ``row_height``
+    above 64 px lets the cells' text wrap (Streamlit's rule).
     """
     if df.empty:
         st.info(t("msg.no_rows"))
@@ -108,7 +110,14 @@ def table(
     df = reading_order(_numeric(df))
     name = table_label(name)
     # a blank cell stays blank (Streamlit would write None in it)
-    st.dataframe(df, hide_index=True, column_config=column_config, height=height, placeholder="")
+    st.dataframe(
+        df,
+        hide_index=True,
+        column_config=column_config,
+        height=height,
+        placeholder="",
+        row_height=row_height,
+    )
     if file_note:  # a document of several PDFs: which one the pages are of
         st.caption(t("src.pages_of_file").format(file=file_note))
     if not offered:
@@ -566,6 +575,43 @@ def label_px(text: str, size: float = 12) -> float:
     )
 
 
+def axis_label(text: str, latin: int = 24, cjk: int = 10) -> str:
+    """A category label for a chart's axis on as many lines (``<br>``) as it needs: Latin words
+    on lines of at most ``latin`` characters (never inside a word), Chinese on lines of ``cjk``
+    characters, the Chinese of ``Education 教育支出`` on a line of its own. About 120 px wide
+    at 12 px, so that a phone keeps room for the bars; the hover shows the same lines."""
+    lines: list[str] = []
+    for part in re.findall(r"[^\u2e80-\u9fff\uff00-\uffef]+|[\u2e80-\u9fff\uff00-\uffef]+", text):
+        part = part.strip()
+        if not part:
+            continue
+        if ord(part[0]) >= 0x2E80:
+            lines += [part[i : i + cjk] for i in range(0, len(part), cjk)]
+            continue
+        current = ""
+        for word in part.split():
+            if current and len(current) + 1 + len(word) > latin:
+                lines.append(current)
+                current = word
+            else:
+                current = f"{current} {word}".strip()
+        if current:
+            lines.append(current)
+    return "<br>".join(lines) or text
+
+
+def legend_above() -> dict:
+    """A legend in one row between a chart's title and its plot, left-aligned: not over the bars
+    (Plotly's default, at the right, covers them on a phone)."""
+    return {
+        "orientation": "h",
+        "x": 0,
+        "xanchor": "left",
+        "y": 1.0,
+        "yanchor": "bottom",
+    }
+
+
 def class_name(name: object) -> str:
     """A 功能分类 name in the UI's language: in English the official English name with the
     Chinese beside it, where one exists (budgetlens.vocabulary.class_name)."""
@@ -643,12 +689,16 @@ def chart(
     fig.update_traces(textangle=0, selector={"type": "bar"})
     if labels:
         fig.update_xaxes(tickangle=0, nticks=4)
+    # a legend above the plot (legend_above) needs room under the title: two rows, as on a
+    # phone, where the plot (and the legend) start right of the bars' names
+    legend = fig.layout.legend
+    above = fig.layout.showlegend is not False and legend.orientation == "h" and legend.y == 1
     fig.update_layout(
         title=heading,
         margin={
             "l": 10,
             "r": 10,
-            "t": 70 if colon and tail else 50,
+            "t": (70 if colon and tail else 50) + (46 if above else 0),
             "b": below_axis + 16 * len(lines) + 8,
         },
         font={"family": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"},

@@ -292,6 +292,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "table.procurement": ("政府采购预算", "Government procurement budget"),
     "table.glossary": ("名词解释", "Glossary"),
     "table.prior_year": ("文件所述上年数", "Stated prior-year figures"),
+    "table.checks": ("数据核对", "Reconciliation"),
     "table.checks_years": ("跨年度核对", "Checks between years"),
     "table.indicators": ("绩效指标", "Performance targets"),
     "table.indicators_impl": ("绩效指标（实施期）", "Performance targets (implementation period)"),
