@@ -319,6 +319,34 @@ def _project_sheet(rows: list[dict[str, Any]]) -> tuple[list[Col], list[dict[str
     return columns, rows
 
 
+def _procurement_sheet(rows: list[dict[str, Any]]) -> tuple[list[Col], list[dict[str, Any]]]:
+    """政府采购预算表 as read (queries/procurement_items.sql): each printed row with its kind and
+    category (put in words by ``_labelled``); a text column only where some row prints it."""
+    out = []
+    for r in rows:
+        row = dict(r)
+        row["procurement_kind"] = row.pop("row_kind")  # not the other tables' row kinds
+        out.append(row)
+    texts = [
+        Col("procurement_kind", "col.procurement_kind"),
+        Col("category", "col.procurement_category"),
+        Col("unit", "col.unit"),
+        Col("project", "col.project"),
+        Col("economic", "col.economic"),
+        Col("item", "col.procurement_line"),
+        Col("method", "col.procurement_method"),
+    ]
+    shown = [c for c in texts if any(_present(r.get(c.key)) for r in out)]
+    amounts = [Col("total_wan", "term.total", "amount", wan=True)]
+    if any(_present(r.get("general_budget_wan")) for r in out):
+        amounts.append(Col("general_budget_wan", "col.general_budget_wan", "amount"))
+    return [*shown, *amounts, LINE], out
+
+
+def _present(value: object) -> bool:
+    return value is not None and value == value and value != ""
+
+
 def _raw_sheet(cells: list[dict[str, Any]]) -> tuple[list[Col], list[dict[str, Any]]]:
     """A table kept as published cells: its grid, one sheet row per table row, text as printed."""
     used = sorted({c["col_no"] for c in cells})  # columns with a cell somewhere
@@ -358,6 +386,7 @@ _READER_KINDS = {
     "economic": "economic",
     "three_public": "fiscal_items",
     "raw": "raw",
+    "procurement": "procurement",
     **grid_final.SHEET_KINDS,  # a 决算's own readers
 }
 
@@ -424,6 +453,11 @@ def table_sheet(
     if kind == "projects":
         carried = TABLES_BY_KEY[table_key].carried_over
         return _project_sheet([r for r in data.q("project_budget") if r["carried_over"] == carried])
+    if kind == "procurement":
+        items = data.q("procurement_items")
+        if items:
+            return _procurement_sheet(items)
+        kind = "raw"  # a shape the reader does not know (烟台's, by 科目): its cells as printed
     if kind == "raw":
         return _raw_sheet([r for r in data.q("workbook_raw_cells") if r["table_key"] == table_key])
     raise KeyError(f"no sheet layout for table {table_key!r} (kind {kind!r})")
@@ -511,7 +545,13 @@ def _labelled(row: dict[str, Any], lang: str) -> dict[str, Any]:
         out["row_kind_label"] = vocabulary.label(f"row_kind.{row['row_kind']}", lang)
     if row.get("target_kind") in TARGET_KINDS:
         out["target_kind"] = vocabulary.label(f"kind.{row['target_kind']}", lang)
-    for key, prefix in (("period", "period."), ("side", "side."), ("part", "side.")):
+    for key, prefix in (
+        ("period", "period."),
+        ("side", "side."),
+        ("part", "side."),
+        ("procurement_kind", "procurement_kind."),
+        ("category", "procurement."),
+    ):
         value = row.get(key)
         if isinstance(value, str) and vocabulary.has(prefix + value):
             out[key] = vocabulary.label(prefix + value, lang)

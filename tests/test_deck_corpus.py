@@ -187,12 +187,26 @@ def test_cli_deck_and_workbook_of_the_jiangsu_document(corpus_db: Path, tmp_path
     # every table of the document has its sheet, named as the layout names it
     for name in ("收支预算总表", "收入预算总表", "支出预算总表", "政府采购预算表"):
         assert name in wb.sheetnames
-    # the 政府采购 table is kept as published cells: its grid, not 本表无数据
-    grid = [
-        [c for c in row if c is not None]
-        for row in wb["政府采购预算表"].iter_rows(values_only=True)
-    ]
-    assert any("合计" in row for row in grid)
+    # the 政府采购 table as read, row by row (hand-read: 公开表十二, tables file p12)
+    ws = wb["政府采购预算表"]
+    header = [c.value for c in ws[2]]
+    for column in ("行类型", "采购类别", "采购内容", "采购组织形式", "合计（万元）", "原文页码"):
+        assert column in header, header
+    rows = [dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=3, values_only=True)]
+    total = next(r for r in rows if r["行类型"] == "合计")
+    assert Decimal(str(total["合计（万元）"])) == Decimal("2416.43")
+    assert total["原文页码"] == 12
+    goods = next(r for r in rows if r["行类型"] == "采购类别" and r["采购类别"] == "货物")
+    assert Decimal(str(goods["合计（万元）"])) == Decimal("233.10")
+    furniture = next(r for r in rows if r["采购内容"] == "家具用具")
+    assert Decimal(str(furniture["合计（万元）"])) == Decimal("18.40")
+    assert furniture["采购组织形式"] == "分散自行组织"
+    meeting = next(r for r in rows if r["采购内容"] == "会议服务")
+    assert Decimal(str(meeting["合计（万元）"])) == Decimal("1035.00")
+    for r in rows:
+        for value in r.values():
+            assert not (isinstance(value, str) and MISSING.search(value)), r
+            assert value not in ("item", "category", "group", "total"), r
     # two PDFs: each row says which file its page is in
     tables_file = next(p.name for p in (CORPUS / JIANGSU).glob("*.pdf") if "公开表" in p.name)
     header = [c.value for c in wb["支出预算总表"][2]]
@@ -201,3 +215,18 @@ def test_cli_deck_and_workbook_of_the_jiangsu_document(corpus_db: Path, tmp_path
         r[header.index("文件")] for r in wb["支出预算总表"].iter_rows(min_row=3, values_only=True)
     }
     assert files == {tables_file}
+
+
+def test_english_workbook_names_the_procurement_rows_in_english(con, tmp_path: Path) -> None:
+    i = identity(JIANGSU)
+    build_workbook(
+        con, i["department"], int(i["year"]), tmp_path / "w.xlsx", document_id(JIANGSU), "en"
+    )
+    wb = openpyxl.load_workbook(str(tmp_path / "w.xlsx"))
+    ws = next(wb[n] for n in wb.sheetnames if "procurement" in n.lower() or "采购" in n)
+    header = [c.value for c in ws[2]]
+    assert not any(re.search(r"[\u4e00-\u9fff]", h) for h in header), header
+    rows = [dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=3, values_only=True)]
+    kinds = {r[header[0]] for r in rows}
+    assert {"Total", "Category"} <= kinds, kinds
+    assert {r["Category"] for r in rows} >= {"Goods", "Services"}
