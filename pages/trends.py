@@ -237,7 +237,8 @@ def trend_view(government: str, department: str, kind: str, scope: str, home: st
                 year=classes["document"].map(dict(zip(documents, years, strict=True)))
             ).sort_values("year")
             key = latest["code"].fillna(latest["name"])
-            names_by_key = dict(zip(key, latest["name"], strict=True))
+            # in the UI's language: the official English name with the Chinese beside it
+            names_by_key = dict(zip(key, map(ui.class_name, latest["name"]), strict=True))
             fig = go.Figure()
             for k in dict.fromkeys(key):
                 part = latest[key == k]
@@ -248,7 +249,11 @@ def trend_view(government: str, department: str, kind: str, scope: str, home: st
                         x=labels,
                         y=[float(by_year[y]) if y in by_year else 0 for y in years],
                         customdata=documents,
-                        hovertemplate="%{x} · " + names_by_key[k] + ": %{y:,.2f}<extra></extra>",
+                        hovertemplate="%{x} · "
+                        + names_by_key[k]
+                        + ": %{y:,.2f} "
+                        + t("unit.wan")
+                        + "<extra></extra>",
                     )
                 )
             fig.update_layout(barmode="group", height=360, xaxis={"type": "category"})

@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from budgetlens import aliases, cli, db, queries
+from budgetlens import aliases, cli, db, queries, vocabulary
 from tests.conftest import SEED, read_fixture
 from ui import fmt
 
@@ -572,3 +572,24 @@ def test_the_sidebar_lists_a_few_departments_and_finds_the_others(
     at = run_app(many_db, monkeypatch, "overview", department=departments[-1])
     assert at.sidebar.selectbox(key="qp_department").value == departments[-1]
     assert not [w for w in at.warning if departments[-1] in w.value]
+
+
+def test_the_trend_names_each_class_in_the_language_of_the_page(many_db: Path, monkeypatch) -> None:
+    """English UI: the 类 chart's legend gives the official English name, the Chinese beside it
+    (budgetlens/reference/function_class_names_en.csv); the Chinese UI the name as published."""
+    where = {"government": "江苏省", "dept_key": "江苏省人大常委会办公厅"}
+    names = {}
+    for lang in ("zh", "en"):
+        at = run_app(many_db, monkeypatch, "trends", lang=lang, **where)
+        chart = next(
+            json.loads(el.proto.spec)
+            for el in at.get("plotly_chart")
+            if len(json.loads(el.proto.spec)["data"]) > 2
+            and json.loads(el.proto.spec)["layout"]["barmode"] == "group"
+        )
+        names[lang] = [trace["name"] for trace in chart["data"]]
+    assert len(names["en"]) == len(names["zh"]) >= 2
+    for zh, en in zip(names["zh"], names["en"], strict=True):
+        english = vocabulary.class_names_en().get(zh)
+        assert english, f"no English name declared for {zh}"
+        assert en.startswith(english) and zh in en, (zh, en)
