@@ -20,7 +20,7 @@ from budgetlens import layout as lay
 from budgetlens.errors import IngestError
 from budgetlens.grid_performance import is_department_title, read_performance
 from budgetlens.grid_procurement import read_procurement
-from budgetlens.grid_projects import read_projects
+from budgetlens.grid_projects import read_project_list, read_projects
 from budgetlens.ingest import AMOUNT_KEYS, Parsed, budget_units
 from budgetlens.mappings import SYNTHETIC_MARKER
 from budgetlens.pdf import PdfFile, TextItem
@@ -276,6 +276,7 @@ def _parse_group(doc: _Doc) -> Parsed:
     ):
         p.rows[name] = []
     units = set()
+    has_project_table = any(t.decl.key == "projects" for t in known)
     for t in known + unknown:
         rows = [
             grid.GridRow(g.first_line + k, g.page, cells, n)  # type: ignore[attr-defined]
@@ -320,6 +321,12 @@ def _parse_group(doc: _Doc) -> Parsed:
                     "source_line": rows[0].line,
                 }
             )
+        if reader == "performance" and not has_project_table and not is_department_title(t.title):
+            # no 项目支出表: a list-shaped 项目支出绩效目标表 lists the projects with their amounts
+            for r in read_project_list(t, rows) or []:
+                if r["row_kind"] == "project" and r["unit"] is None:
+                    r["unit"] = t.department or department  # a list without unit rows
+                read.append({**r, "_into": "project_budget"})
         seq_by_target: dict[str, int] = {}
         has_figures = False
         for r in read:
@@ -344,7 +351,7 @@ def _parse_group(doc: _Doc) -> Parsed:
                 has_figures = True
                 p.rows[r.pop("_target")].append(r)
                 continue
-            target = _TARGET[reader]
+            target = r.pop("_into", None) or _TARGET[reader]
             if target == "expenditure_function" and r["table_key"] in _REVENUE_KEYS:
                 target = "revenue_function"
             if target == "expenditure_economic":
@@ -365,7 +372,9 @@ def _parse_group(doc: _Doc) -> Parsed:
                 or any(isinstance(v, Decimal) for k, v in r.items() if k.endswith("_wan"))
                 or (target == "raw_cell" and is_amount(norm(r["text"])))
             )
-            if target != "summary_item" and target != "raw_cell":
+            if target == "project_budget":  # (numbered across the document's tables)
+                r["seq"] = len(p.rows[target]) + 1
+            elif target != "summary_item" and target != "raw_cell":
                 seq_by_target[target] = seq_by_target.get(target, 0) + 1
                 r["seq"] = seq_by_target[target]
             p.rows[target].append(r)

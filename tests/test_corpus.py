@@ -215,13 +215,22 @@ PROJECT_FOLDERS = [f.name for f in FOLDERS if any(r["section"] == "project" for 
 
 
 def test_project_tables_are_hand_read() -> None:
-    assert {"hz-qxj-2026-budget-dept", "cc-xfj-2026-budget-dept"} <= set(PROJECT_FOLDERS)
+    assert {
+        "hz-qxj-2026-budget-dept",
+        "cc-xfj-2026-budget-dept",
+        # no 项目支出表: the projects of their list-shaped 项目支出绩效目标表
+        "cs-xfj-2026-budget-dept",
+        "cs-zjjd-2026-budget-dept",
+        "cq-slj-2026-budget-dept",
+    } <= set(PROJECT_FOLDERS)
 
 
 @pytest.mark.parametrize("name", PROJECT_FOLDERS)
 def test_project_rows_match_the_hand_reading(parsed: dict, name: str) -> None:
-    """The 项目支出表 (issue 16): each project's amounts, and the department's 合计, by fund."""
+    """The 项目支出表 (issue 16): each project's amounts, and the department's 合计, by fund, on
+    the page the hand reading names (a project repeated on a continued page: its first)."""
     p = parsed[name]
+    pages = {r["line"]: r["page"] for r in p.rows["source_location"]}
     rows = [r for r in p.rows["project_budget"] if not r["carried_over"]]
     for row in _hand(CORPUS / name):
         if row["section"] != "project":
@@ -236,6 +245,7 @@ def test_project_rows_match_the_hand_reading(parsed: dict, name: str) -> None:
             ]
         assert len(hits) == 1, (name, row)
         assert hits[0][f"{row['column']}_wan"] == _wan(row), (name, row)
+        assert pages[hits[0]["source_line"]] == int(row["page"]), (name, row)
         if row["note"].startswith("unit "):
             assert norm(hits[0]["unit"]) == norm(row["note"].split()[1]), (name, row)
 
