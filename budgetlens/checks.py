@@ -95,7 +95,14 @@ RULE_SETS: dict[str, tuple[str, ...]] = {
     ),
     # (the national template's 三公 tables with year groups, funds or carry-over columns are read
     # for the budget year: grid.read_three_public)
-    "national-budget": (*_PDF_TABLES, "identities", "prose_sums"),
+    # (the projects: where a document lists them, 项目支出表 or a list-shaped 绩效目标表)
+    "national-budget": (
+        *_PDF_TABLES,
+        "project_lists",
+        "projects_vs_function",
+        "identities",
+        "prose_sums",
+    ),
     "pdf": (*_PDF_TABLES, "identities", "prose_sums"),
     # a 决算: the PDF families without the budgets' 三公 one, and budgetlens/checks_final.py's
     "national-final": (

@@ -145,6 +145,38 @@ def cross_tables(c: Checker, rows: dict) -> None:
                 )
 
 
+def projects_vs_function(c: Checker, rows: dict) -> None:
+    """The 合计 of a project list that prints one amount per project and no fund columns (长沙's
+    项目支出绩效目标表: 资金总额) = the 项目支出 合计 of the 支出总表 (all funds): the list is the
+    department's project spending. A list whose 合计 is split by fund, or which prints no 合计
+    (重庆's 一般性项目 list: one kind of project among others), is not compared."""
+    total = next(
+        (
+            r
+            for r in rows.get("expenditure_function", [])
+            if r["table_key"] == "expenditure_total" and r["code"] is None
+        ),
+        None,
+    )
+    funds = ("general_budget_wan", "gov_fund_wan", "state_capital_wan", "special_account_wan")
+    for dept in rows.get("project_budget", []):
+        if (
+            total is None
+            or dept["carried_over"]
+            or dept["row_kind"] != "department"
+            or any(dept.get(k) is not None for k in (*funds, "unit_funds_wan"))
+        ):
+            continue
+        c.compare(
+            "cross_table",
+            "项目支出: 项目支出表 合计 vs 支出总表 项目支出",
+            total["project_wan"],
+            dept["total_wan"],
+            [total["source_line"], dept["source_line"]],
+            items=0,
+        )
+
+
 def names(c: Checker, rows: dict) -> None:
     """Each 科目编码 has one name in every table (支出 and 收入 tables): a code printed with two
     names is a mismatch naming both and their lines."""
@@ -199,6 +231,7 @@ def economic_function(c: Checker, rows: dict) -> None:
 
 
 FAMILIES = {
+    "projects_vs_function": projects_vs_function,
     "cross_tables": cross_tables,
     "names": names,
     "economic_function": economic_function,

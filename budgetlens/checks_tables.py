@@ -583,8 +583,17 @@ def projects(c: Checker, rows: dict) -> None:
             )
 
 
+def project_lists(c: Checker, rows: dict) -> None:
+    """The national template's 项目支出表, or without one the projects of a list-shaped 项目支出
+    绩效目标表 (长沙, 重庆): where the document prints them, the same sums as :func:`projects`
+    (部门合计 = Σ 单位, 单位 = Σ 项目). A document listing no projects gives no result; a list
+    without a 合计 row (重庆) has nothing to compare."""
+    projects(c, rows)
+
+
 FAMILIES = {
     "function_tables": function_tables,
+    "project_lists": project_lists,
     "revenue_table": revenue_table,
     "summary_tables": summary_tables,
     "economic": economic,
