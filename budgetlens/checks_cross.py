@@ -169,7 +169,7 @@ def projects_vs_function(c: Checker, rows: dict) -> None:
             continue
         c.compare(
             "cross_table",
-            "项目支出: 项目支出表 合计 vs 支出总表 项目支出",
+            "项目支出预算表（本年预算） 合计 = 支出总表 合计 project_wan",
             total["project_wan"],
             dept["total_wan"],
             [total["source_line"], dept["source_line"]],

@@ -305,3 +305,54 @@ def test_an_economic_class_printed_twice_is_summed_from_its_own_items():
     rows["expenditure_economic"][3]["code"] = "30201"
     subs = _of(checks.run_checks(rows, "national-budget"), "subtotal")
     assert sorted(r["status"] for r in subs) == ["mismatch", "rounding"]  # 0.02 and 0.01 off
+
+
+def _project_row(kind, unit, project, total, line, **funds):
+    return {
+        "carried_over": False,
+        "row_kind": kind,
+        "unit": unit,
+        "project": project,
+        "total_wan": total,
+        "source_line": line,
+        **funds,
+    }
+
+
+def test_a_national_project_list_adds_up_and_meets_the_function_table():
+    """A national budget listing its projects (长沙's 项目支出绩效目标表: 合计, the unit, its
+    projects, 资金总额 only): 合计 = Σ 单位, 单位 = Σ 项目, and 合计 = the 支出总表's 项目支出. A
+    project left out of the list is a mismatch of the unit; a 合计 split by fund (a 项目支出表 of
+    本年财政拨款 columns) is not compared with the all-funds 支出总表."""
+    d = Decimal
+    rows = {
+        "expenditure_function": [
+            {**_function_row(None, "合计", d("70.00"), d("30.00"), d("40.00"), 10, 0)}
+            | {"table_key": "expenditure_total"}
+        ],
+        "project_budget": [
+            _project_row("department", None, None, d("40.00"), 20),
+            _project_row("unit", "某局", None, d("40.00"), 21),
+            _project_row("project", "某局", "甲项目", d("15.00"), 22),
+            _project_row("project", "某局", "乙项目", d("25.00"), 23),
+        ],
+    }
+    results = checks.run_checks(rows, "national-budget")
+    assert [r["status"] for r in _of(results, "unit_subtotal")] == ["ok", "ok"]
+    (cross,) = [r for r in _of(results, "cross_table") if "项目" in r["subject"]]
+    assert cross["status"] == "ok" and cross["source_lines"] == "10,20"
+    rows["project_budget"].pop()  # a project not listed
+    rows["project_budget"][0]["total_wan"] = d("45.00")
+    rows["project_budget"][1]["total_wan"] = d("45.00")
+    results = checks.run_checks(rows, "national-budget")
+    bad = _of(results, "unit_subtotal", "mismatch")
+    assert [r["subject"] for r in bad] == ["项目支出预算表（本年预算） 某局 = Σ 项目"]
+    assert [r["status"] for r in _of(results, "cross_table") if "项目" in r["subject"]] == [
+        "mismatch"
+    ]
+    rows["project_budget"][0]["general_budget_wan"] = d("45.00")  # split by fund
+    assert not [
+        r
+        for r in _of(checks.run_checks(rows, "national-budget"), "cross_table")
+        if "项目" in r["subject"]
+    ]
