@@ -53,6 +53,19 @@ def _meaning(path: list[str]) -> tuple[str | None, bool]:
     return None, carried
 
 
+def _names_projects(header: str) -> bool:
+    """Whether a column header names the projects: 项目名称, 一级项目 / 二级项目, 深圳's 支出项目
+    类别 (the department's row, then its projects); not 项目单位, 项目类型, 烟台's 项目类别 (其他
+    运转类, 特定目标类: the project's kind, not kept) nor a 项目支出 heading."""
+    if header == "支出项目类别":
+        return True
+    return (
+        "项目" in header
+        and not any(x in header for x in ("项目支出", "单位", "类型"))
+        and not header.endswith("项目类别")
+    )
+
+
 def read_projects(t: Located, rows: list[GridRow]) -> list[dict]:
     """Rows of a 项目支出表: the department's 合计 and each project with its unit and amounts.
 
@@ -71,16 +84,13 @@ def read_projects(t: Located, rows: list[GridRow]) -> list[dict]:
     data = [r for r in rows[first:] if not _numbering(r)]
     own, spanned = _own(header, ncols), _spanned(header, ncols)
     # (a column's own header cells: a merged cell's text spreads right, never down, in _spanned)
-    project_cols = [
-        j
-        for j in range(ncols)
-        if any("项目" in c and not any(x in c for x in ("支出", "单位", "类型")) for c in own[j])
-    ]
+    project_cols = [j for j in range(ncols) if any(_names_projects(c) for c in own[j])]
     unit_col = next(
         (
             j
             for j in range(ncols)
-            if any("单位" in c and "资金" not in c for c in own[j]) and j not in project_cols
+            if any("单位" in c and not any(x in c for x in ("资金", "收入")) for c in own[j])
+            and j not in project_cols
         ),
         None,
     )
@@ -96,8 +106,11 @@ def read_projects(t: Located, rows: list[GridRow]) -> list[dict]:
         return [{**r, "_raw": True} for r in read_raw(t, rows)]
     out: list[dict] = []
     unit = None
+    heads = {norm(_txt(c)) for r in header for c in r.cells if _txt(c)}
     for r in data:
         cells = [*r.cells, *([None] * (ncols - len(r.cells)))]
+        if all(norm(_txt(c)) in heads for c in cells if _txt(c)):
+            continue  # the header printed again on a continued page
         names = [_txt(cells[j]) for j in project_cols if _txt(cells[j])]
         if unit_col is not None and _txt(cells[unit_col]):
             unit = _txt(cells[unit_col])

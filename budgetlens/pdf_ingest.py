@@ -321,6 +321,13 @@ def _parse_group(doc: _Doc) -> Parsed:
                     "source_line": rows[0].line,
                 }
             )
+        if reader == "projects":
+            # 深圳's 项目支出总表 heads its list with the department's own row (its total)
+            for r in read:
+                if r.get("row_kind") == "project" and _is_department(
+                    r["_project"], t.department or department
+                ):
+                    r["row_kind"], r["_project"] = "department", None
         if reader == "performance" and not has_project_table and not is_department_title(t.title):
             # no 项目支出表: a list-shaped 项目支出绩效目标表 lists the projects with their amounts
             for r in read_project_list(t, rows) or []:
@@ -447,6 +454,18 @@ def _require_totals(p: Parsed, known: list, items: list, file: str) -> None:
         table=summary.title if summary else "收支总表",
         found="no such row read (the table's layout is not understood)",
     )
+
+
+def _is_department(name: str | None, department: str | None) -> bool:
+    """Whether a 项目支出表 row names the document's department itself (深圳: 深圳市信访局,
+    深圳市医疗保障局（本级）) rather than a project."""
+    if not name or not department:
+        return False
+
+    def bare(text: str) -> str:
+        return norm(text).replace("（本级）", "").replace("(本级)", "").replace(" ", "")
+
+    return bare(name) == bare(department)
 
 
 def _join_department_pages(tables: list, layout) -> list:

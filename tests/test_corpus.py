@@ -222,6 +222,11 @@ def test_project_tables_are_hand_read() -> None:
         "cs-xfj-2026-budget-dept",
         "cs-zjjd-2026-budget-dept",
         "cq-slj-2026-budget-dept",
+        # 项目支出总表 (the department's row first), 项目支出预算情况表 (项目名称 | 项目类别 | 合计)
+        "sz-xfj-2026-budget-dept",
+        "sz-ybj-2026-budget-dept",
+        "yt-sjj-2026-budget-dept",
+        "yt-mzj-2026-budget-dept",
     } <= set(PROJECT_FOLDERS)
 
 
