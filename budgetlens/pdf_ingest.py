@@ -328,6 +328,8 @@ def _parse_group(doc: _Doc) -> Parsed:
                     r["_project"], t.department or department
                 ):
                     r["row_kind"], r["_project"] = "department", None
+                elif r.get("row_kind") == "project" and r["unit"] is None:
+                    r["unit"] = t.department or department  # a table without a unit column
         if reader == "performance" and not has_project_table and not is_department_title(t.title):
             # no 项目支出表: a list-shaped 项目支出绩效目标表 lists the projects with their amounts
             for r in read_project_list(t, rows) or []:
