@@ -106,3 +106,19 @@ def pytest_runtest_teardown(item, nextitem):
     if calls is not None:
         for name in _shared_fixtures(item):
             calls.update(_FIXTURE_CALLS.get(name, ()))
+
+
+def pin_navigation_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make AppTest run the app the way a live server does: with st.navigation, not the pages
+    folder. A server detects the legacy ``pages/`` folder once and the first st.navigation call
+    switches that off for good; AppTest re-detects it before every run, so after switch_page() it
+    would run the page script alone (legacy mode), outside app.py. Pin the detection off."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)

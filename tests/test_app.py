@@ -25,7 +25,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from budgetlens import db, queries
-from tests.conftest import MANY_DOCUMENT_PAGES, PAGES, read_fixture
+from tests.conftest import MANY_DOCUMENT_PAGES, PAGES, pin_navigation_mode, read_fixture
 from ui import fmt
 from ui.components import tables_csv_zip_bytes, tables_xlsx_bytes, to_csv_bytes
 from ui.i18n import TRANSLATIONS
@@ -49,13 +49,7 @@ def navigation_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPa
     """
     if request.node.name.startswith(LEGACY_TESTS):
         return  # these tests are about the legacy mode itself
-    original = PagesManager.__init__
-
-    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+    pin_navigation_mode(monkeypatch)
 
 
 @pytest.fixture(scope="module")

@@ -18,11 +18,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from budgetlens import cli, db, queries
-from tests.conftest import MANY_DOCUMENT_PAGES, PAGES
+from tests.conftest import MANY_DOCUMENT_PAGES, PAGES, pin_navigation_mode
 from ui import fmt
 from ui.i18n import TRANSLATIONS
 
@@ -83,14 +82,8 @@ def hand_row(folder: str, section: str, label: str, column: str | None = None) -
 
 @pytest.fixture(autouse=True)
 def navigation_mode(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run the app through st.navigation, as a server does (see tests/test_app.py)."""
-    original = PagesManager.__init__
-
-    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+    """Run the app through st.navigation, as a server does (see tests/conftest.py)."""
+    pin_navigation_mode(monkeypatch)
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from budgetlens import cli, queries
 from budgetlens import db as budgetlens_db
 from budgetlens.mappings import DEPARTMENT_PERF_NAME
+from tests.conftest import pin_navigation_mode
 from ui.i18n import t
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,14 +31,8 @@ HAND = {
 
 @pytest.fixture(autouse=True)
 def navigation_mode(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run the app through st.navigation, as a server does (see tests/test_app.py)."""
-    original = PagesManager.__init__
-
-    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+    """Run the app through st.navigation, as a server does (see tests/conftest.py)."""
+    pin_navigation_mode(monkeypatch)
 
 
 @pytest.fixture(scope="module")

@@ -14,11 +14,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from budgetlens import cli
-from tests.conftest import PAGES
+from tests.conftest import PAGES, pin_navigation_mode
 from tests.test_corpus_national import LOADS, _hand_totals
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,14 +33,8 @@ RAW_KEY = re.compile(
 
 @pytest.fixture(autouse=True)
 def navigation_mode(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run the app through st.navigation, as a server does (see tests/test_app.py)."""
-    original = PagesManager.__init__
-
-    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+    """Run the app through st.navigation, as a server does (see tests/conftest.py)."""
+    pin_navigation_mode(monkeypatch)
 
 
 @pytest.fixture(scope="module")

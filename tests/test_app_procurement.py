@@ -11,11 +11,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from budgetlens import cli, queries
 from budgetlens import db as budgetlens_db
+from tests.conftest import pin_navigation_mode
 from ui import fmt
 from ui.i18n import t
 
@@ -44,14 +44,8 @@ YT_PAGE = 25
 
 @pytest.fixture(autouse=True)
 def navigation_mode(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run the app through st.navigation, as a server does (see tests/test_app.py)."""
-    original = PagesManager.__init__
-
-    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+    """Run the app through st.navigation, as a server does (see tests/conftest.py)."""
+    pin_navigation_mode(monkeypatch)
 
 
 @pytest.fixture(scope="module")

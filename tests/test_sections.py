@@ -16,10 +16,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from budgetlens import db, queries
+from tests.conftest import pin_navigation_mode
 from ui import components
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,14 +32,8 @@ TIMEOUT = 60
 
 @pytest.fixture(autouse=True)
 def navigation_mode(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run the app through st.navigation, as a server does (see tests/test_app.py)."""
-    original = PagesManager.__init__
-
-    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+    """Run the app through st.navigation, as a server does (see tests/conftest.py)."""
+    pin_navigation_mode(monkeypatch)
 
 
 @pytest.fixture
