@@ -22,10 +22,12 @@ select
     pr.carried_over_wan as carried_over_wan,
     pr.total_wan as total_wan,
     round(100 * pr.total_wan / nullif(sum(pr.total_wan) over (), 0), 2) as share_pct,
-    pt.project is not null as has_scorecard,
+    -- exists, not a join: a project named in several 绩效 tables is still one row
+    exists (
+        select 1
+        from performance_table as pt
+        where pt.document = $document and pt.project = pr.project
+    ) as has_scorecard,
     pr.source_line as source_line
 from project_rows as pr
-left join performance_table as pt
-    on pt.document = $document
-    and pt.project = pr.project
 order by pr.source_line
