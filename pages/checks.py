@@ -191,9 +191,10 @@ def between_years(document: str) -> None:
     for this one, against the loaded figure (budgetlens/checks_years.py): another document is
     involved, so they are listed apart from the document's checks against itself."""
     lang = state.current().lang
-    mine = [
-        r for r in data.prior_year_checks() if document in (r["document"], r["loaded_document"])
-    ]
+    figures = data.prior_year_figures()
+    mine = data.prior_year_checks(
+        figures[(figures["document"] == document) | (figures["loaded_document"] == document)]
+    )
     if not mine:
         return
     st.subheader(labels.rule_set_label("years", lang))

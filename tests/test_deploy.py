@@ -124,6 +124,40 @@ def test_the_launcher_pays_the_first_visitors_one_off_costs_at_start(monkeypatch
     assert "plotly.graph_objects" in sys.modules
 
 
+def test_the_launcher_reads_what_every_view_over_many_documents_reads_before_serving(
+    seed_db: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """The catalogue's rows, the 类 rows and the stated prior-year figures are read once at
+    start (ui.many.warm): the first visitor of a catalogue, comparison or trend view does not
+    run those queries. A database file that does not exist is not read (the pages say so)."""
+    import shutil
+
+    from budgetlens import queries
+    from deploy.launch import preload
+    from ui import data
+
+    db = tmp_path / "copy.duckdb"  # a file of its own: nothing of it is cached yet
+    shutil.copy(seed_db, db)
+    monkeypatch.setenv("BUDGETLENS_DB", str(db))
+    ran: list[str] = []
+    real_run = queries.run
+    monkeypatch.setattr(
+        queries, "run", lambda con, name, **p: ran.append(name) or real_run(con, name, **p)
+    )
+    preload()
+    assert {"catalogue", "catalogue_classes", "prior_year_figures"} <= set(ran)
+    ran.clear()
+    catalogue = data.catalogue()
+    assert not ran  # served from what the launcher read
+    assert catalogue["department"].tolist() == ["晋城市科学技术局"]
+
+    monkeypatch.setenv("BUDGETLENS_DB", str(tmp_path / "missing.duckdb"))
+    from ui import many
+
+    assert many.warm() is False
+    assert not ran
+
+
 def test_warm_visits_every_page_in_both_languages_once_the_server_answers(
     seed_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -618,8 +618,24 @@ def class_name(name: object) -> str:
     return vocabulary.class_name(str(name), state.current().lang)
 
 
+def _prop(obj: object, name: str) -> object:
+    """A property of a trace or layout part, given as a plotly object or as a plain dict (unset:
+    None)."""
+    return obj.get(name) if isinstance(obj, dict) else obj[name]  # type: ignore[index]
+
+
+def _merge(into: dict, patch: dict) -> None:
+    """Merge ``patch`` into the figure dict part ``into``, nested dicts key by key (as plotly's
+    ``update_layout`` does)."""
+    for k, v in patch.items():
+        if isinstance(v, dict) and isinstance(into.get(k), dict):
+            _merge(into[k], v)
+        else:
+            into[k] = v
+
+
 def chart(
-    fig: go.Figure,
+    fig: go.Figure | dict,
     title: str,
     source_text: str,
     *,
@@ -629,22 +645,30 @@ def chart(
 ) -> object:
     """Draw a plotly figure with its title (unit included) and its source line.
 
-    The source is drawn *inside* the figure, under the plot, so that the PNG from the chart's
-    camera button carries title, unit and source; a chart without axes needs less room for it.
-    ``selectable``: a click on a bar reruns the page and the chart's selection (the clicked
-    points) is returned, as Streamlit reports it (a widget: not inside a section).
+    ``fig``: a ``go.Figure``, or the same as a plain dict (``{"data": [trace dicts, each with its
+    "type"], "layout": {...}}``), which costs a third as much to draw: no plotly object is built
+    and updated here, Streamlit validates the dict once. The source is drawn *inside* the figure,
+    under the plot, so that the PNG from the chart's camera button carries title, unit and
+    source; a chart without axes needs less room for it. ``selectable``: a click on a bar reruns
+    the page and the chart's selection (the clicked points) is returned, as Streamlit reports it
+    (a widget: not inside a section). Raises ValueError (from plotly) for a dict that is not a
+    valid figure.
     """
+    spec = fig if isinstance(fig, dict) else None
+    traces = spec["data"] if spec is not None else fig.data
+    layout = spec.setdefault("layout", {}) if spec is not None else fig.layout
     unit_label = t("unit.wan") if unit == "万元" else unit
     lines = _wrap(source_text)
-    has_axes = any(trace.type in _CARTESIAN for trace in fig.data)
+    has_axes = any(_prop(tr, "type") in _CARTESIAN for tr in traces)
     below_axis = 34 if has_axes else 6
+    bars = [tr for tr in traces if _prop(tr, "type") == "bar"]
     # long category labels under a vertical bar chart are drawn slanted and need more room
     longest = max(
         (
             len(str(v))
-            for tr in fig.data
-            if tr.type == "bar" and tr.orientation != "h"
-            for v in (tr.x if tr.x is not None else ())
+            for tr in bars
+            if _prop(tr, "orientation") != "h"
+            for v in (_prop(tr, "x") if _prop(tr, "x") is not None else ())
             if isinstance(v, str)
         ),
         default=0,
@@ -656,53 +680,65 @@ def chart(
     labels = max(
         (
             label_px(str(v))
-            for tr in fig.data
-            if tr.type == "bar" and tr.orientation == "h"
-            for v in (tr.y if tr.y is not None else ())
+            for tr in bars
+            if _prop(tr, "orientation") == "h"
+            for v in (_prop(tr, "y") if _prop(tr, "y") is not None else ())
         ),
         default=0,
     )
-    fig.add_annotation(
-        text="<br>".join(lines),
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        xanchor="left",
-        yanchor="top",
-        yshift=-below_axis,
-        xshift=-min(labels + 8, 200) if labels else 0,
-        showarrow=False,
-        align="left",
-        font={"size": 11, "color": "#555"},
-    )
+    source = {
+        "text": "<br>".join(lines),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": 0,
+        "xanchor": "left",
+        "yanchor": "top",
+        "yshift": -below_axis,
+        "xshift": -min(labels + 8, 200) if labels else 0,
+        "showarrow": False,
+        "align": "left",
+        "font": {"size": 11, "color": "#555"},
+    }
     # "资金流向：收入来源 → 功能分类 → 基本/项目" runs off a phone's width as one line: what follows
     # the colon becomes the subtitle, under a short title that carries the unit
     head, colon, tail = title.partition("：" if "：" in title else ": ")
-    heading = {
+    heading: dict[str, object] = {
         "text": t("chart.with_unit").format(title=head, unit=unit_label) if unit_label else head
     }
     if colon and tail:
         heading["subtitle"] = {"text": tail}
-    # bar labels read horizontally, whatever room the bar leaves; the value axis of horizontal
-    # bars keeps its few ticks level on a phone
-    fig.update_traces(textangle=0, selector={"type": "bar"})
-    if labels:
-        fig.update_xaxes(tickangle=0, nticks=4)
     # a legend above the plot (legend_above) needs room under the title: two rows, as on a
     # phone, where the plot (and the legend) start right of the bars' names
-    legend = fig.layout.legend
-    above = fig.layout.showlegend is not False and legend.orientation == "h" and legend.y == 1
-    fig.update_layout(
-        title=heading,
-        margin={
+    legend = _prop(layout, "legend") or {}
+    above = (
+        _prop(layout, "showlegend") is not False
+        and _prop(legend, "orientation") == "h"
+        and _prop(legend, "y") == 1
+    )
+    patch: dict[str, object] = {
+        "annotations": [*(_prop(layout, "annotations") or ()), source],
+        "title": heading,
+        "margin": {
             "l": 10,
             "r": 10,
             "t": (70 if colon and tail else 50) + (46 if above else 0),
             "b": below_axis + 16 * len(lines) + 8,
         },
-        font={"family": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"},
-    )
+        "font": {"family": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"},
+    }
+    # the value axis of horizontal bars keeps its few ticks level on a phone
+    if labels:
+        patch["xaxis"] = {"tickangle": 0, "nticks": 4}
+    # bar labels read horizontally, whatever room the bar leaves
+    if spec is not None:
+        for tr in bars:
+            tr["textangle"] = 0
+        _merge(layout, patch)
+    else:
+        if bars:
+            fig.update_traces(textangle=0, selector={"type": "bar"})
+        fig.update_layout(patch)
     config = {
         "displaylogo": False,
         # the camera alone: a full mode bar covers the title on a phone

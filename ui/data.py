@@ -189,10 +189,12 @@ def prior_year_figures() -> pd.DataFrame:
     return shown_rows("prior_year_figures")
 
 
-def prior_year_checks() -> list[dict]:
+def prior_year_checks(rows: pd.DataFrame | None = None) -> list[dict]:
     """The stated prior-year figures checked against the loaded documents of their year
-    (budgetlens.checks_years)."""
-    return checks_years.reconcile(prior_year_figures().to_dict("records"))
+    (budgetlens.checks_years): those of ``rows`` (some rows of :func:`prior_year_figures`: a
+    page checks its own documents' figures, not a thousand departments'), or all of them."""
+    frame = prior_year_figures() if rows is None else rows
+    return checks_years.reconcile(frame.to_dict("records"))
 
 
 def catalogue_classes() -> pd.DataFrame:

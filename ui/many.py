@@ -95,7 +95,7 @@ def doc_label(scope: str, kind: str) -> str:
 
 def share(part: object, whole: object) -> float | None:
     """``part`` as a percentage of ``whole``; None when either is missing or the whole is 0."""
-    if part is None or whole is None or pd.isna(part) or pd.isna(whole) or float(whole) == 0:  # type: ignore[arg-type]
+    if _blank(part) or _blank(whole) or float(whole) == 0:  # type: ignore[arg-type]
         return None
     return 100 * float(part) / float(whole)  # type: ignore[arg-type]
 
@@ -103,7 +103,7 @@ def share(part: object, whole: object) -> float | None:
 def per(amount: object, count: object) -> float | None:
     """``amount`` per unit of ``count`` (e.g. 万元 per staff member); None when either is
     missing or the count is not positive."""
-    if amount is None or count is None or pd.isna(amount) or pd.isna(count) or float(count) <= 0:  # type: ignore[arg-type]
+    if _blank(amount) or _blank(count) or float(count) <= 0:  # type: ignore[arg-type]
         return None
     return float(amount) / float(count)  # type: ignore[arg-type]
 
@@ -188,16 +188,25 @@ def _blank(value: object) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
-def class_sources(
-    records: list[Mapping[str, object]], classes: pd.DataFrame
-) -> list[dict[str, object]]:
+@st.cache_resource(max_entries=16, ttl=3600, show_spinner=False)
+def _class_where(path: str, version: str, synthetic: bool) -> dict[str, tuple[object, object]]:
+    """document → (page, line) of its first 类 row, for every shown document: once per
+    database (sorting ten thousand 类 rows for each comparison cost 30 ms)."""
+    classes = data.catalogue_classes()
+    first = classes.sort_values("source_line").drop_duplicates("document")
+    return dict(
+        zip(
+            first["document"].tolist(),
+            zip(first["page"].tolist(), first["source_line"].tolist(), strict=True),
+            strict=True,
+        )
+    )
+
+
+def class_sources(records: list[Mapping[str, object]]) -> list[dict[str, object]]:
     """Each of ``records``' title and where its document prints its 类 rows (``classes_page``,
     ``classes_line``: the first 类 row's), for :func:`chart_source` with prefix "classes"."""
-    first = classes.sort_values("source_line").drop_duplicates("document")
-    where = {
-        d: (p, ln)
-        for d, p, ln in zip(first["document"], first["page"], first["source_line"], strict=True)
-    }
+    where = _class_where(*data.database_version(), settings.current().show_synthetic)
     out = []
     for r in records:
         page, line = where.get(r["document"], (None, None))  # type: ignore[call-overload]
@@ -235,7 +244,7 @@ def stated_prior_years(
         & (frame["kind"] == kind)
         & (frame["scope"] == scope)
     ]
-    checks = {(r["document"], r["measure"]): r for r in data.prior_year_checks()}
+    checks = {(r["document"], r["measure"]): r for r in data.prior_year_checks(mine)}
     loaded = set(loaded_years)
     out = []
     for r in mine.to_dict("records"):
@@ -388,3 +397,21 @@ def values_of(column: str, **where: object) -> list:
     path, version = data.database_version()
     key = tuple(sorted(where.items()))
     return _values_of(path, version, settings.current().show_synthetic, column, key)
+
+
+def warm() -> bool:
+    """Read, into this process's shared caches, the rows every view over many documents reads
+    whatever its choices: the catalogue, the 类 rows, the stated prior-year figures and the
+    filters' choices. Run by the launcher before it serves (deploy/launch.py), so that the
+    first visit of a catalogue, comparison or trend view draws it rather than reading a
+    thousand documents first. Returns False, reading nothing, when the database file does not
+    exist (the pages say so); an unreadable database raises duckdb.Error."""
+    if not data.db_path().exists():
+        return False
+    data.catalogue()
+    data.catalogue_classes()
+    data.prior_year_figures()
+    _class_where(*data.database_version(), settings.current().show_synthetic)
+    catalogue_choices()
+    values_of("government")
+    return True
