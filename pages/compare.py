@@ -51,12 +51,15 @@ def compare_view(government: str, year: int, kind: str, scope: str, top: int, ho
     """The group's charts, tables and links (drawn once per view and choice, then replayed:
     see ui.section); the tables show the ``top`` largest departments, the downloads all.
     ``home``: the page "/" opens, which the links depend on."""
-    docs = data.catalogue()
-    mine = docs[
-        (docs["government"] == government) & (docs["year"] == year) & (docs["kind"] == kind)
-    ]
-    group = mine[mine["scope"] == scope].sort_values(
-        "total_wan", ascending=False, na_position="last"
+    # the group's catalogue rows, the largest first (no figure: last), as shared dicts: a
+    # thousand rows filtered in Python cost less than a DataFrame filter and its to_dict
+    records = many.sort_by_total(
+        r
+        for r in many.catalogue_records()
+        if r["government"] == government
+        and r["year"] == year
+        and r["kind"] == kind
+        and r["scope"] == scope
     )
 
     st.caption(
@@ -64,18 +67,12 @@ def compare_view(government: str, year: int, kind: str, scope: str, top: int, ho
             government=government,
             year=year,
             what=many.doc_label(str(scope), str(kind)),
-            n=len(group),
+            n=len(records),
         )
     )
-    if len(group) < 2:
+    if len(records) < 2:
         st.info(t("msg.compare_one"))
 
-    # the columns the charts, tables and links read (a thousand rows to turn into dicts)
-    used = ("document", "department", "year", "title", "staff_actual", "total_wan", "basic_wan")
-    used += ("project_wan", "three_public_wan", "admin_operating_wan")
-    records = group[
-        [c for c in group.columns if c in used or c.endswith(("_page", "_line"))]
-    ].to_dict("records")
     documents = [str(r["document"]) for r in records]
     names = [str(r["department"]) for r in records]
     lang = state.lang()
@@ -136,7 +133,7 @@ def compare_view(government: str, year: int, kind: str, scope: str, top: int, ho
 
     def value(r: dict, column: str) -> float | None:
         v = r[column]
-        return None if v is None or pd.isna(v) else float(v)
+        return None if many.blank(v) else float(v)
 
     per_staff = [many.per(r["total_wan"], r["staff_actual"]) for r in records]
 
@@ -186,7 +183,7 @@ def compare_view(government: str, year: int, kind: str, scope: str, top: int, ho
     CLASS_CHARTS = 4
     classes = data.catalogue_classes()
     classes = classes[classes["document"].isin(documents)]
-    class_shares = pd.DataFrame({t("col.department"): names})
+    class_shares = None
     if not classes.empty:
         totals = {str(r["document"]): r["total_wan"] for r in records}
         key = classes["code"].fillna(classes["name"])
@@ -207,15 +204,28 @@ def compare_view(government: str, year: int, kind: str, scope: str, top: int, ho
                 strict=True,
             )
         )
-        shares_by_class = {}
-        for k in order.index:
-            shares_by_class[k] = [many.share(amounts.get((d, k)), totals[d]) for d in documents]
-            class_shares[t("col.class_share").format(name=class_names[k])] = shares_by_class[k]
+
+        def class_shares(n: int | None) -> pd.DataFrame:
+            """Every 类's share of the first ``n`` departments (all: None): the table shows the
+            largest, the download (made when its button is clicked) all of them."""
+            docs = documents[:n]
+            return pd.DataFrame(
+                {
+                    t("col.department"): names[:n],
+                    **{
+                        t("col.class_share").format(name=class_names[k]): [
+                            many.share(amounts.get((d, k)), totals[d]) for d in docs
+                        ]
+                        for k in order.index
+                    },
+                }
+            )
+
         columns = st.columns(2)
         for i, k in enumerate(list(order.index)[:CLASS_CHARTS]):
             with columns[i % 2]:
                 bars(
-                    shares_by_class[k],
+                    [many.share(amounts.get((d, k)), totals[d]) for d in documents],
                     t("chart.cmp_class").format(name=class_names[k]),
                     "%",
                     f"cmp_cls_{k}",
@@ -229,21 +239,24 @@ def compare_view(government: str, year: int, kind: str, scope: str, top: int, ho
     def figures(n: int | None, links: list[str]) -> pd.DataFrame:
         """The figures compared, of the first ``n`` departments (all: None), in ``lang`` (reads
         no session: also made for the download, when its button is clicked)."""
-        rows, recs = group.iloc[:n], records[:n]
+        recs = records[:n]
 
         def col(k: str) -> str:
             return t(k, lang)
 
+        def amounts(column: str) -> pd.Series:
+            return pd.Series([value(r, column) for r in recs], dtype="float64")
+
         return pd.DataFrame(
             {
                 col("col.department"): names[:n],
-                col("col.expenditure_total_wan"): rows["total_wan"],
-                col("col.basic_wan"): rows["basic_wan"],
-                col("col.project_wan"): rows["project_wan"],
+                col("col.expenditure_total_wan"): amounts("total_wan"),
+                col("col.basic_wan"): amounts("basic_wan"),
+                col("col.project_wan"): amounts("project_wan"),
                 col("col.basic_share"): [many.share(r["basic_wan"], r["total_wan"]) for r in recs],
-                col("col.three_public_wan"): rows["three_public_wan"],
-                col("col.admin_operating_wan"): rows["admin_operating_wan"],
-                col("col.staff"): rows["staff_actual"],
+                col("col.three_public_wan"): amounts("three_public_wan"),
+                col("col.admin_operating_wan"): amounts("admin_operating_wan"),
+                col("col.staff"): amounts("staff_actual"),
                 col("col.per_staff_wan"): per_staff[:n],
                 col("col.where"): many.pages_texts(recs, SOURCES, lang),
                 col("col.open"): links,
@@ -292,18 +305,19 @@ def compare_view(government: str, year: int, kind: str, scope: str, top: int, ho
             },
         )
 
-    if len(class_shares.columns) > 1:
+    if class_shares is not None:
         st.subheader(t("head.class_shares"))
+        shown = class_shares(top)
         ui.table(
-            class_shares.iloc[:top],
+            shown,
             "compare_classes",
             column_config={
-                c: st.column_config.NumberColumn(format="%.2f%%") for c in class_shares.columns[1:]
+                c: st.column_config.NumberColumn(format="%.2f%%") for c in shown.columns[1:]
             },
             offered=not several,
         )
         if several:
-            ui.offer_later("compare_classes", lambda: class_shares)
+            ui.offer_later("compare_classes", partial(class_shares, None))
 
     # the departments of the charts open from here (plotly's bars and tick labels take no
     # links); every department's row in the table links too
@@ -314,7 +328,7 @@ def compare_view(government: str, year: int, kind: str, scope: str, top: int, ho
             label=t("link.department").format(
                 department=r["department"], amount=fmt.wan(r["total_wan"]), unit=t("unit.wan")
             )
-            if r["total_wan"] is not None and not pd.isna(r["total_wan"])
+            if not many.blank(r["total_wan"])
             else str(r["department"]),
             icon=":material/dashboard:",
             query_params=many.doc_params(r, lang),

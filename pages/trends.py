@@ -60,14 +60,18 @@ with state.one_url_update(), st.container(horizontal=True, gap="small"):
 def trend_view(government: str, department: str, kind: str, scope: str, home: str) -> None:
     """The department's charts, table and links over its years (drawn once per view and
     choice, then replayed: see ui.section). ``home``: the page "/" opens (links)."""
-    docs = data.catalogue()
-    rows = docs[
-        (docs["government"] == government)
-        & (docs["department_key"] == department)
-        & (docs["kind"] == kind)
-        & (docs["scope"] == scope)
-    ].sort_values("year")
-    records = rows.to_dict("records")
+    # the department's catalogue rows by year, from the shared dicts (no DataFrame filter)
+    records = sorted(
+        (
+            r
+            for r in many.catalogue_records()
+            if r["government"] == government
+            and r["department_key"] == department
+            and r["kind"] == kind
+            and r["scope"] == scope
+        ),
+        key=lambda r: int(r["year"]),
+    )
     years = [int(r["year"]) for r in records]
     documents = [str(r["document"]) for r in records]
 
@@ -103,7 +107,7 @@ def trend_view(government: str, department: str, kind: str, scope: str, home: st
 
     def value(r: dict, column: str) -> float | None:
         v = r[column]
-        return None if v is None or pd.isna(v) else float(v)
+        return None if many.blank(v) else float(v)
 
     stated = many.stated_prior_years(government, department, kind, scope, years)
     lang = state.lang()

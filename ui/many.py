@@ -95,7 +95,7 @@ def doc_label(scope: str, kind: str) -> str:
 
 def share(part: object, whole: object) -> float | None:
     """``part`` as a percentage of ``whole``; None when either is missing or the whole is 0."""
-    if _blank(part) or _blank(whole) or float(whole) == 0:  # type: ignore[arg-type]
+    if blank(part) or blank(whole) or float(whole) == 0:  # type: ignore[arg-type]
         return None
     return 100 * float(part) / float(whole)  # type: ignore[arg-type]
 
@@ -103,7 +103,7 @@ def share(part: object, whole: object) -> float | None:
 def per(amount: object, count: object) -> float | None:
     """``amount`` per unit of ``count`` (e.g. 万元 per staff member); None when either is
     missing or the count is not positive."""
-    if _blank(amount) or _blank(count) or float(count) <= 0:  # type: ignore[arg-type]
+    if blank(amount) or blank(count) or float(count) <= 0:  # type: ignore[arg-type]
         return None
     return float(amount) / float(count)  # type: ignore[arg-type]
 
@@ -162,7 +162,7 @@ def chart_source(records: list[Mapping[str, object]], prefix: str, label: str) -
     located = [
         r
         for r in records
-        if not _blank(r.get(f"{prefix}_page")) or not _blank(r.get(f"{prefix}_line"))
+        if not blank(r.get(f"{prefix}_page")) or not blank(r.get(f"{prefix}_line"))
     ]
     head = t("src.prefix_many").format(what=label)
     if not located:
@@ -175,17 +175,38 @@ def chart_source(records: list[Mapping[str, object]], prefix: str, label: str) -
         page, line = r.get(f"{prefix}_page"), r.get(f"{prefix}_line")
         where = (
             at_page.format(page=int(page))  # type: ignore[arg-type]
-            if not _blank(page)
+            if not blank(page)
             else at_line.format(line=int(line))  # type: ignore[arg-type]
         )
         parts.append(f"{r['title']} {where}")
     return head + t("src.join").join(parts)
 
 
-def _blank(value: object) -> bool:
+def blank(value: object) -> bool:
     """None, pd.NA or NaN (a missing page or line): without pd.isna, called for every row of
     a thousand documents under every chart."""
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+@st.cache_resource(max_entries=16, ttl=3600, show_spinner=False)
+def _catalogue_records(path: str, version: str, synthetic: bool) -> tuple[dict, ...]:
+    return tuple(data.catalogue().to_dict("records"))
+
+
+def catalogue_records() -> tuple[dict, ...]:
+    """The catalogue's rows as dicts, made once per database (a thousand rows' to_dict cost
+    30–45 ms on every comparison drawn). Shared: read-only."""
+    path, version = data.database_version()
+    return _catalogue_records(path, version, settings.current().show_synthetic)
+
+
+def sort_by_total(records: Iterable[dict]) -> list[dict]:
+    """``records`` by ``total_wan``, the largest first, those without a total last (in their
+    order)."""
+    return sorted(
+        records,
+        key=lambda r: (1, 0.0) if blank(r["total_wan"]) else (0, -float(r["total_wan"])),
+    )
 
 
 @st.cache_resource(max_entries=16, ttl=3600, show_spinner=False)
@@ -411,6 +432,7 @@ def warm() -> bool:
     data.catalogue()
     data.catalogue_classes()
     data.prior_year_figures()
+    catalogue_records()
     _class_where(*data.database_version(), settings.current().show_synthetic)
     catalogue_choices()
     values_of("government")
