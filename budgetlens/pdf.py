@@ -210,6 +210,67 @@ def _split_at_titles(rows: list[list[str | None]]) -> list[list[list[str | None]
     return [p for p in parts if p]
 
 
+def _continued_cells(page, table) -> list[list[str | None]]:
+    """``table.extract()``, with the text of merged cells continued from the previous page.
+
+    A merged cell that crosses a page break is closed by no ruled line at the break: pdfplumber
+    forms no cell for it on the next page, and the table's first rows get None in that column
+    although the page prints the cell's text there, sometimes starting above the table's first
+    ruled line (北京's 项目支出绩效目标表 prints a project's code, name and amounts, merged over
+    its indicator rows, again at the top of the next page; the project was lost). For each
+    column whose first rows have no cell and meet no other cell (not a cell merged from the
+    left), the words printed in that region, with the lines right above the table in the
+    same column, are put in the table's first row, as a merged cell's text is on a single page;
+    a region without words stays None.
+    """
+    rows = table.extract()
+    cells = [c for r in table.rows for c in r.cells if c is not None]
+    if not rows or not cells or len(rows) != len(table.rows):
+        return rows
+    xs = sorted({c[0] for c in cells} | {max(c[2] for c in cells)})
+    top = table.bbox[1]
+
+    def covered(x0: float, y0: float, x1: float, y1: float) -> bool:
+        """Whether any cell overlaps the box (a cell merged from the left or from above)."""
+        return any(
+            min(x1, c[2]) - max(x0, c[0]) > 1 and min(y1, c[3]) - max(y0, c[1]) > 1 for c in cells
+        )
+
+    page_words = None
+    for j in range(min(len(rows[0]), len(xs) - 1)):
+        k = 0
+        while k < len(table.rows) and table.rows[k].cells[j] is None:
+            k += 1
+        if k == 0 or k == len(table.rows):
+            continue  # a cell at the top, or no cell in the column at all
+        x0, x1 = xs[j], xs[j + 1]
+        below = table.rows[k].bbox[1]
+        if below - top < 1 or covered(x0, top, x1, below):
+            continue
+        # the page's words wholly inside the column (not a title running across it)
+        if page_words is None:
+            page_words = page.extract_words()
+        words = [
+            w
+            for w in page_words
+            if w["x0"] >= x0 - 1 and w["x1"] <= x1 + 1 and w["bottom"] <= below + 1
+        ]
+        # inside the table, and the lines right above it (each within a line's gap of the next)
+        kept = [w for w in words if w["top"] >= top - 1]
+        edge = min((w["top"] for w in kept), default=top)
+        for w in sorted((w for w in words if w["top"] < top - 1), key=lambda w: -w["bottom"]):
+            if edge - w["bottom"] > 0.8 * (w["bottom"] - w["top"]):
+                break
+            kept.append(w)
+            edge = min(edge, w["top"])
+        if kept:
+            crop = (x0, min(w["top"] for w in kept) - 0.5, x1, below)
+            text = page.crop(crop, strict=False).extract_text()
+            if text and text.strip():
+                rows[0][j] = text
+    return rows
+
+
 def read(path: str | Path) -> PdfFile:
     """Read a PDF into text lines and grids, page by page.
 
@@ -240,7 +301,7 @@ def read(path: str | Path) -> PdfFile:
                     items.append(TextItem(number, top, text))
                 for t in tables:
                     # one ruled frame around several tables: a part per title row
-                    for n, part in enumerate(_split_at_titles(t.extract())):
+                    for n, part in enumerate(_split_at_titles(_continued_cells(page, t))):
                         top = t.bbox[1] + n * 0.01
                         frame, rows = _frame_lines(part)
                         for k, line in enumerate(frame):

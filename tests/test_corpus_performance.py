@@ -133,6 +133,49 @@ def test_a_list_shaped_table_keeps_its_indicators_raw_with_a_note() -> None:
     assert "因公出国(境)次数" in raw
 
 
+# 北京_2026_北京市信访办公室_部门预算.pdf 预算表12 项目支出绩效目标表 (pp13–16), read by hand: each
+# project's code and name, its 项目总额 (万元) and the page its figures are read from. A
+# project's cells are merged over its indicator rows; the three that cross a page break (849
+# p13→14, 449 p14→15, 400 p15→16) print their code, name and amounts again at the top of the
+# next page, partly above its first ruled line, where no cell is formed: read there.
+BJ_PROJECTS = [
+    ("11000021Y000000390843-信息系统运维类项目", "689.157460", 13),
+    ("11000021Y000000390849-办公设备购置类项目", "29.359500", 14),
+    ("11000022T000000424331-财务业务咨询服务", "22.200000", 14),
+    ("11000022T000000424360-因公出国（境）经费", "14.850000", 14),
+    ("11000022T000000424449-接访场所保障费", "658.000000", 15),
+    ("11000022T000000460665-信访宣传经费", "125.856287", 15),
+    ("11000023T000002068400-来信业务工作保障", "56.800000", 16),
+    ("11000023T000002132772-机动经费", "100.000000", 16),
+    ("11000024T000002796073-劳务派遣管理服务费", "7.970570", 16),
+]
+
+
+def test_a_project_whose_merged_cells_cross_a_page_is_read_once() -> None:
+    (doc,) = corpus_documents("bj-xfb-2026-budget-dept")
+    funds = sorted(
+        (f for f in doc.rows["performance_fund"] if f["source"] == "total"),
+        key=lambda f: f["source_line"],
+    )
+    got = [(f["project"], f["amount_yuan"], _page(doc, f["source_line"])) for f in funds]
+    assert got == [(name, Decimal(wan) * 10000, page) for name, wan, page in BJ_PROJECTS]
+    tables = [t["project"] for t in doc.rows["performance_table"] if not t["is_department"]]
+    assert sorted(tables) == sorted(name for name, _, _ in BJ_PROJECTS)
+
+
+def test_a_title_above_a_table_is_not_taken_for_a_continued_cell() -> None:
+    """江苏省人大办公厅 2018 p15, 公开10表: its first row (部门名称：… | | 单位：万元) has no cell
+    in its middle column, under the title 政府性基金预算财政拨款支出预算表, which runs across that
+    column: the title stays out of the row (pdf._continued_cells takes only words wholly
+    inside a column)."""
+    from budgetlens import pdf
+
+    (path,) = (Path(__file__).parent / "fixtures" / "corpus" / "js-rdbgt-2018").glob("*.pdf")
+    grids = [it.rows for it in pdf.read(path).items if getattr(it, "rows", None) and it.page == 15]
+    firsts = [rows[0] for rows in grids]
+    assert ["部门名称：江苏省人大常委会办公厅", None, "单位：万元"] in firsts
+
+
 def _table(*rows: list) -> tuple:
     from budgetlens.grid import GridRow
     from budgetlens.layout import Located, TableDecl
