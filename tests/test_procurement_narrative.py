@@ -122,11 +122,11 @@ def test_a_table_of_items_is_compared_by_its_total_only() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["fz-jgzd-2026-budget-unit", "hz-sfj-2026-budget-dept", "yt-sjj-2026-budget-dept"]
+    "name", ["fz-xtj-2026-budget-unit", "hz-sfj-2026-budget-dept", "sz-ybj-2026-budget-dept"]
 )
 def test_without_a_table_read_only_the_statement_itself_is_checked(name: str) -> None:
-    """福州 and 杭州 print no 政府采购预算表, 烟台's is kept as raw cells: the stated total is not
-    compared with any table (not read is not a contradiction), only with its stated parts."""
+    """福州, 杭州 and 深圳 print no 政府采购预算表: the stated total is not compared with any
+    table (a table not read is not a contradiction), only with its stated parts."""
     (doc,) = corpus_documents(name)
     assert set(_procurement(doc)) == {"说明 政府采购预算总额 = 货物 + 工程 + 服务"}
 
@@ -138,4 +138,19 @@ def test_a_total_that_contradicts_its_parts_is_a_mismatch() -> None:
     (doc,) = corpus_documents("fz-jgzd-2026-budget-unit")
     assert _procurement(doc) == {
         "说明 政府采购预算总额 = 货物 + 工程 + 服务": ("mismatch", D("0"), D("8140.2")),
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "total"),
+    [("yt-mzj-2026-budget-dept", D("623.63")), ("yt-sjj-2026-budget-dept", D("5.80"))],
+)
+def test_a_table_by_subject_is_compared_by_its_total(name: str, total: Decimal) -> None:
+    """烟台 prints its 政府采购预算表 by 功能分类 科目 (民政局 p28 合计 623.63, 审计局 p25 合计
+    5.80), no 货物/工程/服务 rows: the narrative's total (p32 623.63, p28 5.8) against the 合计."""
+    (doc,) = corpus_documents(name)
+    _, stated, *_ = STATED[name]
+    assert _procurement(doc) == {
+        "说明 政府采购预算总额 vs 政府采购预算表 合计": ("ok", total, stated),
+        "说明 政府采购预算总额 = 货物 + 工程 + 服务": ("ok", stated, stated),
     }
