@@ -95,11 +95,14 @@ RULE_SETS: dict[str, tuple[str, ...]] = {
     ),
     # (the national template's 三公 tables with year groups, funds or carry-over columns are read
     # for the budget year: grid.read_three_public)
-    # (the projects: where a document lists them, 项目支出表 or a list-shaped 绩效目标表)
+    # (the projects: where a document lists them, 项目支出表 or a list-shaped 绩效目标表; the
+    # 政府采购 total the narrative states against the 政府采购预算表, the layout declaring how the
+    # narrative words it: layouts/national-budget.toml [[narrative_figures]])
     "national-budget": (
         *_PDF_TABLES,
         "project_lists",
         "projects_vs_function",
+        "procurement_narrative",
         "identities",
         "prose_sums",
     ),

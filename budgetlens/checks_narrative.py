@@ -356,7 +356,8 @@ def _wan(number: str, unit: str) -> Decimal:
 
 def _texts(rows: dict) -> Iterator[tuple[str | None, str, int]]:
     """(project, text, line) of every prose passage: the performance tables' 概况 fields, the
-    narrative's sections and the narrative sentences figures were read from (each once)."""
+    narrative's sections and the narrative sentences figures were read from (each once; not the
+    政府采购 statement, whose parts its own checks know)."""
     seen: set[str] = set()
     for t in rows.get("performance_table", []):
         for col in _TEXT_FIELDS:
@@ -369,6 +370,9 @@ def _texts(rows: dict) -> Iterator[tuple[str | None, str, int]]:
             seen.add(s["body"])
             yield None, s["body"], s["source_line"]
     for f in rows.get("key_figure", []):
+        if f["key"].startswith("procurement_"):
+            continue  # 政府采购 总额, 其中 货物/工程/服务: checked with its parts (narrative,
+            # procurement_narrative), not read again as an item's breakdown
         text = f.get("sentence") or ""
         if text and text not in seen:
             seen.add(text)
@@ -650,7 +654,71 @@ def prose_counts(c: Checker, rows: dict) -> None:
             )
 
 
+_PROCUREMENT_PARTS = (
+    ("procurement_goods", "货物"),
+    ("procurement_works", "工程"),
+    ("procurement_services", "服务"),
+)
+
+
+def procurement_narrative(c: Checker, rows: dict) -> None:
+    """The 政府采购 total the narrative states (and its 货物 / 工程 / 服务 where stated) against
+    the 政府采购预算表 as read (``procurement_item``): stated total = the table's 合计 row; each
+    stated part = the table's category row, a category the table does not list being 0 when it
+    lists categories at all (北京 prints A-货物 and C-服务 only); and stated total = Σ stated
+    parts when all three are stated. A document whose 政府采购预算表 was not read into rows
+    (none printed, 本部门无政府采购, or kept as raw cells) is not compared with it; a table of items
+    without category rows (西安) is compared by its 合计 only."""
+    kf = {f["key"]: f for f in rows.get("key_figure", [])}
+    total = kf.get("procurement_total")
+    parts = [(kf.get(k), word) for k, word in _PROCUREMENT_PARTS]
+    if total is None:
+        return
+    items = rows.get("procurement_item", [])
+    table_total = next(
+        (r for r in items if r["row_kind"] == "total" and r.get("total_wan") is not None), None
+    )
+    if table_total is not None:
+        c.compare(
+            "procurement",
+            "说明 政府采购预算总额 vs 政府采购预算表 合计",
+            table_total["total_wan"],
+            total["value"],
+            [table_total["source_line"], total["source_line"]],
+            items=0,
+            detail=total["sentence"],
+        )
+    categories = {r["category"]: r for r in items if r["row_kind"] == "category"}
+    if categories:
+        for stated, word in parts:
+            if stated is None:
+                continue
+            row = categories.get(word)
+            c.compare(
+                "procurement",
+                f"说明 政府采购{word}预算 vs 政府采购预算表 {word}",
+                row["total_wan"] if row else ZERO,
+                stated["value"],
+                [row["source_line"], stated["source_line"]] if row else [stated["source_line"]],
+                items=0,
+                detail=stated["sentence"]
+                if row
+                else f"表中未列{word}类（= 0）；{stated['sentence']}",
+            )
+    if all(stated for stated, _ in parts):
+        c.compare(
+            "procurement",
+            "说明 政府采购预算总额 = 货物 + 工程 + 服务",
+            total["value"],
+            sum(stated["value"] for stated, _ in parts),
+            [total["source_line"], *(stated["source_line"] for stated, _ in parts)],
+            items=len(parts),
+            detail=total["sentence"],
+        )
+
+
 FAMILIES = {
+    "procurement_narrative": procurement_narrative,
     "narrative": narrative,
     "prose_sums": prose_sums,
     "prose_quantities": prose_quantities,

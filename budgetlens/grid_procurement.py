@@ -1,20 +1,23 @@
 """The 政府采购预算表 of a PDF layout: what a department plans to buy, by item (issue 16).
 
-The corpus prints four shapes, all read here by what the columns' headers say:
+The corpus prints five shapes, all read here by what the columns' headers say:
 
 - by category only (北京 预算10表: 采购类别 | 金额, rows A-货物, C-服务, 合计; 重庆: 项目编号 |
   项目 | 总计 | 一般公共预算拨款收入 | … , rows A 货物, B 工程, C 服务, 合计);
 - by category, 专项 and item (江苏: 采购品目大类 | 专项名称 | 经济科目 | 采购物品名称 | 采购组织形式
   | 总计; a category row 一、货物A, a 专项 row with its 经济科目 and subtotal, then its items);
 - by item with its unit (西安: 科目编码 类/款/项 | 单位编码 | 采购项目 | 采购目录 | … | 数量 | … |
-  预算金额; a row with a 单位编码 and no 采购目录 is the unit's subtotal).
+  预算金额; a row with a 单位编码 and no 采购目录 is the unit's subtotal);
+- by 功能分类 科目 (烟台: 科目编码 类/款/项 | 科目名称 | 合计 | 财政拨款 … ; no category, project
+  or item column), read as a function table: 类/款 with 科目 under them are groups, the 科目
+  without (项) the items.
 
 Rows become ``procurement_item`` rows with a ``row_kind``: ``total`` (the table's 合计),
 ``category`` (货物 / 工程 / 服务), ``group`` (a 专项 or 经济科目 subtotal), ``unit`` (a unit's
 subtotal) and ``item``; the leaves (items, or the categories of a table without items) add up
 to the total. Amounts are 万元, converted by the table's declared unit. A table whose header
-names none of these columns (烟台 prints its 政府采购预算表 by 功能分类 科目) raises IngestError,
-so that it is kept as raw cells with a parse note; a table without rows is "no procurement".
+names none of these columns and whose rows carry no 科目 codes raises IngestError, so that it is
+kept as raw cells with a parse note; a table without rows is "no procurement".
 """
 
 from __future__ import annotations
@@ -22,7 +25,17 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from budgetlens.grid import SCALE, GridRow, Where, _numbering, _txt, amount
+from budgetlens.grid import (
+    SCALE,
+    GridRow,
+    Where,
+    _numbering,
+    _txt,
+    amount,
+    has_codes,
+    read_function,
+    split_merged_codes,
+)
 from budgetlens.layout import Located
 from budgetlens.source import is_amount
 
@@ -125,6 +138,8 @@ def read_procurement(t: Located, rows: list[GridRow]) -> list[dict]:
     w = Where(t)
     if not any(_is_data(r) for r in rows):
         return []  # 本部门无政府采购: no procurement, nothing to read
+    if _by_subject(rows):
+        return _read_by_subject(t, rows)
     scale = SCALE.get(t.unit or "万元", Decimal(1))
     by_grid: dict[int, list[GridRow]] = {}
     for r in rows:
@@ -166,6 +181,56 @@ def read_procurement(t: Located, rows: list[GridRow]) -> list[dict]:
             )
         for r in data:
             out.extend(_row(r, cols, w, scale, state))
+    return out
+
+
+def _by_subject(rows: list[GridRow]) -> bool:
+    """Whether the table is laid out by 功能分类 科目 (烟台): its first page's header names no
+    category, project or item column, and its rows carry 科目 codes."""
+    first = [r for r in rows if r.grid == rows[0].grid]
+    k = next((i for i, r in enumerate(first) if _is_data(r)), len(first))
+    width = max((len(r.cells) for r in first), default=0)
+    roles = _mapping(_header_roles(first[:k], width)) if k else {}
+    return not any(v in _LABELS for v in roles.values()) and has_codes(rows)
+
+
+def _read_by_subject(t: Located, rows: list[GridRow]) -> list[dict]:
+    """A 政府采购预算表 by 功能分类 科目 (烟台: 科目编码 类/款/项 | 科目名称 | 合计 |
+    财政拨款 小计 | 一般公共预算 | 政府性基金 | 国有资本经营 | 财政专户 | 单位资金 | …), read as
+    a function table (:func:`budgetlens.grid.read_function`): its 合计 row is the ``total``; a
+    科目 with 科目 under it is a ``group`` (``project`` = its code and name), a 科目 without (a
+    项, or a 款 printed without its 项) an ``item`` (``item`` = its code and name): the items add
+    up to the total. No 货物 / 工程 / 服务 category is printed, so none is set. Raises
+    IngestError as read_function does, and for a table that crosses 功能分类 with 经济分类."""
+    rows, cross = split_merged_codes(rows, "function")
+    if cross:
+        raise Where(t).error(
+            "a 政府采购 table by 功能分类 科目 alone", rows[0] if rows else None, "经济分类 too"
+        )
+    read = read_function(t, rows)
+    out = []
+    for k, r in enumerate(read):
+        subject = f"{r['code']} {r['name']}" if r["code"] else None
+        if r["level"] == 0:
+            kind = "total"
+        else:
+            nxt = read[k + 1] if k + 1 < len(read) else None
+            kind = "group" if nxt is not None and nxt["level"] > r["level"] else "item"
+        out.append(
+            {
+                "table_key": t.decl.key,
+                "row_kind": kind,
+                "category": None,
+                "unit": None,
+                "_project": subject if kind == "group" else None,
+                "economic": None,
+                "item": subject if kind == "item" else None,
+                "method": None,
+                **{key: r.get(key) for key in AMOUNTS},
+                "source_line": r["source_line"],
+                "source_page": r["source_page"],
+            }
+        )
     return out
 
 

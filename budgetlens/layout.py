@@ -3,8 +3,10 @@
 A layout (``budgetlens/layouts/<name>.toml``) declares a province's set of tables: for each, the
 words its title must hold (alternatives), words it must not hold, whether it is required and which
 reader reads it; plus the patterns that read the document's identity (department, government,
-year) and the words that make it a 单位预算. Column meanings are shared
-(``layouts/_columns.toml``). Adding a province is a new declaration, not a change to the readers.
+year), the words that make it a 单位预算 and the figures its narrative states
+(``[[narrative_figures]]``, read by :func:`budgetlens.narrative.read_stated`). Column meanings
+are shared (``layouts/_columns.toml``). Adding a province is a new declaration, not a change to
+the readers.
 
 :func:`choose` picks the layout whose tables a document's titles match best and says why the
 others were not taken; :func:`locate` cuts a PDF's items into the layout's tables, following a
@@ -81,6 +83,20 @@ class TableDecl:
 
 
 @dataclass(frozen=True)
+class NarrativeFigure:
+    """A figure a layout's narrative states (``[[narrative_figures]]``): the first match of any
+    of ``patterns`` (regular expressions with a group ``v``, over the normalised text) is its
+    value. A figure with ``after`` is searched only in the statement of that figure: from where
+    its match starts to the next 。 (its parts: 货物, 工程, 服务 of a 政府采购 total)."""
+
+    key: str
+    label: str
+    unit: str
+    patterns: tuple[str, ...]
+    after: str | None = None
+
+
+@dataclass(frozen=True)
 class Layout:
     """A declared layout: see ``budgetlens/layouts/*.toml``."""
 
@@ -94,6 +110,7 @@ class Layout:
     year_patterns: tuple[str, ...]
     tables: tuple[TableDecl, ...]
     columns: dict = field(default_factory=dict, hash=False, compare=False)
+    narrative_figures: tuple[NarrativeFigure, ...] = ()
 
     def table_for(self, title: str) -> TableDecl | None:
         return next((t for t in self.tables if t.matches(title)), None)
@@ -122,6 +139,23 @@ def _load(path: Path) -> Layout:
             )
             for t in raw["tables"]
         )
+        figures = tuple(
+            NarrativeFigure(
+                key=f["key"],
+                label=f["label"],
+                unit=f.get("unit", "万元"),
+                patterns=tuple(f["patterns"]),
+                after=f.get("after"),
+            )
+            for f in raw.get("narrative_figures", ())
+        )
+        known = {f.key for f in figures}
+        for f in figures:
+            if f.after is not None and f.after not in known:
+                raise ValueError(f"layout {path.name}: {f.key} is after unknown figure {f.after}")
+            for pat in f.patterns:
+                if "(?P<v>" not in pat:
+                    raise ValueError(f"layout {path.name}: a pattern of {f.key} has no group v")
         return Layout(
             name=raw["name"],
             label=raw["label"],
@@ -133,6 +167,7 @@ def _load(path: Path) -> Layout:
             year_patterns=tuple(raw.get("year_patterns", ())),
             tables=tables,
             columns=raw.get("columns", {}),
+            narrative_figures=figures,
         )
     except KeyError as exc:  # a broken declaration is a bug of ours, said plainly
         raise ValueError(f"layout {path.name}: missing {exc}") from exc

@@ -1,5 +1,6 @@
 """Reading the prose parts: 第一部分 (duties, organisation), 第三部分 (figures in the narrative),
-the appendix catalogue and 第四部分 名词解释.
+the appendix catalogue and 第四部分 名词解释; and the figures a PDF layout declares its narrative
+states (:func:`read_stated`).
 
 Narrative figures are found by the patterns in :data:`budgetlens.mappings.NARRATIVE`, section by
 section. A sentence may wrap over several lines in the extraction, so a section is searched as one
@@ -10,10 +11,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from budgetlens import mappings as m
 from budgetlens.source import SourceText, norm
+
+if TYPE_CHECKING:
+    from budgetlens.layout import NarrativeFigure
 
 _SECTION = re.compile(r"^(?P<num>[一二三四五六七八九十]+)、(?P<title>.+)$")
 _GLOSSARY_ITEM = re.compile(
@@ -112,6 +118,47 @@ def read_key_figures(src: SourceText, first: int, last: int) -> list[dict]:
                 out.setdefault(row["key"], row)
         _other_mentions(block, key, out)
     return list(out.values())
+
+
+def read_stated(src: SourceText, figures: Iterable[NarrativeFigure]) -> list[dict]:
+    """The figures a PDF layout declares its narrative states (``[[narrative_figures]]``), each
+    the first match of one of its patterns in the document's text joined and normalised (NFKC, no
+    white space), with the line where its number starts. A figure declared ``after`` another is
+    searched only in that figure's statement (from its match to the next 。) and is not read
+    when that figure is not. Returns dicts with key, value, unit, label, sentence (the
+    statement) and source_line; a figure the text does not state gives no row. Raises nothing
+    on text without them; a pattern without a group ``v`` is refused when the layout loads."""
+    figures = sorted(figures, key=lambda f: f.after is not None)
+    if not figures or not src.lines:
+        return []
+    block = _Joined(src, 1, len(src))
+    text = block.text
+    spans: dict[str, tuple[int, int]] = {}
+    out: list[dict] = []
+    for f in figures:
+        if f.after is not None and f.after not in spans:
+            continue
+        start, end = spans[f.after] if f.after is not None else (0, len(text))
+        hit = next(
+            (h for pat in f.patterns if (h := re.compile(pat).search(text, start, end))), None
+        )
+        if hit is None:
+            continue
+        if f.after is None:
+            stop = text.find("。", hit.start())
+            start, end = hit.start(), (len(text) if stop < 0 else stop + 1)
+            spans[f.key] = (start, end)
+        out.append(
+            {
+                "key": f.key,
+                "value": _to_decimal(hit.group("v")),
+                "unit": f.unit,
+                "label": f.label,
+                "sentence": text[start:end],
+                "source_line": block.line_at(hit.start("v")),
+            }
+        )
+    return out
 
 
 _MENTION = re.compile(r"(?P<v>\d[\d,]*(?:\.\d+)?)(?P<u>万元|%|个|辆|平方米|台)")

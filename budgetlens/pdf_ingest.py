@@ -15,7 +15,7 @@ import hashlib
 from decimal import Decimal
 from pathlib import Path
 
-from budgetlens import grid, grid_final, narrative_final, prior_year
+from budgetlens import grid, grid_final, narrative, narrative_final, prior_year
 from budgetlens import layout as lay
 from budgetlens.errors import IngestError
 from budgetlens.grid_performance import is_department_title, read_performance
@@ -417,6 +417,10 @@ def _parse_group(doc: _Doc) -> Parsed:
         for k, (f, page) in enumerate(origins, start=1)
     ]
     p.rows["key_figure"] = _key_figures(p)
+    taken = {f["key"] for f in p.rows["key_figure"]}
+    p.rows["key_figure"] += [
+        f for f in narrative.read_stated(src, doc.layout.narrative_figures) if f["key"] not in taken
+    ]
     p.rows["prior_year_figure"] = [
         {"seq": k, **r}
         for k, r in enumerate(prior_year.read_prior_year(src, year, p.rows["key_figure"]), 1)
@@ -553,10 +557,9 @@ _FINAL_KEY_FIGURES = (
 
 
 def _key_figures(p: Parsed) -> list[dict]:
-    """Totals the tables state, as key figures (收入总计, 支出总计, 基本支出, 项目支出, 三公).
-
-    The narrative of a PDF layout is not matched by patterns yet; these come from the tables,
-    each with the line of its row.
+    """Totals the tables state, as key figures (收入总计, 支出总计, 基本支出, 项目支出, 三公),
+    each with the line of its row. (The figures a layout declares its narrative states are read
+    apart: budgetlens.narrative.read_stated.)
     """
     out = []
     summary = p.rows["summary_item"]

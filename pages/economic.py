@@ -235,7 +235,7 @@ def procurement() -> None:
         )
         if ui.is_empty_table("procurement"):
             st.info(t("msg.table_empty").format(title=t("head.procurement")))
-        elif table is not None:  # printed in a form not read item by item (烟台: by 科目)
+        elif table is not None:  # printed in a form not read item by item (kept raw)
             st.info(
                 t("msg.procurement_raw").format(
                     page=ui.page_text([table["source_line"]]) or table["title"]

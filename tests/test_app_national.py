@@ -134,3 +134,19 @@ def test_the_overview_shows_the_hand_read_total(
     }
     hand = {v.quantize(Decimal("0.01")) for v in _hand_totals(CORPUS / folder)}
     assert shown & hand, (folder, shown, hand)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_overview_shows_the_stated_procurement_total(
+    documents: dict, national_db: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """杭州市司法局 p15 states 政府采购预算总额 8,525.96 万元 (read by hand) and prints no 政府采购
+    预算表: the overview shows the stated total; 北京's narrative states none (no such figure)."""
+    from ui import fmt
+    from ui.i18n import t
+
+    at = _open(documents["hz-sfj-2026-budget-dept"], "overview", lang, monkeypatch, national_db)
+    shown = {m.label: m.value for m in at.metric}
+    assert shown[t("fact.procurement", lang)] == fmt.wan(Decimal("8525.96"))
+    at = _open(documents["bj-xfb-2026-budget-dept"], "overview", lang, monkeypatch, national_db)
+    assert t("fact.procurement", lang) not in {m.label for m in at.metric}

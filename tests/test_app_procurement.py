@@ -1,8 +1,8 @@
 """The 政府采购预算 section of the 经济科目 page (issue 16, item 2): a document's 政府采购预算表 as
 figures (合计, categories) and a table in the table's order, in 万元, with its source page, in
 both languages; equal to the database and to figures read by hand from the PDFs. A document
-without the table says so in a sentence; one whose table is printed in a shape not read item by
-item (烟台, by 科目) says where to find it."""
+without the table says so in a sentence; one whose table was kept as raw cells (a shape not read
+item by item) says where to find it; 烟台's table by 功能分类 科目 lists its 科目."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 FOLDERS = (
     "cq-slj-2026-budget-dept",  # by category, with 一般公共预算 (p29)
     "js-rdbgt-2017",  # by category, 专项 and item (pp20–21)
-    "yt-sjj-2026-budget-dept",  # by 功能分类 科目: kept raw (p25)
+    "yt-sjj-2026-budget-dept",  # by 功能分类 科目 (p25)
     "sz-xfj-2026-budget-dept",  # prints no 政府采购预算表
 )
 # read by hand (pdfplumber's page text):
@@ -38,8 +38,10 @@ CQ_PAGE = 29
 # 江苏省人大办公厅2017年度预算公开.pdf p21: 办公设备购置费 · 家具用具 23.00
 # (as tests/test_procurement.py reads it)
 JS_ITEM, JS_ITEM_WAN = "家具用具", 23.00
-# 烟台_2026_烟台市审计局_部门预算.pdf p25: its 政府采购预算表, by 科目
+# 烟台_2026_烟台市审计局_部门预算.pdf p25: its 政府采购预算表, by 科目: 合计 5.80;
+# 201 一般公共服务支出, 08 审计事务, 04 审计业务 5.80 each (the 5.80 beside each under 单位资金)
 YT_PAGE = 25
+YT_ITEM, YT_ITEM_WAN = "2010804 审计业务", 5.80
 
 
 @pytest.fixture(autouse=True)
@@ -173,16 +175,43 @@ def test_a_document_without_procurement_says_so(
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_table_not_read_item_by_item_points_to_its_page(
+def test_a_table_by_subject_lists_its_subjects(
     documents: dict, procurement_db: Path, monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:
     doc = documents["yt-sjj-2026-budget-dept"]
     at = _open(doc, lang, procurement_db, monkeypatch)
+    table = _procurement_table(at, lang)
+    assert table is not None and len(table) == len(_db_rows(procurement_db, doc["document"]))
+    hit = table[table[t("col.procurement_line", lang)] == YT_ITEM]
+    assert list(hit[t("col.total_wan", lang)]) == [YT_ITEM_WAN]
+    assert set(table[t("col.page", lang)]) == {YT_PAGE}
+    assert _metrics(at)[t("metric.procurement_total", lang)] == fmt.wan(Decimal("5.80"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_table_not_read_item_by_item_points_to_its_page(
+    documents: dict,
+    procurement_db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    lang: str,
+) -> None:
+    """A 政府采购预算表 printed with figures but kept as raw cells (its rows not read: here the
+    烟台 document's rows removed from a copy of the database) points to its page."""
+    doc = documents["yt-sjj-2026-budget-dept"]
+    db = tmp_path / "raw.duckdb"
+    db.write_bytes(procurement_db.read_bytes())
+    con = duckdb.connect(str(db))
+    try:
+        con.execute("delete from procurement_item where document = ?", [doc["document"]])
+    finally:
+        con.close()
+    at = _open(doc, lang, db, monkeypatch)
     assert _procurement_table(at, lang) is None
     page = t("src.page", lang).format(pages=YT_PAGE)
     expected = t("msg.procurement_raw", lang).format(page=page)
     assert expected in [i.value for i in at.info]
-    # the table has figures (kept as raw cells): it is not called empty
+    # the table has figures: it is not called empty
     assert t("msg.table_empty", lang).format(title=t("head.procurement", lang)) not in [
         i.value for i in at.info
     ]

@@ -356,3 +356,80 @@ def test_a_national_project_list_adds_up_and_meets_the_function_table():
         for r in _of(checks.run_checks(rows, "national-budget"), "cross_table")
         if "项目" in r["subject"]
     ]
+
+
+def _kf(key: str, value: str, line: int) -> dict:
+    return {
+        "key": key,
+        "value": Decimal(value),
+        "label": key,
+        "sentence": "原文",
+        "source_line": line,
+    }
+
+
+def _purchase(kind: str, category, total: str, line: int) -> dict:
+    return {
+        "row_kind": kind,
+        "category": category,
+        "total_wan": Decimal(total),
+        "source_line": line,
+    }
+
+
+def test_the_stated_procurement_total_meets_the_procurement_table():
+    """A national budget stating 政府采购预算总额 100 (货物 40, 工程 0, 服务 60) with a
+    政府采购预算表 of 合计 100 (货物 40, 服务 60; no 工程 row = 0): all agree. A table 合计 of
+    90 is a mismatch of the total; a stated 服务 the table prints otherwise a mismatch of that
+    category; parts not adding up to the stated total a mismatch of the statement; and without
+    the table's rows (none printed, or kept raw) nothing but the statement itself is compared."""
+    kf = [
+        _kf("procurement_total", "100", 5),
+        _kf("procurement_goods", "40", 5),
+        _kf("procurement_works", "0", 6),
+        _kf("procurement_services", "60", 6),
+    ]
+    table = [
+        _purchase("total", None, "100", 30),
+        _purchase("category", "货物", "40", 31),
+        _purchase("category", "服务", "60", 32),
+    ]
+    rows = {"key_figure": kf, "procurement_item": table}
+    results = _of(checks.run_checks(rows, "national-budget"), "procurement")
+    assert [(r["subject"], r["status"]) for r in results] == [
+        ("说明 政府采购预算总额 vs 政府采购预算表 合计", "ok"),
+        ("说明 政府采购货物预算 vs 政府采购预算表 货物", "ok"),
+        ("说明 政府采购工程预算 vs 政府采购预算表 工程", "ok"),
+        ("说明 政府采购服务预算 vs 政府采购预算表 服务", "ok"),
+        ("说明 政府采购预算总额 = 货物 + 工程 + 服务", "ok"),
+    ]
+    assert results[0]["source_lines"] == "5,30" and results[2]["source_lines"] == "6"
+    table[0]["total_wan"] = Decimal("90")
+    table[2]["total_wan"] = Decimal("50")
+    kf[3]["value"] = Decimal("70")
+    bad = _of(checks.run_checks(rows, "national-budget"), "procurement", "mismatch")
+    assert [r["subject"] for r in bad] == [
+        "说明 政府采购预算总额 vs 政府采购预算表 合计",
+        "说明 政府采购服务预算 vs 政府采购预算表 服务",
+        "说明 政府采购预算总额 = 货物 + 工程 + 服务",
+    ]
+    rows["procurement_item"] = []
+    left = _of(checks.run_checks(rows, "national-budget"), "procurement")
+    assert [r["subject"] for r in left] == ["说明 政府采购预算总额 = 货物 + 工程 + 服务"]
+    del rows["key_figure"][0]  # no stated total: nothing compared
+    assert not _of(checks.run_checks(rows, "national-budget"), "procurement")
+
+
+def test_procurement_subjects_read_in_english_without_chinese():
+    from budgetlens import check_labels
+
+    for subject in (
+        "说明 政府采购预算总额 vs 政府采购预算表 合计",
+        "说明 政府采购货物预算 vs 政府采购预算表 货物",
+        "说明 政府采购工程预算 vs 政府采购预算表 工程",
+        "说明 政府采购服务预算 vs 政府采购预算表 服务",
+        "说明 政府采购预算总额 = 货物 + 工程 + 服务",
+    ):
+        en = check_labels.subject_label(subject, "en")
+        assert not [ch for ch in en if "\u4e00" <= ch <= "\u9fff"], en
+    assert check_labels.kind_label("procurement", "en") == "government procurement"

@@ -1,8 +1,7 @@
 """The 政府采购预算表 read into ``procurement_item`` (issue 16, item 2): each shape of the corpus
 against figures read by hand from the PDFs (pdfplumber's page text; file, page in each case);
 the leaves of each read table add up to its own 合计; a table without rows is "no procurement";
-a shape the reader does not know (烟台's, by 功能分类 科目) is kept as raw cells with a parse
-note."""
+a shape the reader does not know is kept as raw cells with a parse note."""
 
 from __future__ import annotations
 
@@ -45,6 +44,34 @@ HAND_READ = [
         D("300.00"),
         None,
     ),
+    # 烟台_2026_烟台市民政局_部门预算.pdf p28 (公开表12 政府采购预算表, by 功能分类 科目:
+    # 合计 623.63, 一般公共预算 49.75, 政府性基金预算 573.88; 208 社会保障和就业支出 49.75;
+    # 2080201 行政运行 9.44; 2296002 用于社会福利的彩票公益金支出 573.88, all 政府性基金)
+    ("yt-mzj-2026-budget-dept", 28, "total", None, None, None, D("623.63"), D("49.75")),
+    (
+        "yt-mzj-2026-budget-dept",
+        28,
+        "group",
+        None,
+        "208 社会保障和就业支出",
+        None,
+        D("49.75"),
+        D("49.75"),
+    ),
+    ("yt-mzj-2026-budget-dept", 28, "item", None, None, "2080201 行政运行", D("9.44"), D("9.44")),
+    (
+        "yt-mzj-2026-budget-dept",
+        28,
+        "item",
+        None,
+        None,
+        "2296002 用于社会福利的彩票公益金支出",
+        D("573.88"),
+        None,
+    ),
+    # 烟台_2026_烟台市审计局_部门预算.pdf p25: 合计 5.80; 201/08/04 审计业务 5.80 (单位资金)
+    ("yt-sjj-2026-budget-dept", 25, "total", None, None, None, D("5.80"), None),
+    ("yt-sjj-2026-budget-dept", 25, "item", None, None, "2010804 审计业务", D("5.80"), None),
     # 西安_2021_中共西安市委宣传部_部门预算.pdf pp39–40 (表12 …政府采购…预算表, 单位：元)
     ("xa-xcb-2021-budget-dept", 39, "total", None, None, None, D("2366.16"), None),
     (
@@ -107,6 +134,8 @@ READ = [
     "js-rdbgt-2019",
     "xa-ajj-2019-budget-dept",
     "xa-xcb-2021-budget-dept",
+    "yt-mzj-2026-budget-dept",
+    "yt-sjj-2026-budget-dept",
 ]
 
 
@@ -136,16 +165,30 @@ def test_a_merged_item_name_over_two_rows_is_one_item_bought_two_ways() -> None:
     assert sorted(rows) == [("分散自行组织", D("20.00")), ("部门集中采购", D("330.00"))]
 
 
-def test_an_unknown_shape_is_kept_raw_with_a_note() -> None:
-    # 烟台_2026_烟台市审计局_部门预算.pdf p25: 政府采购预算表 by 功能分类 科目
-    # (科目编码 | 科目名称 | 合计 | 财政拨款 …), no category, project or item column
+def test_a_table_by_subject_carries_its_funds_and_no_category() -> None:
+    """烟台民政局 p28: the 合计 row's 一般公共预算 49.75 + 政府性基金 573.88 = 623.63; no 货物 /
+    工程 / 服务 is printed, so no row has a category; 审计局 p25's 5.80 is 单位资金 (the second
+    5.80 of each row stands under that column, x 672–687 against its header at 641–678)."""
+    (doc,) = corpus_documents("yt-mzj-2026-budget-dept")
+    rows = doc.rows["procurement_item"]
+    (total,) = [r for r in rows if r["row_kind"] == "total"]
+    assert (total["general_budget_wan"], total["gov_fund_wan"]) == (D("49.75"), D("573.88"))
+    assert {r["category"] for r in rows} == {None}
+    assert [r["row_kind"] for r in rows].count("group") == 6
     (doc,) = corpus_documents("yt-sjj-2026-budget-dept")
-    assert not doc.rows["procurement_item"]
-    notes = [n for n in doc.rows["parse_note"] if n["table_key"] == "procurement"]
-    assert notes and "kept as raw cells" in notes[0]["message"]
-    assert any(
-        r["table_key"] == "procurement" and r["text"] == "审计业务" for r in doc.rows["raw_cell"]
-    )
+    assert {r["unit_funds_wan"] for r in doc.rows["procurement_item"]} == {D("5.80")}
+
+
+def test_an_unknown_shape_is_kept_raw_with_a_note() -> None:
+    """A header naming no category, project or item column over rows without 科目 codes is not
+    read: IngestError naming the page and table (the document keeps it as raw cells)."""
+    t = _procurement_table("yt-sjj-2026-budget-dept")
+    rows = [
+        grid.GridRow(1, t.page, ["名称", "金额"]),
+        grid.GridRow(2, t.page, ["办公用品", "5.80"]),
+    ]
+    with pytest.raises(pdf_ingest.IngestError, match=r"page 25.*政府采购预算表"):
+        read_procurement(t, rows)
 
 
 def _procurement_table(name: str):
