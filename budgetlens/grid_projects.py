@@ -148,24 +148,28 @@ def read_projects(t: Located, rows: list[GridRow]) -> list[dict]:
 
 
 # the header of a list-shaped 项目支出绩效目标表's amount column (资金总额, 当年财政拨款预算金额)
-_LIST_AMOUNT = ("资金总额", "预算金额", "金额", "合计")
+_LIST_AMOUNT = ("资金总额", "项目总额", "预算金额", "金额", "合计")
 # a column left of the project's name that keys each project row (长沙: 单位编码, 重庆: 序号)
 _LIST_KEY = ("单位编码", "序号")
 
 
 def read_project_list(t: Located, rows: list[GridRow]) -> list[dict] | None:
     """The projects of a list-shaped 项目支出绩效目标表, for a document without a 项目支出表:
-    a header 单位编码 | 单位（项目）名称 | 资金总额 | 绩效目标 | … (长沙) or 序号 | 项目名称 |
-    当年财政拨款预算金额 | 当年绩效目标 | … (重庆), one row per project with its name and amount,
-    its indicators on the rows below. A 合计 row is the department's; a row with a unit code,
-    a name and an amount and nothing else is a unit's subtotal (长沙: 126001 长沙市信访局), the
-    unit of the projects below it; a project row repeated on the next page (the title and
-    header are printed again, and the project's merged cells with them) is read once. The
-    amount is the 资金总额 (``total``) in the table's unit.
+    a header 单位编码 | 单位（项目）名称 | 资金总额 | 绩效目标 | … (长沙), 序号 | 项目名称 |
+    当年财政拨款预算金额 | 当年绩效目标 | … (重庆) or 项目名称 | 项目总额 | 其中：财政资金,
+    其他资金 | 绩效目标 | … (北京), one row per project with its name and amount, its
+    indicators on the rows below (their amount cell merged into the project's: blank in the
+    grid). A 合计 row is the department's; a row with a unit code, a name and an amount and
+    nothing else is a unit's subtotal (长沙: 126001 长沙市信访局), the unit of the projects below
+    it; a project row repeated on the next page (the title and header are printed again, and
+    the project's merged cells with them) is read once. The amount is the 资金总额 (``total``)
+    in the table's unit. A page whose grid lacks the header page's empty first columns (北京
+    p13's frame column) is read with its columns shifted by as many.
 
-    None when the header has no key column (单位编码 / 序号) left of a 项目名称 column and an
-    amount column right of it: 北京's list prints no key, and a project whose name is lost
-    where it crosses a page could not be told from the project above."""
+    None when the header has no 项目名称 column with an amount column right of it. A project
+    whose merged cells cross a page is read where its name and amount are printed (北京 prints
+    them again at the top of the next page: see pdf._continued_cells); a row with an amount
+    and no name is not a project."""
     w = Where(t)
     scale = SCALE.get(t.unit or "万元", Decimal(1))
     head = next((r for r in rows if any("名称" in norm(_txt(c)) for c in r.cells)), None)
@@ -173,9 +177,9 @@ def read_project_list(t: Located, rows: list[GridRow]) -> list[dict] | None:
         return None
     cells = [norm(_txt(c)) for c in head.cells]
     name_col = next((j for j, c in enumerate(cells) if "项目" in c and "名称" in c), None)
-    if name_col is None or not any(c in _LIST_KEY for c in cells[:name_col]):
+    if name_col is None:
         return None
-    key_col = next(j for j, c in enumerate(cells[:name_col]) if c in _LIST_KEY)
+    key_col = next((j for j, c in enumerate(cells[:name_col]) if c in _LIST_KEY), None)
     amount_col = next(
         (
             j
@@ -191,16 +195,28 @@ def read_project_list(t: Located, rows: list[GridRow]) -> list[dict] | None:
     seen: set[tuple[str | None, str, str]] = set()
     for r in rows:
         row = [_txt(c) for c in r.cells]
+        # a grid without the header's empty leading (frame) columns: as if it had them
+        missing = len(cells) - len(row)
+        if 0 < missing <= name_col and not any(cells[:missing]):
+            row = [""] * missing + row
+            r = GridRow(r.line, r.page, [None] * missing + list(r.cells), r.grid)
         if len(row) <= amount_col or not is_amount(row[amount_col]):
             continue
         name, rest = row[name_col], [c for c in row[amount_col + 1 :] if c]
         left = "".join(norm(c) for c in row[:amount_col])
         if left in _TOTAL_LABELS:
             kind, project = "department", None
-        elif name and not rest and cells[key_col] == "单位编码" and row[key_col]:
+        elif (
+            name
+            and not rest
+            and key_col is not None
+            and cells[key_col] == "单位编码"
+            and row[key_col]
+        ):
             kind, project, unit = "unit", None, name
         elif name:
-            kind, project = "project", name
+            # as printed (the 绩效 reading names the project so: the two are matched by name)
+            kind, project = "project", (r.cells[name_col] or "").strip()
             if (unit, name, row[amount_col]) in seen:
                 continue  # the project again on a continued page
             seen.add((unit, name, row[amount_col]))

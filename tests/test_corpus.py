@@ -222,6 +222,7 @@ def test_project_tables_are_hand_read() -> None:
         "cs-xfj-2026-budget-dept",
         "cs-zjjd-2026-budget-dept",
         "cq-slj-2026-budget-dept",
+        "bj-xfb-2026-budget-dept",
         # 项目支出总表 (the department's row first), 项目支出预算情况表 (项目名称 | 项目类别 | 合计)
         "sz-xfj-2026-budget-dept",
         "sz-ybj-2026-budget-dept",
