@@ -177,6 +177,10 @@ def test_three_public_budget_against_actual(con) -> None:
     none = queries.run(con, "execution_three_public", document=doc(4, "决算"))
     assert list(none["label"]) == ["合计"] and _dec(none["budget_wan"].iloc[0]) == 0
     assert none["actual_wan"].isna().all() and none["stated_budget_wan"].isna().all()
+    # and no execution rate: NULL, never 0 / 0.00 (NaN, which pandas would also call missing)
+    cur = con.execute(queries.load_sql("execution_three_public"), {"document": doc(4, "决算")})
+    names = [d[0] for d in cur.description]
+    assert [row[names.index("execution_rate")] for row in cur.fetchall()] == [None]
 
 
 def test_the_pair_says_which_document_is_missing(con) -> None:
