@@ -146,12 +146,65 @@ def test_basic_and_project_budget_against_actual(con, k: int) -> None:
     )
     rows = queries.run(con, "execution_basic_project", document=doc(k, "决算"))
     assert list(rows["part"]) == ["basic", "project", "total"]
+    # both sides are the all-funds 支出总表's 合计 row: the budget's 财政拨款 table states the same
+    # figures in this city, so only the table each figure keeps tells them apart
+    assert set(rows["budget_table"]) == set(rows["actual_table"]) == {"expenditure_total"}
     for r in rows.to_dict("records"):
         budget, actual = parts[r["part"]]
         assert _dec(r["budget_wan"]) == wan(budget)
         assert _dec(r["actual_wan"]) == wan(actual)
         assert _dec(r["difference_wan"]) == wan(actual - budget)
         assert _dec(r["execution_rate"]) == rate(actual, budget)
+
+
+def test_a_part_budgeted_at_zero_has_no_execution_rate(pairs: Path, tmp_path: Path) -> None:
+    """A part the 预算 budgets at 0.00 has no rate: NULL, never actual / 0 (inf, or NaN for 0 / 0,
+    which pandas would call missing too). On a copy, department 3's 项目 budget is set to 0."""
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(pairs.read_bytes())
+    con = db.connect(copy)
+    try:
+        con.execute(
+            "update expenditure_function set project_wan = 0 where document = ? and level = 0",
+            [doc(3, "预算")],
+        )
+        cur = con.execute(queries.load_sql("execution_basic_project"), {"document": doc(3, "决算")})
+        names = [d[0] for d in cur.description]
+        got = {r[names.index("part")]: r[names.index("execution_rate")] for r in cur.fetchall()}
+    finally:
+        con.close()
+    assert got["project"] is None
+    assert got["basic"] is not None and got["total"] is not None
+
+
+def test_a_budget_with_only_a_gov_fund_table_has_no_budget_figures(
+    pairs: Path, tmp_path: Path
+) -> None:
+    """The budget side is the 合计 row of the 支出总表, the 财政拨款 or the 一般公共预算 table,
+    never the 政府性基金支出表's: on a copy, department 3's 预算 keeps its 支出总表 合计 row
+    under that table's key only, and the comparison has no budget figures."""
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(pairs.read_bytes())
+    con = db.connect(copy)
+    try:
+        budget = doc(3, "预算")
+        con.execute(
+            "delete from expenditure_function where document = ? and level = 0 "
+            "and table_key in ('fiscal_expenditure', 'general_budget_expenditure')",
+            [budget],
+        )
+        (changed,) = con.execute(
+            "update expenditure_function set table_key = 'gov_fund_expenditure' "
+            "where document = ? and level = 0 and table_key = 'expenditure_total'",
+            [budget],
+        ).fetchone()
+        assert changed == 1
+        rows = queries.run(con, "execution_basic_project", document=doc(3, "决算"))
+    finally:
+        con.close()
+    assert list(rows["part"]) == ["basic", "project", "total"]
+    assert rows["budget_wan"].isna().all() and rows["budget_table"].isna().all()
+    assert rows["actual_wan"].notna().all()
 
 
 def test_three_public_budget_against_actual(con) -> None:
