@@ -110,6 +110,8 @@ def expected_by_code(k: int) -> dict[str | None, dict[str, Decimal | None]]:
             "execution_rate": rate(actual, budget),
             "actual_basic_wan": wan(sum(s.basic for s in mine)),
             "budget_basic_wan": wan(sum(s.budget_basic for s in mine)),
+            "actual_project_wan": wan(sum(s.project for s in mine)),
+            "budget_project_wan": wan(sum(s.budget_project for s in mine)),
         }
     return out
 
@@ -128,6 +130,10 @@ def test_by_function_shows_exactly_the_known_differences(con, k: int, kind: str)
     for r in rows.to_dict("records"):
         code = None if pd.isna(r["code"]) else r["code"]
         got[code] = {key: _dec(r[key]) for key in expected[None]}
+        for key in ("budget_project_wan", "actual_project_wan"):  # a 项目 cell left blank: none
+            got[code][key] = got[code][key] or Decimal(0)
+        class_code = None if pd.isna(r["class_code"]) else r["class_code"]
+        assert class_code == (code[:3] if code else None), r  # a 类 is its own class
     assert got == expected
     # the differences are real: some 款 were not fully spent
     assert any(v["difference_wan"] < 0 for v in expected.values())
@@ -205,6 +211,41 @@ def test_a_budget_with_only_a_gov_fund_table_has_no_budget_figures(
     assert list(rows["part"]) == ["basic", "project", "total"]
     assert rows["budget_wan"].isna().all() and rows["budget_table"].isna().all()
     assert rows["actual_wan"].notna().all()
+
+
+def test_by_function_budget_table_and_a_zero_budget(pairs: Path, tmp_path: Path) -> None:
+    """On a copy of department 3's 预算: its 支出总表 keeps its 类 rows only (no 款, 项) and one 类
+    is budgeted at 0.00. The budget is still the 支出总表 (it has 类 rows), and the zero 类 has
+    no execution rate (NULL, not actual / 0)."""
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(pairs.read_bytes())
+    budget = doc(3, "预算")
+    con = db.connect(copy)
+    try:
+        con.execute(
+            "delete from expenditure_function where document = ? and level >= 2 "
+            "and table_key = 'expenditure_total'",
+            [budget],
+        )
+        (zero,) = con.execute(
+            "select min(code) from expenditure_function where document = ? and level = 1 "
+            "and table_key = 'expenditure_total'",
+            [budget],
+        ).fetchone()
+        con.execute(
+            "update expenditure_function set total_wan = 0 where document = ? and code = ? "
+            "and table_key = 'expenditure_total'",
+            [budget, zero],
+        )
+        cur = con.execute(queries.load_sql("execution_function"), {"document": doc(3, "决算")})
+        names = [d[0] for d in cur.description]
+        rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    finally:
+        con.close()
+    tables = {r["budget_table"] for r in rows if r["budget_line"] is not None}
+    assert tables == {"expenditure_total"}
+    (row,) = [r for r in rows if r["code"] == zero]
+    assert row["budget_wan"] == 0 and row["execution_rate"] is None, row
 
 
 def test_three_public_budget_against_actual(con) -> None:
