@@ -137,6 +137,17 @@ def test_project_page_shares_of_all_project_spending(con) -> None:
     assert sum(Decimal(v) for v in PROJECT_SHARES.values()) == Decimal("99.99")  # rounded parts
 
 
+def test_project_page_marks_the_projects_with_a_performance_table(con) -> None:
+    """9 of the 10 projects have a 项目支出绩效目标表 (its title lines l.587-897,
+    project_meta.csv); the 上年结转 2023年度省级科技创新券专项资金 has none."""
+    frame = queries.run(con, "projects", document=DOCUMENT)
+    with_table = {r["project"] for r in read_fixture("project_meta.csv")}
+    assert len(with_table) == 9 and len(frame) == 10
+    assert {r.project: bool(r.has_scorecard) for r in frame.itertuples()} == {
+        p: p in with_table for p in PROJECT_SHARES
+    }
+
+
 # --- the deck's sentences: shares and changes ---------------------------------------------------
 
 

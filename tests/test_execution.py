@@ -110,6 +110,8 @@ def expected_by_code(k: int) -> dict[str | None, dict[str, Decimal | None]]:
             "execution_rate": rate(actual, budget),
             "actual_basic_wan": wan(sum(s.basic for s in mine)),
             "budget_basic_wan": wan(sum(s.budget_basic for s in mine)),
+            "actual_project_wan": wan(sum(s.project for s in mine)),
+            "budget_project_wan": wan(sum(s.budget_project for s in mine)),
         }
     return out
 
@@ -128,6 +130,10 @@ def test_by_function_shows_exactly_the_known_differences(con, k: int, kind: str)
     for r in rows.to_dict("records"):
         code = None if pd.isna(r["code"]) else r["code"]
         got[code] = {key: _dec(r[key]) for key in expected[None]}
+        for key in ("budget_project_wan", "actual_project_wan"):  # a 项目 cell left blank: none
+            got[code][key] = got[code][key] or Decimal(0)
+        class_code = None if pd.isna(r["class_code"]) else r["class_code"]
+        assert class_code == (code[:3] if code else None), r  # a 类 is its own class
     assert got == expected
     # the differences are real: some 款 were not fully spent
     assert any(v["difference_wan"] < 0 for v in expected.values())
@@ -146,12 +152,100 @@ def test_basic_and_project_budget_against_actual(con, k: int) -> None:
     )
     rows = queries.run(con, "execution_basic_project", document=doc(k, "决算"))
     assert list(rows["part"]) == ["basic", "project", "total"]
+    # both sides are the all-funds 支出总表's 合计 row: the budget's 财政拨款 table states the same
+    # figures in this city, so only the table each figure keeps tells them apart
+    assert set(rows["budget_table"]) == set(rows["actual_table"]) == {"expenditure_total"}
     for r in rows.to_dict("records"):
         budget, actual = parts[r["part"]]
         assert _dec(r["budget_wan"]) == wan(budget)
         assert _dec(r["actual_wan"]) == wan(actual)
         assert _dec(r["difference_wan"]) == wan(actual - budget)
         assert _dec(r["execution_rate"]) == rate(actual, budget)
+
+
+def test_a_part_budgeted_at_zero_has_no_execution_rate(pairs: Path, tmp_path: Path) -> None:
+    """A part the 预算 budgets at 0.00 has no rate: NULL, never actual / 0 (inf, or NaN for 0 / 0,
+    which pandas would call missing too). On a copy, department 3's 项目 budget is set to 0."""
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(pairs.read_bytes())
+    con = db.connect(copy)
+    try:
+        con.execute(
+            "update expenditure_function set project_wan = 0 where document = ? and level = 0",
+            [doc(3, "预算")],
+        )
+        cur = con.execute(queries.load_sql("execution_basic_project"), {"document": doc(3, "决算")})
+        names = [d[0] for d in cur.description]
+        got = {r[names.index("part")]: r[names.index("execution_rate")] for r in cur.fetchall()}
+    finally:
+        con.close()
+    assert got["project"] is None
+    assert got["basic"] is not None and got["total"] is not None
+
+
+def test_a_budget_with_only_a_gov_fund_table_has_no_budget_figures(
+    pairs: Path, tmp_path: Path
+) -> None:
+    """The budget side is the 合计 row of the 支出总表, the 财政拨款 or the 一般公共预算 table,
+    never the 政府性基金支出表's: on a copy, department 3's 预算 keeps its 支出总表 合计 row
+    under that table's key only, and the comparison has no budget figures."""
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(pairs.read_bytes())
+    con = db.connect(copy)
+    try:
+        budget = doc(3, "预算")
+        con.execute(
+            "delete from expenditure_function where document = ? and level = 0 "
+            "and table_key in ('fiscal_expenditure', 'general_budget_expenditure')",
+            [budget],
+        )
+        (changed,) = con.execute(
+            "update expenditure_function set table_key = 'gov_fund_expenditure' "
+            "where document = ? and level = 0 and table_key = 'expenditure_total'",
+            [budget],
+        ).fetchone()
+        assert changed == 1
+        rows = queries.run(con, "execution_basic_project", document=doc(3, "决算"))
+    finally:
+        con.close()
+    assert list(rows["part"]) == ["basic", "project", "total"]
+    assert rows["budget_wan"].isna().all() and rows["budget_table"].isna().all()
+    assert rows["actual_wan"].notna().all()
+
+
+def test_by_function_budget_table_and_a_zero_budget(pairs: Path, tmp_path: Path) -> None:
+    """On a copy of department 3's 预算: its 支出总表 keeps its 类 rows only (no 款, 项) and one 类
+    is budgeted at 0.00. The budget is still the 支出总表 (it has 类 rows), and the zero 类 has
+    no execution rate (NULL, not actual / 0)."""
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(pairs.read_bytes())
+    budget = doc(3, "预算")
+    con = db.connect(copy)
+    try:
+        con.execute(
+            "delete from expenditure_function where document = ? and level >= 2 "
+            "and table_key = 'expenditure_total'",
+            [budget],
+        )
+        (zero,) = con.execute(
+            "select min(code) from expenditure_function where document = ? and level = 1 "
+            "and table_key = 'expenditure_total'",
+            [budget],
+        ).fetchone()
+        con.execute(
+            "update expenditure_function set total_wan = 0 where document = ? and code = ? "
+            "and table_key = 'expenditure_total'",
+            [budget, zero],
+        )
+        cur = con.execute(queries.load_sql("execution_function"), {"document": doc(3, "决算")})
+        names = [d[0] for d in cur.description]
+        rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    finally:
+        con.close()
+    tables = {r["budget_table"] for r in rows if r["budget_line"] is not None}
+    assert tables == {"expenditure_total"}
+    (row,) = [r for r in rows if r["code"] == zero]
+    assert row["budget_wan"] == 0 and row["execution_rate"] is None, row
 
 
 def test_three_public_budget_against_actual(con) -> None:
@@ -177,6 +271,10 @@ def test_three_public_budget_against_actual(con) -> None:
     none = queries.run(con, "execution_three_public", document=doc(4, "决算"))
     assert list(none["label"]) == ["合计"] and _dec(none["budget_wan"].iloc[0]) == 0
     assert none["actual_wan"].isna().all() and none["stated_budget_wan"].isna().all()
+    # and no execution rate: NULL, never 0 / 0.00 (NaN, which pandas would also call missing)
+    cur = con.execute(queries.load_sql("execution_three_public"), {"document": doc(4, "决算")})
+    names = [d[0] for d in cur.description]
+    assert [row[names.index("execution_rate")] for row in cur.fetchall()] == [None]
 
 
 def test_the_pair_says_which_document_is_missing(con) -> None:

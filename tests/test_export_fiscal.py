@@ -10,6 +10,7 @@ typed below from the page.
 from __future__ import annotations
 
 import csv
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -35,6 +36,13 @@ LABEL = {
     "会议费": "会议费",
     "培训费": "培训费",
 }
+
+
+D = Decimal
+
+
+def _amount(text: str) -> Decimal | None:
+    return Decimal(text) if text else None
 
 
 def _hand(slug: str) -> list[dict[str, str]]:
@@ -150,6 +158,46 @@ def test_execution_notes_as_the_narrative_states_them(out: Path) -> None:
         Decimal("11.31"),
     )
     assert second["stated_rate"] == ""
+
+
+def test_final_notes_state_the_year_start_budget(out: Path) -> None:
+    """国家信访局 2024 决算 p21 (printed 19), （三）财政拨款支出决算具体情况: each figure against
+    the 年初预算 (no 全年预算 stated)."""
+    rows = _rows(out, "execution_notes", "国家信访局")
+    got = {
+        r["item_name"]: (
+            _amount(r["year_start_budget"]),
+            _amount(r["full_year_budget"]),
+            _amount(r["actual"]),
+            _amount(r["stated_rate"]),
+            r["rate_of"],
+        )
+        for r in rows
+    }
+    # 年初预算为 15068.55 万元，支出决算为 13733.8 万元，完成年初预算的 91.14%
+    assert got["合计"] == (D("15068.55"), None, D("13733.8"), D("91.14"), "年初")
+    # 1.…行政运行（项）。年初预算为 5717.32 万元，支出决算为 5757.63 万元，…100.71%
+    assert got["行政运行"] == (D("5717.32"), None, D("5757.63"), D("100.71"), "年初")
+    # 2.…一般行政管理事务（项）。年初预算为 590.53 万元，支出决算为 4.7 万元，…0.8%
+    assert got["一般行政管理事务"] == (D("590.53"), None, D("4.7"), D("0.8"), "年初")
+
+
+def test_synthetic_finals_are_left_out(out: Path, tmp_path: Path) -> None:
+    """The seed of tests/test_export.py is a 预算 (no narrative notes): here the two 决算 are
+    marked synthetic in a copy, and neither their notes nor their 三公 rows are exported."""
+    copy = tmp_path / "copy.duckdb"
+    shutil.copyfile(out.parent / "budget.duckdb", copy)
+    con = db.connect(copy)
+    try:
+        con.execute("update document set synthetic = true where kind = '决算'")
+        export.export_package(con, tmp_path / "out")
+    finally:
+        con.close()
+    for name in ("国家信访局", "中共上海市普陀区委社会工作部"):
+        assert _rows(out, "execution_notes", name), name  # the unmarked export has them
+        assert _rows(tmp_path / "out", "execution_notes", name) == [], name
+        assert _rows(tmp_path / "out", "fiscal_items", name) == [], name
+    assert _rows(tmp_path / "out", "fiscal_items", "上海市普陀区商务委员会")  # a 预算 stays
 
 
 def test_budgets_have_no_execution_notes(out: Path) -> None:

@@ -220,6 +220,19 @@ def test_jincheng_project_funds(tables) -> None:
     assert {k for k in got if k[0] in projects} <= set(hand)
 
 
+def test_jincheng_fiscal_items_are_the_running_cost_table(tables) -> None:
+    """The 财政拨款安排机关运行经费预算表 (l.421-423): 合计 | 一般公共预算 | 政府性基金预算 |
+    国有资本经营预算, the last two printed blank (admin_operating.csv)."""
+    hand = read_fixture("admin_operating.csv")
+    rows = _of(tables, "fiscal_items", JINCHENG)
+    assert [(r["table"], r["label"], int(r["source_line"])) for r in rows] == [
+        ("admin_operating", h["unit"], int(h["line"])) for h in hand
+    ]
+    for r, h in zip(rows, hand, strict=True):
+        for column in ("total", "general_budget", "gov_fund", "state_capital"):
+            assert _dec(r[column]) == _fix(h[column]), (h, column)
+
+
 def test_jincheng_glossary(tables) -> None:
     hand = read_fixture("glossary.csv")
     rows = _of(tables, "glossary", JINCHENG)
@@ -525,6 +538,65 @@ def test_checks_of_the_pdf_layouts_compare_the_figures_read_by_hand(
     assert [Decimal(r["expected"]) for r in hits] == [economic_total["total"]]
 
 
+# 公开12表 政府采购支出预算表 of the Jiangsu document (单位：万元), read by hand from the page text:
+# (page, row_kind, category, 专项名称, 采购物品名称, 采购组织形式, 总计)
+JIANGSU_PROCUREMENT = [
+    (22, "total", "", "", "", "", "2744.84"),  # 合 计 2,744.84
+    (22, "category", "货物", "", "", "", "303.40"),  # 一、货物A
+    (22, "item", "货物", "办公、办案设备更新购置费", "复印机", "部门集中采购", "8.00"),
+    (23, "category", "服务", "", "", "", "2441.44"),  # 三、服务C 2,441.44
+    (23, "item", "服务", "商品和服务支出", "会议服务", "分散自行组织", "158.44"),
+]
+
+
+def test_jiangsu_procurement_rows_as_printed(tables, documents, pages) -> None:
+    """The 政府采购支出预算表 (pp22-23): its rows as read by hand, in 万元; the table prints one
+    amount column (总计), so 一般公共预算 is blank, never 0 or the 总计."""
+    js = documents[JIANGSU]
+    rows = _of(tables, "procurement", js)
+    got = [
+        (
+            pages[(js, int(r["source_line"]))],
+            r["row_kind"],
+            r["category"],
+            r["project"],
+            r["item"],
+            r["method"],
+            Decimal(r["total"]),
+        )
+        for r in rows
+    ]
+    for *head, total in JIANGSU_PROCUREMENT:
+        assert (*head, Decimal(total)) in got, head
+    assert [r["row_kind"] for r in rows][:2] == ["total", "category"]
+    assert {r["general_budget"] for r in rows} == {""}
+    # the 采购物品 rows add up to the 合计 the page prints (303.40 + 2,441.44 = 2,744.84)
+    items = [Decimal(r["total"]) for r in rows if r["row_kind"] == "item"]
+    assert sum(items) == Decimal("303.40") + Decimal("2441.44") == Decimal("2744.84")
+
+
+def test_procurement_keeps_total_and_general_budget_apart(db, documents, tmp_path) -> None:
+    """Jiangsu's table has no 一般公共预算 column; where a table has one (重庆's, p29) and it
+    differs from the 总计, each figure stays in its column: on a copy, half of the 合计 row's
+    总计 (2,744.84, p22) is made its 一般公共预算."""
+    js = documents[JIANGSU]
+    rows = _export_copy(
+        db,
+        tmp_path,
+        (
+            "update procurement_item set general_budget_wan = total_wan / 2 "
+            "where document = ? and row_kind = 'total'",
+            [js],
+        ),
+        resource="procurement",
+    )
+    (total,) = [r for r in rows[js] if r["row_kind"] == "total"]
+    assert (Decimal(total["total"]), Decimal(total["general_budget"])) == (
+        Decimal("2744.84"),
+        Decimal("1372.42"),
+    )
+
+
 def test_shanghai_all_funds_function_rows_cell_by_cell(tables, documents) -> None:
     """合计, 基本支出, 项目支出 of every 类/款/项 of the 部门支出预算总表 (p12-13); a cell the page
     leaves blank is blank (the hand reading writes no row for it)."""
@@ -805,3 +877,41 @@ def test_a_project_keeps_its_total_and_general_budget_apart(db, tmp_path) -> Non
     for r in rows[JINCHENG]:
         total = Decimal(hand[int(r["source_line"])]["total"])
         assert (Decimal(r["total"]), Decimal(r["general_budget"])) == (total, total / 2), r
+
+
+def test_fiscal_items_keep_each_fund_in_its_column(db, tmp_path) -> None:
+    """No document of this set prints a 政府性基金 or 国有资本经营 figure in its 三公 or
+    机关运行经费 table (Jincheng's l.423 leaves both blank). On a copy, Jincheng's 部门合计
+    (54.87, l.422) is split 1/2 : 1/5 : 3/10 among the three funds; each part stays in its
+    column."""
+    rows = _export_copy(
+        db,
+        tmp_path,
+        (
+            "update fiscal_item set general_budget_wan = total_wan / 2, "
+            "gov_fund_wan = total_wan / 5, state_capital_wan = total_wan * 3 / 10 "
+            "where document = ? and source_line = 422",
+            [JINCHENG],
+        ),
+        resource="fiscal_items",
+    )
+    (total,) = [r for r in rows[JINCHENG] if r["source_line"] == "422"]
+    got = tuple(Decimal(total[c]) for c in ("total", "general_budget", "gov_fund", "state_capital"))
+    # 54.87 / 2 = 27.435, 54.87 / 5 = 10.974, 54.87 × 3 / 10 = 16.461
+    assert got == (Decimal("54.87"), Decimal("27.435"), Decimal("10.974"), Decimal("16.461"))
+
+
+def test_a_synthetic_document_is_left_out_of_every_resource(db, documents, tmp_path) -> None:
+    """tests/test_export.py marks the seed synthetic, but the seed prints no 政府采购 table: here
+    the Jiangsu document (its table on pp22-23) is marked, and no resource keeps a row of it."""
+    js = documents[JIANGSU]
+    rows = _export_copy(
+        db,
+        tmp_path,
+        ("update document set synthetic = true where document = ?", [js]),
+        resource="procurement",
+    )
+    assert js not in rows
+    for path in (tmp_path / "out").glob("*.csv"):
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            assert js not in {r["document"] for r in csv.DictReader(fh)}, path.name

@@ -108,6 +108,9 @@ def test_the_tests_of_a_query_are_those_that_run_it() -> None:
         chosen = ms.tests_for(name)
         assert not [t for t in chosen if "browser" in t or "corpus" in t], (name, chosen)
     assert "tests/test_export_corpus.py" in ms.tests_for("export_revenue", corpus=True)
+    # the 三公 rows and a 决算's narrative are read by hand in test_export_fiscal.py only
+    for name in ("export_fiscal_items", "export_execution_notes"):
+        assert "tests/test_export_fiscal.py" in ms.tests_for(name), name
 
 
 def test_a_run_on_a_tiny_project_reports_killed_and_surviving_mutants(tmp_path: Path) -> None:
