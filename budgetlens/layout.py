@@ -215,9 +215,10 @@ def title_text(items: list, k: int) -> str | None:
         return None
     if not is_title_candidate(it.text):
         # a qualifier wrapped onto the next line (…明细表（按支出功能分类科 | 目-不含上年结转）)
+        # (norm makes full-width brackets and punctuation ASCII: ） is ), ； is ;, ： is :)
         t, prev = norm(it.text), items[k - 1] if k else None
         if (
-            t.endswith(("）", ")"))
+            t.endswith(")")
             and not re.search(r"[（(]", t)
             and isinstance(prev, TextItem)
             and prev.page == it.page
@@ -236,7 +237,7 @@ def title_text(items: list, k: int) -> str | None:
             and prev.page == it.page
             and not is_title_candidate(prev.text)
             and len(norm(prev.text)) <= 40
-            and not norm(prev.text).endswith(("。", "；", "：", ":"))
+            and not norm(prev.text).endswith(("。", ";", ":"))
             and not re.search(r"(?:部门|单位|编制)[^：:]{0,4}[:：]", prev.text)
         ):
             break
@@ -412,7 +413,7 @@ def _labelled_cell(items: list, labels: tuple[str, ...]) -> str | None:
             cells = [c for c in row if c]
             for a, b in itertools.pairwise(cells):
                 if norm(a).rstrip(":：") in labels and not _UNIT_WORD.match(norm(b)):
-                    if norm(b) in ("总计", "合计", "小计") or not _NAME_CELL.match(norm(b)):
+                    if not _NAME_CELL.match(norm(b)):  # (合计, 总计: two characters, no name)
                         continue  # 单位名称 heading a column (西安's tables): the next is no name
                     return b.strip()
     return None

@@ -341,8 +341,32 @@ def test_raw_keeps_the_published_spelling() -> None:
 
 
 def test_non_text_is_a_type_error() -> None:
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match=r"^parse_target expects str or None, got float$"):
         parse_target(85.0)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("cell", "month", "qualifier"),
+    [
+        ("2024年1月1日", 1, "月1日"),
+        ("2024年12月31日", 12, "月31日"),
+        ("2024/1/1", 1, "月1日"),
+        ("2024.1", 1, None),
+        ("2024/12/31", 12, "月31日"),
+    ],
+)
+def test_the_first_and_last_month_and_day_are_dates(
+    cell: str, month: int, qualifier: str | None
+) -> None:
+    assert parse_target(cell) == Target(
+        cell, "time", time_year=2024, time_month=month, time_qualifier=qualifier
+    )
+
+
+def test_past_the_last_month_or_day_is_no_date() -> None:
+    assert parse_target("2024.13") == Target("2024.13", "numeric", comparator="=", value=2024.13)
+    assert parse_target("2024/10/32") == Target("2024/10/32", "unparsed")
+    assert parse_target("2024年1月32日") == Target("2024年1月32日", "unparsed")
 
 
 # --- money units -------------------------------------------------------------------------------
@@ -416,6 +440,25 @@ def test_satisfies_cannot_judge_non_numeric_targets(cell: str) -> None:
 
 def test_satisfies_cannot_judge_nan() -> None:
     assert satisfies(parse_target("≥63家"), math.nan) is None
+
+
+def test_satisfies_below_a_target_of_less_than_is_false_above_it() -> None:
+    assert satisfies(parse_target("<5%"), 6.0) is False
+    assert satisfies(parse_target(">85%"), 84.0) is False
+
+
+def test_a_computed_zero_meets_a_target_of_zero() -> None:
+    """0.1 + 0.2 - 0.3 is 5.55e-17, not 0: the absolute tolerance makes it equal to 0."""
+    assert satisfies(parse_target("0次"), 0.1 + 0.2 - 0.3) is True
+    assert satisfies(parse_target("≤0次"), 0.1 + 0.2 - 0.3) is True
+    assert satisfies(parse_target("<0次"), 0.1 + 0.2 - 0.3) is False
+
+
+def test_satisfies_needs_a_numeric_kind_a_value_and_a_comparator() -> None:
+    assert satisfies(Target("5", "numeric", comparator=None, value=5.0), 4.0) is None
+    assert satisfies(Target("5", "numeric", comparator="<", value=None), 4.0) is None
+    assert satisfies(Target("x", "unparsed", comparator="≥", value=5.0), 6.0) is None
+    assert satisfies(Target("5", "numeric", comparator="<", value=5.0), 4.0) is True
 
 
 # --- properties --------------------------------------------------------------------------------

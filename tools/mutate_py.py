@@ -49,12 +49,12 @@ SCOPES: dict[str, tuple[str, ...]] = {
         "tests/test_app.py::test_load_sql_rejects_bad_names",
     ),
     "budgetlens/storyline.py": ("tests/test_deck.py", "tests/test_derived_values.py"),
-    "budgetlens/layout.py": ("tests/test_export_values.py", "tests/test_pdf_errors.py"),
+    "budgetlens/layout.py": ("tests/test_layouts.py", "tests/test_pdf_errors.py"),
     "budgetlens/grid.py": ("tests/test_export_values.py", "tests/test_pdf_errors.py"),
     "budgetlens/pdf_ingest.py": ("tests/test_export_values.py", "tests/test_pdf_errors.py"),
     "budgetlens/ingest.py": ("tests/test_ingest_seed.py", "tests/test_ingest_errors.py"),
-    "budgetlens/mappings.py": ("tests/test_ingest_seed.py", "tests/test_export_values.py"),
-    "budgetlens/targets.py": ("tests/test_targets.py", "tests/test_export_values.py"),
+    "budgetlens/mappings.py": ("tests/test_ingest_seed.py", "tests/test_synthetic.py"),
+    "budgetlens/targets.py": ("tests/test_targets.py", "tests/test_amounts_values.py"),
 }
 SKIP = {".git", "build", "mutants", ".venv", "dist", "artifacts"}
 IGNORE = shutil.ignore_patterns(
