@@ -196,7 +196,9 @@ def main(argv: list[str] | None = None) -> int:
         "comparison's first visit draws nine Plotly charts (Streamlit validates each figure, "
         "deep-copies and serialises it: about 3 ms a chart on an idle core, 8–10 ms at these "
         "load averages), two tables and 16 links, with 10 documents (the median above) as "
-        "with 1000: it is at the limit of 10× the floor. deploy/warm.py visits every page's "
+        "with 1000: it misses 10× the floor (11.6–12.6× in the runs of 2026-12-02 on an idle "
+        "machine, 10.0–10.5× in one under load, where the floor is slower too). deploy/warm.py "
+        "visits every page's "
         "default view at start-up; the first-visit figures above are before warming. The "
         "machine ran other work (mutation testing, tests): see the load averages.",
     ]
