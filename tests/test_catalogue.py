@@ -453,6 +453,62 @@ def test_catalogue_reads_basic_and_project_from_the_all_funds_table(
     assert row["staff_line"] == int(profile["实际在职人员总数"]["line"])
 
 
+def _catalogue_after(many_db: Path, tmp_path: Path, statement: str, document: str) -> pd.Series:
+    """The catalogue row of ``document`` on a copy of the database after ``statement`` (with
+    ``document`` as its one parameter)."""
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(many_db, copy)
+    rw = db.connect(copy)
+    rw.execute(statement, [document])
+    rw.close()
+    c = db.connect(copy, read_only=True)
+    rows = queries.run(c, "catalogue").set_index("document")
+    c.close()
+    return rows.loc[document]
+
+
+def test_a_document_stating_no_staff_counts_has_no_staff_line(
+    many_db: Path, tmp_path: Path
+) -> None:
+    """On a copy, Jincheng's staff counts (l.541: 核定 58, 实有 49) are taken out: the staff
+    figures and their line are blank, never the line of another key figure (its last, l.513,
+    机关运行经费), and the other figures keep theirs (key_figures.csv: 支出总计 4,266.91 l.466,
+    机关运行经费 54.87 l.513)."""
+    document = "晋城市科学技术局-2024-预算-部门"
+    row = _catalogue_after(
+        many_db,
+        tmp_path,
+        "delete from key_figure where document = ? "
+        "and key in ('dept_staff_actual', 'dept_staff_authorised')",
+        document,
+    )
+    assert pd.isna(row["staff_actual"]) and pd.isna(row["staff_authorised"])
+    assert pd.isna(row["staff_line"])
+    assert Decimal(str(row["total_wan"])) == Decimal("4266.91") and row["total_line"] == 466
+    assert Decimal(str(row["admin_operating_wan"])) == Decimal("54.87")
+    assert row["admin_line"] == 513
+
+
+def test_a_blank_admin_operating_total_gives_no_figure_and_no_line(
+    many_db: Path, tmp_path: Path
+) -> None:
+    """Jiangsu 2018 has no 机关运行经费 key figure; the catalogue takes the 合计 row
+    of its 一般公共预算机关运行经费支出预算表 (p16, 1,579.38 万元: hand_read.csv l.50). On a copy
+    that 合计 cell is blank: the catalogue shows neither a figure nor its line and page (the blank
+    row is no source), while its 支出合计 stays 15,897.44 (p8, l.18)."""
+    document = doc_id("js-rdbgt-2018")
+    row = _catalogue_after(
+        many_db,
+        tmp_path,
+        "update expenditure_economic set total_wan = null where document = ? "
+        "and table_key = 'admin_operating' and row_kind = 'total'",
+        document,
+    )
+    assert pd.isna(row["admin_operating_wan"])
+    assert pd.isna(row["admin_line"]) and pd.isna(row["admin_page"])
+    assert Decimal(str(row["total_wan"])) == Decimal("15897.44") and row["total_page"] == 8
+
+
 def test_the_comparison_gives_spending_per_staff_member_where_stated(
     many_db: Path, monkeypatch
 ) -> None:

@@ -248,6 +248,93 @@ def test_by_function_budget_table_and_a_zero_budget(pairs: Path, tmp_path: Path)
     assert row["budget_wan"] == 0 and row["execution_rate"] is None, row
 
 
+def _by_function_on(copy: Path, change: list[str]) -> pd.DataFrame:
+    """``execution_function`` of department 3's 决算 on ``copy`` after the statements ``change``
+    (each with department 3's 预算 as its one parameter)."""
+    con = db.connect(copy)
+    try:
+        for statement in change:
+            con.execute(statement, [doc(3, "预算")])
+        return queries.run(con, "execution_function", document=doc(3, "决算"))
+    finally:
+        con.close()
+
+
+def _by_code(rows: pd.DataFrame, keys: list[str]) -> dict[str | None, dict[str, Decimal | None]]:
+    return {
+        (None if pd.isna(r["code"]) else r["code"]): {k: _dec(r[k]) for k in keys}
+        for r in rows.to_dict("records")
+    }
+
+
+def test_a_budget_table_with_its_total_row_only_gives_way_to_one_with_classes(
+    pairs: Path, tmp_path: Path
+) -> None:
+    """On a copy, department 3's 预算 支出总表 keeps its 合计 row only (no 类, 款, 项): the
+    budget is then its 一般公共预算支出表, the next table with 类 rows, and the comparison is
+    the model's as before (the synthetic city funds everything from 一般公共预算, so that table
+    repeats the 支出总表), never a 合计 row with no 类 or 款 budgeted."""
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(pairs.read_bytes())
+    rows = _by_function_on(
+        copy,
+        [
+            "delete from expenditure_function where document = ? and level >= 1 "
+            "and table_key = 'expenditure_total'"
+        ],
+    )
+    assert set(rows["budget_table"]) == {"general_budget_expenditure"}
+    keys = ["budget_wan", "actual_wan", "difference_wan", "execution_rate", "budget_basic_wan"]
+    expected = {c: {k: v[k] for k in keys} for c, v in expected_by_code(3).items()}
+    assert _by_code(rows, keys) == expected
+    # read from the generated PDFs: the 预算's 一般公共预算支出功能分类预算表 (p6, in 元: 合计
+    # 44,662,900.00, 213 农林水支出 41,704,400.00), the 决算's 支出决算表 (p4: 4,351.09, 4,061.11)
+    got = _by_code(rows, ["budget_wan", "actual_wan", "difference_wan", "execution_rate"])
+    assert got[None] == {
+        "budget_wan": Decimal("4466.29"),
+        "actual_wan": Decimal("4351.09"),
+        "difference_wan": Decimal("-115.20"),
+        "execution_rate": Decimal("97.42"),
+    }
+    assert got["213"] == {
+        "budget_wan": Decimal("4170.44"),
+        "actual_wan": Decimal("4061.11"),
+        "difference_wan": Decimal("-109.33"),
+        "execution_rate": Decimal("97.38"),
+    }
+
+
+def test_a_budget_with_only_a_gov_fund_function_table_has_no_budget_side(
+    pairs: Path, tmp_path: Path
+) -> None:
+    """On a copy, department 3's 预算 has none of the three all-funds tables (支出总表, 财政拨款,
+    一般公共预算): its 支出总表 rows are kept under the 政府性基金支出表's key only. The
+    comparison has no budget figures (never the 政府性基金's) and the 决算's actuals as before."""
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(pairs.read_bytes())
+    rows = _by_function_on(
+        copy,
+        [
+            "delete from expenditure_function where document = ? "
+            "and table_key in ('fiscal_expenditure', 'general_budget_expenditure')",
+            "update expenditure_function set table_key = 'gov_fund_expenditure' "
+            "where document = ? and table_key = 'expenditure_total'",
+        ],
+    )
+    budget = ["budget_wan", "budget_basic_wan", "budget_project_wan", "budget_table"]
+    assert rows[budget].isna().all().all()
+    assert rows["execution_rate"].isna().all()
+    expected = expected_by_code(3)
+    assert _by_code(rows, ["actual_wan", "difference_wan"]) == {
+        c: {"actual_wan": v["actual_wan"], "difference_wan": v["actual_wan"]}
+        for c, v in expected.items()
+    }
+    # the 决算's 支出决算表 as generated (p4): 合计 4,351.09, 213 农林水支出 4,061.11
+    actual = _by_code(rows, ["actual_wan"])
+    assert actual[None]["actual_wan"] == Decimal("4351.09")
+    assert actual["213"]["actual_wan"] == Decimal("4061.11")
+
+
 def test_three_public_budget_against_actual(con) -> None:
     tp = three_public_actuals(SEED, department_name(3), YEAR)
     rows = {
