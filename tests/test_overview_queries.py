@@ -1,0 +1,199 @@
+"""The overview's and the 收支 page's queries (queries/expenditure_function.sql,
+queries/revenue_by_source.sql) against the seed document as read by hand.
+
+The function table each shows is the hand reading of the Jincheng text (function_tables.csv:
+the 支出总表 at l.200–226, the 一般公共预算支出表 at l.283–307; revenue_by_function.csv: the
+收入总表's 合计 row, l.163). The cases the seed does not print (a 支出总表 without 款 rows or
+with its 合计 row only, no all-funds table at all, a second document in the database) are made
+on a copy of the database by deleting or relabelling its rows, and the expected rows are still
+the hand reading.
+"""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from budgetlens import db, queries
+from tests.conftest import read_fixture
+
+DOCUMENT = "晋城市科学技术局-2024-预算-部门"
+OTHER = "另一部门-2024-预算-部门"
+
+
+def _hand(table: str, max_level: int = 3) -> list[tuple]:
+    """The rows of a function table as read by hand: (line, code, total, basic, project,
+    class_code, parent_code), the last two worked out from the code (类 3 digits, 款 5, 项 7)."""
+    out = []
+    for r in read_fixture("function_tables.csv"):
+        if r["table"] != table:
+            continue
+        code = r["code"] or None
+        level = {None: 0, 3: 1, 5: 2, 7: 3}[len(code) if code else None]
+        if level > max_level:
+            continue
+        out.append(
+            (
+                int(r["line"]),
+                code,
+                *(Decimal(r[k]) if r[k] else None for k in ("total", "basic", "project")),
+                code[:3] if code else None,
+                {2: code[:3], 3: code[:5]}.get(level) if code else None,
+            )
+        )
+    return out
+
+
+def _function_rows(path: Path, document: str = DOCUMENT) -> list[tuple]:
+    con = db.connect(path, read_only=True)
+    try:
+        cur = con.execute(queries.load_sql("expenditure_function"), {"document": document})
+        names = [d[0] for d in cur.description]
+        rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    finally:
+        con.close()
+    keys = ("source_line", "code", "total_wan", "basic_wan", "project_wan")
+    return [(*(r[k] for k in keys), r["class_code"], r["parent_code"]) for r in rows]
+
+
+def _copy(seed_db: Path, tmp_path: Path, *statements: str) -> Path:
+    """A copy of the seed database after ``statements`` (each with the seed document as its
+    one parameter)."""
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(seed_db, copy)
+    con = db.connect(copy)
+    try:
+        for statement in statements:
+            con.execute(statement, [DOCUMENT])
+    finally:
+        con.close()
+    return copy
+
+
+def test_functions_are_the_all_funds_table_with_each_rows_class_and_parent(
+    seed_db: Path,
+) -> None:
+    rows = _function_rows(seed_db)
+    assert rows == _hand("expenditure_total")
+    # 合计 4,266.91 = 基本 1,120.79 + 项目 3,146.12 (l.200); 20604 and its 项 2060404 (l.210–211)
+    assert rows[0] == (
+        200,
+        None,
+        Decimal("4266.91"),
+        Decimal("1120.79"),
+        Decimal("3146.12"),
+        None,
+        None,
+    )
+    assert next(r for r in rows if r[1] == "20604")[5:] == ("206", "206")
+    assert next(r for r in rows if r[1] == "2060404")[5:] == ("206", "20604")
+
+
+def test_a_table_of_classes_only_is_still_the_all_funds_table(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    """On a copy the 支出总表 keeps its 合计 and 类 rows only: it is still the table shown (it
+    has 类 rows), not the 一般公共预算支出表 with its 款 rows."""
+    copy = _copy(
+        seed_db,
+        tmp_path,
+        "delete from expenditure_function where document = ? and level >= 2 "
+        "and table_key = 'expenditure_total'",
+    )
+    assert _function_rows(copy) == _hand("expenditure_total", max_level=1)
+
+
+def test_an_all_funds_table_with_its_total_row_only_gives_way(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    """On a copy the 支出总表 keeps its 合计 row only: the table shown is the 一般公共预算支出表
+    (合计 4,264.29, 基本 1,120.79, 项目 3,143.50 at l.283), never a lone 合计 row."""
+    copy = _copy(
+        seed_db,
+        tmp_path,
+        "delete from expenditure_function where document = ? and level >= 1 "
+        "and table_key = 'expenditure_total'",
+    )
+    rows = _function_rows(copy)
+    assert rows == _hand("general_budget_expenditure")
+    assert rows[0] == (
+        283,
+        None,
+        Decimal("4264.29"),
+        Decimal("1120.79"),
+        Decimal("3143.50"),
+        None,
+        None,
+    )
+
+
+def test_no_all_funds_table_shows_no_functions(seed_db: Path, tmp_path: Path) -> None:
+    """On a copy the 支出总表's rows are relabelled as the 政府性基金支出表's and the
+    一般公共预算支出表 is gone: no table of the three, so no rows (never the 政府性基金's)."""
+    copy = _copy(
+        seed_db,
+        tmp_path,
+        "delete from expenditure_function where document = ? "
+        "and table_key = 'general_budget_expenditure'",
+        "update expenditure_function set table_key = 'gov_fund_expenditure' "
+        "where document = ? and table_key = 'expenditure_total'",
+    )
+    assert _function_rows(copy) == []
+
+
+def test_the_table_is_chosen_and_read_for_the_document_asked_for(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    """On a copy a second document holds the seed's function rows, and the seed keeps only its
+    一般公共预算支出表: the seed shows that table once (not the other's 支出总表, nor its rows
+    twice), and the other document its own 支出总表."""
+    copy = _copy(
+        seed_db,
+        tmp_path,
+        f"insert into expenditure_function select * replace ('{OTHER}' as document) "
+        "from expenditure_function where document = ?",
+        "delete from expenditure_function where document = ? and table_key = 'expenditure_total'",
+    )
+    assert _function_rows(copy) == _hand("general_budget_expenditure")
+    assert _function_rows(copy, OTHER) == _hand("expenditure_total")
+
+
+def test_revenue_by_source_is_the_revenue_tables_total_row(seed_db: Path) -> None:
+    """The 收入总表's 合计 row (l.163, revenue_by_function.csv): 一般公共预算 4,264.29 and 上年结转
+    2.62 (NOTES.md item 10), every other source blank; one row per source, never those of the
+    政府性基金 or 国有资本经营 tables' 合计 rows."""
+    con = db.connect(seed_db, read_only=True)
+    try:
+        rows = queries.run(con, "revenue_by_source", document=DOCUMENT).to_dict("records")
+    finally:
+        con.close()
+    got = [
+        (
+            r["ord"],
+            r["source_key"],
+            None if pd.isna(r["amount_wan"]) else Decimal(str(r["amount_wan"])),
+        )
+        for r in rows
+    ]
+    amounts = {"general_budget": Decimal("4264.29"), "carried_over": Decimal("2.62")}
+    keys = [
+        "fiscal_appropriation", "general_budget", "gov_fund", "state_capital", "special_account",
+        "unit_funds", "business_income", "operating_income", "other_income", "carried_over",
+    ]  # fmt: skip
+    assert got == [(i, k, amounts.get(k)) for i, k in enumerate(keys, 1)]
+    assert {r["source_line"] for r in rows} == {163}
+
+
+@pytest.fixture(autouse=True)
+def _no_other_document(seed_db: Path) -> None:
+    """The cases above assume the seed database holds the seed document alone."""
+    con = db.connect(seed_db, read_only=True)
+    try:
+        (n,) = con.execute("select count(*) from document").fetchone()
+    finally:
+        con.close()
+    assert n == 1
