@@ -1,12 +1,13 @@
 """The overview's and the 收支 page's queries (queries/expenditure_function.sql,
-queries/revenue_by_source.sql) against the seed document as read by hand.
+queries/revenue_by_source.sql, queries/expenditure_economic.sql) against the seed document as read
+by hand.
 
-The function table each shows is the hand reading of the Jincheng text (function_tables.csv:
-the 支出总表 at l.200–226, the 一般公共预算支出表 at l.283–307; revenue_by_function.csv: the
-收入总表's 合计 row, l.163). The cases the seed does not print (a 支出总表 without 款 rows or
-with its 合计 row only, no all-funds table at all, a second document in the database) are made
-on a copy of the database by deleting or relabelling its rows, and the expected rows are still
-the hand reading.
+The tables each shows are the hand reading of the Jincheng text (function_tables.csv: the 支出总表
+at l.200–226, the 一般公共预算支出表 at l.283–307; revenue_by_function.csv: the 收入总表's 合计
+row, l.163; economic.csv: the 一般公共预算基本支出表, l.317–354). The cases the seed does not print
+(a 支出总表 without 款 rows or with its 合计 row only, no table of the kinds a query reads, a
+second document in the database) are made on a copy of the database by deleting, copying or
+relabelling its rows, and the expected rows are still the hand reading.
 """
 
 from __future__ import annotations
@@ -197,3 +198,71 @@ def _no_other_document(seed_db: Path) -> None:
     finally:
         con.close()
     assert n == 1
+
+
+# --- the 基本支出 table by 经济分类 (queries/expenditure_economic.sql) ---------------------------
+
+
+def _hand_economic() -> list[tuple]:
+    """The 一般公共预算基本支出表 as read by hand (economic.csv, l.317–354): (line, row kind,
+    total, 人员经费, 公用经费)."""
+    return [
+        (
+            int(r["line"]),
+            r["row_kind"],
+            *(Decimal(r[k]) if r[k] else None for k in ("total", "personnel", "public")),
+        )
+        for r in read_fixture("economic.csv")
+    ]
+
+
+def _economic_rows(path: Path, document: str = DOCUMENT) -> list[tuple]:
+    con = db.connect(path, read_only=True)
+    try:
+        cur = con.execute(queries.load_sql("expenditure_economic"), {"document": document})
+        names = [d[0] for d in cur.description]
+        rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    finally:
+        con.close()
+    keys = ("source_line", "row_kind", "total_wan", "personnel_wan", "public_wan")
+    return [tuple(r[k] for k in keys) for r in rows]
+
+
+def test_economic_is_the_basic_table_as_read_by_hand(seed_db: Path) -> None:
+    rows = _economic_rows(seed_db)
+    assert rows == _hand_economic()
+    # 合计 1,120.79 = 人员经费 996.10 + 公用经费 124.70 (l.317; the cent is the document's)
+    assert rows[0] == (317, "total", Decimal("1120.79"), Decimal("996.10"), Decimal("124.70"))
+
+
+def test_no_basic_table_shows_no_economic_rows(seed_db: Path, tmp_path: Path) -> None:
+    """On a copy the 基本支出 table's rows are relabelled as an economic 机关运行经费 table's
+    (as Jiangsu prints one): neither of the two 基本支出 tables, so no rows."""
+    copy = _copy(
+        seed_db,
+        tmp_path,
+        "update expenditure_economic set table_key = 'admin_operating' "
+        "where document = ? and table_key = 'basic_economic'",
+    )
+    assert _economic_rows(copy) == []
+
+
+def test_the_economic_table_is_chosen_and_read_for_the_document_asked_for(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    """On a copy a second document holds the seed's 基本支出 rows under both table keys, and the
+    seed's own are relabelled as its 财政拨款 基本支出 table: the seed shows that table once
+    (not the other's 一般公共预算 one, nor its rows twice), the other its 一般公共预算 one."""
+    copy = _copy(
+        seed_db,
+        tmp_path,
+        f"insert into expenditure_economic select * replace ('{OTHER}' as document) "
+        "from expenditure_economic where document = ? and table_key = 'basic_economic'",
+        f"insert into expenditure_economic select * replace ('{OTHER}' as document, "
+        "'fiscal_basic_economic' as table_key) "
+        "from expenditure_economic where document = ? and table_key = 'basic_economic'",
+        "update expenditure_economic set table_key = 'fiscal_basic_economic' "
+        "where document = ? and table_key = 'basic_economic'",
+    )
+    assert _economic_rows(copy) == _hand_economic()
+    assert _economic_rows(copy, OTHER) == _hand_economic()
