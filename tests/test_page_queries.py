@@ -1,13 +1,13 @@
-"""The overview's and the 收支 page's queries (queries/expenditure_function.sql,
-queries/revenue_by_source.sql, queries/expenditure_economic.sql) against the seed document as read
-by hand.
+"""The document pages' queries (queries/expenditure_function.sql, revenue_by_source.sql,
+expenditure_economic.sql, fiscal_items.sql) against the seed document as read by hand.
 
 The tables each shows are the hand reading of the Jincheng text (function_tables.csv: the 支出总表
 at l.200–226, the 一般公共预算支出表 at l.283–307; revenue_by_function.csv: the 收入总表's 合计
-row, l.163; economic.csv: the 一般公共预算基本支出表, l.317–354). The cases the seed does not print
-(a 支出总表 without 款 rows or with its 合计 row only, no table of the kinds a query reads, a
-second document in the database) are made on a copy of the database by deleting, copying or
-relabelling its rows, and the expected rows are still the hand reading.
+row, l.163; economic.csv: the 一般公共预算基本支出表, l.317–354; admin_operating.csv: the
+机关运行经费 table, l.422–423). The cases the seed does not print (a 支出总表 without 款 rows or
+with its 合计 row only, no table of the kinds a query reads, a second document in the database,
+a figure in every fund column) are made on a copy of the database by deleting, copying, changing
+or relabelling its rows, and the expected rows are still the hand reading or worked out here.
 """
 
 from __future__ import annotations
@@ -266,3 +266,53 @@ def test_the_economic_table_is_chosen_and_read_for_the_document_asked_for(
     )
     assert _economic_rows(copy) == _hand_economic()
     assert _economic_rows(copy, OTHER) == _hand_economic()
+
+
+# --- the “三公”经费 and 机关运行经费 tables (queries/fiscal_items.sql) -------------------------
+
+
+def _fiscal_rows(path: Path) -> list[tuple]:
+    con = db.connect(path, read_only=True)
+    try:
+        cur = con.execute(queries.load_sql("fiscal_items"), {"document": DOCUMENT})
+        names = [d[0] for d in cur.description]
+        rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    finally:
+        con.close()
+    keys = ("table_key", "label", "total_wan", "general_budget_wan", "gov_fund_wan")
+    return [(*(r[k] for k in keys), r["state_capital_wan"], r["source_line"]) for r in rows]
+
+
+def test_fiscal_items_are_the_running_cost_table_fund_by_fund(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    """The seed's 机关运行经费 table (admin_operating.csv, l.422–423: 部门合计 and its one unit,
+    54.87 万元 each, all 一般公共预算; its “三公” table is empty). It prints no 政府性基金 or
+    国有资本经营 figure, so on a copy the 部门合计's 54.87 is split into 27.435, 10.974 and
+    16.461 (distinct figures, as test_export_fiscal.py does for the export) and each must stay in
+    its column."""
+    hand = [
+        (r["unit"], Decimal(r["total"]), Decimal(r["general_budget"]), int(r["line"]))
+        for r in read_fixture("admin_operating.csv")
+    ]
+    assert _fiscal_rows(seed_db) == [
+        ("admin_operating", unit, total, general, None, None, line)
+        for unit, total, general, line in hand
+    ]
+    assert hand[0] == ("部门合计", Decimal("54.87"), Decimal("54.87"), 422)
+    copy = _copy(
+        seed_db,
+        tmp_path,
+        "update fiscal_item set general_budget_wan = 27.435, gov_fund_wan = 10.974, "
+        "state_capital_wan = 16.461 where document = ? and table_key = 'admin_operating' "
+        "and source_line = 422",
+    )
+    assert _fiscal_rows(copy)[0] == (
+        "admin_operating",
+        "部门合计",
+        Decimal("54.87"),
+        Decimal("27.435"),
+        Decimal("10.974"),
+        Decimal("16.461"),
+        422,
+    )
