@@ -169,3 +169,73 @@ def test_a_total_row_among_the_label_cells(cells, upto, expected) -> None:
 )
 def test_a_figure_is_an_amount_or_a_percentage(cell, expected) -> None:
     assert _is_figure(cell) is expected
+
+
+def test_code_columns_headed_by_class_words_alone() -> None:
+    """类 | 款 | 项 with no 科目编码 over them: each is a code column (款 and 项 two digits)."""
+    rows = grid(
+        ["类", "款", "项", "科目名称", "合计"],
+        ["208", None, None, "社会保障和就业支出", "30.00"],
+        [None, "05", None, "行政事业单位养老支出", "30.00"],
+        [None, None, "05", "机关事业单位基本养老保险缴费支出", "30.00"],
+    )
+    got = [(r["code"], r["level"], r["total"]) for r in read_function(table(), rows)]
+    assert got == [
+        ("208", 1, Decimal("30.00")),
+        ("20805", 2, Decimal("30.00")),
+        ("2080505", 3, Decimal("30.00")),
+    ]
+
+
+def test_a_table_continued_on_a_narrower_grid_without_its_header() -> None:
+    """The second page's grid drops the three code columns for one merged code column and
+    repeats no header: its amounts mean what the first page's header said, left to right."""
+    first = grid(
+        *HEADER,
+        ["201", None, None, "一般公共服务支出", "9.00", "6.00", "3.00"],
+    )
+    second = [
+        GridRow(20, 4, ["2010301", "行政运行", "6.00", "6.00", "-"], grid=1),
+        GridRow(21, 4, ["2010350", "事业运行", "3.00", "-", "3.00"], grid=1),
+    ]
+    got = [
+        (r["code"], r["total"], r["basic"], r["project"], r["source_page"])
+        for r in read_function(table(), first + second)
+    ]
+    assert got == [
+        ("201", Decimal("9.00"), Decimal("6.00"), Decimal("3.00"), 3),
+        ("2010301", Decimal("6.00"), Decimal("6.00"), None, 4),
+        ("2010350", Decimal("3.00"), None, Decimal("3.00"), 4),
+    ]
+
+
+def test_a_header_naming_neither_the_code_nor_the_name_column() -> None:
+    """No 科目编码/类 and no 名称 in the header: the codes are the column holding codes, the
+    name the next column."""
+    rows = grid(
+        ["功能分类", None, "合计", "基本支出"],
+        ["201", "一般公共服务支出", "5.00", "5.00"],
+        ["2010301", "行政运行", "5.00", "5.00"],
+    )
+    got = [
+        (r["code"], r["name"], r["level"], r["total"], r["basic"])
+        for r in read_function(table(), rows)
+    ]
+    assert got == [
+        ("201", "一般公共服务支出", 1, Decimal("5.00"), Decimal("5.00")),
+        ("2010301", "行政运行", 3, Decimal("5.00"), Decimal("5.00")),
+    ]
+
+
+def test_the_name_column_is_the_one_headed_by_its_name() -> None:
+    """A 序号 column of words left of the codes is no name column."""
+    rows = grid(
+        ["序号", "科目编码", "科目名称", "合计"],
+        ["一", "201", "一般公共服务支出", "5.00"],
+        ["二", "205", "教育支出", "2.50"],
+    )
+    got = [(r["code"], r["name"], r["total"]) for r in read_function(table(), rows)]
+    assert got == [
+        ("201", "一般公共服务支出", Decimal("5.00")),
+        ("205", "教育支出", Decimal("2.50")),
+    ]
