@@ -239,3 +239,21 @@ def test_the_name_column_is_the_one_headed_by_its_name() -> None:
         ("201", "一般公共服务支出", Decimal("5.00")),
         ("205", "教育支出", Decimal("2.50")),
     ]
+
+
+def test_a_total_row_drawn_as_a_narrower_grid_of_its_own() -> None:
+    """The 合计 row under the body, ruled as a grid of four cells: still the table's 合计 (a
+    blank row before it is left out)."""
+    rows = [
+        *grid(*HEADER, ["201", None, None, "一般公共服务支出", "9.00", "6.00", "3.00"]),
+        GridRow(13, 3, [None] * 7),
+        GridRow(14, 3, ["合计", "9.00", "6.00", "3.00"], grid=2),
+    ]
+    got = [
+        (r["code"], r["level"], r["total"], r["basic"], r["project"])
+        for r in read_function(table(), rows)
+    ]
+    assert got == [
+        ("201", 1, Decimal("9.00"), Decimal("6.00"), Decimal("3.00")),
+        (None, 0, Decimal("9.00"), Decimal("6.00"), Decimal("3.00")),
+    ]
