@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from budgetlens.errors import IngestError
 from budgetlens.layout import EMPTY_MARKERS, Located, shared_columns
@@ -65,10 +65,9 @@ def amount(cell: str | None, w: Where, row: GridRow, column: str, scale: Decimal
         return None
     if not is_amount(c):
         raise w.error(f"a number in column {column}", row, c)
-    try:
-        return Decimal(c.replace(",", "")) / scale
-    except InvalidOperation as exc:  # pragma: no cover - is_amount admits only numbers
-        raise w.error(f"a number in column {column}", row, c) from exc
+    # is_amount admits only digits (any script: Decimal reads every digit its \d matches), one
+    # point, a sign and thousands commas: Decimal reads each such cell
+    return Decimal(c.replace(",", "")) / scale
 
 
 def _column_key(header: str, extra: dict | None = None) -> str | None:
@@ -126,13 +125,6 @@ def _spanned(header: list[GridRow], ncols: int) -> list[list[str]]:
 
 
 # --- function-classified tables (类/款/项) --------------------------------------------------
-
-
-def _is_code_row(r: GridRow, code_cols: list[int]) -> bool:
-    return any(_CODE.match(_txt(r.cells[j])) for j in code_cols[:1] if j < len(r.cells)) or (
-        len(code_cols) > 1
-        and any(_PART.match(_txt(r.cells[j])) for j in code_cols[1:] if j < len(r.cells))
-    )
 
 
 def _total_first(r: GridRow) -> bool:

@@ -50,7 +50,11 @@ SCOPES: dict[str, tuple[str, ...]] = {
     ),
     "budgetlens/storyline.py": ("tests/test_deck.py", "tests/test_derived_values.py"),
     "budgetlens/layout.py": ("tests/test_layouts.py", "tests/test_pdf_errors.py"),
-    "budgetlens/grid.py": ("tests/test_export_values.py", "tests/test_pdf_errors.py"),
+    "budgetlens/grid.py": (
+        "tests/test_grid_values.py",
+        "tests/test_grid_final.py",
+        "tests/test_pdf_errors.py",
+    ),
     "budgetlens/pdf_ingest.py": ("tests/test_export_values.py", "tests/test_pdf_errors.py"),
     "budgetlens/ingest.py": ("tests/test_ingest_seed.py", "tests/test_ingest_errors.py"),
     "budgetlens/mappings.py": ("tests/test_ingest_seed.py", "tests/test_synthetic.py"),
