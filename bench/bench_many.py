@@ -1,13 +1,13 @@
 """Many documents: the catalogue, comparison and trend pages with 10 and with 1000 documents.
 
-    .venv/bin/python bench/bench_many.py [--sizes 10 1000] [--rounds 15]
+    .venv/bin/python bench/bench_many.py [--sizes 10 1000] [--rounds 15] [--processes 3]
 
 Synthetic cities (budgetlens_synthetic, marked synthetic; the databases of bench_scale.py, built
 under build/scale/ when missing) served with BUDGETLENS_SHOW_SYNTHETIC=1 and the empty floor page
-(BUDGETLENS_BENCH_FLOOR=1). Both sizes are served at once: the first visit of each page in each
-running process (cold caches for that view), then warm reruns, each round visiting every view
-on both servers (the floor included), medians. The
-comparison shows every department of the city (all 10 or all 1000 in one government and year).
+(BUDGETLENS_BENCH_FLOOR=1). Both sizes are served at once, through the launcher: the first visit
+of each page (cold caches for that view) in each of ``--processes`` freshly started server pairs,
+the median reported; then, in the last pair, warm reruns, each round visiting every view on both
+servers (the floor included), medians. The comparison shows every department of the city (all 10 or all 1000 in one government and year).
 Goals (issue 11): warm reruns ≤ 2× the floor, first visits ≤ 10× the floor, and each page with
 1000 documents ≤ 1.5× its time with 10.
 """

@@ -49,14 +49,20 @@ def _hand(table: str, max_level: int = 3) -> list[tuple]:
     return out
 
 
-def _function_rows(path: Path, document: str = DOCUMENT) -> list[tuple]:
+def _query_rows(path: Path, name: str, document: str = DOCUMENT) -> list[dict]:
+    """The rows of ``queries/<name>.sql`` for ``document``, as DuckDB gives them (Decimal, None:
+    not pandas' floats and NaN)."""
     con = db.connect(path, read_only=True)
     try:
-        cur = con.execute(queries.load_sql("expenditure_function"), {"document": document})
+        cur = con.execute(queries.load_sql(name), {"document": document})
         names = [d[0] for d in cur.description]
-        rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
     finally:
         con.close()
+
+
+def _function_rows(path: Path, document: str = DOCUMENT) -> list[tuple]:
+    rows = _query_rows(path, "expenditure_function", document)
     keys = ("source_line", "code", "total_wan", "basic_wan", "project_wan")
     return [(*(r[k] for k in keys), r["class_code"], r["parent_code"]) for r in rows]
 
@@ -217,13 +223,7 @@ def _hand_economic() -> list[tuple]:
 
 
 def _economic_rows(path: Path, document: str = DOCUMENT) -> list[tuple]:
-    con = db.connect(path, read_only=True)
-    try:
-        cur = con.execute(queries.load_sql("expenditure_economic"), {"document": document})
-        names = [d[0] for d in cur.description]
-        rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
-    finally:
-        con.close()
+    rows = _query_rows(path, "expenditure_economic", document)
     keys = ("source_line", "row_kind", "total_wan", "personnel_wan", "public_wan")
     return [tuple(r[k] for k in keys) for r in rows]
 
@@ -272,13 +272,7 @@ def test_the_economic_table_is_chosen_and_read_for_the_document_asked_for(
 
 
 def _fiscal_rows(path: Path) -> list[tuple]:
-    con = db.connect(path, read_only=True)
-    try:
-        cur = con.execute(queries.load_sql("fiscal_items"), {"document": DOCUMENT})
-        names = [d[0] for d in cur.description]
-        rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
-    finally:
-        con.close()
+    rows = _query_rows(path, "fiscal_items")
     keys = ("table_key", "label", "total_wan", "general_budget_wan", "gov_fund_wan")
     return [(*(r[k] for k in keys), r["state_capital_wan"], r["source_line"]) for r in rows]
 
