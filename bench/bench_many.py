@@ -7,7 +7,8 @@ under build/scale/ when missing) served with BUDGETLENS_SHOW_SYNTHETIC=1 and the
 (BUDGETLENS_BENCH_FLOOR=1). Both sizes are served at once, through the launcher: the first visit
 of each page (cold caches for that view) in each of ``--processes`` freshly started server pairs,
 the median reported; then, in the last pair, warm reruns, each round visiting every view on both
-servers (the floor included), medians. The comparison shows every department of the city (all 10 or all 1000 in one government and year).
+servers (the floor included), medians. The comparison shows every department of the city (all
+10 or all 1000 in one government and year).
 Goals (issue 11): warm reruns ≤ 2× the floor, first visits ≤ 10× the floor, and each page with
 1000 documents ≤ 1.5× its time with 10.
 """
