@@ -8,7 +8,7 @@ long run (``make mutate``); on a shared machine a module is run alone against th
 cover it (:data:`SCOPES`), in a copy of the checkout whose pyproject.toml is narrowed to it:
 
     python tools/mutate_py.py budgetlens/export.py ui/fmt.py   # scoped runs, one after another
-    python tools/mutate_py.py 'budgetlens/checks.py:*Checker*'  # the functions matching globs
+    python tools/mutate_py.py 'budgetlens/checks_years.py:*_where*'  # the functions matching globs
                                                                 # (comma-separated)
     python tools/mutate_py.py --all                             # the whole [tool.mutmut] run
 
@@ -42,7 +42,22 @@ SCOPES: dict[str, tuple[str, ...]] = {
     "budgetlens/check_core.py": ("tests/test_check_core_values.py",),
     "budgetlens/resources.py": ("tests/test_resources_values.py",),
     "budgetlens/checks.py": ("tests/test_derived_values.py", "tests/test_checks.py"),
-    "budgetlens/checks_tables.py": ("tests/test_checks_tables.py", "tests/test_export_values.py"),
+    # the reconciliation's families: tables and rows made for the case, the seed's checks at
+    # ingest, one Shanghai unit budget parsed once (a few seconds; not test_export_values.py, whose
+    # three ingests take ≈ 95 s a mutant)
+    "budgetlens/checks_tables.py": (
+        "tests/test_checks_tables.py",
+        "tests/test_checks_families.py",
+        "tests/test_checks.py",
+        "tests/test_derived_values.py",
+    ),
+    "budgetlens/checks_cross.py": (
+        "tests/test_checks_families.py",
+        "tests/test_checks.py",
+        "tests/test_checks_tables.py",
+    ),
+    # rows made for the case (tests/test_prior_year.py ingests seven PDFs: ≈ 40 s)
+    "budgetlens/checks_years.py": ("tests/test_checks_years.py",),
     "budgetlens/queries.py": (
         "tests/test_derived_values.py",
         "tests/test_export.py",
