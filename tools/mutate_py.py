@@ -46,12 +46,14 @@ SCOPES: dict[str, tuple[str, ...]] = {
     # ingest, one Shanghai unit budget parsed once (a few seconds; not test_export_values.py, whose
     # three ingests take ≈ 95 s a mutant)
     "budgetlens/checks_tables.py": (
+        "tests/test_checks_tables_values.py",
         "tests/test_checks_tables.py",
         "tests/test_checks_families.py",
         "tests/test_checks.py",
         "tests/test_derived_values.py",
     ),
     "budgetlens/checks_cross.py": (
+        "tests/test_checks_cross.py",
         "tests/test_checks_families.py",
         "tests/test_checks.py",
         "tests/test_checks_tables.py",

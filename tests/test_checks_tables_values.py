@@ -1,0 +1,452 @@
+"""The identities within and between the summary tables of the PDF layouts
+(budgetlens/checks_tables.py) on rows made for each case.
+
+Each family is run alone on a few rows standing for the tables it reads; every result is held to
+literals worked out by hand (the comments show the working): subject, expected and stated figures,
+difference, tolerance (the cent of the table's published unit: 0.01 万元, 0.001 for 千元, 0.0001
+for 元), status and lines. tests/test_checks_tables.py holds the same families to a real
+Shanghai document; this file reaches the branches that document does not print (docs/testing.md,
+mutation testing of checks_tables.py).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from budgetlens import checks_tables
+from budgetlens.check_core import Checker
+
+D = Decimal
+C = D("0.01")  # a 万元 table's cent
+Z = D("0")
+
+
+def _run(family, rows: dict) -> list[tuple]:
+    c = Checker("t")
+    family(c, rows)
+    return [
+        (
+            r["check_kind"],
+            r["subject"],
+            r["expected"],
+            r["actual"],
+            r["difference"],
+            r["tolerance"],
+            r["status"],
+            r["source_lines"],
+            r["detail"],
+        )
+        for r in c.results
+    ]
+
+
+def _units(**units: str) -> list[dict]:
+    return [{"table_key": k, "amount_unit": u, "title": None} for k, u in units.items()]
+
+
+def _sum(table, side, item, col, amount, line, label=None) -> dict:
+    return {
+        "table_key": table,
+        "side": side,
+        "item": item,
+        "label": label or item,
+        "column_key": col,
+        "amount_wan": amount,
+        "source_line": line,
+        "parent_item": None,
+    }
+
+
+# --- summary_balance: 收入总计 = 支出总计 -------------------------------------------------------
+
+
+def test_summary_balance_takes_each_sides_total_column() -> None:
+    rows = {
+        "source_table": _units(fiscal_summary="元"),
+        "summary_item": [
+            # 收支总表: 收入总计 in its 合计 column (l.2, after a 上年结转 column), 支出总计 in its
+            # (l.4, after a 基本 column): 100.01 − 100.00 = 0.01, within the 万元 cent
+            _sum("income_expense_summary", "收入", "收入总计", "carried", D("3.00"), 1),
+            _sum("income_expense_summary", "收入", "收入总计", "amount", D("100.00"), 2),
+            _sum("income_expense_summary", "支出", "支出总计", "basic", D("60.00"), 3),
+            _sum("income_expense_summary", "支出", "支出总计", "total", D("100.01"), 4),
+            # 财政拨款收支总表 (元) saying only 总计/合计 on both sides: 49.00 − 50.00 = −1.00
+            _sum("fiscal_summary", "支出", "总计", "total", D("49.00"), 12),
+            _sum("fiscal_summary", "收入", "合计", "amount", D("50.00"), 11),
+            # another table saying only 合计: no totals of its own, not compared
+            _sum("other_summary", "收入", "合计", "amount", D("5.00"), 15),
+            _sum("other_summary", "支出", "合计", "total", D("6.00"), 16),
+            # a 支出 total without a 合计 column: nothing to compare
+            _sum("basic_summary", "收入", "收入合计", "amount", D("5.00"), 21),
+            _sum("basic_summary", "支出", "支出合计", "basic", D("6.00"), 22),
+            # a 收入总计 read without column keys: its first row stands for the 合计
+            _sum("t4", "收入", "收入总计", None, D("7.00"), 31),
+            _sum("t4", "收入", "收入总计", "carried", D("1.00"), 32),
+            _sum("t4", "支出", "支出总计", "amount", D("7.00"), 33),
+        ],
+    }
+    assert _run(checks_tables.summary_balance, rows) == [
+        ("balance", "income_expense_summary 收入总计 = 支出总计", D("100.00"), D("100.01"),
+         D("0.01"), C, "rounding", "2,4", None),
+        ("balance", "fiscal_summary 合计 = 总计", D("50.00"), D("49.00"), D("-1.00"),
+         D("0.0001"), "mismatch", "11,12", None),
+        ("balance", "t4 收入总计 = 支出总计", D("7.00"), D("7.00"), Z, C, "ok", "31,33", None),
+    ]  # fmt: skip
+
+
+def test_summary_balance_without_a_revenue_total_compares_nothing() -> None:
+    rows = {"summary_item": [_sum("fiscal_summary", "支出", "支出总计", "total", D("1.00"), 1)]}
+    assert _run(checks_tables.summary_balance, rows) == []
+
+
+# --- summary_vs_function: each 类 of the 收支总表 = the 支出总表's -----------------------------
+
+SCI, SOC = "科学技术支出", "社会保障和就业支出"
+
+
+def _fn(table, code, name, line, total, basic=None, project=None, level=None, **more) -> dict:
+    return {
+        "table_key": table,
+        "code": code,
+        "name": name,
+        "level": level if level is not None else (0 if code is None else len(code) // 2),
+        "total_wan": total,
+        "basic_wan": basic,
+        "project_wan": project,
+        "source_line": line,
+        **more,
+    }
+
+
+def _svf_rows(**units: str) -> dict:
+    return {
+        "source_table": _units(**units),
+        "expenditure_function": [
+            _fn("general_budget_expenditure", "208", SOC, 9, D("1.00")),
+            _fn("expenditure_total", "206", SCI, 11, D("80.00")),
+            _fn("expenditure_total", "20601", "科学技术管理事务", 12, D("80.00")),
+            _fn("expenditure_total", "208", SOC, 13, D("20.00")),
+        ],
+        "summary_item": [
+            _sum("income_expense_summary", "支出", SCI, "total", D("80.01"), 50),
+            _sum("income_expense_summary", "支出", SOC, "amount", D("20.00"), 51),
+            # not compared: a 基本 column, the 收入 side, another table, a 款, an unknown 类
+            _sum("income_expense_summary", "支出", SCI, "basic", D("1.00"), 52),
+            _sum("income_expense_summary", "收入", SCI, "total", D("1.00"), 53),
+            _sum("fiscal_summary", "支出", SCI, "total", D("1.00"), 54),
+            _sum("income_expense_summary", "支出", "科学技术管理事务", "total", D("1.00"), 55),
+            _sum("income_expense_summary", "支出", "其他支出", "total", D("1.00"), 56),
+        ],
+    }
+
+
+def test_summary_classes_meet_the_all_funds_function_table_in_the_coarser_unit() -> None:
+    """The 收支总表 in 元 (0.0001), the 支出总表 in 万元 (0.01): the coarser cent, 0.01, is
+    allowed: 80.01 − 80.00 = 0.01 is rounding."""
+    assert _run(checks_tables.summary_vs_function, _svf_rows(income_expense_summary="元")) == [
+        ("cross_table", f"收支总表 {SCI} = 支出总表 206 合计", D("80.00"), D("80.01"), D("0.01"),
+         C, "rounding", "11,50", None),
+        ("cross_table", f"收支总表 {SOC} = 支出总表 208 合计", D("20.00"), D("20.00"), Z, C, "ok",
+         "13,51", None),
+    ]  # fmt: skip
+
+
+def test_summary_classes_in_two_yuan_tables_allow_a_yuan() -> None:
+    """Both in 元: 0.01 万元 is 100 元 off, a mismatch; the other way round, 千元 and 元: 0.001."""
+    found = _run(
+        checks_tables.summary_vs_function,
+        _svf_rows(income_expense_summary="元", expenditure_total="元"),
+    )
+    assert [r[5:7] for r in found] == [(D("0.0001"), "mismatch"), (D("0.0001"), "ok")]
+    found = _run(
+        checks_tables.summary_vs_function,
+        _svf_rows(income_expense_summary="元", expenditure_total="千元"),
+    )
+    assert [r[5] for r in found] == [D("0.001"), D("0.001")]
+    found = _run(
+        checks_tables.summary_vs_function,
+        _svf_rows(income_expense_summary="千元", expenditure_total="元"),
+    )
+    assert [r[5] for r in found] == [D("0.001"), D("0.001")]
+
+
+# --- summary_vs_economic: 人员经费 and 公用经费 of the 收支总表 = the economic table's ----------
+
+
+def _econ(table, kind, line, total=None, personnel=None, public=None, code=None, cls=None):
+    return {
+        "table_key": table,
+        "row_kind": kind,
+        "code": code,
+        "dept_class": cls,
+        "total_wan": total,
+        "personnel_wan": personnel,
+        "public_wan": public,
+        "source_line": line,
+    }
+
+
+def _sve_rows() -> dict:
+    return {
+        "source_table": _units(basic_economic="千元"),
+        "expenditure_economic": [
+            _econ("economic_all", "total", 70, D("9"), D("9.00"), D("9.00")),
+            _econ("basic_economic", "group", 71, D("9"), D("9.00"), D("9.00")),
+            _econ("basic_economic", "total", 72, D("40.00"), D("30.00"), D("10.00")),
+            _econ("basic_economic", "total", 73, D("9"), D("9.00"), D("9.00")),
+        ],
+        "summary_item": [
+            _sum("income_expense_summary", "支出", "支出总计", "personnel", D("30.00"), 60),
+            _sum("income_expense_summary", "支出", "支出合计", "public", D("10.02"), 61),
+            # not compared: the 合计 column, another table, another row
+            _sum("income_expense_summary", "支出", "支出总计", "total", D("40.00"), 62),
+            _sum("fiscal_summary", "支出", "支出总计", "personnel", D("1.00"), 63),
+            _sum("income_expense_summary", "支出", SCI, "personnel", D("1.00"), 64),
+        ],
+    }
+
+
+def test_summary_personnel_and_public_meet_the_economic_tables_total() -> None:
+    """人员经费 30.00 = 30.00; 公用经费 10.02 vs 10.00: 0.02 beyond the coarser cent (万元 0.01
+    against the economic table's 千元 0.001)."""
+    assert _run(checks_tables.summary_vs_economic, _sve_rows()) == [
+        ("cross_table", "收支总表 支出总计 人员经费 = 基本支出经济分类表 合计 人员经费", D("30.00"),
+         D("30.00"), Z, C, "ok", "60,72", None),
+        ("cross_table", "收支总表 支出合计 公用经费 = 基本支出经济分类表 合计 公用经费", D("10.00"),
+         D("10.02"), D("0.02"), C, "mismatch", "61,72", None),
+    ]  # fmt: skip
+
+
+def test_a_column_the_economic_table_leaves_blank_is_not_compared() -> None:
+    rows = _sve_rows()
+    rows["expenditure_economic"][2]["public_wan"] = None
+    assert [r[1] for r in _run(checks_tables.summary_vs_economic, rows)] == [
+        "收支总表 支出总计 人员经费 = 基本支出经济分类表 合计 人员经费"
+    ]
+    del rows["expenditure_economic"][2:]  # left: another table's 合计, a 类 of this one
+    assert _run(checks_tables.summary_vs_economic, rows) == []
+
+
+# --- economic_tables: 合计 = Σ 类, 类 = Σ 款, 合计 = 人员 + 公用 -----------------------------
+
+T, W, G = "工资福利支出", "商品和服务支出", D("0.002")
+
+
+def test_economic_tables_by_code() -> None:
+    """basic_economic in 千元 (0.001 a figure): 301 (l.2) with its 款 30101, 30102 (l.3–4); 302
+    (l.5) with 30201 (l.6); then 30103 (l.8) and a row of no table key 30104 (l.9), outside
+    every group's rows. economic_b (万元) has no 合计 row and no 公用经费 column."""
+    rows = {
+        "source_table": _units(basic_economic="千元"),
+        "expenditure_economic": [
+            _econ("basic_economic", "total", 1, D("10.000"), D("6.000"), D("4.000")),
+            _econ("basic_economic", "group", 2, D("6.000"), D("6.000"), None, "301", T),
+            _econ("basic_economic", "item", 3, D("3.500"), D("3.500"), None, "30101", "基本工资"),
+            _econ("basic_economic", "item", 4, D("2.499"), D("2.499"), None, "30102", "津贴补贴"),
+            _econ("basic_economic", "group", 5, D("4.000"), None, D("4.000"), "302", W),
+            _econ("basic_economic", "item", 6, D("4.000"), None, D("3.990"), "30201", "办公费"),
+            _econ("basic_economic", "item", 7, D("9.000"), D("9.000"), None, None, "无编码"),
+            _econ("basic_economic", "item", 8, D("1.000"), D("1.000"), None, "30103", "奖金"),
+            _econ(None, "item", 9, D("0.500"), D("0.500"), None, "30104", "其他"),
+            _econ("economic_b", "group", 20, D("2.00"), D("2.00"), None, "501", "机关工资"),
+            _econ("economic_b", "item", 21, D("2.00"), D("2.00"), None, "50101", "工资奖金"),
+            _econ("economic_c", "total", 30, D("5.00"), D("5.00"), None),
+        ],
+    }
+    sub = "subtotal"
+    assert _run(checks_tables.economic_tables, rows) == [
+        # 合计 total: 10.000 vs 6.000 + 4.000; two 类, 0.002
+        ("column_total", "basic_economic 合计 total_wan = Σ 类", D("10.000"), D("10.000"), Z, G,
+         "ok", "1,2,5", None),
+        # 301: 3.500 + 2.499 = 5.999 vs 6.000: −0.001 within two 款' 0.002
+        (sub, f"basic_economic 301 {T} total_wan = Σ 款", D("6.000"), D("5.999"), D("-0.001"), G,
+         "rounding", "2,3,4", None),
+        (sub, f"basic_economic 302 {W} total_wan = Σ 款", D("4.000"), D("4.000"), Z,
+         D("0.001"), "ok", "5,6", None),
+        # 人员经费: 6.000 vs 6.000 + blank
+        ("column_total", "basic_economic 合计 personnel_wan = Σ 类", D("6.000"), D("6.000"), Z, G,
+         "ok", "1,2,5", None),
+        (sub, f"basic_economic 301 {T} personnel_wan = Σ 款", D("6.000"), D("5.999"),
+         D("-0.001"), G, "rounding", "2,3,4", None),
+        (sub, f"basic_economic 302 {W} personnel_wan = Σ 款", Z, Z, Z, D("0.001"), "ok", "5,6",
+         None),
+        # 公用经费: 4.000 vs blank + 4.000; 302: 3.990 vs 4.000, −0.010 beyond 0.001
+        ("column_total", "basic_economic 合计 public_wan = Σ 类", D("4.000"), D("4.000"), Z, G,
+         "ok", "1,2,5", None),
+        (sub, f"basic_economic 301 {T} public_wan = Σ 款", Z, Z, Z, G, "ok", "2,3,4", None),
+        (sub, f"basic_economic 302 {W} public_wan = Σ 款", D("4.000"), D("3.990"), D("-0.010"),
+         D("0.001"), "mismatch", "5,6", None),
+        # each row: 合计 = 人员 + 公用 (two figures: 0.002)
+        ("row_sum", "basic_economic 合计 合计 = 人员 + 公用", D("10.000"), D("10.000"), Z, G, "ok",
+         "1", None),
+        ("row_sum", f"basic_economic 301 {T} 合计 = 人员 + 公用", D("6.000"), D("6.000"), Z, G,
+         "ok", "2", None),
+        ("row_sum", "basic_economic 30101 基本工资 合计 = 人员 + 公用", D("3.500"), D("3.500"), Z,
+         G, "ok", "3", None),
+        ("row_sum", "basic_economic 30102 津贴补贴 合计 = 人员 + 公用", D("2.499"), D("2.499"), Z,
+         G, "ok", "4", None),
+        ("row_sum", f"basic_economic 302 {W} 合计 = 人员 + 公用", D("4.000"), D("4.000"), Z, G,
+         "ok", "5", None),
+        # 办公费: 0 + 3.990 vs 4.000
+        ("row_sum", "basic_economic 30201 办公费 合计 = 人员 + 公用", D("4.000"), D("3.990"),
+         D("-0.010"), G, "mismatch", "6", None),
+        ("row_sum", "basic_economic 30103 奖金 合计 = 人员 + 公用", D("1.000"), D("1.000"), Z, G,
+         "ok", "8", None),
+        ("row_sum", "basic_economic 30104 其他 合计 = 人员 + 公用", D("0.500"), D("0.500"), Z, G,
+         "ok", "9", None),
+        # economic_b: 501 = 50101, in 万元, total and 人员经费; no 合计 row, no row sums
+        (sub, "economic_b 501 机关工资 total_wan = Σ 款", D("2.00"), D("2.00"), Z, C, "ok",
+         "20,21", None),
+        (sub, "economic_b 501 机关工资 personnel_wan = Σ 款", D("2.00"), D("2.00"), Z, C, "ok",
+         "20,21", None),
+    ]  # fmt: skip
+
+
+def test_a_class_printed_twice_sums_its_own_items() -> None:
+    """烟台: 301 beside 501 (l.1, 30101 l.2) and again beside 505 (l.4, 30102 l.5), a 302 between
+    (l.3): each 301 is the sum of the 款 below it, up to the next 类."""
+    rows = {
+        "expenditure_economic": [
+            _econ("basic_economic", "group", 1, D("2.00"), code="301", cls=T),
+            _econ("basic_economic", "item", 2, D("2.00"), code="30101", cls="基本工资"),
+            _econ("basic_economic", "group", 3, D("1.00"), code="302", cls=W),
+            _econ("basic_economic", "group", 4, D("5.00"), code="301", cls=T),
+            _econ("basic_economic", "item", 5, D("5.01"), code="30102", cls="津贴补贴"),
+        ]
+    }
+    found = _run(checks_tables.economic_tables, rows)
+    assert [(r[1], r[2], r[3], r[7]) for r in found] == [
+        (f"basic_economic 301 {T} total_wan = Σ 款", D("2.00"), D("2.00"), "1,2"),
+        (f"basic_economic 301 {T} total_wan = Σ 款", D("5.00"), D("5.01"), "4,5"),
+    ]
+
+
+# --- basic_economic_vs_function ---------------------------------------------------------------
+
+
+def _bef_rows(title: str | None) -> dict:
+    return {
+        "source_table": [
+            {"table_key": "general_budget_expenditure", "amount_unit": "万元", "title": "x"},
+            {"table_key": "basic_economic", "amount_unit": "元", "title": title},
+        ],
+        "expenditure_economic": [
+            _econ("economic_all", "total", 79, D("1")),
+            _econ("basic_economic", "total", 80, D("50.0001")),
+            _econ("basic_economic", "total", 81, D("2")),
+        ],
+        "expenditure_function": [
+            _fn("expenditure_total", None, "合计", 10, D("1"), D("1")),
+            _fn("general_budget_expenditure", "206", SCI, 29, D("1"), D("1")),
+            _fn("general_budget_expenditure", None, "合计", 30, D("90.00"), D("50.00")),
+        ],
+    }
+
+
+def test_basic_economic_total_meets_the_basic_spending_of_the_function_table() -> None:
+    """50.0001 (元 table) vs 50.00: 0.0001 within the coarser cent, the 万元 table's 0.01."""
+    expected = [
+        ("cross_table", "基本支出经济分类表 合计 = 一般公共预算支出表 合计 基本支出", D("50.00"),
+         D("50.0001"), D("0.0001"), C, "rounding", "30,80", None),
+    ]  # fmt: skip
+    family = checks_tables.basic_economic_vs_function
+    assert _run(family, _bef_rows("基本支出经济分类表")) == expected
+    assert _run(family, _bef_rows(None)) == expected
+
+
+def test_an_economic_table_of_all_general_budget_spending_meets_the_function_total() -> None:
+    """Titled without 基本: its 合计 50.0001 is the function table's 合计 90.00."""
+    title = "一般公共预算支出表（按经济分类）"
+    assert _run(checks_tables.basic_economic_vs_function, _bef_rows(title)) == [
+        ("cross_table", "一般公共预算经济分类表 合计 = 一般公共预算支出表 合计", D("90.00"),
+         D("50.0001"), D("-39.9999"), C, "mismatch", "30,80",
+         f"经济分类表的标题为“{title}”（不限于基本支出）"),
+    ]  # fmt: skip
+
+
+def test_basic_economic_without_either_total_or_a_basic_column_compares_nothing() -> None:
+    rows = _bef_rows(None)
+    rows["expenditure_function"][2]["basic_wan"] = None
+    assert _run(checks_tables.basic_economic_vs_function, rows) == []
+    rows = _bef_rows(None)
+    del rows["expenditure_function"][2]
+    assert _run(checks_tables.basic_economic_vs_function, rows) == []
+    rows = _bef_rows(None)
+    del rows["expenditure_economic"][1:]
+    assert _run(checks_tables.basic_economic_vs_function, rows) == []
+
+
+# --- three_public_parts ----------------------------------------------------------------------
+
+ABROAD, CAR, HOST = "因公出国（境）费", "公务用车购置及运行费", "公务接待费"
+BUY, RUN = "公务用车购置费", "公务用车运行费"
+
+
+def _fi(label, total, line, table="three_public") -> dict:
+    return {"table_key": table, "label": label, "total_wan": total, "source_line": line}
+
+
+def test_three_public_parts_add_up() -> None:
+    rows = {
+        "fiscal_item": [
+            _fi("合计", D("99.00"), 90, table="admin_operating"),
+            _fi("合计", D("10.00"), 1),
+            _fi(ABROAD, D("2.00"), 2),
+            _fi(CAR, D("5.00"), 3),
+            _fi(BUY, D("3.00"), 4),
+            _fi(RUN, D("2.01"), 5),
+            _fi(HOST, D("3.00"), 6),
+            _fi("会议费", D("1.00"), 7),
+            _fi("培训费", D("1.00"), 8),
+            _fi("三公经费、会议费、培训费合计", D("12.00"), 9),
+        ]
+    }
+    assert _run(checks_tables.three_public_parts, rows) == [
+        # 2.00 + 5.00 + 3.00 = 10.00; three figures, 0.03
+        ("three_public", "“三公”经费 合计 = 出国 + 公务用车 + 接待", D("10.00"), D("10.00"), Z,
+         D("0.03"), "ok", "1,2,3,6", None),
+        # 3.00 + 2.01 = 5.01 vs 5.00
+        ("three_public", "公务用车购置及运行费 = 购置费 + 运行费", D("5.00"), D("5.01"), D("0.01"),
+         D("0.02"), "rounding", "3,4,5", None),
+        # 10.00 + 1.00 + 1.00 = 12.00
+        ("three_public", "总计 = “三公” + 会议费 + 培训费", D("12.00"), D("12.00"), Z, D("0.03"),
+         "ok", "1,7,8,9", None),
+    ]  # fmt: skip
+
+
+def test_a_car_line_left_blank_is_stood_for_by_its_parts() -> None:
+    """北京 prints no 公务用车购置及运行费 row: 2.00 + 3.00 + 2.04 + 3.00 = 10.04 vs 10.00, four
+    figures (0.04) in 元 (0.0004 a figure): a mismatch."""
+    rows = {
+        "source_table": _units(three_public="元"),
+        "fiscal_item": [
+            _fi("合计", D("10.00"), 1),
+            _fi(ABROAD, D("2.00"), 2),
+            _fi(BUY, D("3.00"), 4),
+            _fi(RUN, D("2.04"), 5),
+            _fi(HOST, D("3.00"), 6),
+        ],
+    }
+    assert _run(checks_tables.three_public_parts, rows) == [
+        ("three_public", "“三公”经费 合计 = 出国 + 公务用车 + 接待", D("10.00"), D("10.04"),
+         D("0.04"), D("0.0004"), "mismatch", "1,2,4,5,6", None),
+    ]  # fmt: skip
+
+
+def test_a_total_left_blank_or_without_parts_is_not_checked() -> None:
+    """The car line printed blank: its own sum is not checked, and it counts 0 in the 合计
+    (2.00 + 0 + 3.00 = 5.00); a 合计 with no part printed is not checked either."""
+    rows = {
+        "fiscal_item": [
+            _fi("合计", D("5.00"), 1),
+            _fi(ABROAD, D("2.00"), 2),
+            _fi(CAR, None, 3),
+            _fi(BUY, D("3.00"), 4),
+            _fi(HOST, D("3.00"), 6),
+        ]
+    }
+    assert _run(checks_tables.three_public_parts, rows) == [
+        ("three_public", "“三公”经费 合计 = 出国 + 公务用车 + 接待", D("5.00"), D("5.00"), Z,
+         D("0.03"), "ok", "1,2,3,6", None),
+    ]  # fmt: skip
+    assert _run(checks_tables.three_public_parts, {"fiscal_item": [_fi("合计", D("5"), 1)]}) == []
