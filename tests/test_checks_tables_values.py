@@ -1,12 +1,12 @@
-"""The identities within and between the summary tables of the PDF layouts
-(budgetlens/checks_tables.py) on rows made for each case.
+"""The identities within and between tables (budgetlens/checks_tables.py): the summary-table
+families of the PDF layouts and the Jincheng text's table families, on rows made for each case.
 
 Each family is run alone on a few rows standing for the tables it reads; every result is held to
 literals worked out by hand (the comments show the working): subject, expected and stated figures,
 difference, tolerance (the cent of the table's published unit: 0.01 万元, 0.001 for 千元, 0.0001
-for 元), status and lines. tests/test_checks_tables.py holds the same families to a real
-Shanghai document; this file reaches the branches that document does not print (docs/testing.md,
-mutation testing of checks_tables.py).
+for 元), status and lines. tests/test_checks_tables.py holds the PDF families to a real Shanghai
+document and tests/test_checks.py the Jincheng ones to the seed; this file reaches the branches
+those documents do not print (docs/testing.md, mutation testing of checks_tables.py).
 """
 
 from __future__ import annotations
@@ -450,3 +450,316 @@ def test_a_total_left_blank_or_without_parts_is_not_checked() -> None:
          D("0.03"), "ok", "1,2,3,6", None),
     ]  # fmt: skip
     assert _run(checks_tables.three_public_parts, {"fiscal_item": [_fi("合计", D("5"), 1)]}) == []
+
+
+# --- the Jincheng text's families --------------------------------------------------------------
+
+
+def test_function_tables_row_sums_and_the_column_totals_they_hand_on() -> None:
+    """expenditure_total in 千元: 206's 4.003 of 项目 makes 6.000 + 4.003 = 10.003 against its
+    10.000 (0.003 beyond two figures' 0.002). general_budget_expenditure: 项目 read blank in
+    every row and the rows off by 2.00: one unjudged row identity. t5 (西安 表5): no 基本支出
+    column, 人员 + 公用 stand for it. t6: a row with neither 基本 nor 项目 is not summed."""
+    rows = {
+        "source_table": _units(expenditure_total="千元"),
+        "expenditure_function": [
+            _fn("expenditure_total", None, "合计", 1, D("10.000"), D("6.000"), D("4.000")),
+            _fn("expenditure_total", "206", SCI, 2, D("10.000"), D("6.000"), D("4.003")),
+            _fn("general_budget_expenditure", None, "合计", 10, D("5.00"), D("3.00")),
+            _fn("general_budget_expenditure", "206", SCI, 11, D("5.00"), D("3.00")),
+            _fn("t5", None, "合计", 20, D("7.00"), None, D("1.00"), personnel_wan=D("4.00"),
+                public_wan=D("2.00")),
+            _fn("t5", "206", SCI, 21, D("7.00"), None, D("1.03"), personnel_wan=D("4.00"),
+                public_wan=None),
+            _fn("t6", None, "合计", 30, D("1.00"), D("1.00"), D("0.00")),
+            _fn("t6", "206", SCI, 31, D("1.00")),
+        ],
+    }  # fmt: skip
+    found = _run(checks_tables.function_tables, rows)
+    assert [r for r in found if r[0] == "row_sum"] == [
+        ("row_sum", "expenditure_total 合计 合计 合计 = 基本 + 项目", D("10.000"), D("10.000"), Z,
+         G, "ok", "1", None),
+        ("row_sum", f"expenditure_total 206 {SCI} 合计 = 基本 + 项目", D("10.000"), D("10.003"),
+         D("0.003"), G, "mismatch", "2", None),
+        ("row_sum", "general_budget_expenditure 合计 = 基本 + 项目", None, None, None, None,
+         "unjudged", "10,11", "未读到：general_budget_expenditure 的项目支出列（2 行全部为空）"),
+        # 4.00 + 2.00 + 1.00 = 7.00; 4.00 + blank + 1.03 = 5.03 vs 7.00
+        ("row_sum", "t5 合计 合计 合计 = 基本 + 项目", D("7.00"), D("7.00"), Z, D("0.02"), "ok",
+         "20", None),
+        ("row_sum", f"t5 206 {SCI} 合计 = 基本 + 项目", D("7.00"), D("5.03"), D("-1.97"),
+         D("0.02"), "mismatch", "21", None),
+        ("row_sum", "t6 合计 合计 合计 = 基本 + 项目", D("1.00"), D("1.00"), Z, D("0.02"), "ok",
+         "30", None),
+    ]  # fmt: skip
+    # the column totals of expenditure_total: each value column, one 类, the 千元 cent
+    assert [(r[1], r[2], r[3], r[5], r[6]) for r in found[:3]] == [
+        ("expenditure_total 合计 total_wan = Σ 类", D("10.000"), D("10.000"), D("0.001"), "ok"),
+        ("expenditure_total 合计 basic_wan = Σ 类", D("6.000"), D("6.000"), D("0.001"), "ok"),
+        (
+            "expenditure_total 合计 project_wan = Σ 类",
+            D("4.000"),
+            D("4.003"),
+            D("0.001"),
+            "mismatch",
+        ),
+    ]
+
+
+def test_a_blank_column_whose_rows_add_up_is_summed_row_by_row() -> None:
+    """项目 blank in every row, but 5.00 = 5.00 + 0: no unjudged, the rows are compared."""
+    rows = {
+        "expenditure_function": [
+            _fn("general_budget_expenditure", None, "合计", 10, D("5.00"), D("5.00")),
+            _fn("general_budget_expenditure", "206", SCI, 11, D("5.00"), D("4.99")),
+        ]
+    }
+    found = [r for r in _run(checks_tables.function_tables, rows) if r[0] == "row_sum"]
+    assert [(r[1], r[4], r[6]) for r in found] == [
+        ("general_budget_expenditure 合计 合计 合计 = 基本 + 项目", Z, "ok"),
+        (f"general_budget_expenditure 206 {SCI} 合计 = 基本 + 项目", D("-0.01"), "rounding"),
+    ]
+
+
+def _rv(code, name, line, total, table="revenue_function", level=None, **cols) -> dict:
+    row = {
+        "table_key": table,
+        "code": code,
+        "name": name,
+        "level": level if level is not None else (0 if code is None else len(code) // 2),
+        "total_wan": total,
+        "source_line": line,
+    }
+    for k in (
+        "general_budget_wan",
+        "gov_fund_wan",
+        "state_capital_wan",
+        "special_account_wan",
+        "unit_funds_wan",
+        "carried_over_wan",
+    ):
+        row[k] = cols.get(k)
+    return row
+
+
+def test_revenue_table_row_sums_over_the_five_sources() -> None:
+    """合计: 6.00 + 1.00 + 1.00 + 1.00 + 1.03 = 10.03 vs 10.00, within five cents; 206: 10.06 vs
+    10.00, beyond; a row with no figure is not summed; another table gets its column totals
+    only."""
+    rows = {
+        "revenue_function": [
+            _rv(None, "合计", 1, D("10.00"), general_budget_wan=D("6.00"), gov_fund_wan=D("1.00"),
+                state_capital_wan=D("1.00"), special_account_wan=D("1.00"),
+                unit_funds_wan=D("1.03"), carried_over_wan=D("2.00")),
+            _rv("206", SCI, 2, D("10.00"), general_budget_wan=D("10.06")),
+            _rv("20601", "管理事务", 3, None),
+            _rv(None, "合计", 4, D("3.00"), table="revenue_other", general_budget_wan=D("1.00")),
+        ]
+    }  # fmt: skip
+    found = _run(checks_tables.revenue_table, rows)
+    assert [r for r in found if r[0] == "row_sum"] == [
+        ("row_sum", "revenue_function 合计 合计 本年收入合计 = Σ 来源", D("10.00"), D("10.03"),
+         D("0.03"), D("0.05"), "rounding", "1", None),
+        ("row_sum", f"revenue_function 206 {SCI} 本年收入合计 = Σ 来源", D("10.00"), D("10.06"),
+         D("0.06"), D("0.05"), "mismatch", "2", None),
+    ]  # fmt: skip
+    assert [r[1] for r in found if r[0] == "column_total"] == [
+        f"revenue_function 合计 {c} = Σ 类"
+        for c in (
+            "total_wan",
+            "general_budget_wan",
+            "gov_fund_wan",
+            "state_capital_wan",
+            "special_account_wan",
+            "unit_funds_wan",
+            "carried_over_wan",
+        )
+    ] + ["revenue_other 合计 = Σ 类"]  # its 合计 alone, no 科目 rows: unjudged (check_core)
+
+
+def _si(table, seq, side, item, col, amount, line, parent=None) -> dict:
+    return {**_sum(table, side, item, col, amount, line), "seq": seq, "parent_item": parent}
+
+
+IES = "income_expense_summary"
+
+
+def test_summary_tables_of_the_jincheng_text() -> None:
+    rows = {
+        "summary_item": [
+            _si(IES, 1, "收入", "一般公共预算拨款收入", "amount", D("80.00"), 1),
+            _si(IES, 2, "收入", "事业收入", "amount", D("10.00"), 2),
+            _si(IES, 2, "收入", "事业收入", "other", D("99.00"), 2),
+            _si(IES, 3, "收入", "本年收入合计", "amount", D("90.01"), 3),
+            _si(IES, 4, "收入", "上年结转", "amount", D("10.00"), 4),
+            _si(IES, 5, "收入", "一般公共预算", "amount", D("6.00"), 5, parent="上年结转"),
+            _si(IES, 6, "收入", "政府性基金", "amount", D("4.00"), 6, parent="上年结转"),
+            _si(IES, 7, "收入", "收入总计", "amount", D("100.01"), 7),
+            _si(IES, 11, "支出", SCI, "total", D("60.00"), 11),
+            _si(IES, 11, "支出", SCI, "basic", D("40.00"), 11),
+            _si(IES, 11, "支出", SCI, "project", D("20.00"), 11),
+            _si(IES, 12, "支出", SOC, "total", D("40.00"), 12),
+            _si(IES, 12, "支出", SOC, "basic", D("40.00"), 12),
+            _si(IES, 12, "支出", SOC, "project", D("0.00"), 12),
+            _si(IES, 13, "支出", "本年支出合计", "total", D("100.00"), 13),
+            _si(IES, 13, "支出", "本年支出合计", "basic", D("80.03"), 13),
+            _si(IES, 13, "支出", "本年支出合计", "project", D("20.00"), 13),
+            _si(IES, 14, "支出", "结转下年", "total", D("0.01"), 14),
+            _si(IES, 15, "支出", "支出总计", "total", D("100.01"), 15),
+            _si("fiscal_summary", 1, "收入", "收入总计", "amount", D("5.00"), 21),
+            _si("fiscal_summary", 2, "支出", "支出总计", "total", D("5.01"), 22),
+        ]
+    }
+    k = "column_total"
+    assert _run(checks_tables.summary_tables, rows) == [
+        ("balance", f"{IES} 收入总计 = 支出总计", D("100.01"), D("100.01"), Z, Z, "ok", "7,15",
+         None),
+        # 80.00 + 10.00 = 90.00 vs 90.01 (the 'other' column is no source)
+        (k, f"{IES} 本年收入合计 = Σ 收入来源", D("90.01"), D("90.00"), D("-0.01"), D("0.02"),
+         "rounding", "1,2,3", None),
+        # 90.01 + 10.00 = 100.01
+        (k, f"{IES} 收入总计 = 本年收入合计 + 上年结转", D("100.01"), D("100.01"), Z, D("0.02"),
+         "ok", "3,4,7", None),
+        # 6.00 + 4.00 = 10.00
+        (k, f"{IES} 上年结转 = Σ 来源", D("10.00"), D("10.00"), Z, D("0.02"), "ok", "4,5,6",
+         None),
+        # 基本: 40.00 + 40.00 = 80.00 vs 80.03; 项目 20.00 + 0.00; 合计 60.00 + 40.00
+        (k, f"{IES} 本年支出合计 basic = Σ 类", D("80.03"), D("80.00"), D("-0.03"), D("0.02"),
+         "mismatch", "11,12,13", None),
+        (k, f"{IES} 本年支出合计 project = Σ 类", D("20.00"), D("20.00"), Z, D("0.02"), "ok",
+         "11,12,13", None),
+        (k, f"{IES} 本年支出合计 total = Σ 类", D("100.00"), D("100.00"), Z, D("0.02"), "ok",
+         "11,12,13", None),
+        # each row: 合计 = 基本 + 项目
+        ("row_sum", f"{IES} {SCI} 合计 = Σ 分列", D("60.00"), D("60.00"), Z, D("0.02"), "ok",
+         "11", None),
+        ("row_sum", f"{IES} {SOC} 合计 = Σ 分列", D("40.00"), D("40.00"), Z, D("0.02"), "ok",
+         "12", None),
+        # 80.03 + 20.00 = 100.03 vs 100.00
+        ("row_sum", f"{IES} 本年支出合计 合计 = Σ 分列", D("100.00"), D("100.03"), D("0.03"),
+         D("0.02"), "mismatch", "13", None),
+        # 财政拨款收支总表: 5.01 vs 5.00, an identity (no cent)
+        ("balance", "fiscal_summary 收入总计 = 支出总计", D("5.00"), D("5.01"), D("0.01"), Z,
+         "mismatch", "21,22", None),
+    ]  # fmt: skip
+
+
+def _ec(kind, group, dept, gov, total, personnel, public, line) -> dict:
+    return {
+        "row_kind": kind,
+        "group_name": group,
+        "dept_class": dept,
+        "gov_class": gov,
+        "total_wan": total,
+        "personnel_wan": personnel,
+        "public_wan": public,
+        "source_line": line,
+    }
+
+
+def test_economic_table_of_the_jincheng_text() -> None:
+    W1, W2 = "工资福利支出", "商品和服务支出"
+    rows = {
+        "expenditure_economic": [
+            _ec("total", None, None, None, D("10.00"), D("6.00"), D("4.00"), 1),
+            _ec("group", W1, W1, "机关工资福利支出", D("6.00"), D("6.00"), D("0.00"), 2),
+            _ec("item", W1, "基本工资", "工资奖金", D("3.00"), D("3.00"), D("0.00"), 3),
+            _ec("item", W1, "津贴补贴", None, D("3.01"), D("3.01"), D("0.00"), 4),
+            _ec("group", W2, W2, "机关商品和服务支出", D("4.00"), D("0.00"), D("4.00"), 5),
+            _ec("item", W2, "办公费", "办公经费", D("4.00"), D("0.00"), D("4.05"), 6),
+        ]
+    }
+    k, s, r2 = "column_total", "subtotal", D("0.02")
+    assert _run(checks_tables.economic, rows) == [
+        # 合计: 6.00 + 4.00; 工资福利 3.00 + 3.01 = 6.01 vs 6.00; 商品 4.00
+        (k, "经济科目表 合计 = Σ 类", D("10.00"), D("10.00"), Z, r2, "ok", "1,2,5", None),
+        (s, f"经济科目表 {W1} 合计 = Σ 款", D("6.00"), D("6.01"), C, r2, "rounding", "2,3,4", None),
+        (s, f"经济科目表 {W2} 合计 = Σ 款", D("4.00"), D("4.00"), Z, C, "ok", "5,6", None),
+        (k, "经济科目表 人员经费 = Σ 类", D("6.00"), D("6.00"), Z, r2, "ok", "1,2,5", None),
+        (s, f"经济科目表 {W1} 人员经费 = Σ 款", D("6.00"), D("6.01"), C, r2, "rounding", "2,3,4",
+         None),
+        (s, f"经济科目表 {W2} 人员经费 = Σ 款", Z, Z, Z, C, "ok", "5,6", None),
+        (k, "经济科目表 公用经费 = Σ 类", D("4.00"), D("4.00"), Z, r2, "ok", "1,2,5", None),
+        (s, f"经济科目表 {W1} 公用经费 = Σ 款", Z, Z, Z, r2, "ok", "2,3,4", None),
+        # 商品 公用: 4.05 vs 4.00
+        (s, f"经济科目表 {W2} 公用经费 = Σ 款", D("4.00"), D("4.05"), D("0.05"), C, "mismatch",
+         "5,6", None),
+        ("row_sum", "经济科目表 合计/ 合计 = 人员 + 公用", D("10.00"), D("10.00"), Z, r2, "ok", "1",
+         None),
+        ("row_sum", f"经济科目表 {W1}/机关工资福利支出 合计 = 人员 + 公用", D("6.00"), D("6.00"), Z,
+         r2, "ok", "2", None),
+        ("row_sum", "经济科目表 基本工资/工资奖金 合计 = 人员 + 公用", D("3.00"), D("3.00"), Z, r2,
+         "ok", "3", None),
+        ("row_sum", "经济科目表 津贴补贴/ 合计 = 人员 + 公用", D("3.01"), D("3.01"), Z, r2, "ok",
+         "4", None),
+        ("row_sum", f"经济科目表 {W2}/机关商品和服务支出 合计 = 人员 + 公用", D("4.00"), D("4.00"),
+         Z, r2, "ok", "5", None),
+        # 0.00 + 4.05 vs 4.00
+        ("row_sum", "经济科目表 办公费/办公经费 合计 = 人员 + 公用", D("4.00"), D("4.05"),
+         D("0.05"), r2, "mismatch", "6", None),
+    ]  # fmt: skip
+    assert _run(checks_tables.economic, {"expenditure_economic": []}) == []
+
+
+def test_fiscal_items_of_the_jincheng_text() -> None:
+    """三公: 2.00 + 5.00 + 3.01 = 10.01 vs 10.00 (① and ② are parts of 公务用车, not of the 合计);
+    机关运行经费: 2.00 + 3.00 = 5.00 (a ① there is an item like any other)."""
+    rows = {
+        "fiscal_item": [
+            _fi("合计", D("10.00"), 1),
+            _fi(ABROAD, D("2.00"), 2),
+            _fi(CAR, D("5.00"), 3),
+            _fi("①购置费", D("3.00"), 4),
+            _fi("②运行维护费", D("2.00"), 5),
+            _fi(HOST, D("3.01"), 6),
+            _fi("部门合计", D("5.00"), 10, table="admin_operating"),
+            _fi("单位甲", D("2.00"), 11, table="admin_operating"),
+            _fi("①单位乙", D("3.00"), 12, table="admin_operating"),
+        ]
+    }
+    assert _run(checks_tables.fiscal_items, rows) == [
+        ("column_total", "three_public 合计 = Σ 明细", D("10.00"), D("10.01"), C, D("0.03"),
+         "rounding", "1,2,3,6", None),
+        ("column_total", "admin_operating 部门合计 = Σ 明细", D("5.00"), D("5.00"), Z, D("0.02"),
+         "ok", "10,11,12", None),
+    ]  # fmt: skip
+
+
+def _pb(kind, carried, unit, total, line) -> dict:
+    return {
+        "row_kind": kind,
+        "carried_over": carried,
+        "unit": unit,
+        "total_wan": total,
+        "source_line": line,
+    }
+
+
+def test_project_tables_add_up_by_unit_and_department() -> None:
+    rows = {
+        "project_budget": [
+            # 上年结转, no unit rows: 0.40 + 0.61 = 1.01 vs 1.00
+            _pb("department", True, None, D("1.00"), 7),
+            _pb("project", True, None, D("0.40"), 8),
+            _pb("project", True, None, D("0.61"), 9),
+            # 本年预算: 6.00 + 4.00 = 10.00; 甲 3.00 + 3.00; 乙 4.02 vs 4.00
+            _pb("department", False, None, D("10.00"), 1),
+            _pb("unit", False, "甲", D("6.00"), 2),
+            _pb("project", False, "甲", D("3.00"), 3),
+            _pb("project", False, "甲", D("3.00"), 4),
+            _pb("unit", False, "乙", D("4.00"), 5),
+            _pb("project", False, "乙", D("4.02"), 6),
+        ]
+    }
+    this, last = "项目支出预算表（本年预算）", "项目支出预算表（上年结转）"
+    expected = [
+        ("unit_subtotal", f"{this} 部门合计 = Σ 单位", D("10.00"), D("10.00"), Z, D("0.02"),
+         "ok", "1,2,5", None),
+        ("unit_subtotal", f"{this} 甲 = Σ 项目", D("6.00"), D("6.00"), Z, D("0.02"), "ok",
+         "2,3,4", None),
+        ("unit_subtotal", f"{this} 乙 = Σ 项目", D("4.00"), D("4.02"), D("0.02"), C, "mismatch",
+         "5,6", None),
+        ("unit_subtotal", f"{last} 部门合计 = Σ 项目", D("1.00"), D("1.01"), C, D("0.02"),
+         "rounding", "7,8,9", None),
+    ]  # fmt: skip
+    assert _run(checks_tables.projects, rows) == expected
+    assert _run(checks_tables.project_lists, rows) == expected
