@@ -331,3 +331,57 @@ def test_a_difference_beyond_the_cents_is_a_mismatch() -> None:
     rows["expenditure_economic"][3]["total_wan"] = D("1.03")
     found = _run(checks_cross.economic_function, rows)
     assert found[1][4:7] == (D("0.03"), D("0.02"), "mismatch")
+
+
+# --- a document without one of the tables a family reads ----------------------------------------
+
+
+def test_cross_tables_of_a_document_without_summary_or_revenue_tables() -> None:
+    """No 收支总表 rows at all: each 类 of the 支出总表 is missing from both summary tables (the
+    first missing does not stop the second); no 收入总表: each row is missing there."""
+    rows = {"expenditure_function": [_fn("expenditure_total", "206", SCI, 11, D("80.00"))]}
+    assert [(r[1], r[6], r[8]) for r in _run(checks_cross.cross_tables, rows)] == [
+        (f"支出总表 {SCI} 在 income_expense_summary 中", "mismatch",
+         f"income_expense_summary 没有名为 {SCI} 的支出行"),
+        (f"支出总表 {SCI} 在 fiscal_summary 中", "mismatch",
+         f"fiscal_summary 没有名为 {SCI} 的支出行"),
+        (f"206 {SCI} 在收入总表中", "mismatch", "收入总表中没有这个科目编码"),
+    ]  # fmt: skip
+
+
+def test_a_class_missing_from_the_first_summary_table_is_still_met_in_the_second() -> None:
+    rows = {
+        "expenditure_function": [_fn("expenditure_total", "206", SCI, 11, D("80.00"))],
+        "summary_item": [_sum("fiscal_summary", "支出", SCI, "total", D("80.00"), 60)],
+        "revenue_function": [_rev("206", SCI, 71, D("80.00"), None, None)],
+    }
+    assert [(r[1], r[6]) for r in _run(checks_cross.cross_tables, rows)] == [
+        (f"支出总表 {SCI} 在 income_expense_summary 中", "mismatch"),
+        (f"{SCI}: 支出总表 合计 vs fiscal_summary", "ok"),
+        (f"206 {SCI}: 支出总表 合计 = 收入总表 本年收入 + 上年结转", "ok"),
+    ]
+
+
+def test_projects_vs_function_without_either_table_compares_nothing() -> None:
+    dept = _proj("department", False, D("41.00"), 20)
+    assert _run(checks_cross.projects_vs_function, {"project_budget": [dept]}) == []
+    assert _run(checks_cross.projects_vs_function, {"expenditure_function": []}) == []
+
+
+def test_names_of_a_document_with_one_of_the_two_tables() -> None:
+    only_revenue = {"revenue_function": [_rev("208", SOC, 72, D("1"), None, None)]}
+    only_spending = {"expenditure_function": [_fn("expenditure_total", "208", SOC, 12, D("1"))]}
+    assert [r[6:] for r in _run(checks_cross.names, only_revenue)] == [("ok", "72", SOC)]
+    assert [r[6:] for r in _run(checks_cross.names, only_spending)] == [("ok", "12", SOC)]
+
+
+def test_economic_function_without_either_table_compares_nothing() -> None:
+    rows = _ef_rows()
+    assert (
+        _run(checks_cross.economic_function, {"expenditure_function": rows["expenditure_function"]})
+        == []
+    )
+    assert (
+        _run(checks_cross.economic_function, {"expenditure_economic": rows["expenditure_economic"]})
+        == []
+    )
