@@ -385,3 +385,35 @@ def test_economic_function_without_either_table_compares_nothing() -> None:
         _run(checks_cross.economic_function, {"expenditure_economic": rows["expenditure_economic"]})
         == []
     )
+
+
+def test_rows_of_other_tables_and_missing_codes_do_not_end_the_comparisons() -> None:
+    """A 一般公共预算支出表 row read before the 支出总表's, and the 支出总表's 合计 missing from the
+    收入总表 before a 类 that is there: each row is still looked at."""
+    rows = {
+        "expenditure_function": [
+            _fn("general_budget_expenditure", "206", SCI, 29, D("70.00")),
+            _fn("expenditure_total", None, "合计", 10, D("80.00")),
+            _fn("expenditure_total", "206", SCI, 11, D("80.00")),
+        ],
+        "revenue_function": [_rev("206", SCI, 71, D("80.00"), None, D("70.00"))],
+    }
+    assert [r[1] for r in _run(checks_cross.cross_tables, rows)] == [
+        f"支出总表 {SCI} 在 income_expense_summary 中",
+        f"支出总表 {SCI} 在 fiscal_summary 中",
+        "合计 合计 在收入总表中",
+        f"206 {SCI}: 支出总表 合计 = 收入总表 本年收入 + 上年结转",
+        f"206 {SCI}: 一般公共预算支出表 = 收入总表 一般公共预算",
+    ]
+
+
+def test_a_project_table_of_carried_over_projects_only() -> None:
+    """No 本年预算 department row: the 上年结转 one is still met (5.00 = 5.00)."""
+    rows = {
+        "revenue_function": [_rev(None, "合计", 70, D("0.00"), D("5.00"), None)],
+        "project_budget": [_proj("department", True, D("5.00"), 91)],
+    }
+    assert _run(checks_cross.cross_tables, rows) == [
+        ("cross_table", "上年结转: 项目支出预算表（上年结转）vs 收入总表", D("5.00"), D("5.00"), Z,
+         Z, "ok", "70,91", None),
+    ]  # fmt: skip
