@@ -763,3 +763,104 @@ def test_project_tables_add_up_by_unit_and_department() -> None:
     ]  # fmt: skip
     assert _run(checks_tables.projects, rows) == expected
     assert _run(checks_tables.project_lists, rows) == expected
+
+
+# --- survivors of the first mutation run (2026-12-02): each case below failed with its mutant ----
+
+
+def test_each_pdf_family_of_a_document_without_its_tables_gives_nothing() -> None:
+    for family in (
+        checks_tables.summary_balance,
+        checks_tables.summary_vs_function,
+        checks_tables.summary_vs_economic,
+        checks_tables.economic_tables,
+        checks_tables.basic_economic_vs_function,
+        checks_tables.three_public_parts,
+    ):
+        assert _run(family, {}) == [], family.__name__
+    # the first table read, the second missing
+    functions = {"expenditure_function": _svf_rows()["expenditure_function"]}
+    assert _run(checks_tables.summary_vs_function, functions) == []
+    economic = {"expenditure_economic": _sve_rows()["expenditure_economic"]}
+    assert _run(checks_tables.summary_vs_economic, economic) == []
+    assert _run(checks_tables.basic_economic_vs_function, economic) == []
+
+
+def test_a_summary_table_saying_only_total_on_both_sides() -> None:
+    """收支总表 with 合计 (收入, its 合计 column headed total, after a 上年结转 column) and 总计
+    (支出), a 类 row before it: 30.00 = 30.00."""
+    rows = {
+        "summary_item": [
+            _sum("income_expense_summary", "支出", SCI, "total", D("9.00"), 40),
+            _sum("income_expense_summary", "收入", "合计", "carried", D("1.00"), 41),
+            _sum("income_expense_summary", "收入", "合计", "total", D("30.00"), 42),
+            _sum("income_expense_summary", "支出", "总计", "total", D("30.00"), 43),
+        ]
+    }
+    assert _run(checks_tables.summary_balance, rows) == [
+        ("balance", "income_expense_summary 合计 = 总计", D("30.00"), D("30.00"), Z, C, "ok",
+         "42,43", None),
+    ]  # fmt: skip
+
+
+def test_summary_vs_economic_in_the_finer_units() -> None:
+    """Both in 元: 0.02 万元 off is a mismatch at 0.0001; 元 and 千元 either way: 0.001."""
+    for units, cent in (
+        ({"income_expense_summary": "元", "basic_economic": "元"}, D("0.0001")),
+        ({"income_expense_summary": "元", "basic_economic": "千元"}, D("0.001")),
+        ({"income_expense_summary": "千元", "basic_economic": "元"}, D("0.001")),
+    ):
+        rows = {**_sve_rows(), "source_table": _units(**units)}
+        found = _run(checks_tables.summary_vs_economic, rows)
+        assert [(r[5], r[6]) for r in found] == [(cent, "ok"), (cent, "mismatch")], units
+
+
+def test_basic_economic_vs_function_in_the_finer_units() -> None:
+    """50.0001 vs 50.00: rounding at 0.001 (元 and 千元 either way) and at 0.0001 (both in 元:
+    0.0001 is exactly 1 元); the same tolerance where the table covers all spending (its 合计 vs
+    90.00)."""
+    for basic_unit, function_unit, cent, status in (
+        ("元", "元", D("0.0001"), "rounding"),
+        ("元", "千元", D("0.001"), "rounding"),
+        ("千元", "元", D("0.001"), "rounding"),
+    ):
+        for title, subject in (
+            ("基本支出表", "基本支出经济分类表 合计 = 一般公共预算支出表 合计 基本支出"),
+            ("经济分类表", "一般公共预算经济分类表 合计 = 一般公共预算支出表 合计"),
+        ):
+            rows = _bef_rows(title)
+            rows["source_table"][0]["amount_unit"] = function_unit
+            rows["source_table"][1]["amount_unit"] = basic_unit
+            (r,) = _run(checks_tables.basic_economic_vs_function, rows)
+            assert r[1] == subject
+            assert r[5] == cent
+            if title == "基本支出表":
+                assert r[6] == status
+
+
+def test_basic_economic_vs_function_without_any_table_listed() -> None:
+    """No source_table rows (no title, 万元): the 基本支出 is compared, 0.0001 within 0.01."""
+    rows = _bef_rows(None)
+    del rows["source_table"]
+    assert [r[1:7] for r in _run(checks_tables.basic_economic_vs_function, rows)] == [
+        ("基本支出经济分类表 合计 = 一般公共预算支出表 合计 基本支出", D("50.00"), D("50.0001"),
+         D("0.0001"), C, "rounding"),
+    ]  # fmt: skip
+
+
+def test_economic_tables_a_table_without_codes_first_and_a_class_without_items() -> None:
+    """A table without codes read first does not stop the others; 301 (l.1) is followed at once
+    by 302 (l.2): it has no 款 of its own, and the 30101 printed after 302's 款 (l.4) is not
+    one of them."""
+    rows = {
+        "expenditure_economic": [
+            _econ("economic_c", "total", 30, D("5.00")),
+            _econ("basic_economic", "group", 1, D("1.00"), code="301", cls=T),
+            _econ("basic_economic", "group", 2, D("2.00"), code="302", cls=W),
+            _econ("basic_economic", "item", 3, D("2.00"), code="30201", cls="办公费"),
+            _econ("basic_economic", "item", 4, D("1.00"), code="30101", cls="基本工资"),
+        ]
+    }
+    assert [r[1:8] for r in _run(checks_tables.economic_tables, rows)] == [
+        (f"basic_economic 302 {W} total_wan = Σ 款", D("2.00"), D("2.00"), Z, C, "ok", "2,3"),
+    ]  # fmt: skip
