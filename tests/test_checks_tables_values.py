@@ -864,3 +864,46 @@ def test_economic_tables_a_table_without_codes_first_and_a_class_without_items()
     assert [r[1:8] for r in _run(checks_tables.economic_tables, rows)] == [
         (f"basic_economic 302 {W} total_wan = Σ 款", D("2.00"), D("2.00"), Z, C, "ok", "2,3"),
     ]  # fmt: skip
+
+
+def test_each_jincheng_family_of_a_document_without_its_tables_gives_nothing() -> None:
+    for family in (
+        checks_tables.function_tables,
+        checks_tables.revenue_table,
+        checks_tables.summary_tables,
+        checks_tables.economic,
+        checks_tables.fiscal_items,
+        checks_tables.projects,
+        checks_tables.project_lists,
+    ):
+        assert _run(family, {}) == [], family.__name__
+
+
+def test_summary_classes_after_rows_not_compared() -> None:
+    """A 类 the 支出总表 does not list and a 收入 row, read before the 类 compared: it is still
+    compared (80.01 vs 80.00)."""
+    rows = _svf_rows()
+    rows["summary_item"] = (
+        rows["summary_item"][-1:] + rows["summary_item"][3:4] + rows["summary_item"][:1]
+    )
+    assert [r[1:7] for r in _run(checks_tables.summary_vs_function, rows)] == [
+        (f"收支总表 {SCI} = 支出总表 206 合计", D("80.00"), D("80.01"), D("0.01"), C, "rounding"),
+    ]  # fmt: skip
+
+
+def test_economic_table_of_the_jincheng_text_without_a_total_row() -> None:
+    """No 合计 row: no 合计 = Σ 类, each 类 = Σ 款 still (2.00 = 2.00)."""
+    rows = {
+        "expenditure_economic": [
+            _ec("group", T, T, None, D("2.00"), D("2.00"), D("0.00"), 2),
+            _ec("item", T, "基本工资", None, D("2.00"), D("2.00"), D("0.00"), 3),
+        ]
+    }
+    found = _run(checks_tables.economic, rows)
+    assert [r[1] for r in found] == [
+        f"经济科目表 {T} 合计 = Σ 款",
+        f"经济科目表 {T} 人员经费 = Σ 款",
+        f"经济科目表 {T} 公用经费 = Σ 款",
+        f"经济科目表 {T}/ 合计 = 人员 + 公用",
+        "经济科目表 基本工资/ 合计 = 人员 + 公用",
+    ]
