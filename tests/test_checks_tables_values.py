@@ -907,3 +907,27 @@ def test_economic_table_of_the_jincheng_text_without_a_total_row() -> None:
         f"经济科目表 {T}/ 合计 = 人员 + 公用",
         "经济科目表 基本工资/ 合计 = 人员 + 公用",
     ]
+
+
+def test_a_fiscal_summary_alone_with_its_revenue_side_only() -> None:
+    """No 收支总表 rows, and a 财政拨款收支总表 whose 支出 side was not read: its 收入 side is
+    checked (no 收入总计 = 支出总计). A 结转 row under 上年结转 is one of its sources, not a second
+    上年结转: 10.00 + 2.00 = 12.00."""
+    fs = "fiscal_summary"
+    rows = {
+        "summary_item": [
+            _si(fs, 1, "收入", "一般公共预算拨款", "amount", D("10.00"), 1),
+            _si(fs, 2, "收入", "本年收入合计", "amount", D("10.00"), 2),
+            _si(fs, 3, "收入", "上年结转", "amount", D("2.00"), 3),
+            _si(fs, 4, "收入", "一般公共预算结转", "amount", D("2.00"), 4, parent="上年结转"),
+            _si(fs, 5, "收入", "收入总计", "amount", D("12.00"), 5),
+        ]
+    }
+    assert _run(checks_tables.summary_tables, rows) == [
+        ("column_total", f"{fs} 本年收入合计 = Σ 收入来源", D("10.00"), D("10.00"), Z, C, "ok",
+         "1,2", None),
+        ("column_total", f"{fs} 收入总计 = 本年收入合计 + 上年结转", D("12.00"), D("12.00"), Z,
+         D("0.02"), "ok", "2,3,5", None),
+        ("column_total", f"{fs} 上年结转 = Σ 来源", D("2.00"), D("2.00"), Z, C, "ok", "3,4",
+         None),
+    ]  # fmt: skip
