@@ -397,14 +397,12 @@ def summary_tables(c: Checker, rows: dict) -> None:
             )
         # 收入: Σ sources = 本年收入合计; 本年收入合计 + 上年结转 = 收入总计
         cur = summary_value(trs, table, "收入", "本年收入合计", "amount")
-        srcs = [
-            r
-            for r in trs
-            if r["side"] == "收入"
-            and r["seq"] < (cur["seq"] if cur else 0)
-            and r["column_key"] == "amount"
-        ]
         if cur:
+            srcs = [
+                r
+                for r in trs
+                if r["side"] == "收入" and r["seq"] < cur["seq"] and r["column_key"] == "amount"
+            ]
             c.compare(
                 "column_total",
                 f"{table} 本年收入合计 = Σ 收入来源",
