@@ -931,3 +931,19 @@ def test_a_fiscal_summary_alone_with_its_revenue_side_only() -> None:
         ("column_total", f"{fs} 上年结转 = Σ 来源", D("2.00"), D("2.00"), Z, C, "ok", "3,4",
          None),
     ]  # fmt: skip
+
+
+def test_a_summary_row_of_two_columns_after_a_row_of_its_total_only() -> None:
+    """教育支出 prints its 合计 only (not summed); 科学技术支出 its 合计 and one other column:
+    60.01 vs 60.00, one figure, 0.01."""
+    rows = {
+        "summary_item": [
+            _si(IES, 10, "支出", "教育支出", "total", D("5.00"), 10),
+            _si(IES, 11, "支出", SCI, "total", D("60.00"), 11),
+            _si(IES, 11, "支出", SCI, "basic", D("60.01"), 11),
+        ]
+    }
+    assert _run(checks_tables.summary_tables, rows) == [
+        ("row_sum", f"{IES} {SCI} 合计 = Σ 分列", D("60.00"), D("60.01"), C, C, "rounding", "11",
+         None),
+    ]  # fmt: skip
