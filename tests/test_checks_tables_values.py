@@ -947,3 +947,33 @@ def test_a_summary_row_of_two_columns_after_a_row_of_its_total_only() -> None:
         ("row_sum", f"{IES} {SCI} 合计 = Σ 分列", D("60.00"), D("60.01"), C, C, "rounding", "11",
          None),
     ]  # fmt: skip
+
+
+def test_revenue_rows_after_another_table_and_a_blank_row() -> None:
+    """Another table's row and a row of no figure, read first, do not end the row sums; a row
+    with its 合计 but no source printed is summed: 2.00 vs 0, beyond five cents."""
+    rows = {
+        "revenue_function": [
+            _rv(None, "合计", 4, D("3.00"), table="revenue_other", general_budget_wan=D("1.00")),
+            _rv("20601", "管理事务", 3, None),
+            _rv("206", SCI, 2, D("2.00")),
+        ]
+    }
+    found = [r for r in _run(checks_tables.revenue_table, rows) if r[0] == "row_sum"]
+    assert found == [
+        ("row_sum", f"revenue_function 206 {SCI} 本年收入合计 = Σ 来源", D("2.00"), Z, D("-2.00"),
+         D("0.05"), "mismatch", "2", None),
+    ]  # fmt: skip
+
+
+def test_a_project_table_of_carried_over_units_without_a_department_row() -> None:
+    rows = {
+        "project_budget": [
+            _pb("unit", True, "甲", D("1.00"), 2),
+            _pb("project", True, "甲", D("1.00"), 3),
+        ]
+    }
+    assert _run(checks_tables.projects, rows) == [
+        ("unit_subtotal", "项目支出预算表（上年结转） 甲 = Σ 项目", D("1.00"), D("1.00"), Z, C,
+         "ok", "2,3", None),
+    ]  # fmt: skip
