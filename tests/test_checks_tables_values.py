@@ -977,3 +977,50 @@ def test_a_project_table_of_carried_over_units_without_a_department_row() -> Non
         ("unit_subtotal", "项目支出预算表（上年结转） 甲 = Σ 项目", D("1.00"), D("1.00"), Z, C,
          "ok", "2,3", None),
     ]  # fmt: skip
+
+
+def _row_sums(rows: dict) -> list[tuple]:
+    return [r for r in _run(checks_tables.function_tables, rows) if r[0] == "row_sum"]
+
+
+def test_a_blank_basic_column_whose_rows_are_off_by_two_cents_is_still_summed() -> None:
+    """基本 blank in every row of t7: 0 + 2.98 vs 3.00 is 0.02 off, not beyond two figures' 0.02,
+    so the rows are compared (rounding), 206 (0 + 1.00 = 1.00) too."""
+    rows = {
+        "expenditure_function": [
+            _fn("t7", None, "合计", 40, D("3.00"), None, D("2.98")),
+            _fn("t7", "206", SCI, 41, D("1.00"), None, D("1.00")),
+        ]
+    }
+    assert _row_sums(rows) == [
+        ("row_sum", "t7 合计 合计 合计 = 基本 + 项目", D("3.00"), D("2.98"), D("-0.02"),
+         D("0.02"), "rounding", "40", None),
+        ("row_sum", f"t7 206 {SCI} 合计 = 基本 + 项目", D("1.00"), D("1.00"), Z, D("0.02"),
+         "ok", "41", None),
+    ]  # fmt: skip
+
+
+def test_a_blank_basic_column_whose_rows_are_off_by_three_cents_is_unjudged() -> None:
+    """0 + 2.97 vs 3.00: 0.03 off, beyond 0.02: the blank 基本支出 column was not read."""
+    rows = {
+        "expenditure_function": [
+            _fn("t7", None, "合计", 40, D("3.00"), None, D("2.97")),
+            _fn("t7", "206", SCI, 41, D("1.00"), None, D("1.00")),
+        ]
+    }
+    assert _row_sums(rows) == [
+        ("row_sum", "t7 合计 = 基本 + 项目", None, None, None, None, "unjudged", "40,41",
+         "未读到：t7 的基本支出列（2 行全部为空）"),
+    ]  # fmt: skip
+
+
+def test_a_basic_column_beside_personnel_and_public_is_the_basic_figure() -> None:
+    """t8 prints 基本支出 (6.00) and its 人员 5.00 / 公用 0.50 (read wrong): 6.00 + 4.00 = 10.00
+    is compared, not 5.50 + 4.00."""
+    rows = {
+        "expenditure_function": [
+            _fn("t8", None, "合计", 50, D("10.00"), D("6.00"), D("4.00"),
+                personnel_wan=D("5.00"), public_wan=D("0.50")),
+        ]
+    }  # fmt: skip
+    assert [r[2:7] for r in _row_sums(rows)] == [(D("10.00"), D("10.00"), Z, D("0.02"), "ok")]
