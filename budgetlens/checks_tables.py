@@ -318,9 +318,8 @@ def function_tables(c: Checker, rows: dict) -> None:
                 return dec(r.get("personnel_wan")) + dec(r.get("public_wan"))
             return dec(r.get("basic_wan"))
 
-        if all(r.get("basic_wan") is None for r in trs) and any(
-            r.get("personnel_wan") is not None for r in trs
-        ):
+        # 基本支出 is in ``unread`` only when the column is blank in every row
+        if any(r.get("personnel_wan") is not None for r in trs):
             unread = [u for u in unread if u != "基本支出"]
         broken = [
             r
