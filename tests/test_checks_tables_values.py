@@ -1024,3 +1024,14 @@ def test_a_basic_column_beside_personnel_and_public_is_the_basic_figure() -> Non
         ]
     }  # fmt: skip
     assert [r[2:7] for r in _row_sums(rows)] == [(D("10.00"), D("10.00"), Z, D("0.02"), "ok")]
+
+
+def test_a_row_of_neither_basic_nor_project_read_first_is_skipped_not_the_end() -> None:
+    """206 (neither 基本 nor 项目 printed) comes before the 合计: the 合计 is still summed."""
+    rows = {
+        "expenditure_function": [
+            _fn("t6", "206", SCI, 31, D("1.00")),
+            _fn("t6", None, "合计", 30, D("1.00"), D("1.00"), D("0.00")),
+        ]
+    }
+    assert [r[1] for r in _row_sums(rows)] == ["t6 合计 合计 合计 = 基本 + 项目"]
