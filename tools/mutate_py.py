@@ -59,6 +59,17 @@ SCOPES: dict[str, tuple[str, ...]] = {
     "budgetlens/ingest.py": ("tests/test_ingest_seed.py", "tests/test_ingest_errors.py"),
     "budgetlens/mappings.py": ("tests/test_ingest_seed.py", "tests/test_synthetic.py"),
     "budgetlens/targets.py": ("tests/test_targets.py", "tests/test_amounts_values.py"),
+    # the 决算 families: no fast test had tables made for them; the corpus 决算 is parsed once
+    # per session (tests/conftest.py corpus_documents) and mutmut forks each mutant from there
+    "budgetlens/checks_final.py": (
+        "tests/test_corpus_final.py::test_reconciliation_of_a_final_reports_its_own_contradictions",
+        "tests/test_corpus_final.py::test_a_broken_balance_is_a_mismatch",
+    ),
+    "budgetlens/checks_performance.py": (
+        "tests/test_checks_families.py",
+        "tests/test_checks.py",
+        "tests/test_synthetic.py::test_a_generated_document_ingests_and_reconciles_without_mismatch",
+    ),
 }
 SKIP = {".git", "build", "mutants", ".venv", "dist", "artifacts"}
 IGNORE = shutil.ignore_patterns(
