@@ -720,3 +720,19 @@ def test_a_note_naming_no_class_is_no_statement_of_the_whole() -> None:
     rows["execution_note"] = [_note(108, "2010101", ("", "", "行政运行"), "30.00")]
     (r,) = _run(checks_final.final_narrative, rows)
     assert (r["source_lines"], r["status"]) == ("61,108", "ok")
+
+
+def test_a_narrative_figure_against_a_table_in_yuan_is_allowed_the_narrative_s_cent() -> None:
+    """The narrative states 万元 to the cent (budgetlens/narrative_final.py reads only ``…万元``);
+    a table in 元 gives 万元 to four places. 800,033 元 = 80.0033 万元 against the stated 80.00:
+    0.0033 off, inside the cent the narrative rounds to (rounding, not a mismatch); a stated
+    80.02 is 0.0167 off (mismatch)."""
+    rows = _narrative()
+    rows["source_table"] = _units(general_budget_expenditure="元")
+    rows["expenditure_function"][0]["total_wan"] = D("80.0033")
+    rows["execution_note"] = [_note(100, None, ("", "", "合计"), "80.00")]
+    (r,) = _run(checks_final.final_narrative, rows)
+    assert (r["difference"], r["tolerance"], r["status"]) == (D("-0.0033"), D("0.01"), "rounding")
+    rows["execution_note"] = [_note(100, None, ("", "", "合计"), "80.02")]
+    (r,) = _run(checks_final.final_narrative, rows)
+    assert (r["difference"], r["tolerance"], r["status"]) == (D("0.0167"), D("0.01"), "mismatch")
