@@ -353,3 +353,99 @@ def test_the_targets_of_both_periods_of_one_indicator() -> None:
         "未读到：年度的同名指标（实施期 5个，第806行）",
         "未读到：实施期的同名指标（年度 3个，第816行）",
     ]
+
+
+# --- repeated_measures: one measure stated by the department and by one project ---------------
+
+
+def _measure(project, name, raw, line, comparator, value, unit, period="年度"):
+    return _indicator(
+        project, name, raw, line, period, comparator=comparator, value=value, unit=unit
+    )
+
+
+def test_a_project_target_against_the_department_s_ceiling_of_the_same_measure() -> None:
+    plan = "科技计划项目"
+    rows = {
+        "performance_indicator": [
+            # 科技型中小企业 ≤80家 against ≥83家 (printed in both periods on one row: one result)
+            # and ≥85家: each 3 and 5 past the ceiling
+            _measure(DEPT, "科技型中小企业", "≤80家", 559, "≤", 80.0, "家"),
+            _measure(plan, "奖励科技型中小企业数量", "≥83家", 609, "≥", 83.0, "家", "实施期"),
+            _measure(plan, "奖励科技型中小企业数量", "≥83家", 609, "≥", 83.0, "家"),
+            _measure(plan, "奖励科技型中小企业数量", "≥85家", 610, ">", 85.0, "家"),
+            # 高新技术企业 <64家 against =63家 and 63家: within; against <70家: no floor, skipped
+            _measure(DEPT, "高新技术企业奖励", "<64家", 561, "<", 64.0, "家"),
+            _measure(plan, "奖励高新技术企业数量", "=63家", 608, "=", 63.0, "家"),
+            _measure(plan, "高新技术企业个数", "63家", 607, None, 63.0, "家"),
+            _measure(plan, "高新技术企业认定", "<70家", 606, "<", 70.0, "家"),
+            _measure(plan, "高新技术企业申报", "≤70家", 605, "≤", 70.0, "家"),
+            # a plain department figure is no ceiling
+            _measure(DEPT, "服务企业数量", "968家", 565, "=", 968.0, "家"),
+            _measure(DEPT, "服务企业次数", "≥968家", 566, "≥", 968.0, "家"),
+            _measure(plan, "服务企业数量", "≥1000家", 611, "≥", 1000.0, "家"),
+            # stated by two projects: each project's own measure
+            _measure(DEPT, "开展培训次数", "≤4次", 563, "≤", 4.0, "次"),
+            _measure(plan, "开展培训次数", "10次", 620, "=", 10.0, "次"),
+            _measure("另一项目", "开展培训次数", "12次", 720, "=", 12.0, "次"),
+            # another unit, a rate, a name too short once 奖励 is dropped: not the same measure
+            _measure(DEPT, "研发平台建设", "≤5个", 567, "≤", 5.0, "个"),
+            _measure(plan, "研发平台建设", "≥8项", 612, "≥", 8.0, "项"),
+            _measure(DEPT, "项目验收通过", "≤90%", 568, "≤", 90.0, "%"),
+            _measure(plan, "项目验收通过", "≥95%", 613, "≥", 95.0, "%"),
+            _measure(DEPT, "奖励专利", "≤2件", 569, "≤", 2.0, "件"),
+            _measure(plan, "专利", "≥9件", 614, "≥", 9.0, "件"),
+        ]
+    }
+    rm = "repeated_measure"
+    results = _run(cp.repeated_measures, rows)
+    assert _brief(results) == [
+        (rm, plan, f"科技型中小企业: 部门整体 vs {plan} 奖励科技型中小企业数量", D("80.0"),
+         D("83.0"), D("3.0"), D(0), "mismatch", "559,609"),
+        (rm, plan, f"科技型中小企业: 部门整体 vs {plan} 奖励科技型中小企业数量", D("80.0"),
+         D("85.0"), D("5.0"), D(0), "mismatch", "559,610"),
+        (rm, plan, f"高新技术企业奖励: 部门整体 vs {plan} 奖励高新技术企业数量", D("64.0"),
+         D("63.0"), D("-1.0"), D(0), "ok", "561,608"),
+        (rm, plan, f"高新技术企业奖励: 部门整体 vs {plan} 高新技术企业个数", D("64.0"),
+         D("63.0"), D("-1.0"), D(0), "ok", "561,607"),
+    ]  # fmt: skip
+    assert results[0]["detail"] == (
+        "部门整体 ≤80家；科技计划项目 ≥83家（部门整体包含该项目：项目的目标不能超过部门整体的上限）"
+    )
+
+
+def _summary_table(project, line, **texts):
+    return {"project": project, "source_line": line} | texts
+
+
+def test_one_area_printed_two_ways_within_two_percent() -> None:
+    rows = {
+        "performance_indicator": [
+            _measure("项目甲", "维修面积", "52457平方米", 630, "=", 52457.0, "平方米"),
+        ],
+        "performance_table": [
+            _summary_table("项目乙", 665, summary="基地供热面积52547平方米", plan="面积52547 ㎡"),
+            # 60000 is 12% above 52547: another area
+            _summary_table("项目丙", 701, necessity="占地60000平方米", goal_annual="维修999平方米"),
+        ],
+    }
+    (r,) = _run(cp.repeated_measures, rows)
+    assert _brief([r]) == [
+        ("repeated_measure", None, "面积 52457平方米 vs 52547平方米", D("52457.0"), D(52547),
+         D("90.0"), D(0), "mismatch", "630,665"),
+    ]  # fmt: skip
+    assert r["detail"] == "52457平方米：项目甲 维修面积；52547平方米：项目乙 概况"
+
+
+def test_areas_two_percent_apart_are_one_area_and_small_ones_are_not_compared() -> None:
+    def compared(*texts: str) -> list[str]:
+        rows = {"performance_table": [_summary_table("项目", 9, basis=t) for t in texts]}
+        return [r["subject"] for r in _run(cp.repeated_measures, rows)]
+
+    # (100000 − 98000) / 100000 = 2%: within; (100000 − 97999) / 100000 = 2.001%: not
+    assert compared("98000平方米", "100000平方米") == ["面积 98000平方米 vs 100000平方米"]
+    assert compared("97999平方米", "100000平方米") == []
+    # 1000 and 1010 are compared; 999 is below the areas compared
+    assert compared("1000平方米", "1010平方米") == ["面积 1000平方米 vs 1010平方米"]
+    assert compared("999平方米", "1009平方米") == []
+    assert compared("1000.5平方米", "1000.5平方米") == []  # one value
