@@ -106,14 +106,17 @@ def _funds_doc() -> dict:
             _budget(None, "17.36", 434, row_kind="department"),
             _budget("科技计划项目", "12.35", 436, unit="某科技局"),
             _budget("人才专项", "5.01", 437, unit="人才中心"),
+            _budget("无单位项目", "1.00", 438, unit="某科技局"),
             # a 上年结转 row of the same name is not the year's budget
             _budget("科技计划项目", "99.00", 450, carried_over=True),
         ],
         "performance_table": [
+            _table(DEPT, 535, "108", is_department=True, supervisor="108-某局"),
             _table("科技计划项目", 580, "108", "某科技局", supervisor="108-某局"),
             _table("无此项目", 600, "108", supervisor="108-某局"),
             _table("人才专项", 620, "109", "别的单位", supervisor="109-别局"),
-            _table(DEPT, 535, "108", is_department=True, supervisor="108-某局"),
+            # no 实施单位 printed: nothing to compare with the project table's unit
+            _table("无单位项目", 640, "108", supervisor="108-某局"),
         ],
         "performance_fund": [
             _fund("科技计划项目", "实施期", "total", "300000", 583),
@@ -125,11 +128,19 @@ def _funds_doc() -> dict:
             _fund(DEPT, "年度", "total", "1000000", 547, label="合计"),
             _fund(DEPT, "年度", "general_budget", "600000", 548),
             _fund(DEPT, "年度", "other", "400000", 549),
-            _fund(DEPT, "年度", "total", "1000000", 547, "direction", "合计"),
+            _fund(DEPT, "年度", "total", "999900", 547, "direction", "合计"),
             _fund(DEPT, "年度", "basic", "700000", 548, "direction", "其中:基本支出"),
             _fund(DEPT, "年度", "project", "300100", 549, "direction", "项目支出"),
         ],
         "expenditure_function": [
+            {  # the 合计 of another table
+                "table_key": "expenditure_total",
+                "code": None,
+                "total_wan": D("1.00"),
+                "basic_wan": D("1.00"),
+                "project_wan": D("1.00"),
+                "source_line": 120,
+            },
             {
                 "table_key": "general_budget_expenditure",
                 "code": None,
@@ -137,7 +148,7 @@ def _funds_doc() -> dict:
                 "basic_wan": D("70.00"),
                 "project_wan": D("30.00"),
                 "source_line": 129,
-            }
+            },
         ],
     }
 
@@ -170,11 +181,13 @@ def test_project_funds_against_the_project_table_their_sources_and_unit() -> Non
         # 600,000 + 400,000 = 1,000,000 元 = 100 万元; two parts, 0.02 allowed
         (pf, DEPT, "部门整体: 资金总额 = Σ 按来源", D(100), D(100), D(0), D("0.02"), "ok",
          "547,548,549"),
-        # 700,000 + 300,100 = 1,000,100 元 = 100.01 万元 against 100: 0.01 off, 0.02 allowed
-        (pf, DEPT, "部门整体: 资金总额 = Σ 按方向", D(100), D("100.01"), D("0.01"), D("0.02"),
-         "rounding", "547,548,549"),
-        (pf, DEPT, "部门整体: 合计 vs 一般公共预算支出表", D("100.00"), D(100), D(0), D(0), "ok",
-         "129,547"),
+        # 700,000 + 300,100 = 1,000,100 元 = 100.01 万元 against the 合计 by direction, 999,900
+        # 元 = 99.99 万元: 0.02 off, 0.02 allowed
+        (pf, DEPT, "部门整体: 资金总额 = Σ 按方向", D("99.99"), D("100.01"), D("0.02"),
+         D("0.02"), "rounding", "547,548,549"),
+        # 100.00 against 99.99
+        (pf, DEPT, "部门整体: 合计 vs 一般公共预算支出表", D("100.00"), D("99.99"), D("-0.01"),
+         D(0), "mismatch", "129,547"),
         (pf, DEPT, "部门整体: 其中:基本支出 vs 一般公共预算支出表", D("70.00"), D(70), D(0),
          D(0), "ok", "129,548"),
         # 300,100 元 = 30.01 万元 against 30.00
@@ -196,6 +209,13 @@ def test_one_supervisor_code_and_no_department_table_says_nothing_more() -> None
     rows["performance_table"] = [t for t in rows["performance_table"] if not t["is_department"]]
     kinds = [r["check_kind"] for r in _run(cp.performance_funds, rows)]
     assert kinds == ["performance_funds"] * 3 + ["performance_unit", "performance_funds"]
+
+
+def test_tables_without_their_funds_are_compared_by_name_unit_and_code_only() -> None:
+    rows = _funds_doc()
+    del rows["performance_fund"]
+    kinds = [r["check_kind"] for r in _run(cp.performance_funds, rows)]
+    assert kinds == ["performance_unit", "performance_funds", "performance_unit", "supervisor_code"]
 
 
 def test_a_department_table_without_the_function_table_checks_its_own_sums() -> None:
@@ -232,6 +252,7 @@ def _costs_doc() -> dict:
             _budget(None, "500.00", 434, row_kind="department"),
             _budget("工程项目", "1000.00", 438),
             _budget("项目二", "10.00", 439),
+            _budget("工程项目", "99.00", 451, carried_over=True),  # 上年结转: not the year's
         ],
         "expenditure_economic": [
             {"row_kind": "group", "personnel_wan": D(1), "public_wan": D(1), "source_line": 316},
@@ -251,10 +272,10 @@ def _costs_doc() -> dict:
             _cost("工程项目", "成本A", "≤600万元", 651, value=600.0, comparator="≤"),
             _cost("工程项目", "成本B", "400万元", 652, value=400.0),
             _cost("工程项目", "效益", "400万元", 653, value=400.0) | {"level2": "经济效益指标"},
+            _cost(DEPT, "其他成本", "5万元", 563, value=5.0),  # no table states it
             _cost(DEPT, "人员经费成本", "80万元", 560, value=80.0),
             _cost(DEPT, "公用经费", "20.01万元", 561, value=20.01),
             _cost(DEPT, "项目支出成本", "≤500万元", 562, value=500.0, comparator="≤"),
-            _cost(DEPT, "其他成本", "5万元", 563, value=5.0),  # no table states it
             _cost(DEPT, "人员经费", "", 564),  # not read
             _cost("项目二", "成本D", "", 700),
             _cost("项目二", "成本E", "按实结算", 701, "实施期", kind="text"),
@@ -316,18 +337,29 @@ def _target(name, raw, line, period, value=None, unit=None, kind="numeric"):
 def test_the_targets_of_both_periods_of_one_indicator() -> None:
     rows = {
         "performance_indicator": [
+            _target("只在实施期", "", 806, "实施期", kind="empty"),
             _target("维修面积", "170平方米", 801, "实施期", 170.0, "平方米"),
             _target("满意度", "≥90%", 802, "实施期", 90.0, "%"),
             _target("完成情况", "按期完成", 803, "实施期", kind="text"),
             _target("培训", "10次", 804, "实施期", 10.0, "次"),
             _target("覆盖率", "", 805, "实施期", kind="empty"),
-            _target("只在实施期", "5个", 806, "实施期", 5.0, "个"),
+            _target("达标率", "95%", 808, "实施期", 95.0, "%"),
+            _target("合格率", "", 809, "实施期", kind="empty"),
+            _target(None, "5个", 807, "实施期", 5.0, "个"),  # the name cell lost
+            # a longer name first: the same name is matched before a name it starts
+            _target("维修面积合计", "200平方米", 810, "年度", 200.0, "平方米"),
             _target("维修面积", "180平方米", 811, "年度", 180.0, "平方米"),
             _target("满意度", "≥90%", 812, "年度", 90.0, "%"),
             _target("完成情况", "按时完成", 813, "年度", kind="text"),
             _target("培训人次", "10次", 814, "年度", 10.0, "次"),
             _target("覆盖率", "95%", 815, "年度", 95.0, "%"),
-            _target("只在年度", "3个", 816, "年度", 3.0, "个"),
+            _target("只在年度", "", 816, "年度", kind="empty"),
+            _target("达标率", "", 818, "年度", kind="empty"),
+            _target("合格率", "", 819, "年度", kind="empty"),
+            _target(None, "5个", 817, "年度", 5.0, "个"),
+            # projects with one period only
+            _indicator("项目乙", "只有年度", "1个", 901, "年度", value=1.0, unit="个"),
+            _indicator("项目丙", "只有实施期", "2个", 902, "实施期", value=2.0, unit="个"),
             # the 部门整体 table has no periods to compare
             _indicator(DEPT, "维修面积", "1平方米", 560, "实施期", value=1.0, unit="平方米"),
         ]
@@ -335,23 +367,37 @@ def test_the_targets_of_both_periods_of_one_indicator() -> None:
     results = _run(cp.periods, rows)
     pc, p = "period_consistency", "项目甲"
     assert _brief(results) == [
+        (pc, p, "项目甲: 只在实施期 实施期 vs 年度", None, None, None, None, "unjudged", "806"),
         (pc, p, "项目甲: 维修面积 实施期 vs 年度", D("170.0"), D("180.0"), D("10.0"), D(0),
          "mismatch", "801,811"),
         (pc, p, "项目甲: 满意度 实施期 vs 年度", None, None, None, None, "ok", "802,812"),
         (pc, p, "项目甲: 完成情况 实施期 vs 年度", None, None, None, None, "mismatch", "803,813"),
         (pc, p, "项目甲: 培训 实施期 vs 年度", None, None, None, None, "ok", "804,814"),
         (pc, p, "项目甲: 覆盖率 实施期 vs 年度", None, None, None, None, "unjudged", "805,815"),
-        (pc, p, "项目甲: 只在实施期 实施期 vs 年度", None, None, None, None, "unjudged", "806"),
+        (pc, p, "项目甲: 达标率 实施期 vs 年度", None, None, None, None, "unjudged", "808,818"),
+        (pc, p, "项目甲: 合格率 实施期 vs 年度", None, None, None, None, "unjudged", "809,819"),
+        (pc, p, "项目甲: None 实施期 vs 年度", None, None, None, None, "ok", "807,817"),
+        (pc, p, "项目甲: 维修面积合计 实施期 vs 年度", None, None, None, None, "unjudged", "810"),
         (pc, p, "项目甲: 只在年度 实施期 vs 年度", None, None, None, None, "unjudged", "816"),
+        (pc, "项目乙", "项目乙: 只有年度 实施期 vs 年度", None, None, None, None, "unjudged",
+         "901"),
+        (pc, "项目丙", "项目丙: 只有实施期 实施期 vs 年度", None, None, None, None, "unjudged",
+         "902"),
     ]  # fmt: skip
     assert [r["detail"] for r in results] == [
+        "未读到：年度的同名指标（实施期 空，第806行）",
         "实施期 170平方米；年度 180平方米",
         "实施期 ≥90%；年度 ≥90%",
         "实施期 按期完成；年度 按时完成",
         "实施期 10次；年度 10次",
         "未读到：实施期的目标值（第805行为空）",
-        "未读到：年度的同名指标（实施期 5个，第806行）",
-        "未读到：实施期的同名指标（年度 3个，第816行）",
+        "未读到：年度的目标值（第818行为空）",
+        "未读到：实施期的目标值（第809行为空）、年度的目标值（第819行为空）",
+        "实施期 5个；年度 5个",
+        "未读到：实施期的同名指标（年度 200平方米，第810行）",
+        "未读到：实施期的同名指标（年度 空，第816行）",
+        "未读到：实施期的同名指标（年度 1个，第901行）",
+        "未读到：年度的同名指标（实施期 2个，第902行）",
     ]
 
 
