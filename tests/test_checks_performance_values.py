@@ -278,6 +278,7 @@ def _costs_doc() -> dict:
             _cost(DEPT, "项目支出成本", "≤500万元", 562, value=500.0, comparator="≤"),
             _cost(DEPT, "人员经费", "", 564),  # not read
             _cost("项目二", "成本D", "", 700),
+            _cost("项目二", "成本G", "约5万", 702, kind="unparsed"),  # a target not understood
             _cost("项目二", "成本E", "按实结算", 701, "实施期", kind="text"),
             _cost("项目三", "成本F", "50万元", 710, value=50.0),
         ],
@@ -304,7 +305,7 @@ def test_costs_against_the_funds_of_each_period_and_the_department_tables() -> N
         (ci, "项目二", "项目二 实施期: Σ 成本指标 vs 实施期资金总额", None, None, None, None,
          "unjudged", "701"),
         (ci, "项目二", "项目二 年度: Σ 成本指标 vs 项目支出预算表", None, None, None, None,
-         "unjudged", "439,700"),
+         "unjudged", "439,700,702"),
     ]  # fmt: skip
     details = [r["detail"] for r in results]
     assert details[0] == "成本C ≤2000000元"
@@ -312,7 +313,7 @@ def test_costs_against_the_funds_of_each_period_and_the_department_tables() -> N
     assert details[2:5] == ["80万元", "20.01万元", "≤500万元"]
     assert details[5] == "未读到：项目支出预算表（项目三）"
     assert details[6] == "未读到：实施期成本指标的金额（第701行的目标值不是以元或万元表示的金额）"
-    assert details[7] == "未读到：年度成本指标的金额（第700行目标值为空）"
+    assert details[7] == "未读到：年度成本指标的金额（第700、702行目标值为空）"
 
 
 def test_costs_without_the_period_funds_are_unjudged() -> None:
