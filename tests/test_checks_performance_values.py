@@ -415,33 +415,45 @@ def test_a_project_target_against_the_department_s_ceiling_of_the_same_measure()
     plan = "科技计划项目"
     rows = {
         "performance_indicator": [
+            # stated by two projects: each project's own measure
+            _measure(DEPT, "开展培训次数", "≤4次", 563, "≤", 4.0, "次"),
+            _measure(plan, "开展培训次数", "10次", 620, "=", 10.0, "次"),
+            _measure("另一项目", "开展培训次数", "12次", 720, "=", 12.0, "次"),
             # 科技型中小企业 ≤80家 against ≥83家 (printed in both periods on one row: one result)
             # and ≥85家: each 3 and 5 past the ceiling
             _measure(DEPT, "科技型中小企业", "≤80家", 559, "≤", 80.0, "家"),
             _measure(plan, "奖励科技型中小企业数量", "≥83家", 609, "≥", 83.0, "家", "实施期"),
             _measure(plan, "奖励科技型中小企业数量", "≥83家", 609, "≥", 83.0, "家"),
             _measure(plan, "奖励科技型中小企业数量", "≥85家", 610, ">", 85.0, "家"),
-            # 高新技术企业 <64家 against =63家 and 63家: within; against <70家: no floor, skipped
+            # a target that is no number (in 家): nothing to compare
+            _indicator(plan, "奖励科技型中小企业数量", "约80家", 615, kind="text", unit="家"),
+            # 高新技术企业 <64家 against <70家 and ≤70家: no floor, skipped; against =63家, 63家
+            # and 认定高新技术企业 62家 (the department's name within the project's): within
             _measure(DEPT, "高新技术企业奖励", "<64家", 561, "<", 64.0, "家"),
-            _measure(plan, "奖励高新技术企业数量", "=63家", 608, "=", 63.0, "家"),
-            _measure(plan, "高新技术企业个数", "63家", 607, None, 63.0, "家"),
             _measure(plan, "高新技术企业认定", "<70家", 606, "<", 70.0, "家"),
             _measure(plan, "高新技术企业申报", "≤70家", 605, "≤", 70.0, "家"),
+            _measure(plan, "奖励高新技术企业数量", "=63家", 608, "=", 63.0, "家"),
+            _measure(plan, "高新技术企业个数", "63家", 607, None, 63.0, "家"),
+            _measure(plan, "认定高新技术企业", "62家", 604, None, 62.0, "家"),
+            # names of four characters are compared: ≤10家 against ≥12家
+            _measure(DEPT, "孵化企业", "≤10家", 570, "≤", 10.0, "家"),
+            _measure(plan, "孵化企业", "≥12家", 616, "≥", 12.0, "家"),
             # a plain department figure is no ceiling
             _measure(DEPT, "服务企业数量", "968家", 565, "=", 968.0, "家"),
             _measure(DEPT, "服务企业次数", "≥968家", 566, "≥", 968.0, "家"),
             _measure(plan, "服务企业数量", "≥1000家", 611, "≥", 1000.0, "家"),
-            # stated by two projects: each project's own measure
-            _measure(DEPT, "开展培训次数", "≤4次", 563, "≤", 4.0, "次"),
-            _measure(plan, "开展培训次数", "10次", 620, "=", 10.0, "次"),
-            _measure("另一项目", "开展培训次数", "12次", 720, "=", 12.0, "次"),
             # another unit, a rate, a name too short once 奖励 is dropped: not the same measure
             _measure(DEPT, "研发平台建设", "≤5个", 567, "≤", 5.0, "个"),
             _measure(plan, "研发平台建设", "≥8项", 612, "≥", 8.0, "项"),
             _measure(DEPT, "项目验收通过", "≤90%", 568, "≤", 90.0, "%"),
             _measure(plan, "项目验收通过", "≥95%", 613, "≥", 95.0, "%"),
             _measure(DEPT, "奖励专利", "≤2件", 569, "≤", 2.0, "件"),
-            _measure(plan, "专利", "≥9件", 614, "≥", 9.0, "件"),
+            _measure(plan, "奖励专利数量", "≥9件", 614, "≥", 9.0, "件"),
+            # no unit, or no name: not compared
+            _measure(DEPT, "科技成果转化", "≤3", 571, "≤", 3.0, None),
+            _measure(plan, "科技成果转化", "≥5", 617, "≥", 5.0, None),
+            _measure(DEPT, None, "≤5个", 572, "≤", 5.0, "个"),
+            _measure(plan, None, "≥8个", 618, "≥", 8.0, "个"),
         ]
     }
     rm = "repeated_measure"
@@ -455,6 +467,10 @@ def test_a_project_target_against_the_department_s_ceiling_of_the_same_measure()
          D("63.0"), D("-1.0"), D(0), "ok", "561,608"),
         (rm, plan, f"高新技术企业奖励: 部门整体 vs {plan} 高新技术企业个数", D("64.0"),
          D("63.0"), D("-1.0"), D(0), "ok", "561,607"),
+        (rm, plan, f"高新技术企业奖励: 部门整体 vs {plan} 认定高新技术企业", D("64.0"),
+         D("62.0"), D("-2.0"), D(0), "ok", "561,604"),
+        (rm, plan, f"孵化企业: 部门整体 vs {plan} 孵化企业", D("10.0"), D("12.0"), D("2.0"), D(0),
+         "mismatch", "570,616"),
     ]  # fmt: skip
     assert results[0]["detail"] == (
         "部门整体 ≤80家；科技计划项目 ≥83家（部门整体包含该项目：项目的目标不能超过部门整体的上限）"
@@ -469,8 +485,10 @@ def test_one_area_printed_two_ways_within_two_percent() -> None:
     rows = {
         "performance_indicator": [
             _measure("项目甲", "维修面积", "52457平方米", 630, "=", 52457.0, "平方米"),
+            _measure("项目丁", "供热面积", "52547平方米", 680, "=", 52547.0, "平方米"),
         ],
         "performance_table": [
+            _summary_table("项目甲", 629, summary="建筑面积52457平方米"),
             _summary_table("项目乙", 665, summary="基地供热面积52547平方米", plan="面积52547 ㎡"),
             # 60000 is 12% above 52547: another area
             _summary_table("项目丙", 701, necessity="占地60000平方米", goal_annual="维修999平方米"),
@@ -479,9 +497,11 @@ def test_one_area_printed_two_ways_within_two_percent() -> None:
     (r,) = _run(cp.repeated_measures, rows)
     assert _brief([r]) == [
         ("repeated_measure", None, "面积 52457平方米 vs 52547平方米", D("52457.0"), D(52547),
-         D("90.0"), D(0), "mismatch", "630,665"),
+         D("90.0"), D(0), "mismatch", "629,630,665,680"),
     ]  # fmt: skip
-    assert r["detail"] == "52457平方米：项目甲 维修面积；52547平方米：项目乙 概况"
+    assert r["detail"] == (
+        "52457平方米：项目甲 概况、项目甲 维修面积；52547平方米：项目丁 供热面积、项目乙 概况"
+    )
 
 
 def test_areas_two_percent_apart_are_one_area_and_small_ones_are_not_compared() -> None:
