@@ -49,12 +49,12 @@ def _hand(table: str, max_level: int = 3) -> list[tuple]:
     return out
 
 
-def _query_rows(path: Path, name: str, document: str = DOCUMENT) -> list[dict]:
-    """The rows of ``queries/<name>.sql`` for ``document``, as DuckDB gives them (Decimal, None:
-    not pandas' floats and NaN)."""
+def _query_rows(path: Path, name: str, document: str = DOCUMENT, **params: str) -> list[dict]:
+    """The rows of ``queries/<name>.sql`` for ``document`` (and ``params``, as ``project``), as
+    DuckDB gives them (Decimal, None: not pandas' floats and NaN)."""
     con = db.connect(path, read_only=True)
     try:
-        cur = con.execute(queries.load_sql(name), {"document": document})
+        cur = con.execute(queries.load_sql(name), {"document": document, **params})
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
     finally:
@@ -70,6 +70,7 @@ def _function_rows(path: Path, document: str = DOCUMENT) -> list[tuple]:
 def _copy(seed_db: Path, tmp_path: Path, *statements: str) -> Path:
     """A copy of the seed database after ``statements`` (each with the seed document as its
     one parameter)."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     copy = tmp_path / "copy.duckdb"
     shutil.copy(seed_db, copy)
     con = db.connect(copy)
@@ -79,6 +80,22 @@ def _copy(seed_db: Path, tmp_path: Path, *statements: str) -> Path:
     finally:
         con.close()
     return copy
+
+
+def _with_other(seed_db: Path, tmp_path: Path, *tables: str) -> Path:
+    """A copy of the seed database where a second document holds the seed's rows of ``tables``."""
+    return _copy(
+        seed_db,
+        tmp_path,
+        *(
+            f"insert into {t} select * replace ('{OTHER}' as document) from {t} where document = ?"
+            for t in tables
+        ),
+    )
+
+
+def _dec(text: str) -> Decimal | None:
+    return Decimal(text) if text else None
 
 
 def test_functions_are_the_all_funds_table_with_each_rows_class_and_parent(
@@ -310,3 +327,232 @@ def test_fiscal_items_are_the_running_cost_table_fund_by_fund(
         Decimal("16.461"),
         422,
     )
+
+
+# --- the 机关运行经费 table (queries/admin_operating.sql) --------------------------------------
+
+
+def _admin_rows(path: Path, document: str = DOCUMENT) -> list[tuple]:
+    keys = ("origin", "row_kind", "code", "label", "total_wan", "source_line")
+    return [tuple(r[k] for k in keys) for r in _query_rows(path, "admin_operating", document)]
+
+
+# l.421–423: 单位名称 | 合计 …; 部门合计 54.87; 晋城市科学技术局 54.87 (admin_operating.csv)
+JINCHENG_ADMIN = [
+    ("fiscal", "total", None, "部门合计", Decimal("54.87"), 422),
+    ("fiscal", "unit", None, "晋城市科学技术局", Decimal("54.87"), 423),
+]
+
+
+def test_admin_operating_marks_the_department_total_row_as_the_total(seed_db: Path) -> None:
+    """Jincheng's 机关运行经费 table by unit (l.422–423): its 部门合计 row is the table's total
+    (what the 概览 page shows when no figure is stated), the unit beside it a unit."""
+    assert _admin_rows(seed_db) == JINCHENG_ADMIN
+    assert [
+        (r["unit"], Decimal(r["total"]), int(r["line"]))
+        for r in read_fixture("admin_operating.csv")
+    ] == [(label, total, line) for _, _, _, label, total, line in JINCHENG_ADMIN]
+
+
+def test_admin_operating_only_row_is_the_total_and_units_without_a_total_row_are_units(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    """On copies: the table printed as one cell labelled 机关运行经费 (as the corpus' 三公 tables
+    print it) is the total; two units and no 合计 row are two units, neither the total."""
+    one = _copy(
+        seed_db,
+        tmp_path,
+        "delete from fiscal_item where document = ? and source_line = 423",
+        "update fiscal_item set label = '机关运行经费' where document = ? and source_line = 422",
+    )
+    assert _admin_rows(one) == [("fiscal", "total", None, "机关运行经费", Decimal("54.87"), 422)]
+    two = _copy(
+        seed_db,
+        tmp_path / "two",
+        "update fiscal_item set label = '晋城市科学技术研究院' where document = ? "
+        "and source_line = 422",
+    )
+    assert _admin_rows(two) == [
+        ("fiscal", "unit", None, "晋城市科学技术研究院", Decimal("54.87"), 422),
+        ("fiscal", "unit", None, "晋城市科学技术局", Decimal("54.87"), 423),
+    ]
+
+
+def test_admin_operating_reads_only_the_running_cost_tables(seed_db: Path, tmp_path: Path) -> None:
+    """The seed's 基本支出 table by 经济分类 (l.317–354) and a 三公 row are no 机关运行经费 rows.
+    On a copy the 三公 table gets a 合计 row (the seed prints it empty) and the 基本支出 rows stay:
+    the rows are still Jincheng's two. Relabelled as an economic 机关运行经费 table (as Jiangsu
+    prints one), the 基本支出 rows come after the fiscal ones with their kind, name and 合计
+    (economic.csv)."""
+    copy = _copy(
+        seed_db,
+        tmp_path,
+        "insert into fiscal_item select * replace ('three_public' as table_key, '合计' as label) "
+        "from fiscal_item where document = ? and source_line = 422",
+    )
+    assert _admin_rows(copy) == JINCHENG_ADMIN
+    economic = _copy(
+        seed_db,
+        tmp_path / "economic",
+        "update expenditure_economic set table_key = 'admin_operating' "
+        "where document = ? and table_key = 'basic_economic'",
+    )
+    # the 合计 row is stored without its label (the page calls it 合计)
+    hand = [
+        ("economic", r["row_kind"], None, "" if r["row_kind"] == "total" else r["dept_class"],
+         Decimal(r["total"]), int(r["line"]))
+        for r in read_fixture("economic.csv")
+    ]  # fmt: skip
+    assert _admin_rows(economic) == hand + JINCHENG_ADMIN
+    # l.317: 合计 1,120.79; l.318: 工资福利支出 842.82
+    assert hand[:2] == [
+        ("economic", "total", None, "", Decimal("1120.79"), 317),
+        ("economic", "group", None, "工资福利支出", Decimal("842.82"), 318),
+    ]
+
+
+def test_admin_operating_is_read_for_the_document_asked_for(seed_db: Path, tmp_path: Path) -> None:
+    """A second document holding the seed's 机关运行经费 rows, fiscal and (relabelled) economic:
+    the seed's rows once each, its 部门合计 still the total."""
+    copy = _copy(
+        seed_db,
+        tmp_path,
+        "update expenditure_economic set table_key = 'admin_operating' "
+        "where document = ? and table_key = 'basic_economic' and source_line = 317",
+        f"insert into fiscal_item select * replace ('{OTHER}' as document) "
+        "from fiscal_item where document = ?",
+        f"insert into expenditure_economic select * replace ('{OTHER}' as document) "
+        "from expenditure_economic where document = ? and table_key = 'admin_operating'",
+    )
+    economic_total = ("economic", "total", None, "", Decimal("1120.79"), 317)  # l.317: 合计
+    assert _admin_rows(copy) == [economic_total, *JINCHENG_ADMIN]
+    assert _admin_rows(copy, OTHER) == [economic_total, *JINCHENG_ADMIN]
+
+
+# --- the 收支总表 (queries/income_expense_summary.sql, expenditure_by_period.sql) ------------
+
+
+def _summary_hand() -> list[tuple]:
+    """The 收支总表 (l.118–153) as read by hand (summary_rows.csv): (side, item, column, amount,
+    line) of its filled cells."""
+    return [
+        (r["side"], r["item"], r["column"], Decimal(r["amount"]), int(r["line"]))
+        for r in read_fixture("summary_rows.csv")
+        if r["table"] == "income_expense_summary"
+    ]
+
+
+def _summary_rows(path: Path, document: str = DOCUMENT) -> list[tuple]:
+    rows = _query_rows(path, "income_expense_summary", document)
+    keys = ("side", "label", "parent_item", "column_group", "amount_wan", "source_line")
+    return [tuple(r[k] for k in keys) for r in rows]
+
+
+def test_income_expense_summary_is_the_table_as_read_by_hand(seed_db: Path, tmp_path: Path) -> None:
+    """收入 then 支出, each row's one amount (收入's 2024年, 支出's 2024年合计): never the 支出
+    side's 当年预算安排 or 上年结转安排 cells, nor the 财政拨款收支总表 (l.237–273), whose rows bear
+    the same labels; on a copy with a second document, the seed's rows once."""
+    hand = [
+        (side, item, None, None, amount, line)
+        for side, item, column, amount, line in _summary_hand()
+        if column in ("amount", "total")
+    ]
+    # l.120: 一般公共预算 4,264.29 | 一般公共服务支出 205.35; l.125: 科学技术支出 3,686.33
+    assert hand[0] == ("收入", "一、一般公共预算", None, None, Decimal("4264.29"), 120)
+    assert hand[5] == ("支出", "六、科学技术支出", None, None, Decimal("3686.33"), 125)
+    assert len(hand) == 11
+    assert _summary_rows(seed_db) == hand
+    assert _summary_rows(_with_other(seed_db, tmp_path, "summary_item")) == hand
+
+
+def _by_period(path: Path) -> list[tuple]:
+    rows = _query_rows(path, "expenditure_by_period")
+    keys = ("item", "total_wan", "current_year_wan", "carried_over_wan", "source_line")
+    return [tuple(r[k] for k in keys) for r in rows]
+
+
+# l.120–153, 支出: 2024年合计 | 当年预算安排 | 上年结转安排
+BY_PERIOD = [
+    ("一般公共服务支出", Decimal("205.35"), Decimal("205.35"), None, 120),
+    ("科学技术支出", Decimal("3686.33"), Decimal("3683.71"), Decimal("2.62"), 125),
+    ("社会保障和就业支出", Decimal("228.22"), Decimal("228.22"), None, 127),
+    ("卫生健康支出", Decimal("66.19"), Decimal("66.19"), None, 129),
+    ("住房保障支出", Decimal("80.83"), Decimal("80.83"), None, 139),
+    ("本年支出合计", Decimal("4266.91"), Decimal("4264.29"), Decimal("2.62"), 151),
+    ("支出总计", Decimal("4266.91"), Decimal("4264.29"), Decimal("2.62"), 153),
+]
+
+
+def test_expenditure_by_period_splits_each_row_as_printed(seed_db: Path, tmp_path: Path) -> None:
+    """Each 支出 row's 合计, 当年预算 and 上年结转 (l.120–153); the 收入 side and the
+    财政拨款收支总表 stay out; on a copy with a second document, the seed's rows once."""
+    hand = {(item.split("、")[-1], line): amount for _, item, _, amount, line in _summary_hand()}
+    assert hand[("科学技术支出", 125)] == Decimal("2.62")  # the last cell read of l.125
+    assert _by_period(seed_db) == BY_PERIOD
+    assert _by_period(_with_other(seed_db, tmp_path, "summary_item")) == BY_PERIOD
+
+
+def test_expenditure_by_period_of_a_table_with_one_amount_column(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    """On a copy the 支出 side has one amount column (no split): its total is that column. With
+    both a 合计 and an amount column on one row, the 合计 is the total."""
+    copy = _copy(
+        seed_db,
+        tmp_path,
+        "delete from summary_item where document = ? and side = '支出' "
+        "and column_key in ('current_year', 'carried_over')",
+        "update summary_item set column_key = 'amount' where document = ? and side = '支出' "
+        "and table_key = 'income_expense_summary'",
+    )
+    assert _by_period(copy) == [
+        (item, total, None, None, line) for item, total, *_, line in BY_PERIOD
+    ]
+    both = _copy(
+        seed_db,
+        tmp_path / "both",
+        "insert into summary_item select * replace ('amount' as column_key) from summary_item "
+        "where document = ? and side = '支出' and table_key = 'income_expense_summary' "
+        "and column_key = 'current_year'",
+    )
+    assert _by_period(both) == BY_PERIOD
+
+
+# --- the 收入总表's 类 rows by source (queries/revenue_class_source.sql) ------------------------
+
+
+def _class_sources(path: Path) -> list[tuple]:
+    rows = _query_rows(path, "revenue_class_source")
+    keys = ("class_code", "class_name", "source_key", "amount_wan", "source_line")
+    return [tuple(r[k] for k in keys) for r in rows]
+
+
+def test_revenue_class_source_is_each_class_rows_filled_sources(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    """The 收入总表's 类 rows (l.164–188, revenue_by_function.csv), one row per filled source in the
+    order of the table's columns; its 合计, 款 and 项 rows and blank cells stay out."""
+    columns = ("general_budget", "gov_fund", "state_capital", "special_account", "unit_funds",
+               "carried_over")  # fmt: skip
+    hand = [
+        (r["code"], r["name"], key, Decimal(r[key]), int(r["line"]))
+        for r in read_fixture("revenue_by_function.csv")
+        if len(r["code"]) == 3
+        for key in columns
+        if r[key] and Decimal(r[key]) != 0
+    ]
+    # l.167: 206 科学技术支出 3,683.71 一般公共预算 and 2.62 上年结转
+    assert hand[1:3] == [
+        ("206", "科学技术支出", "general_budget", Decimal("3683.71"), 167),
+        ("206", "科学技术支出", "carried_over", Decimal("2.62"), 167),
+    ]
+    assert len(hand) == 6
+    assert _class_sources(seed_db) == hand
+    # a second document, and the 类 rows again under another table's key: still the seed's rows
+    copy = _copy(
+        _with_other(seed_db, tmp_path, "revenue_function"),
+        tmp_path / "again",
+        "insert into revenue_function select * replace ('gov_fund_revenue' as table_key) "
+        "from revenue_function where document = ? and level = 1",
+    )
+    assert _class_sources(copy) == hand
