@@ -556,3 +556,371 @@ def test_revenue_class_source_is_each_class_rows_filled_sources(
         "from revenue_function where document = ? and level = 1",
     )
     assert _class_sources(copy) == hand
+
+
+# --- the 项目支出预算表 (queries/project_budget.sql) -------------------------------------------
+
+FUNDS = ("general_budget_wan", "gov_fund_wan", "state_capital_wan", "special_account_wan",
+         "unit_funds_wan")  # fmt: skip
+
+
+def _project_budget(path: Path, document: str = DOCUMENT) -> list[tuple]:
+    rows = _query_rows(path, "project_budget", document)
+    keys = ("carried_over", "row_kind", "unit", "project", "total_wan", *FUNDS, "source_line")
+    return [tuple(r[k] for k in keys) for r in rows]
+
+
+def _hand_project_budget() -> list[tuple]:
+    """The 项目支出预算表 (本年预算 l.434–446, then 上年结转 l.457–459) as read by hand
+    (projects.csv); the table prints its 政府性基金 and 国有资本经营 columns empty, and neither
+    财政专户 nor 单位资金 columns. The department row names no unit, and only project rows a
+    project."""
+    return [
+        (
+            r["carried_over"] == "true",
+            r["row_kind"],
+            r["unit"] or None,
+            r["project"] if r["row_kind"] == "project" else None,
+            Decimal(r["total"]),
+            Decimal(r["general_budget"]),
+            None,
+            None,
+            None,
+            None,
+            int(r["line"]),
+        )
+        for r in read_fixture("projects.csv")
+    ]
+
+
+def test_project_budget_is_the_table_as_read_by_hand(seed_db: Path, tmp_path: Path) -> None:
+    hand = _hand_project_budget()
+    # l.434: 晋城市科学技术局 3,143.50 | 3,143.50; l.457: 上年结转 2.62
+    assert hand[0] == (False, "department", None, None, Decimal("3143.50"), Decimal("3143.50"),
+                       None, None, None, None, 434)  # fmt: skip
+    assert hand[-3][:1] + hand[-3][4:6] + hand[-3][-1:] == (
+        True, Decimal("2.62"), Decimal("2.62"), 457,
+    )  # fmt: skip
+    assert _project_budget(seed_db) == hand
+    assert _project_budget(_with_other(seed_db, tmp_path, "project_budget")) == hand
+
+
+def test_project_budget_keeps_each_fund_in_its_column(seed_db: Path, tmp_path: Path) -> None:
+    """The seed prints every project all 一般公共预算. On a copy the department row's 3,143.50
+    (l.434) is split into five distinct figures, 1,000.00 + 800.00 + 600.00 + 400.00 + 343.50
+    (= 3,143.50), one per fund column: each must stay in its column."""
+    parts = ("1000.00", "800.00", "600.00", "400.00", "343.50")
+    sets = ", ".join(f"{c} = {v}" for c, v in zip(FUNDS, parts, strict=True))
+    copy = _copy(
+        seed_db,
+        tmp_path,
+        f"update project_budget set {sets} where document = ? and source_line = 434",
+    )
+    assert _project_budget(copy)[0] == (
+        False, "department", None, None, Decimal("3143.50"), *map(Decimal, parts), 434,
+    )  # fmt: skip
+
+
+# --- the performance tables (queries/performance_*.sql) ---------------------------------------
+
+
+def test_performance_tables_are_the_department_then_each_project(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    """部门整体 (its 主管部门 108-晋城市科学技术局, l.535) first, then the nine projects' tables in
+    the document's order with their header fields (project_meta.csv); once each with a second
+    document in the database."""
+    hand = [("部门整体", True, "108-晋城市科学技术局", None, None, None, 535)] + [
+        (
+            r["project"],
+            False,
+            r["supervisor"],
+            r["implementing_unit"],
+            r["attribute"],
+            r["duration"],
+            int(r["title_line"]),
+        )
+        for r in read_fixture("project_meta.csv")
+    ]
+    keys = ("project", "is_department", "supervisor", "implementing_unit", "attribute",
+            "duration", "source_line")  # fmt: skip
+    for path in (seed_db, _with_other(seed_db, tmp_path, "performance_table")):
+        rows = _query_rows(path, "performance_tables")
+        assert [tuple(r[k] for k in keys) for r in rows] == hand
+
+
+def test_performance_funds_are_one_tables_funds(seed_db: Path, tmp_path: Path) -> None:
+    """科研工作综合经费's funds (l.763–768, project_funds.csv; in 元): 实施期 and 年度 each
+    199,000 in all, all of it 市县财政, 其他资金 blank; no other project's or document's."""
+    hand = sorted(
+        (r["period"], r["source"], _dec(r["amount_yuan"]))
+        for r in read_fixture("project_funds.csv")
+        if r["project"] == "科研工作综合经费"
+    )
+    assert ("年度", "total", Decimal("199000")) in hand
+    assert ("年度", "municipal", Decimal("199000")) in hand
+    assert len(hand) == 12
+    for path in (seed_db, _with_other(seed_db, tmp_path, "performance_fund")):
+        rows = _query_rows(path, "performance_funds", project="科研工作综合经费")
+        assert sorted((r["period"], r["source_key"], r["amount_yuan"]) for r in rows) == hand
+        assert {r["source_line"] for r in rows} == set(range(763, 769))
+
+
+# l.919–928, 人才专项资金's 年度 targets as written (indicators.csv) and read by hand:
+# (line, name, target as printed, kind, comparator, value, unit)
+TALENT_TARGETS = [
+    (919, "引进高层次人才数量", "2人", "numeric", "=", 2.0, "人"),
+    (920, "补助发放达标率", "100%", "numeric", "=", 100.0, "%"),
+    (921, "高层次人才补助发放时间", "2024年5月", "time", None, None, None),
+    (922, "高层次人才补助金额", "≤1.4万元", "numeric", "≤", 1.4, "万元"),
+    (924, "助力高质量转型发展", "助力", "qualitative", None, None, None),
+    (925, "吸引高层次人才落户", "吸引", "qualitative", None, None, None),
+    (928, "高层次人才满意度", "≥95%", "numeric", "≥", 95.0, "%"),
+]
+
+
+def test_performance_indicators_are_one_tables_targets(seed_db: Path, tmp_path: Path) -> None:
+    """人才专项资金's indicators, 年度 then 实施期 (the table prints the same seven for both),
+    each target's kind, comparator, value and unit; no other project's or document's."""
+    hand = [
+        (r["period"], int(r["line"]), r["name"], r["target_raw"])
+        for r in read_fixture("indicators.csv")
+        if r["project"] == "人才专项资金"
+    ]
+    assert sorted(hand, key=lambda r: (r[0] != "年度", r[1])) == [
+        (period, line, name, raw)
+        for period in ("年度", "实施期")
+        for line, name, raw, *_ in TALENT_TARGETS
+    ]
+    keys = ("source_line", "name", "target_raw", "target_kind", "comparator", "target_value",
+            "target_unit")  # fmt: skip
+    for path in (seed_db, _with_other(seed_db, tmp_path, "performance_indicator")):
+        rows = _query_rows(path, "performance_indicators", project="人才专项资金")
+        assert [(r["period"], *(r[k] for k in keys)) for r in rows] == [
+            (period, *t) for period in ("年度", "实施期") for t in TALENT_TARGETS
+        ]
+        # 2024年5月 (l.921): a time target
+        assert [(r["time_year"], r["time_month"]) for r in rows[2::7]] == [(2024, 5)] * 2
+
+
+def _overview(path: Path) -> list[tuple]:
+    keys = ("project", "is_department", "budget_wan", "indicators_n", "level2_n")
+    return [tuple(r[k] for k in keys) for r in _query_rows(path, "performance_overview")]
+
+
+def _hand_overview() -> list[tuple]:
+    """部门整体 (its funds 4,264.29 万元, l.547) then each project (project_meta.csv order) with its
+    budget from the 项目支出预算表 (projects.csv, 本年预算 and 上年结转 added), and the number of
+    its 年度 indicators and of their 二级 categories (indicators.csv)."""
+    budget = {
+        r["project"]: Decimal(r["total"])
+        for r in read_fixture("projects.csv")
+        if r["row_kind"] == "project"
+    }
+    indicators = [r for r in read_fixture("indicators.csv") if r["period"] == "年度"]
+    projects = ["部门整体"] + [r["project"] for r in read_fixture("project_meta.csv")]
+    return [
+        (
+            p,
+            p == "部门整体",
+            Decimal("4264.29") if p == "部门整体" else budget[p],
+            sum(r["project"] == p for r in indicators),
+            len({r["level2"] for r in indicators if r["project"] == p}),
+        )
+        for p in projects
+    ]
+
+
+def test_performance_overview_budgets_and_counts(seed_db: Path) -> None:
+    hand = _hand_overview()
+    # l.436: 科技计划项目 2,007.00; 人才专项资金 (l.444): 1.40, its seven 年度 targets in six 二级
+    assert hand[1] == ("科技计划项目", False, Decimal("2007.00"), 19, 7)
+    assert hand[-1] == ("人才专项资金", False, Decimal("1.40"), 7, 6)
+    assert [(*r[:2], Decimal(str(r[2])), *r[3:]) for r in _overview(seed_db)] == hand
+
+
+def test_performance_overview_reads_the_document_asked_for(seed_db: Path, tmp_path: Path) -> None:
+    """A second document with the seed's performance tables, indicators, checks and projects and
+    ten times the seed's funds: the seed's scorecard is unchanged, mismatches included (its
+    部门整体 table 3, 科技计划项目 2, 科技学术报告厅维修修缮 2: findings.csv, statuses mismatch of
+    their cost and 实施期/年度 checks)."""
+    copy = _copy(
+        _with_other(
+            seed_db,
+            tmp_path / "other",
+            "performance_table",
+            "performance_indicator",
+            "project_budget",
+            "check_result",
+        ),
+        tmp_path,
+        f"insert into performance_fund select * replace ('{OTHER}' as document, "
+        "amount_yuan * 10 as amount_yuan) from performance_fund where document = ?",
+    )
+    hand = _hand_overview()
+    rows = _query_rows(copy, "performance_overview")
+    assert [(*r[:2], Decimal(str(r[2])), *r[3:]) for r in _overview(copy)] == hand
+    mismatches = {}
+    for f in read_fixture("findings.csv"):
+        if f["check_kind"] in ("cost_indicator", "period_consistency") and (
+            f["status"] == "mismatch"
+        ):
+            project = f["subject"].split(":")[0].split(" ")[0]
+            mismatches[project] = mismatches.get(project, 0) + 1
+    assert mismatches == {"部门整体": 3, "科技计划项目": 2, "科技学术报告厅维修修缮": 2}
+    assert {r["project"]: r["mismatches_n"] for r in rows if r["mismatches_n"]} == mismatches
+
+
+def test_performance_overview_funds_are_the_annual_total(seed_db: Path, tmp_path: Path) -> None:
+    """部门整体 has no row in the 项目支出预算表: its budget is its table's 年度 合计 by source
+    (4,264.29 万元, l.547). On a copy it also states a 实施期 合计 of twice that (8,528.58): the
+    budget is still the 年度 one."""
+    copy = _copy(
+        seed_db,
+        tmp_path,
+        "insert into performance_fund select * replace ('实施期' as period, "
+        "85285800 as amount_yuan) from performance_fund where document = ? "
+        "and project = '部门整体' and source = 'total' and dimension = 'source'",
+    )
+    assert _overview(copy)[0][:3] == ("部门整体", True, 4264.29)
+
+
+# --- the 名词解释 (queries/glossary.sql) -------------------------------------------------------
+
+
+def test_glossary_is_the_documents_terms_in_order(seed_db: Path, tmp_path: Path) -> None:
+    """The twelve terms of the 名词解释 (l.2184–2208, glossary.csv), once each with a second
+    document in the database."""
+    hand = [(r["term"], int(r["line"])) for r in read_fixture("glossary.csv")]
+    assert hand[3] == ("机关运行经费", 2190)
+    assert len(hand) == 12
+    for path in (seed_db, _with_other(seed_db, tmp_path, "glossary_term")):
+        assert [(r["term"], r["source_line"]) for r in _query_rows(path, "glossary")] == hand
+
+
+# --- the 政府采购预算表 (queries/procurement_items.sql) ------------------------------------------
+
+
+def test_procurement_items_keep_kind_total_and_general_budget(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    """The seed prints its 政府采购 in prose (no table; Jiangsu's table is read in
+    test_export_values.py). On a copy made for the case a table of three rows is added for the
+    seed, and the same rows with other figures for a second document: 合计 120.00 of which
+    一般公共预算 90.00, its category 货物 120.00 / 90.00, one item 台式计算机 120.00 / 90.00 at
+    l.900–902; the seed's rows are those, in order, each column in its place."""
+    rows = [
+        (1, "total", None, None, "120.00", "90.00", 900),
+        (2, "category", "货物", None, "120.00", "90.00", 901),
+        (3, "item", "货物", "台式计算机", "120.00", "90.00", 902),
+    ]
+    statements = [
+        "insert into procurement_item (department, year, document, document_id, table_key, seq, "
+        "row_kind, category, item, total_wan, general_budget_wan, source_line) "
+        f"select department, year, document, document_id, 'procurement', {seq}, '{kind}', "
+        f"{cat}, {item}, {total}, {general}, {line} from document where document = ?"
+        for seq, kind, cat, item, total, general, line in (
+            (*r[:2], *(f"'{v}'" if v else "null" for v in r[2:4]), *r[4:]) for r in rows
+        )
+    ]
+    copy = _copy(
+        seed_db,
+        tmp_path,
+        *statements,
+        f"insert into procurement_item select * replace ('{OTHER}' as document, "
+        "total_wan * 2 as total_wan) from procurement_item where document = ?",
+    )
+    keys = ("seq", "row_kind", "category", "item", "total_wan", "general_budget_wan",
+            "source_line")  # fmt: skip
+    got = [tuple(r[k] for k in keys) for r in _query_rows(copy, "procurement_items")]
+    assert got == [(*r[:4], Decimal(r[4]), Decimal(r[5]), r[6]) for r in rows]
+    assert _query_rows(seed_db, "procurement_items") == []
+
+
+# --- the reconciliation's results (queries/check_results.sql, project_checks.sql,
+# check_status_counts.sql) -------------------------------------------------------------------
+
+
+def _findings(project: str | None = None) -> list[tuple]:
+    """Every check that is not ok, as judged by hand (findings.csv: kind, subject, status,
+    lines), those of ``project``'s cost and 实施期/年度 checks only when it is given."""
+    return [
+        (f["check_kind"], f["subject"], f["status"], f["lines"])
+        for f in read_fixture("findings.csv")
+        if project is None
+        or (
+            f["subject"].startswith(project)
+            and f["check_kind"] in ("cost_indicator", "period_consistency")
+        )
+    ]
+
+
+def test_check_results_are_the_documents_checks_with_their_figures(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    """The checks that are not ok are those found by hand (findings.csv), once each also with a
+    second document in the database; two with their figures worked out by hand: the 支出总表's
+    20805 行政事业单位养老支出 228.22 (l.213) against its 项 36.86 + 106.48 + 84.89 = 228.23
+    (l.214–216), a difference of 0.01 within the 0.03 allowed for three 项 (rounding); its 合计
+    4,266.91 (l.200) against its 类 205.35 + 3,686.33 + 228.22 + 66.19 + 80.83 = 4,266.92."""
+    keys = ("check_kind", "subject", "status", "source_lines")
+    figures = ("expected_value", "actual_value", "difference_value", "tolerance_value")
+    for path in (seed_db, _with_other(seed_db, tmp_path, "check_result")):
+        rows = _query_rows(path, "check_results")
+        assert sorted(tuple(r[k] for k in keys) for r in rows if r["status"] != "ok") == sorted(
+            _findings()
+        )
+        by_subject = {r["subject"]: r for r in rows}
+        pension = by_subject["expenditure_total 20805 行政事业单位养老支出 total_wan = Σ 下级科目"]
+        assert (pension["status"], *(pension[k] for k in figures)) == (
+            "rounding", Decimal("228.22"), Decimal("228.23"), Decimal("0.01"), Decimal("0.03"),
+        )  # fmt: skip
+        total = by_subject["expenditure_total 合计 total_wan = Σ 类"]
+        assert (total["status"], *(total[k] for k in figures[:3])) == (
+            "rounding", Decimal("4266.91"), Decimal("4266.92"), Decimal("0.01"),
+        )  # fmt: skip
+        assert [r["seq"] for r in rows] == sorted(r["seq"] for r in rows)
+
+
+def test_project_checks_are_one_tables_cost_and_period_checks(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    """科技学术报告厅维修修缮: the checks that are not ok come first and are those found by hand
+    (findings.csv; NOTES.md item 27); its 实施期 成本指标 ≤30万元 (l.889) against 实施期资金总额
+    200,000 元 = 20 万元 (l.870): expected 20, actual 30, difference 10, a mismatch; its 年度
+    成本指标 ≤20万元 against the 项目支出预算表's 20.00 (l.445): ok. Once each with a second
+    document in the database; no other project's checks, no other kind of check."""
+    project = "科技学术报告厅维修修缮"
+    keys = ("check_kind", "subject", "status", "source_lines")
+    figures = ("expected_value", "actual_value", "difference_value", "status")
+    for path in (seed_db, _with_other(seed_db, tmp_path, "check_result")):
+        rows = _query_rows(path, "project_checks", project=project)
+        not_ok = [tuple(r[k] for k in keys) for r in rows if r["status"] != "ok"]
+        assert sorted(not_ok) == sorted(_findings(project))
+        assert [r["status"] != "ok" for r in rows] == [True] * len(not_ok) + [False] * (
+            len(rows) - len(not_ok)
+        )
+        assert {r["check_kind"] for r in rows} == {"cost_indicator", "period_consistency"}
+        assert all(r["subject"].startswith(project) for r in rows)
+        by_subject = {r["subject"]: r for r in rows}
+        period = by_subject[f"{project} 实施期: Σ 成本指标 vs 实施期资金总额"]
+        year = by_subject[f"{project} 年度: Σ 成本指标 vs 项目支出预算表"]
+        assert tuple(period[k] for k in figures) == (
+            Decimal("20"), Decimal("30"), Decimal("10"), "mismatch",
+        )  # fmt: skip
+        assert tuple(year[k] for k in figures) == (
+            Decimal("20"), Decimal("20"), Decimal("0"), "ok",
+        )  # fmt: skip
+
+
+def test_check_status_counts_count_the_documents_checks(seed_db: Path, tmp_path: Path) -> None:
+    """The counts of the statuses other than ok are those of the hand judgement (findings.csv:
+    14 mismatch, 39 rounding, 11 unjudged), with or without a second document in the database."""
+    hand: dict[str, int] = {}
+    for _, _, status, _ in _findings():
+        hand[status] = hand.get(status, 0) + 1
+    assert hand == {"mismatch": 14, "rounding": 39, "unjudged": 11}
+    for path in (seed_db, _with_other(seed_db, tmp_path, "check_result")):
+        rows = _query_rows(path, "check_status_counts")
+        assert [r["status"] for r in rows] == ["mismatch", "ok", "rounding", "unjudged"]
+        assert {r["status"]: r["checks_n"] for r in rows if r["status"] != "ok"} == hand
