@@ -49,12 +49,22 @@ def _hand(table: str, max_level: int = 3) -> list[tuple]:
     return out
 
 
-def _query_rows(path: Path, name: str, document: str = DOCUMENT, **params: str) -> list[dict]:
-    """The rows of ``queries/<name>.sql`` for ``document`` (and ``params``, as ``project``), as
-    DuckDB gives them (Decimal, None: not pandas' floats and NaN)."""
+def _query_rows(
+    path: Path, name: str, document: str | None = DOCUMENT, **params: str
+) -> list[dict]:
+    """The rows of ``queries/<name>.sql`` for ``document`` (None: a query of every document) and
+    ``params`` (as ``project``), as DuckDB gives them (Decimal, None: not pandas' floats and
+    NaN)."""
+    if document is not None:
+        params = {"document": document, **params}
+    sql = queries.load_sql(name)
     con = db.connect(path, read_only=True)
     try:
-        cur = con.execute(queries.load_sql(name), {"document": document, **params})
+        cur = con.cursor()
+        for relation, load in queries.REFERENCE_RELATIONS.items():  # as queries.run does
+            if relation in sql:
+                cur.register(relation, load())
+        cur.execute(sql, params)
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
     finally:
@@ -801,6 +811,27 @@ def test_glossary_is_the_documents_terms_in_order(seed_db: Path, tmp_path: Path)
 # --- the 政府采购预算表 (queries/procurement_items.sql) ------------------------------------------
 
 
+# a 政府采购预算表 made for the case: (seq, row kind, category, item, total, 一般公共预算, line)
+PROCUREMENT = [
+    (1, "total", None, None, "120.00", "90.00", 900),
+    (2, "category", "货物", None, "120.00", "90.00", 901),
+    (3, "item", "货物", "台式计算机", "120.00", "90.00", 902),
+]
+
+
+def _procurement_statements() -> list[str]:
+    """Statements adding :data:`PROCUREMENT` to the seed document in a copy."""
+    return [
+        "insert into procurement_item (department, year, document, document_id, table_key, seq, "
+        "row_kind, category, item, total_wan, general_budget_wan, source_line) "
+        f"select department, year, document, document_id, 'procurement', {seq}, '{kind}', "
+        f"{cat}, {item}, {total}, {general}, {line} from document where document = ?"
+        for seq, kind, cat, item, total, general, line in (
+            (*r[:2], *(f"'{v}'" if v else "null" for v in r[2:4]), *r[4:]) for r in PROCUREMENT
+        )
+    ]
+
+
 def test_procurement_items_keep_kind_total_and_general_budget(
     seed_db: Path, tmp_path: Path
 ) -> None:
@@ -809,24 +840,11 @@ def test_procurement_items_keep_kind_total_and_general_budget(
     seed, and the same rows with other figures for a second document: 合计 120.00 of which
     一般公共预算 90.00, its category 货物 120.00 / 90.00, one item 台式计算机 120.00 / 90.00 at
     l.900–902; the seed's rows are those, in order, each column in its place."""
-    rows = [
-        (1, "total", None, None, "120.00", "90.00", 900),
-        (2, "category", "货物", None, "120.00", "90.00", 901),
-        (3, "item", "货物", "台式计算机", "120.00", "90.00", 902),
-    ]
-    statements = [
-        "insert into procurement_item (department, year, document, document_id, table_key, seq, "
-        "row_kind, category, item, total_wan, general_budget_wan, source_line) "
-        f"select department, year, document, document_id, 'procurement', {seq}, '{kind}', "
-        f"{cat}, {item}, {total}, {general}, {line} from document where document = ?"
-        for seq, kind, cat, item, total, general, line in (
-            (*r[:2], *(f"'{v}'" if v else "null" for v in r[2:4]), *r[4:]) for r in rows
-        )
-    ]
+    rows = PROCUREMENT
     copy = _copy(
         seed_db,
         tmp_path,
-        *statements,
+        *_procurement_statements(),
         f"insert into procurement_item select * replace ('{OTHER}' as document, "
         "total_wan * 2 as total_wan) from procurement_item where document = ?",
     )
@@ -924,3 +942,146 @@ def test_check_status_counts_count_the_documents_checks(seed_db: Path, tmp_path:
         rows = _query_rows(path, "check_status_counts")
         assert [r["status"] for r in rows] == ["mismatch", "ok", "rounding", "unjudged"]
         assert {r["status"]: r["checks_n"] for r in rows if r["status"] != "ok"} == hand
+
+
+# --- the search across documents (queries/search_all.sql) -------------------------------------
+
+
+def _search(path: Path, pattern: str) -> list[tuple]:
+    rows = _query_rows(path, "search_all", None, pattern=pattern)
+    keys = ("kind", "label", "project", "amount_wan", "source_line")
+    return [tuple(r[k] for k in keys) for r in rows]
+
+
+# 住房 in the 支出总表 (l.224–226: 221 住房保障支出, 22102 住房改革支出, 2210201 住房公积金, 80.83
+# each), not in the 收入总表 (l.188–190) nor the 一般公共预算支出表 (l.305–307); then the figures
+# the narrative states (l.480: 财政拨款支出 住房保障支出 80.83 万元; l.491: 一般公共预算当年支出
+# 住房保障支出 80.83 万元, 占 1.90%, a share with no amount)
+HOUSING_FUNCTIONS = [
+    ("function", "住房保障支出", None, Decimal("80.83"), 224),
+    ("function", "住房改革支出", None, Decimal("80.83"), 225),
+    ("function", "住房公积金", None, Decimal("80.83"), 226),
+]
+HOUSING_FIGURES = [
+    ("figure", "财政拨款支出（按功能分类）：住房保障支出", None, Decimal("80.83"), 480),
+    ("figure", "一般公共预算当年支出（按功能分类）：住房保障支出", None, Decimal("80.83"), 491),
+    ("figure", "一般公共预算当年支出（按功能分类）：住房保障支出占比", None, None, 491),
+]
+
+
+def test_search_finds_functions_of_the_shown_table_and_stated_figures(seed_db: Path) -> None:
+    assert _search(seed_db, "%住房%") == HOUSING_FUNCTIONS + HOUSING_FIGURES
+
+
+def test_search_finds_projects_and_annual_indicators(seed_db: Path) -> None:
+    """人才: the project 人才专项资金 (1.40, l.444), then the 年度 indicators whose name holds the
+    word (部门整体 l.571, l.581; 人才专项资金 l.919, l.921, l.922, l.925, l.928), once each (the
+    table's 实施期 repeats them); no glossary term, figure or 科目 holds it."""
+    assert _search(seed_db, "%人才%") == [
+        ("project", "人才专项资金", "人才专项资金", Decimal("1.40"), 444),
+        ("indicator", "研发人才增长率", "部门整体", None, 571),
+        ("indicator", "提高科技产业人才培养", "部门整体", None, 581),
+        ("indicator", "引进高层次人才数量", "人才专项资金", None, 919),
+        ("indicator", "高层次人才补助发放时间", "人才专项资金", None, 921),
+        ("indicator", "高层次人才补助金额", "人才专项资金", None, 922),
+        ("indicator", "吸引高层次人才落户", "人才专项资金", None, 925),
+        ("indicator", "高层次人才满意度", "人才专项资金", None, 928),
+    ]
+
+
+def test_search_finds_procurement_items(seed_db: Path, tmp_path: Path) -> None:
+    """On a copy with the 政府采购预算表 made for the case (PROCUREMENT): its item 台式计算机
+    (120.00, l.902) and neither its 合计 nor its category row."""
+    copy = _copy(seed_db, tmp_path, *_procurement_statements())
+    assert _search(copy, "%计算机%") == [
+        ("procurement", "台式计算机", None, Decimal("120.00"), 902)
+    ]
+
+
+def test_search_reads_the_function_table_the_page_shows(seed_db: Path, tmp_path: Path) -> None:
+    """On copies: a 支出总表 of 类 rows only is still the table searched (221 at l.224 alone);
+    one of its 合计 row only gives way to the 一般公共预算支出表 (l.305–307); relabelled as the
+    政府性基金支出表's, with no 一般公共预算支出表, no 科目 is found."""
+    classes = _copy(
+        seed_db,
+        tmp_path / "classes",
+        "delete from expenditure_function where document = ? and level >= 2 "
+        "and table_key = 'expenditure_total'",
+    )
+    assert _search(classes, "%住房%") == HOUSING_FUNCTIONS[:1] + HOUSING_FIGURES
+    total_only = _copy(
+        seed_db,
+        tmp_path / "total",
+        "delete from expenditure_function where document = ? and level >= 1 "
+        "and table_key = 'expenditure_total'",
+    )
+    general = [(*r[:4], line) for r, line in zip(HOUSING_FUNCTIONS, (305, 306, 307), strict=True)]
+    assert _search(total_only, "%住房%") == general + HOUSING_FIGURES
+    none = _copy(
+        seed_db,
+        tmp_path / "none",
+        "delete from expenditure_function where document = ? "
+        "and table_key = 'general_budget_expenditure'",
+        "update expenditure_function set table_key = 'gov_fund_expenditure' "
+        "where document = ? and table_key = 'expenditure_total'",
+    )
+    assert _search(none, "%住房%") == HOUSING_FIGURES
+
+
+# --- every document's 类 (queries/catalogue_classes.sql) ---------------------------------------
+
+
+def _classes(path: Path) -> list[tuple]:
+    rows = _query_rows(path, "catalogue_classes", None)
+    keys = ("code", "name", "published_name", "total_wan", "source_line")
+    return [tuple(r[k] for k in keys) for r in rows if r["document"] == DOCUMENT]
+
+
+def test_catalogue_classes_are_the_all_funds_class_rows(seed_db: Path, tmp_path: Path) -> None:
+    """The 支出总表's 类 rows (function_tables.csv, l.201–224); the 收支总表's 支出 rows stay out
+    even when they are marked 功能分类 (a copy), since the document has the table."""
+    hand = [
+        (r["code"], r["name"], r["name"], Decimal(r["total"]), int(r["line"]))
+        for r in read_fixture("function_tables.csv")
+        if r["table"] == "expenditure_total" and len(r["code"]) == 3
+    ]
+    # l.204: 206 科学技术支出 3,686.33
+    assert hand[1] == ("206", "科学技术支出", "科学技术支出", Decimal("3686.33"), 204)
+    assert len(hand) == 5
+    assert _classes(seed_db) == hand
+    marked = _copy(
+        seed_db,
+        tmp_path,
+        "update summary_item set column_group = '功能分类' where document = ? and side = '支出'",
+    )
+    assert _classes(marked) == hand
+
+
+def test_catalogue_classes_by_name_from_the_summary(seed_db: Path, tmp_path: Path) -> None:
+    """On a copy the document has no 支出总表 and its 收支总表's 支出 side is marked 功能分类 with
+    one amount column (as Jiangsu prints it): the 类 are those rows whose name is a national 类,
+    coded from the list (l.120–139: 201 205.35, 206 3,686.33, 208 228.22, 210 66.19, 221
+    80.83), never 本年支出合计 or 支出总计, nor the 财政拨款收支总表's rows, nor a row of another
+    group or of the 收入 side bearing a 类 name (added to the copy)."""
+    copy = _copy(
+        seed_db,
+        tmp_path,
+        "delete from expenditure_function where document = ? and table_key = 'expenditure_total'",
+        "delete from summary_item where document = ? and column_key in ('current_year', "
+        "'carried_over')",
+        "update summary_item set column_key = 'amount', column_group = '功能分类' "
+        "where document = ? and side = '支出'",
+        "insert into summary_item select * replace ('收入' as side, 100 as seq) from summary_item "
+        "where document = ? and table_key = 'income_expense_summary' and source_line = 125 "
+        "and side = '支出'",
+        "insert into summary_item select * replace ('支出用途' as column_group, 101 as seq) "
+        "from summary_item where document = ? and table_key = 'income_expense_summary' "
+        "and source_line = 125 and side = '支出'",
+    )
+    assert _classes(copy) == [
+        ("201", "一般公共服务支出", "一、一般公共服务支出", Decimal("205.35"), 120),
+        ("206", "科学技术支出", "六、科学技术支出", Decimal("3686.33"), 125),
+        ("208", "社会保障和就业支出", "八、社会保障和就业支出", Decimal("228.22"), 127),
+        ("210", "卫生健康支出", "十、卫生健康支出", Decimal("66.19"), 129),
+        ("221", "住房保障支出", "二十、住房保障支出", Decimal("80.83"), 139),
+    ]
