@@ -1085,3 +1085,59 @@ def test_catalogue_classes_by_name_from_the_summary(seed_db: Path, tmp_path: Pat
         ("210", "卫生健康支出", "十、卫生健康支出", Decimal("66.19"), 129),
         ("221", "住房保障支出", "二十、住房保障支出", Decimal("80.83"), 139),
     ]
+
+
+# --- a 决算's reasons beside the 预算 (queries/execution_reasons.sql) ---------------------------
+
+FINAL = "晋城市科学技术局-2024-决算-部门"
+
+
+def _reasons(path: Path, document: str) -> list[tuple]:
+    keys = ("code", "budget_wan", "year_start_budget_wan", "full_year_budget_wan", "actual_wan",
+            "difference_wan", "source_line")  # fmt: skip
+    return [tuple(r[k] for k in keys) for r in _query_rows(path, "execution_reasons", document)]
+
+
+def test_execution_reasons_put_the_budget_beside_what_the_final_says(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    """The seed is a 预算. On a copy a 决算 of the same department and year is added with two
+    notes made for the case: 2010150 事业运行, 年初预算 200.00, 支出决算 190.00 (no 全年预算: the
+    difference is from the 年初, −10.00); 2060199 其他科学技术管理事务支出, 年初 3,100.00, 全年
+    3,300.00, 支出决算 3,250.00 (−50.00 from the 全年), listed first (the larger difference). Beside
+    each, the 预算's 支出总表 figure as read by hand (l.203: 205.35; l.207: 3,187.33), never the
+    一般公共预算支出表's (changed to 999.99 in the copy for 2010150). The same rows whichever
+    document of the pair is asked for."""
+    notes = [
+        (1, "2010150", "一般公共服务支出", "人大事务", "事业运行", "200.00", "null", "190.00", 30),
+        (2, "2060199", "科学技术支出", "科学技术管理事务", "其他科学技术管理事务支出", "3100.00",
+         "3300.00", "3250.00", 31),
+    ]  # fmt: skip
+    copy = _copy(
+        seed_db,
+        tmp_path,
+        f"insert into document select * replace ('{FINAL}' as document, '决算' as kind) "
+        "from document where document = ?",
+        *(
+            "insert into execution_note (department, year, document, document_id, seq, code, "
+            "class_name, kuan_name, item_name, year_start_budget_wan, full_year_budget_wan, "
+            f"actual_wan, source_line) select department, year, '{FINAL}', document_id, {seq}, "
+            f"'{code}', '{c}', '{k}', '{i}', {start}, {full}, {actual}, {line} from document "
+            "where document = ?"
+            for seq, code, c, k, i, start, full, actual, line in notes
+        ),
+        "update expenditure_function set total_wan = 999.99 where document = ? "
+        "and table_key = 'general_budget_expenditure' and code = '2010150'",
+    )
+    expected = [
+        ("2060199", Decimal("3187.33"), Decimal("3100.00"), Decimal("3300.00"),
+         Decimal("3250.00"), Decimal("-50.00"), 31),
+        ("2010150", Decimal("205.35"), Decimal("200.00"), None, Decimal("190.00"),
+         Decimal("-10.00"), 30),
+    ]  # fmt: skip
+    hand = {(r["table"], r["code"]): r["total"] for r in read_fixture("function_tables.csv")}
+    assert hand["expenditure_total", "2010150"] == "205.35"
+    assert hand["expenditure_total", "2060199"] == "3187.33"
+    assert _reasons(copy, DOCUMENT) == expected
+    assert _reasons(copy, FINAL) == expected
+    assert _reasons(seed_db, DOCUMENT) == []
