@@ -1,5 +1,6 @@
 """The document pages' queries (queries/expenditure_function.sql, revenue_by_source.sql,
-expenditure_economic.sql, fiscal_items.sql) against the seed document as read by hand.
+expenditure_economic.sql, fiscal_items.sql, and each page query below its own heading) against
+the seed document as read by hand.
 
 The tables each shows are the hand reading of the Jincheng text (function_tables.csv: the 支出总表
 at l.200–226, the 一般公共预算支出表 at l.283–307; revenue_by_function.csv: the 收入总表's 合计
