@@ -1142,3 +1142,9 @@ def test_execution_reasons_put_the_budget_beside_what_the_final_says(
     assert _reasons(copy, DOCUMENT) == expected
     assert _reasons(copy, FINAL) == expected
     assert _reasons(seed_db, DOCUMENT) == []
+
+
+def test_search_finds_no_total_row_as_a_function(seed_db: Path) -> None:
+    """合计 names the 支出总表's total row (l.200, 4,266.91), which is no 科目: no hit (nor does
+    any project, item, figure label, indicator or glossary term of the seed hold the word)."""
+    assert _search(seed_db, "%合计%") == []
