@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from budgetlens.check_core import Checker, unit_cent
+from budgetlens.check_core import CENT, Checker, unit_cent
 from budgetlens.check_core import dec as _d
 from budgetlens.narrative_final import TOTAL
 from budgetlens.source import norm
@@ -234,7 +234,8 @@ def final_three_public(c: Checker, rows: dict) -> None:
 
 def final_narrative(c: Checker, rows: dict) -> None:
     """The narrative's 项 (``execution_note``) against the tables: each 支出决算 = the 项's total
-    in the 一般公共预算财政拨款支出决算表 (else the 支出决算表); each stated rate = 支出决算 / the
+    in the 一般公共预算财政拨款支出决算表 (else the 支出决算表), to the cent the narrative's 万元
+    are printed to (whatever the table's unit); each stated rate = 支出决算 / the
     budget it names, to the decimals printed; a 项 whose printed names match no 项 of the
     tables is reported (a name the tables do not use)."""
     tables: dict[str, dict] = {}
@@ -278,7 +279,8 @@ def final_narrative(c: Checker, rows: dict) -> None:
                 row["total_wan"],
                 note["actual_wan"],
                 [note["source_line"], row["source_line"]],
-                tolerance=unit_cent(rows, row["table_key"]),
+                # the narrative states 万元 to the cent: a table in 元 is closer than that
+                tolerance=CENT,
             )
         rate = note.get("stated_rate")
         budget = (

@@ -593,6 +593,47 @@ def _continues(text: str, entry: dict | None) -> bool:
     )
 
 
+def _onto_first_grid(rows: list[GridRow]) -> list[GridRow]:
+    """Rows of a table continued on pages whose grid is narrower, placed onto the first grid's
+    columns. pdfplumber gives the columns a merged cell covers as None; a page that goes on
+    without those merged cells draws only the columns in use: a grid whose rows with amounts
+    use every one of its columns, as many as the first grid uses on its rows with amounts
+    (江苏 2017's 收支预算总表: 8 columns on p7, two of them covered by merged cells on every
+    row, then 6 on p8). Such a grid's cells go to those columns, left to right; any other grid
+    is left as it is (p9's 6 columns, two of them merged away again)."""
+    grids: dict[int, list[GridRow]] = {}
+    for r in rows:
+        grids.setdefault(r.grid, []).append(r)
+    first, *later = grids.values() if grids else [[]]
+    used = _used_columns(first)
+    width = max((len(r.cells) for r in first), default=0)
+    if not used or len(used) == width:
+        return rows
+    narrower = {
+        g[0].grid
+        for g in later
+        if {len(r.cells) for r in g} == {len(used)} and len(_used_columns(g)) == len(used)
+    }
+    out = []
+    for r in rows:
+        if r.grid in narrower:
+            cells: list[str | None] = [None] * width
+            for j, c in zip(used, r.cells, strict=True):
+                cells[j] = c
+            r = GridRow(r.line, r.page, cells, r.grid)
+        out.append(r)
+    return out
+
+
+def _used_columns(rows: list[GridRow]) -> list[int]:
+    """The columns that hold a cell (not merged away) on some row with an amount."""
+    figures = [r for r in rows if any(c and is_amount(_txt(c)) for c in r.cells)]
+    width = max((len(r.cells) for r in figures), default=0)
+    return [
+        j for j in range(width) if any(j < len(r.cells) and r.cells[j] is not None for r in figures)
+    ]
+
+
 def read_summary(t: Located, rows: list[GridRow]) -> list[dict]:
     """Cells of a summary table: every label with an amount, on its side (收入 / 支出).
 
@@ -605,6 +646,7 @@ def read_summary(t: Located, rows: list[GridRow]) -> list[dict]:
     """
     w = Where(t)
     scale = SCALE.get(t.unit or "万元", Decimal(1))
+    rows = _onto_first_grid(rows)
     ncols = max((len(r.cells) for r in rows), default=0)
     first_data = next(
         (k for k, r in enumerate(rows) if any(is_amount(_txt(c)) for c in r.cells)), len(rows)

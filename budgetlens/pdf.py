@@ -175,7 +175,10 @@ def _frame_lines(rows: list[list[str | None]]) -> tuple[list[str], list[list[str
 
     The outer frame sometimes becomes one cell holding the title, 公开表N, 部门 and 单位 lines, or
     rows of one cell (the title) and rows holding only 编制部门/单位 lines: they are returned as
-    text lines and the grid keeps the rest.
+    text lines and the grid keeps the rest. A row whose every cell is drawn (none merged away)
+    with one label in it is content, not frame: the top of a table continued on a page, a 类
+    without an amount (江苏 2017's 收支预算总表, p8) or the rest of a label wrapped at the page
+    break.
     """
     lines: list[str] = []
     k = 0
@@ -184,6 +187,14 @@ def _frame_lines(rows: list[list[str | None]]) -> tuple[list[str], list[list[str
         if not filled:
             k += 1
             continue
+        if (
+            len(filled) == 1
+            and len(rows[k]) >= 3  # not a one-column box of text (a 名词解释 drawn in a frame)
+            and None not in rows[k]
+            and not filled[0].strip().endswith("表")
+            and not _LEAD.match(filled[0].strip())
+        ):
+            break  # a label in a row of drawn cells: a table's content (continued on this page)
         if len(filled) == 1 or all(_LEAD.match(c.strip()) for c in filled):
             lines.extend(ln.strip() for c in filled for ln in c.split("\n") if ln.strip())
             k += 1

@@ -48,15 +48,53 @@ def preload() -> None:
     if hasattr(delta_generator, "_use_warning_has_been_displayed"):  # internal: may move
         delta_generator._use_warning_has_been_displayed = True
     warm_figures()
+    sys.path.insert(0, str(APP.parent))
+    import_page_modules()
     # the rows every view over many documents reads (the catalogue, 类 rows, stated prior
     # years): read once here rather than by the first visitor of each of those pages
-    sys.path.insert(0, str(APP.parent))
     from ui import many
 
     try:
         many.warm()
     except duckdb.Error as err:  # the pages report an unreadable database to its visitors
         print(f"budgetlens: not warmed, the database cannot be read: {err}", file=sys.stderr)
+
+
+def page_modules() -> list[str]:
+    """The modules ``app.py`` and the pages import (``import x``, ``from x import y`` with ``x.y``
+    where y is a module), read from their source without running them."""
+    import ast
+
+    names: list[str] = []
+    for path in [APP, *sorted((APP.parent / "pages").glob("*.py"))]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names += [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.append(node.module)
+                names += [f"{node.module}.{alias.name}" for alias in node.names]
+    return list(dict.fromkeys(names))
+
+
+def import_page_modules() -> None:
+    """Import every module the pages import, so that the first visitor of a page does not
+    load (or, without cached bytecode, compile) ``ui.components`` and the rest: 10–15 ms on
+    the first comparison visited (docs/benchmarks.md). ``from m import name`` names that are
+    no module are skipped; a module that fails to import is reported on stderr, and its page
+    will show the error to its visitor as before."""
+    import importlib
+    import types
+
+    for name in page_modules():
+        parent, _, attr = name.rpartition(".")
+        if parent in sys.modules and not isinstance(
+            getattr(sys.modules[parent], attr, sys), types.ModuleType
+        ):
+            continue  # a name defined in a module (``from ui.i18n import t``)
+        try:
+            importlib.import_module(name)
+        except Exception as err:  # the page reports it to its visitor
+            print(f"budgetlens: not preloaded: {name}: {err}", file=sys.stderr)
 
 
 # a figure of each kind of trace the pages draw, with the layout parts they set

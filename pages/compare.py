@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import components as ui
-from ui import data, fmt, many, state
+from ui import fmt, many, state
 from ui.i18n import t
 
 ui.page_header("nav.compare", document=False)
@@ -181,29 +181,30 @@ def compare_view(government: str, year: int, kind: str, scope: str, top: int, ho
     # function mix: the 类 that take most of the group's money, one small chart each (the share of
     # each department's 支出总计), then every 类's share in a table
     CLASS_CHARTS = 4
-    classes = data.catalogue_classes()
-    classes = classes[classes["document"].isin(documents)]
+    # the group's 类 rows in the query's order (documents, then as printed)
+    in_group = set(documents)
+    rows = [
+        (d, k, name, total)
+        for d, printed in many.class_rows().items()
+        if d in in_group
+        for k, name, total in printed
+    ]
     class_shares = None
-    if not classes.empty:
+    if rows:
         totals = {str(r["document"]): r["total_wan"] for r in records}
-        key = classes["code"].fillna(classes["name"])
-        order = classes.groupby(key, sort=False)["total_wan"].sum().sort_values(ascending=False)
+        # the 类 that take most of the group's money first (ties: as first printed)
+        sums: dict[object, float] = {}
+        for _, k, _, total in rows:
+            sums[k] = sums.get(k, 0.0) + (0.0 if many.blank(total) else float(total))
+        order = sorted(sums, key=lambda k: -sums[k])
         class_source = many.chart_source(
             many.class_sources(records), "classes", t("chart.trend_classes")
         )
-        # plain lists: iterating the frame's Arrow-backed columns cell by cell is slow
-        keys = key.tolist()
         # the name of each 类 (the last printed), translated once per 类
-        named = dict(zip(keys, classes["name"].tolist(), strict=True))
+        named = {k: name for _, k, name, _ in rows}
         class_names = {k: ui.class_name(n) for k, n in named.items()}
         # each document's amount of each 类 (the last row of a 类 in a document, as printed)
-        amounts = dict(
-            zip(
-                zip(classes["document"].tolist(), keys, strict=True),
-                classes["total_wan"].tolist(),
-                strict=True,
-            )
-        )
+        amounts = {(d, k): total for d, k, _, total in rows}
 
         def class_shares(n: int | None) -> pd.DataFrame:
             """Every 类's share of the first ``n`` departments (all: None): the table shows the
@@ -216,13 +217,13 @@ def compare_view(government: str, year: int, kind: str, scope: str, top: int, ho
                         t("col.class_share").format(name=class_names[k]): [
                             many.share(amounts.get((d, k)), totals[d]) for d in docs
                         ]
-                        for k in order.index
+                        for k in order
                     },
                 }
             )
 
         columns = st.columns(2)
-        for i, k in enumerate(list(order.index)[:CLASS_CHARTS]):
+        for i, k in enumerate(order[:CLASS_CHARTS]):
             with columns[i % 2]:
                 bars(
                     [many.share(amounts.get((d, k)), totals[d]) for d in documents],

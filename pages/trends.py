@@ -12,7 +12,7 @@ import streamlit as st
 
 from budgetlens import check_labels, vocabulary
 from ui import components as ui
-from ui import data, fmt, many, state
+from ui import fmt, many, state
 from ui.i18n import t
 
 ui.page_header("nav.trends", document=False)
@@ -240,32 +240,39 @@ def trend_view(government: str, department: str, kind: str, scope: str, home: st
         else:
             st.info(t("msg.compare_none").format(what=t("chart.trend_three_public")))
     with right:
-        classes = data.catalogue_classes()
-        classes = classes[classes["document"].isin(documents)]
-        if classes.empty:
+        # the department's 类 rows, the earliest year first (as printed within a year)
+        year_of = dict(zip(documents, years, strict=True))
+        printed = many.class_rows()
+        rows = sorted(
+            (
+                (year_of[d], k, name, total)
+                for d in printed
+                if d in year_of
+                for k, name, total in printed[d]
+            ),
+            key=lambda row: row[0],
+        )
+        if not rows:
             st.info(t("msg.compare_none").format(what=t("chart.trend_classes")))
         else:
             # one 类 is one code across years (its name may change between editions): the
-            # latest name
-            latest = classes.assign(
-                year=classes["document"].map(dict(zip(documents, years, strict=True)))
-            ).sort_values("year")
-            key = latest["code"].fillna(latest["name"])
-            # in the UI's language: the official English name with the Chinese beside it
-            names_by_key = dict(zip(key, map(ui.class_name, latest["name"]), strict=True))
+            # latest name, in the UI's language (the official English name with the Chinese)
+            names_by_key = {k: ui.class_name(name) for _, k, name, _ in rows}
             fig = {
                 "data": [],
                 "layout": {"barmode": "group", "height": 360, "xaxis": {"type": "category"}},
             }
-            for k in dict.fromkeys(key):
-                part = latest[key == k]
-                by_year = dict(zip(part["year"], part["total_wan"], strict=True))
+            for k in dict.fromkeys(k for _, k, _, _ in rows):
+                by_year = {y: total for y, key, _, total in rows if key == k}
                 fig["data"].append(
                     {
                         "type": "bar",
                         "name": names_by_key[k],
                         "x": labels,
-                        "y": [float(by_year[y]) if y in by_year else 0 for y in years],
+                        # a year that prints no such 类 has no bar (not a bar of 0)
+                        "y": [
+                            None if many.blank(by_year.get(y)) else float(by_year[y]) for y in years
+                        ],
                         "customdata": documents,
                         "hovertemplate": "%{x} · "
                         + names_by_key[k]

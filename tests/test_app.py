@@ -445,6 +445,27 @@ def test_overview_class_chart_keeps_its_names_whole_on_a_phone(
     assert spec["layout"]["yaxis"]["automargin"] is True
 
 
+def test_overview_admin_operating_without_a_stated_figure_is_the_department_total(
+    seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a copy without the stated 机关运行经费 figure (l.513), the 概览 page shows the 部门合计
+    of its table by unit (l.422: 54.87 万元), not the unit's row nor nothing."""
+    path = tmp_path / "budget.duckdb"
+    shutil.copyfile(seed_db, path)
+    con = db.connect(path)
+    try:
+        con.execute("delete from key_figure where key = 'admin_operating_total'")
+    finally:
+        con.close()
+    monkeypatch.setenv("BUDGETLENS_DB", str(path))
+    at = run_page()
+    shown = {m.label: m for m in at.metric}
+    assert "机关运行经费（万元）" in shown  # the old query marked no row of the table its total
+    admin = shown["机关运行经费（万元）"]
+    assert admin.value == "54.87"
+    assert "422" in admin.proto.help
+
+
 def test_overview_three_public_empty_table_is_a_sentence(app_db: Path) -> None:
     at = run_page()
     assert any("本表无数据" in c.value for c in at.caption)

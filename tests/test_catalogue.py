@@ -649,3 +649,31 @@ def test_the_trend_names_each_class_in_the_language_of_the_page(many_db: Path, m
         english = vocabulary.class_names_en().get(zh)
         assert english, f"no English name declared for {zh}"
         assert en.startswith(english) and zh in en, (zh, en)
+
+
+def test_the_trend_gives_each_class_of_each_year_as_read_by_hand(
+    many_db: Path, monkeypatch
+) -> None:
+    """The 类 chart of a department over its years: one trace per 类, in the order the first
+    year prints them, each year's bar the 类's amount on that year's 收支预算总表 (Jiangsu prints
+    its all-funds 类 only there, by name: hand_read.csv, section summary, 功能分类/金额)."""
+    at = run_app(
+        many_db, monkeypatch, "trends", government="江苏省", dept_key="江苏省人大常委会办公厅"
+    )
+    chart = next(
+        json.loads(el.proto.spec)
+        for el in at.get("plotly_chart")
+        if json.loads(el.proto.spec)["layout"].get("barmode") == "group"
+    )
+    got = {trace["name"]: dict(zip(trace["x"], trace["y"], strict=True)) for trace in chart["data"]}
+    want: dict[str, dict[str, float]] = {}
+    for f in JS:
+        year = identity(f)["year"]
+        for r in hand(f):
+            if r["section"] == "summary" and r["column"] == "功能分类/金额":
+                name = r["label"].split("、", 1)[1]
+                want.setdefault(name, {})[year] = float(r["value"].replace(",", ""))
+    assert list(got) == ["一般公共服务支出", "社会保障和就业支出", "住房保障支出"]
+    assert set(got) == set(want)
+    for name, by_year in got.items():
+        assert {str(y): v for y, v in by_year.items()} == pytest.approx(want[name]), name

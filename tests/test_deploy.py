@@ -181,3 +181,35 @@ def test_warm_says_so_when_no_server_answers(capsys: pytest.CaptureFixture[str])
 
     assert warm.main([f"ws://127.0.0.1:{free_port()}", "--wait", "1"]) == 2
     assert "did not answer" in capsys.readouterr().err
+
+
+def test_the_launcher_imports_the_modules_the_pages_import(tmp_path: Path) -> None:
+    """A first visit must not load (or, without cached bytecode, compile) the dashboard's own
+    modules: the launcher imports, before serving, every module app.py and the pages import,
+    read from their source. Run in a fresh interpreter: this one has imported them already."""
+    import subprocess
+    import sys
+
+    from deploy.launch import page_modules
+
+    names = page_modules()
+    assert {"ui.components", "ui.many", "ui.data", "ui.state", "streamlit"} <= set(names)
+    assert "ui.i18n.t" in names  # ``from ui.i18n import t``: a name, skipped when importing
+    code = (
+        "import sys; sys.path.insert(0, 'deploy'); import launch\n"
+        "before = {m for m in ('ui.components', 'ui.many', 'ui.presenter') if m in sys.modules}\n"
+        "launch.import_page_modules()\n"
+        "after = {m for m in ('ui.components', 'ui.many', 'ui.presenter') if m in sys.modules}\n"
+        "print(sorted(before), sorted(after))"
+    )
+    env = {"BUDGETLENS_DB": str(tmp_path / "none.duckdb"), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    assert out.stdout.strip() == "[] ['ui.components', 'ui.many', 'ui.presenter']", out.stderr
+    assert "not preloaded" not in out.stderr

@@ -76,6 +76,19 @@ SCOPES: dict[str, tuple[str, ...]] = {
     "budgetlens/ingest.py": ("tests/test_ingest_seed.py", "tests/test_ingest_errors.py"),
     "budgetlens/mappings.py": ("tests/test_ingest_seed.py", "tests/test_synthetic.py"),
     "budgetlens/targets.py": ("tests/test_targets.py", "tests/test_amounts_values.py"),
+    # the 决算 families: tables made for each case, and the corpus 决算's reconciliation (its
+    # PDFs parsed once, tests/conftest.py corpus_documents; mutmut forks each mutant from there)
+    "budgetlens/checks_final.py": (
+        "tests/test_checks_final_values.py",
+        "tests/test_corpus_final.py::test_reconciliation_of_a_final_reports_its_own_contradictions",
+        "tests/test_corpus_final.py::test_a_broken_balance_is_a_mismatch",
+    ),
+    # tables made for the case only: with the seed's tests/test_checks.py (an ingest a mutant)
+    # and tests/test_synthetic.py a mutant took ≈ 10 s at load 9 (docs/testing.md)
+    "budgetlens/checks_performance.py": (
+        "tests/test_checks_performance_values.py",
+        "tests/test_checks_families.py",
+    ),
 }
 SKIP = {".git", "build", "mutants", ".venv", "dist", "artifacts"}
 IGNORE = shutil.ignore_patterns(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -100,7 +101,9 @@ def dept_records(name: str, **extra: object) -> tuple[dict, ...]:
     return _cached_records(path, file_version(path), name, params)
 
 
-@st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
+# read on every rerun (the sidebar, the home page): a process-wide memo, as in ui.many (a hit of
+# st.cache_resource costs 0.1–0.2 ms hashing its arguments, lru_cache's well under a microsecond)
+@lru_cache(maxsize=8)
 def _document_index(
     path: str, version: str, synthetic: bool
 ) -> dict[str, dict[int, dict[str, str]]]:
