@@ -59,6 +59,17 @@ SCOPES: dict[str, tuple[str, ...]] = {
     "budgetlens/ingest.py": ("tests/test_ingest_seed.py", "tests/test_ingest_errors.py"),
     "budgetlens/mappings.py": ("tests/test_ingest_seed.py", "tests/test_synthetic.py"),
     "budgetlens/targets.py": ("tests/test_targets.py", "tests/test_amounts_values.py"),
+    "budgetlens/check_labels.py": (
+        "tests/test_check_labels_values.py",
+        "tests/test_check_rules.py::test_every_kind_a_rule_reports_has_labels",
+        "tests/test_check_rules.py::test_statuses_include_what_cannot_be_judged",
+        "tests/test_checks_families.py::test_procurement_subjects_read_in_english_without_chinese",
+    ),
+    "budgetlens/checks_narrative.py": (
+        "tests/test_checks_narrative_values.py",
+        "tests/test_checks_families.py",
+        "tests/test_checks.py",
+    ),
 }
 SKIP = {".git", "build", "mutants", ".venv", "dist", "artifacts"}
 IGNORE = shutil.ignore_patterns(
@@ -198,7 +209,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("modules", nargs="*", help=f"one or more of {sorted(SCOPES)}")
     parser.add_argument("--all", action="store_true", help="the whole [tool.mutmut] run")
-    parser.add_argument("--max-children", type=int, default=2)
+    parser.add_argument(
+        "--max-children",
+        type=int,
+        default=int(os.environ.get("MUTATE_WORKERS") or 2),
+        help="parallel test runs (default: $MUTATE_WORKERS, else 2)",
+    )
     parser.add_argument("--resume", action="store_true", help="keep the results of a former run")
     parser.add_argument(
         "--report-only",
