@@ -1,0 +1,468 @@
+"""The narrative families (``budgetlens/checks_narrative.py``) on rows made for each case: every
+figure below is invented for the case, and the expected statuses, differences and tolerances are
+worked out by hand in the comments (a difference is actual − expected; the tolerance of a
+comparison of one stated figure with one table cell is 0, of a stated share or rate 0.01, of a
+sum 0.01 per part)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from budgetlens import checks_narrative
+from budgetlens.check_core import Checker
+
+D = Decimal
+FIELDS = (
+    "check_kind",
+    "subject",
+    "expected",
+    "actual",
+    "difference",
+    "tolerance",
+    "status",
+    "source_lines",
+)
+
+
+def _kf(key: str, value: str, line: int, label: str | None = None) -> dict:
+    return {
+        "key": key,
+        "value": D(value),
+        "label": label or key,
+        "sentence": f"句{line}",
+        "source_line": line,
+    }
+
+
+def _ef(table: str, code, name: str, level, line: int, total, basic=None, project=None) -> dict:
+    return {
+        "table_key": table,
+        "code": code,
+        "name": name,
+        "level": level,
+        "total_wan": None if total is None else D(total),
+        "basic_wan": None if basic is None else D(basic),
+        "project_wan": None if project is None else D(project),
+        "source_line": line,
+    }
+
+
+def _run(family, rows: dict) -> list[dict]:
+    c = Checker()
+    family(c, rows)
+    return c.results
+
+
+def _shown(results: list[dict]) -> list[tuple]:
+    return [tuple(r[f] for f in FIELDS) for r in results]
+
+
+# --- growth rates: change ÷ (total − change) ----------------------------------------------------
+
+RATES = [
+    ("revenue_total", "revenue_change", "revenue_change_pct"),
+    ("expenditure_total", "expenditure_change", "expenditure_change_pct"),
+    ("general_budget_current", "general_budget_change", "general_budget_change_pct"),
+    ("admin_operating_total", "admin_operating_change", "admin_operating_change_pct"),
+]
+
+
+@pytest.mark.parametrize(("total", "change", "rate"), RATES)
+@pytest.mark.parametrize(
+    ("stated", "status"),
+    [("20.00", "ok"), ("20.01", "rounding"), ("19.99", "rounding"), ("20.02", "mismatch")],
+)
+def test_a_growth_rate_is_the_change_over_last_years_figure(total, change, rate, stated, status):
+    # 本年 120, 增加 20: 上年 120 − 20 = 100, rate 20 ÷ 100 = 20.00%
+    rows = {
+        "key_figure": [
+            _kf(total, "120", 10),
+            _kf(change, "20", 11),
+            _kf(rate, stated, 12, label="增幅"),
+        ]
+    }
+    (r,) = _run(checks_narrative.narrative, rows)
+    assert (r["check_kind"], r["subject"], r["expected"], r["actual"]) == (
+        "narrative_rate",
+        "说明 增幅 = 增减额 / 上年数",
+        D("20.00"),
+        D(stated),
+    )
+    assert (r["difference"], r["tolerance"], r["status"]) == (D(stated) - 20, D("0.01"), status)
+    assert r["source_lines"] == "11,12"  # the change and the rate, not the total
+    assert r["detail"] == "上年数 = 120 − (20) = 100; 句12"
+
+
+def test_a_fall_is_a_negative_rate_over_a_larger_prior_figure():
+    # 本年 80, 减少 20: 上年 80 − (−20) = 100, rate −20 ÷ 100 = −20.00%; 本年 + 增减额 would
+    # give 上年 60 and −33.33%
+    rows = {
+        "key_figure": [
+            _kf("expenditure_total", "80", 10),
+            _kf("expenditure_change", "-20", 11),
+            _kf("expenditure_change_pct", "-20.00", 12),
+        ]
+    }
+    (r,) = _run(checks_narrative.narrative, rows)
+    assert (r["expected"], r["status"]) == (D("-20.00"), "ok")
+    assert r["detail"] == "上年数 = 80 − (-20) = 100; 句12"
+
+
+@pytest.mark.parametrize("missing", [0, 1, 2])
+def test_a_rate_without_its_total_change_or_stated_rate_is_not_checked(missing):
+    figures = [_kf("revenue_total", "120", 10), _kf("revenue_change", "20", 11)]
+    figures.append(_kf("revenue_change_pct", "25.00", 12))  # would be a mismatch
+    del figures[missing]
+    assert _run(checks_narrative.narrative, {"key_figure": figures}) == []
+
+
+# --- classes by function and their shares -------------------------------------------------------
+
+
+def test_classes_the_narrative_lists_against_the_function_tables_and_their_shares():
+    ef = [
+        # 支出总表: the class 科学技术支出 300; its 款 (level 2) is no class
+        _ef("expenditure_total", "206", "科学技术支出", 1, 20, "300"),
+        _ef("expenditure_total", "20601", "科学技术管理事务", 2, 21, "300"),
+        # 一般公共预算支出表: 科学技术支出 80, 社会保障和就业支出 20
+        _ef("general_budget_expenditure", "206", "科学技术支出", 1, 30, "80"),
+        _ef("general_budget_expenditure", "208", "社会保障和就业支出", 1, 31, "20"),
+    ]
+    kf = [
+        _kf("general_budget_current", "100", 40),
+        _kf("fiscal_function.科学技术支出", "300.5", 41, "支出 科学技术支出"),
+        # a share of the 支出总表 class: the narrative states no whole for it, none is checked
+        _kf("fiscal_function_share.科学技术支出", "99.00", 42),
+        _kf("general_budget_function.科学技术支出", "80", 43, "一般 科学技术支出"),
+        _kf("general_budget_function_share.科学技术支出", "80.01", 44),
+        # a name the table does not print: reported, then compared with the closest class
+        # (社会保障支出 and 社会保障和就业支出 share 6 characters: ratio 2·6 / 15 = 0.8 ≥ 0.6)
+        _kf("general_budget_function.社会保障支出", "20", 45, "一般 社会保障支出"),
+        _kf("general_budget_function_share.社会保障支出", "19.98", 46),
+        # no class close enough (国防支出 shares 支出 only): reported and nothing compared
+        _kf("general_budget_function.国防支出", "5", 47, "一般 国防支出"),
+    ]
+    results = _run(checks_narrative.narrative, {"key_figure": kf, "expenditure_function": ef})
+    z = D(0)
+    assert _shown(results) == [
+        # 300.5 − 300 = 0.5 beyond a tolerance of 0
+        (
+            "narrative",
+            "说明 支出 科学技术支出 vs 支出总表 科学技术支出",
+            D(300),
+            D("300.5"),
+            D("0.5"),
+            z,
+            "mismatch",
+            "20,41",
+        ),
+        (
+            "narrative",
+            "说明 一般 科学技术支出 vs 一般公共预算支出表 科学技术支出",
+            D(80),
+            D(80),
+            z,
+            z,
+            "ok",
+            "30,43",
+        ),
+        # 80 ÷ 100 = 80.00%; stated 80.01: 0.01 within 0.01
+        (
+            "narrative_share",
+            "说明 科学技术支出 占比",
+            D("80.00"),
+            D("80.01"),
+            D("0.01"),
+            D("0.01"),
+            "rounding",
+            "44",
+        ),
+        (
+            "narrative_name",
+            "说明 社会保障支出: 一般公共预算支出表中的类",
+            None,
+            None,
+            None,
+            None,
+            "mismatch",
+            "45",
+        ),
+        (
+            "narrative",
+            "说明 一般 社会保障支出 vs 一般公共预算支出表 社会保障和就业支出",
+            D(20),
+            D(20),
+            z,
+            z,
+            "ok",
+            "31,45",
+        ),
+        # 20 ÷ 100 = 20.00%; stated 19.98: −0.02 beyond 0.01
+        (
+            "narrative_share",
+            "说明 社会保障支出 占比",
+            D("20.00"),
+            D("19.98"),
+            D("-0.02"),
+            D("0.01"),
+            "mismatch",
+            "46",
+        ),
+        (
+            "narrative_name",
+            "说明 国防支出: 一般公共预算支出表中的类",
+            None,
+            None,
+            None,
+            None,
+            "mismatch",
+            "47",
+        ),
+    ]
+    assert results[3]["detail"] == "没有名为 社会保障支出 的类；最接近的是 社会保障和就业支出"
+    assert results[6]["detail"] == "没有名为 国防支出 的类"
+    assert [r["detail"] for r in results[:3]] == ["句41", "句43", "句44"]
+    assert results[5]["detail"] == "句46"
+
+
+def test_a_share_of_a_class_needs_the_stated_whole():
+    ef = [_ef("general_budget_expenditure", "206", "科学技术支出", 1, 30, "80")]
+    kf = [
+        _kf("general_budget_function.科学技术支出", "80", 43),
+        _kf("general_budget_function_share.科学技术支出", "50.00", 44),
+    ]
+    results = _run(checks_narrative.narrative, {"key_figure": kf, "expenditure_function": ef})
+    assert [r["check_kind"] for r in results] == ["narrative"]
+
+
+# --- revenue sources and expenditure directions ------------------------------------------------
+
+
+def test_revenue_sources_and_expenditure_directions_with_their_shares():
+    ef = [
+        # the 合计 row of another table, and a class row of the 支出总表: neither is its 合计
+        _ef("general_budget_expenditure", None, "合计", None, 69, "250", "90", "160"),
+        _ef("expenditure_total", "206", "科学技术支出", 1, 68, "300", "100", "200"),
+        _ef("expenditure_total", None, "合计", None, 70, "300", "100", "199.5"),
+    ]
+    kf = [
+        _kf("revenue_total_stated", "200", 50),
+        _kf("revenue_source.财政拨款收入", "150", 51),
+        _kf("revenue_source_share.财政拨款收入", "75.00", 52),
+        _kf("revenue_source.其他收入", "50", 53),
+        _kf("revenue_source_share.其他收入", "25.01", 54),
+        _kf("expenditure_total_stated", "300", 60),
+        _kf("expenditure_direction.基本支出", "100", 61, "基本支出"),
+        _kf("expenditure_direction_share.基本支出", "33.33", 62),
+        _kf("expenditure_direction.项目支出", "200", 63, "项目支出"),
+        _kf("expenditure_direction_share.项目支出", "66.67", 64),
+    ]
+    results = _run(checks_narrative.narrative, {"key_figure": kf, "expenditure_function": ef})
+    z, cent = D(0), D("0.01")
+    assert _shown(results) == [
+        # 150 ÷ 200 = 75.00%
+        (
+            "narrative_share",
+            "说明 收入 财政拨款收入 占比",
+            D("75.00"),
+            D("75.00"),
+            z,
+            cent,
+            "ok",
+            "52",
+        ),
+        # 50 ÷ 200 = 25.00%, stated 25.01
+        (
+            "narrative_share",
+            "说明 收入 其他收入 占比",
+            D("25.00"),
+            D("25.01"),
+            cent,
+            cent,
+            "rounding",
+            "54",
+        ),
+        ("narrative", "说明 基本支出 vs 支出总表 基本支出", D(100), D(100), z, z, "ok", "61,70"),
+        # 100 ÷ 300 = 33.333…% → 33.33
+        ("narrative_share", "说明 基本支出 占比", D("33.33"), D("33.33"), z, cent, "ok", "62"),
+        # the 支出总表 合计 prints 项目 199.5: 200 − 199.5 = 0.5
+        (
+            "narrative",
+            "说明 项目支出 vs 支出总表 项目支出",
+            D("199.5"),
+            D(200),
+            D("0.5"),
+            z,
+            "mismatch",
+            "63,70",
+        ),
+        # 200 ÷ 300 = 66.666…% → 66.67
+        ("narrative_share", "说明 项目支出 占比", D("66.67"), D("66.67"), z, cent, "ok", "64"),
+    ]
+    assert results[2]["detail"] == "句61" and results[1]["detail"] == "句54"
+
+
+def test_sources_without_the_stated_total_and_directions_without_the_table():
+    kf = [
+        _kf("revenue_source.财政拨款收入", "150", 51),
+        _kf("revenue_source_share.财政拨款收入", "10.00", 52),
+        _kf("expenditure_total_stated", "300", 60),
+        _kf("expenditure_direction.基本支出", "100", 61),
+        _kf("expenditure_direction_share.基本支出", "33.33", 62),
+    ]
+    results = _run(checks_narrative.narrative, {"key_figure": kf})
+    # no 收入 total stated: no share of a source; no 支出总表 合计: the direction's share only
+    assert [(r["subject"], r["status"]) for r in results] == [("说明 基本支出 占比", "ok")]
+
+
+# --- 三公 and 机关运行经费 -----------------------------------------------------------------------
+
+THREE_PUBLIC_PARTS = (
+    "three_public_abroad",
+    "three_public_reception",
+    "three_public_vehicle_operation",
+    "three_public_vehicle_purchase",
+)
+
+
+def _fiscal(table: str, label: str, total: str, line: int) -> dict:
+    return {"table_key": table, "label": label, "total_wan": D(total), "source_line": line}
+
+
+def test_three_public_and_admin_operating_against_their_tables():
+    fiscal = [
+        _fiscal("three_public", "出国（境）费", "1", 79),
+        _fiscal("three_public", "合计", "10", 80),
+        _fiscal("admin_operating", "某单位", "30", 84),
+        _fiscal("admin_operating", "部门合计", "54.87", 85),
+    ]
+    kf = [
+        _kf("three_public_total", "10.5", 90, "三公"),
+        *(
+            _kf(k, v, 91 + i)
+            for i, (k, v) in enumerate(zip(THREE_PUBLIC_PARTS, "1234", strict=True))
+        ),
+        _kf("admin_operating_total", "54.87", 95, "机关运行经费"),
+    ]
+    results = _run(checks_narrative.narrative, {"key_figure": kf, "fiscal_item": fiscal})
+    z = D(0)
+    assert _shown(results) == [
+        # stated 10.5 against the table's 合计 10 (not its first row): 0.5 beyond 0
+        (
+            "narrative",
+            "说明 三公 vs “三公”经费表 合计",
+            D(10),
+            D("10.5"),
+            D("0.5"),
+            z,
+            "mismatch",
+            "80,90",
+        ),
+        # 1 + 2 + 3 + 4 = 10 against the stated 10.5: −0.5 beyond 4 × 0.01
+        (
+            "narrative",
+            "说明 “三公”经费 = Σ 分项",
+            D("10.5"),
+            D(10),
+            D("-0.5"),
+            D("0.04"),
+            "mismatch",
+            "90,91,92,93,94",
+        ),
+        (
+            "narrative",
+            "说明 机关运行经费 vs 机关运行经费表 部门合计",
+            D("54.87"),
+            D("54.87"),
+            z,
+            z,
+            "ok",
+            "85,95",
+        ),
+    ]
+    assert results[0]["detail"] == "句90" and results[1]["detail"] is None
+
+
+@pytest.mark.parametrize(
+    ("purchase", "status"),
+    [("0.48", "ok"), ("0.51", "rounding"), ("0.45", "rounding"), ("0.52", "mismatch")],
+)
+def test_three_public_parts_stated_add_up_within_a_cent_each(purchase, status):
+    # three parts stated (no 接待): 1 + 2 + purchase against 3.48, tolerance 3 × 0.01
+    kf = [
+        _kf("three_public_total", "3.48", 90),
+        _kf("three_public_abroad", "1", 91),
+        _kf("three_public_vehicle_operation", "2", 93),
+        _kf("three_public_vehicle_purchase", purchase, 94),
+    ]
+    (r,) = _run(checks_narrative.narrative, {"key_figure": kf, "fiscal_item": []})[1:]
+    assert (r["expected"], r["actual"], r["tolerance"], r["status"]) == (
+        D("3.48"),
+        3 + D(purchase),
+        D("0.03"),
+        status,
+    )
+    assert r["source_lines"] == "90,91,93,94"
+
+
+@pytest.mark.parametrize(("stated", "status"), [("0", "ok"), ("0.01", "mismatch")])
+def test_three_public_stated_without_a_table_row_is_compared_with_zero(stated, status):
+    kf = [_kf("three_public_total", stated, 90)]
+    rows = {"key_figure": kf, "fiscal_item": [_fiscal("three_public", "出国（境）费", "1", 79)]}
+    (r,) = _run(checks_narrative.narrative, rows)
+    assert _shown([r]) == [
+        (
+            "narrative",
+            "说明 “三公”经费 vs “三公”经费表（本表无数据 = 0）",
+            D(0),
+            D(stated),
+            D(stated),
+            D(0),
+            status,
+            "90",
+        ),
+    ]
+    assert r["detail"] == "句90"
+
+
+def test_no_three_public_or_admin_figure_stated_nothing_is_compared():
+    fiscal = [
+        _fiscal("three_public", "合计", "10", 80),
+        _fiscal("admin_operating", "合计", "5", 85),
+    ]
+    # parts without the total are not summed
+    kf = [_kf("three_public_abroad", "1", 91)]
+    assert _run(checks_narrative.narrative, {"key_figure": kf, "fiscal_item": fiscal}) == []
+
+
+# --- 政府采购 = 货物 + 工程 + 服务 ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("services", "status"), [("60", "ok"), ("60.03", "rounding"), ("60.04", "mismatch")]
+)
+def test_procurement_total_is_goods_works_and_services(services, status):
+    kf = [
+        _kf("procurement_total", "100", 5),
+        _kf("procurement_goods", "40", 6),
+        _kf("procurement_works", "0", 7),
+        _kf("procurement_services", services, 8),
+    ]
+    (r,) = _run(checks_narrative.narrative, {"key_figure": kf})
+    # 40 + 0 + services against 100, tolerance 3 × 0.01
+    assert _shown([r]) == [
+        (
+            "narrative",
+            "说明 政府采购 = 货物 + 工程 + 服务",
+            D(100),
+            40 + D(services),
+            D(services) - 60,
+            D("0.03"),
+            status,
+            "5,6,7,8",
+        ),
+    ]
+    del kf[2]  # 工程 not stated: no sum
+    assert _run(checks_narrative.narrative, {"key_figure": kf}) == []
