@@ -466,3 +466,250 @@ def test_procurement_total_is_goods_works_and_services(services, status):
     ]
     del kf[2]  # 工程 not stated: no sum
     assert _run(checks_narrative.narrative, {"key_figure": kf}) == []
+
+
+# --- the performance paragraph: counts and amounts ----------------------------------------------
+
+
+def _project(kind: str, line: int, carried: bool = False, total: str | None = None) -> dict:
+    return {
+        "row_kind": kind,
+        "carried_over": carried,
+        "total_wan": None if total is None else D(total),
+        "source_line": line,
+    }
+
+
+def _unit(unit: str, parent: str | None, line: int, dept: bool = False) -> dict:
+    return {"unit": unit, "parent_unit": parent, "is_department": dept, "source_line": line}
+
+
+def _performance_rows() -> dict:
+    return {
+        "project_budget": [
+            # the carried-over department row comes first: the 本年预算 one is the total
+            _project("department", 98, carried=True, total="50"),
+            _project("department", 99, total="500"),
+            _project("project", 100),
+            _project("project", 101),
+            _project("project", 102),
+            _project("project", 103, carried=True),  # 上年结转: not a project of this year
+        ],
+        "performance_table": [
+            {"is_department": True, "source_line": 190},
+            {"is_department": False, "source_line": 200},
+            {"is_department": False, "source_line": 210},
+        ],
+        "budget_unit": [
+            _unit("某局", None, 300, dept=True),
+            _unit("某局", "某局", 301),  # the department's own office
+            _unit("某中心", "某局", 302),
+            _unit("某所", "某局", 303),
+        ],
+        "expenditure_function": [
+            _ef("expenditure_total", None, "合计", None, 399, "900", "350", "550"),
+            _ef("general_budget_expenditure", "206", "科学技术支出", 1, 401, "800", "300", "500"),
+            _ef("general_budget_expenditure", None, "合计", None, 400, "800", "300", "500"),
+        ],
+    }
+
+
+def test_the_performance_paragraph_against_the_tables():
+    rows = _performance_rows()
+    rows["key_figure"] = [
+        _kf("perf_projects", "3", 500, "项目数"),
+        _kf("perf_published_projects", "3", 501, "公开项目数"),
+        _kf("perf_units", "3", 502, "单位数"),
+        _kf("dept_subordinate_units", "2", 503, "下属单位数"),
+        _kf("perf_projects_funds", "500", 504, "项目金额"),
+        _kf("perf_published_funds", "499.99", 505, "公开金额"),
+        _kf("perf_dept_funds", "800", 506, "部门资金"),
+        _kf("perf_dept_basic", "300", 507, "部门基本"),
+        _kf("perf_dept_project", "500.01", 508, "部门项目"),
+        _kf("perf_operating_projects", "1", 509),
+        _kf("perf_targeted_projects", "2", 510),
+        _kf("perf_operating_funds", "200", 511),
+        _kf("perf_targeted_funds", "300.02", 512),
+        _kf("dept_staff_actual", "10", 513),
+        _kf("dept_staff_on_establishment", "8", 514),
+        _kf("dept_staff_other", "3", 515),
+    ]
+    results = _run(checks_narrative.narrative, rows)
+    z, cent = D(0), D("0.01")
+    assert _shown(results) == [
+        # three projects of this year (l.100–102; l.103 is carried over)
+        (
+            "narrative_count",
+            "说明 项目数 vs 项目支出预算表（本年预算）项目数",
+            D(3),
+            D(3),
+            z,
+            z,
+            "ok",
+            "100,101,102,500",
+        ),
+        # two project tables published (l.200, l.210; l.190 is the department's): 2 − 3 = −1
+        (
+            "narrative_count",
+            "说明 公开项目数 vs 公开的项目支出绩效目标表数",
+            D(3),
+            D(2),
+            D(-1),
+            z,
+            "mismatch",
+            "200,210,501",
+        ),
+        # three units besides the department's row (l.301–303)
+        (
+            "narrative_count",
+            "说明 单位数 vs 预算单位数（项目支出预算表、机关运行经费表）",
+            D(3),
+            D(3),
+            z,
+            z,
+            "ok",
+            "301,302,303,502",
+        ),
+        # of which two are not the department's own office (l.302, l.303)
+        (
+            "narrative_count",
+            "说明 下属单位数 vs 下属预算单位数（不含机关本级）",
+            D(2),
+            D(2),
+            z,
+            z,
+            "ok",
+            "301,302,303,503",
+        ),
+        # the 本年预算 department row (l.99), 500, not the carried-over one (l.98)
+        ("narrative", "说明 项目金额 vs 项目支出预算表 合计", D(500), D(500), z, z, "ok", "99,504"),
+        (
+            "narrative",
+            "说明 公开金额 vs 项目支出预算表 合计",
+            D(500),
+            D("499.99"),
+            D("-0.01"),
+            z,
+            "mismatch",
+            "99,505",
+        ),
+        # the 一般公共预算支出表 合计 row (l.400), not the 支出总表's (l.399) nor a class (l.401)
+        ("narrative", "说明 部门资金 vs 一般公共预算支出表", D(800), D(800), z, z, "ok", "400,506"),
+        ("narrative", "说明 部门基本 vs 一般公共预算支出表", D(300), D(300), z, z, "ok", "400,507"),
+        (
+            "narrative",
+            "说明 部门项目 vs 一般公共预算支出表",
+            D(500),
+            D("500.01"),
+            cent,
+            z,
+            "mismatch",
+            "400,508",
+        ),
+        # 1 + 2 = 3 projects
+        (
+            "narrative_count",
+            "说明 项目数: 其他运转类 + 特定目标类 = 合计",
+            D(3),
+            D(3),
+            z,
+            z,
+            "ok",
+            "509,510",
+        ),
+        # 200 + 300.02 = 500.02 against 500: 0.02 within 2 × 0.01
+        (
+            "narrative",
+            "说明 项目金额: 其他运转类 + 特定目标类 = 合计",
+            D(500),
+            D("500.02"),
+            D("0.02"),
+            D("0.02"),
+            "rounding",
+            "511,512",
+        ),
+        # 8 + 3 = 11 staff against 10 actual
+        (
+            "narrative_count",
+            "部门整体: 实际在职人员 = 在编 + 其他",
+            D(10),
+            D(11),
+            D(1),
+            z,
+            "mismatch",
+            "513,514,515",
+        ),
+    ]
+    assert [r["detail"] for r in results[:9]] == [f"句{n}" for n in range(500, 509)]
+    assert [r["detail"] for r in results[9:]] == [None, None, None]
+
+
+def test_a_projects_sum_of_one_cent_too_many_per_part_is_a_mismatch():
+    rows = _performance_rows()
+    rows["key_figure"] = [
+        _kf("perf_projects_funds", "500", 504),
+        _kf("perf_operating_funds", "200", 511),
+        _kf("perf_targeted_funds", "300.03", 512),  # 0.03 beyond 2 × 0.01
+    ]
+    results = _run(checks_narrative.narrative, rows)
+    assert [(r["subject"], r["difference"], r["status"]) for r in results] == [
+        ("说明 perf_projects_funds vs 项目支出预算表 合计", D(0), "ok"),
+        ("说明 项目金额: 其他运转类 + 特定目标类 = 合计", D("0.03"), "mismatch"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "drop",
+    ["perf_operating_projects", "perf_targeted_projects", "perf_projects"],
+)
+def test_a_count_of_projects_by_type_needs_both_types_and_the_total(drop):
+    kf = [
+        _kf("perf_operating_projects", "1", 509),
+        _kf("perf_targeted_projects", "5", 510),  # 1 + 5 = 6 against 3: a mismatch if run
+        _kf("perf_projects", "3", 500),
+    ]
+    rows = {"key_figure": [f for f in kf if f["key"] != drop]}
+    results = _run(checks_narrative.narrative, rows)
+    assert not [r for r in results if "其他运转类" in r["subject"]]
+
+
+@pytest.mark.parametrize(
+    "drop", ["perf_operating_funds", "perf_targeted_funds", "perf_projects_funds"]
+)
+def test_an_amount_of_projects_by_type_needs_both_types_and_the_total(drop):
+    kf = [
+        _kf("perf_operating_funds", "1", 511),
+        _kf("perf_targeted_funds", "5", 512),
+        _kf("perf_projects_funds", "3", 504),
+    ]
+    rows = {"key_figure": [f for f in kf if f["key"] != drop]}
+    results = _run(checks_narrative.narrative, rows)
+    assert not [r for r in results if "其他运转类" in r["subject"]]
+
+
+@pytest.mark.parametrize(
+    "drop", ["dept_staff_actual", "dept_staff_on_establishment", "dept_staff_other"]
+)
+def test_staff_need_the_actual_count_and_both_parts(drop):
+    kf = [
+        _kf("dept_staff_actual", "10", 513),
+        _kf("dept_staff_on_establishment", "8", 514),
+        _kf("dept_staff_other", "3", 515),
+    ]
+    rows = {"key_figure": [f for f in kf if f["key"] != drop]}
+    assert _run(checks_narrative.narrative, rows) == []
+
+
+def test_stated_amounts_without_their_table_rows_are_not_compared():
+    # no 项目支出预算表 department row of this year, no 一般公共预算支出表 合计 row
+    rows = {
+        "project_budget": [_project("department", 98, carried=True, total="50")],
+        "expenditure_function": [
+            _ef("expenditure_total", None, "合计", None, 399, "900", "350", "550"),
+        ],
+        "key_figure": [
+            _kf("perf_projects_funds", "50", 504),
+            _kf("perf_dept_funds", "900", 506),
+        ],
+    }
+    assert _run(checks_narrative.narrative, rows) == []
