@@ -713,3 +713,140 @@ def test_stated_amounts_without_their_table_rows_are_not_compared():
         ],
     }
     assert _run(checks_narrative.narrative, rows) == []
+
+
+# --- 政府采购 stated against the 政府采购预算表 ----------------------------------------------
+
+
+def _purchase(kind: str, category, total, line: int) -> dict:
+    return {
+        "row_kind": kind,
+        "category": category,
+        "total_wan": None if total is None else D(total),
+        "source_line": line,
+    }
+
+
+def _procurement_figures(total="100", goods="40", works="0", services="60") -> list[dict]:
+    return [
+        _kf("procurement_total", total, 5),
+        _kf("procurement_goods", goods, 6),
+        _kf("procurement_works", works, 7),
+        _kf("procurement_services", services, 8),
+    ]
+
+
+def test_procurement_against_the_table_row_by_row():
+    table = [
+        _purchase("total", None, None, 29),  # a 合计 row read blank: not the total
+        _purchase("total", None, "100.01", 30),
+        _purchase("item", "货物", "41", 33),  # an item row, no category
+        _purchase("category", "货物", "40", 31),
+        _purchase("category", "服务", "59.99", 32),
+    ]
+    rows = {"key_figure": _procurement_figures(), "procurement_item": table}
+    results = _run(checks_narrative.procurement_narrative, rows)
+    z = D(0)
+    assert _shown(results) == [
+        # 100 stated, 100.01 in the table: −0.01 beyond a tolerance of 0
+        (
+            "procurement",
+            "说明 政府采购预算总额 vs 政府采购预算表 合计",
+            D("100.01"),
+            D(100),
+            D("-0.01"),
+            z,
+            "mismatch",
+            "5,30",
+        ),
+        (
+            "procurement",
+            "说明 政府采购货物预算 vs 政府采购预算表 货物",
+            D(40),
+            D(40),
+            z,
+            z,
+            "ok",
+            "6,31",
+        ),
+        # no 工程 category row: 0, the stated line only
+        ("procurement", "说明 政府采购工程预算 vs 政府采购预算表 工程", z, z, z, z, "ok", "7"),
+        (
+            "procurement",
+            "说明 政府采购服务预算 vs 政府采购预算表 服务",
+            D("59.99"),
+            D(60),
+            D("0.01"),
+            z,
+            "mismatch",
+            "8,32",
+        ),
+        # 40 + 0 + 60 = 100
+        (
+            "procurement",
+            "说明 政府采购预算总额 = 货物 + 工程 + 服务",
+            D(100),
+            D(100),
+            z,
+            D("0.03"),
+            "ok",
+            "5,6,7,8",
+        ),
+    ]
+    assert [r["detail"] for r in results] == [
+        "句5",
+        "句6",
+        "表中未列工程类（= 0）；句7",
+        "句8",
+        "句5",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("services", "status"), [("60.03", "rounding"), ("59.97", "rounding"), ("60.04", "mismatch")]
+)
+def test_procurement_parts_add_up_within_a_cent_each(services, status):
+    rows = {"key_figure": _procurement_figures(services=services), "procurement_item": []}
+    (r,) = _run(checks_narrative.procurement_narrative, rows)
+    # no table rows: the statement against itself only, 40 + 0 + services against 100
+    assert (r["subject"], r["expected"], r["actual"], r["tolerance"], r["status"]) == (
+        "说明 政府采购预算总额 = 货物 + 工程 + 服务",
+        D(100),
+        40 + D(services),
+        D("0.03"),
+        status,
+    )
+
+
+def test_procurement_parts_stated_in_part_against_a_table_of_items_only():
+    figures = _procurement_figures(works="5")
+    del figures[2]  # 工程 not stated
+    table = [_purchase("item", None, "70", 31), _purchase("total", None, "100", 30)]
+    results = _run(
+        checks_narrative.procurement_narrative, {"key_figure": figures, "procurement_item": table}
+    )
+    # the 合计 only: a table without category rows, and no sum of two parts of three
+    assert [(r["subject"], r["status"]) for r in results] == [
+        ("说明 政府采购预算总额 vs 政府采购预算表 合计", "ok")
+    ]
+
+
+def test_procurement_category_missing_while_another_is_listed_and_a_part_unstated():
+    figures = _procurement_figures(goods="3")
+    del figures[3]  # 服务 not stated
+    table = [_purchase("category", "服务", "97", 32)]
+    results = _run(
+        checks_narrative.procurement_narrative, {"key_figure": figures, "procurement_item": table}
+    )
+    # no 合计 row; 货物 and 工程 not listed: each compared with 0; 服务 not stated: no row of it
+    assert [(r["subject"], r["expected"], r["actual"], r["status"]) for r in results] == [
+        ("说明 政府采购货物预算 vs 政府采购预算表 货物", D(0), D(3), "mismatch"),
+        ("说明 政府采购工程预算 vs 政府采购预算表 工程", D(0), D(0), "ok"),
+    ]
+
+
+def test_procurement_parts_without_a_stated_total_are_not_compared():
+    figures = _procurement_figures()[1:]
+    table = [_purchase("total", None, "100", 30), _purchase("category", "货物", "1", 31)]
+    rows = {"key_figure": figures, "procurement_item": table}
+    assert _run(checks_narrative.procurement_narrative, rows) == []
