@@ -850,3 +850,166 @@ def test_procurement_parts_without_a_stated_total_are_not_compared():
     table = [_purchase("total", None, "100", 30), _purchase("category", "货物", "1", 31)]
     rows = {"key_figure": figures, "procurement_item": table}
     assert _run(checks_narrative.procurement_narrative, rows) == []
+
+
+# --- sums stated in prose -------------------------------------------------------------------------
+
+
+def _section(body: str, line: int) -> dict:
+    return {"section": "说明", "heading": None, "seq": line, "body": body, "source_line": line}
+
+
+def _perf(project: str, line: int, is_department: bool = False, **fields) -> dict:
+    return {"project": project, "is_department": is_department, "source_line": line, **fields}
+
+
+def _sums(rows: dict) -> list[tuple]:
+    return [
+        (r["project"], r["subject"], r["expected"], r["actual"], r["status"])
+        for r in _run(checks_narrative.prose_sums, rows)
+    ]
+
+
+def test_a_stated_sum_with_its_parts_in_either_unit():
+    # 12 万元 + 8000 元 (0.8 万元) = 12.8 万元; parts without a unit take the total's: 3 + 4 = 7
+    text = "租地费12万元+8000元=12.8万元。另3+4=7.5万元。"
+    results = _run(checks_narrative.prose_sums, {"text_section": [_section(text, 70)]})
+    assert _shown(results) == [
+        (
+            "prose_sum",
+            "说明: 算式 12万元+8000元=12.8万元",
+            D("12.8"),
+            D("12.8"),
+            D(0),
+            D(0),
+            "ok",
+            "70",
+        ),
+        ("prose_sum", "说明: 算式 3+4=7.5万元", D("7.5"), D(7), D("-0.5"), D(0), "mismatch", "70"),
+    ]
+    assert [r["detail"] for r in results] == [
+        "12 + 0.8 = 12.8（万元）；原文：12万元+8000元=12.8万元",
+        "3 + 4 = 7（万元）；原文：3+4=7.5万元",
+    ]
+    assert {r["project"] for r in results} == {None}
+
+
+def test_totals_against_the_amounts_before_them_in_their_own_item():
+    text = (
+        "1、印刷费2万元，宣传费3万元，合计5万元；"
+        "2、差旅费1万元，会议费2万元，小计3万元，培训费4万元，合计7.5万元；"
+        "3、设备费10万元，其中电脑4万元，软件5万元，合计15万元。"
+    )
+    rows = {"performance_table": [_perf("P", 80, summary=text)]}
+    # item 1: 2 + 3 = 5; item 2: 1 + 2 = 3 (小计), which carries on as a part: 3 + 4 = 7
+    # against 7.5; item 3: 电脑 4 after 其中 is a part of 10, not of the total: 10 + 5 = 15
+    assert _sums(rows) == [
+        ("P", "P 概况: 合计 5万元", D(5), D(5), "ok"),
+        ("P", "P 概况: 小计 3万元", D(3), D(3), "ok"),
+        ("P", "P 概况: 合计 7.5万元", D("7.5"), D(7), "mismatch"),
+        ("P", "P 概况: 合计 15万元", D(15), D(15), "ok"),
+    ]
+    (first, *_) = _run(checks_narrative.prose_sums, rows)
+    assert first["detail"] == "2 + 3 = 5（万元）；原文：1、印刷费2万元，宣传费3万元，合计5万元"
+
+
+def test_a_total_of_one_amount_or_after_other_words_is_no_sum():
+    # 合计 over one amount: nothing to add; 合计 followed by a comma before the amount: the
+    # amount is not the total's
+    text = "印刷费3万元，合计3万元；会议费2万元，差旅费1万元，合计，培训费4万元。"
+    assert _sums({"text_section": [_section(text, 70)]}) == []
+
+
+def test_two_or_three_items_stated_together():
+    text = "1、奖励资金5万元。2、补助资金6万元。3、计划资金7万元，三项合计18万元。"
+    # item 3: its own 7 and the two items before it: 5 + 6 + 7 = 18
+    assert _sums({"text_section": [_section(text, 70)]}) == [
+        (None, "说明: 合计 18万元", D(18), D(18), "ok")
+    ]
+    text = "1、奖励资金5万元。2、补助资金6万元，2项合计11.5万元。"
+    # item 2: 5 (item 1) + 6 = 11 against 11.5
+    assert _sums({"text_section": [_section(text, 70)]}) == [
+        (None, "说明: 合计 11.5万元", D("11.5"), D(11), "mismatch")
+    ]
+    # 四项合计 with three items: not enough parts, not compared
+    text = "1、奖励资金5万元。2、补助资金6万元。3、计划资金7万元，四项合计18万元。"
+    assert _sums({"text_section": [_section(text, 70)]}) == []
+
+
+@pytest.mark.parametrize(
+    ("parts", "reported"),
+    [
+        ("50万元、45万元、15万元", D(110)),  # 110: within 10% of 100
+        ("50万元、40万元、10万元", D(100)),
+        ("50万元、45万元、16万元", None),  # 111: more than 10% above
+        ("50万元、30万元、9万元", None),  # 89: more than 10% below
+        ("50万元、100万元、5万元", None),  # a part as large as the head: no breakdown
+        ("95万元、6万元", D(101)),
+        ("101万元", None),  # one amount after the head: no breakdown
+    ],
+)
+def test_an_amount_followed_by_amounts_that_nearly_add_up_to_it(parts, reported):
+    text = f"运行费用100万元：{parts}。"
+    found = _sums({"text_section": [_section(text, 70)]})
+    if reported is None:
+        assert found == []
+    else:
+        status = "ok" if reported == 100 else "mismatch"
+        assert found == [(None, "说明: 分项 100万元", D(100), reported, status)]
+
+
+def test_a_breakdown_is_not_read_where_a_total_is_stated():
+    text = "运行费用100万元：50万元、40万元，合计90万元。"
+    # 合计 90 = 100 + 50 + 40? no: 100, 50 and 40 are all before it: 190 against 90
+    assert _sums({"text_section": [_section(text, 70)]}) == [
+        (None, "说明: 合计 90万元", D(90), D(190), "mismatch")
+    ]
+
+
+@pytest.mark.parametrize(
+    "rate",
+    ["按每月568元发放", "补助标准568元", "568元/人", "568元/月"],
+)
+def test_an_amount_per_month_or_person_is_no_part(rate):
+    # 1000 + 500 = 1500 元 (0.15 万元); the rate is left out
+    text = f"共两人，补助1000元，{rate}，补发500元，共计1500元。"
+    results = _run(checks_narrative.prose_sums, {"text_section": [_section(text, 70)]})
+    assert [(r["expected"], r["actual"], r["status"]) for r in results] == [
+        (D("0.15"), D("0.15"), "ok")
+    ]
+
+
+def test_an_amount_per_year_is_a_part():
+    # 1000 + 568 + 500 = 2068 元 against the stated 1500 元
+    text = "补助1000元，568元/年，补发500元，共计1500元。"
+    results = _run(checks_narrative.prose_sums, {"text_section": [_section(text, 70)]})
+    assert [(r["expected"], r["actual"], r["status"]) for r in results] == [
+        (D("0.15"), D("0.2068"), "mismatch")
+    ]
+
+
+def test_each_passage_once_and_each_sum_once_per_project():
+    text = "印刷费2万元，宣传费3万元，合计6万元。"
+    rows = {
+        "performance_table": [
+            # the same text in two fields of one table, and in a second table of the project
+            _perf("P", 80, summary=text, plan=text),
+            _perf("P", 90, basis="前言。" + text),  # the same sum in another passage of P
+            _perf("Q", 95, goal_annual="Q：" + text),  # the same sum for another project
+            _perf("R", 96, summary=None, necessity=text),  # a passage read before: not again
+        ],
+        "text_section": [_section("说明：" + text, 70)],
+        "key_figure": [
+            {**_kf("three_public_total", "1", 71), "sentence": "另：1万元+1万元=3万元"},
+            # a 政府采购 sentence is checked with its parts by its own families, not here
+            {**_kf("procurement_total", "1", 72), "sentence": "采购1万元+2万元=4万元"},
+            {**_kf("revenue_total", "1", 73), "sentence": None},
+        ],
+    }
+    results = _run(checks_narrative.prose_sums, rows)
+    assert [(r["project"], r["subject"], r["status"], r["source_lines"]) for r in results] == [
+        ("P", "P 概况: 合计 6万元", "mismatch", "80"),
+        ("Q", "Q 概况: 合计 6万元", "mismatch", "95"),
+        (None, "说明: 合计 6万元", "mismatch", "70"),
+        (None, "说明: 算式 1万元+1万元=3万元", "mismatch", "71"),
+    ]
