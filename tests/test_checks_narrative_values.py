@@ -1013,3 +1013,182 @@ def test_each_passage_once_and_each_sum_once_per_project():
         (None, "说明: 合计 6万元", "mismatch", "70"),
         (None, "说明: 算式 1万元+1万元=3万元", "mismatch", "71"),
     ]
+
+
+# --- quantities a project's 概况 states against its indicators -----------------------------------
+
+
+def _ind(project, name, raw, comparator, value, unit, line, kind="numeric") -> dict:
+    return {
+        "project": project,
+        "name": name,
+        "target_raw": raw,
+        "target_kind": kind,
+        "comparator": comparator,
+        "target_value": value,
+        "target_unit": unit,
+        "source_line": line,
+    }
+
+
+def test_quantities_in_a_projects_overview_against_its_indicators():
+    text = (
+        "补助项目58项，奖励63家高新技术企业，培训人员不少于30人，开展培训10次，"
+        "新建科研平台3个，引进人才5名。"
+    )
+    indicators = [
+        _ind("P", "补助项目数量", "≥56项", "≥", 56.0, "项", 610),
+        _ind("P", "高新技术企业数量", "63家", "=", 63.0, "家", 611),
+        _ind("P", "培训人员数量", "40人", "=", 40.0, "人", 612),  # stated vaguely: not compared
+        _ind("P", "开展培训次数", "12次", "=", 12.0, "次", 613),
+        _ind("P", "科研平台数量", "3项", "=", 4.0, "项", 614),  # another unit than 个
+        _ind("P", "引进人才数量", "≤5人", "≤", 5.0, "人", 615),  # 名 counts as 人
+        _ind("Q", "补助项目数量", "50项", "=", 50.0, "项", 616),  # another project's
+        _ind("P", "补助项目数量", "达标", None, None, "项", 617, kind="text"),
+    ]
+    rows = {
+        "performance_indicator": indicators,
+        "performance_table": [
+            _perf("部门整体", 70, is_department=True, summary=text),
+            _perf("P", 80, summary=text, goal_annual=text),  # one mention compared once
+        ],
+    }
+    c = Checker()
+    checks_narrative.prose_quantities(c, rows)
+    assert [(r["project"], r["subject"], r["status"], r["source_lines"]) for r in c.results] == [
+        ("P", "P: 概况 补助项目58项 vs 指标 补助项目数量", "ok", "80,610"),  # 58 ≥ 56
+        ("P", "P: 概况 开展培训10次 vs 指标 开展培训次数", "mismatch", "80,613"),  # 10 ≠ 12
+        ("P", "P: 概况 引进人才5名 vs 指标 引进人才数量", "ok", "80,615"),  # 5 ≤ 5
+        ("P", "P: 概况 63家高新技术企业 vs 指标 高新技术企业数量", "ok", "80,611"),
+    ]
+    assert {r["check_kind"] for r in c.results} == {"prose_quantity"}
+    assert c.results[0]["detail"].startswith("概况：补助项目58项，奖励")
+    assert c.results[0]["detail"].endswith("；指标：补助项目数量 ≥56项")
+    assert c.project is None
+
+
+@pytest.mark.parametrize(
+    ("comparator", "stated", "holds"),
+    [
+        ("≥", "5", True),
+        ("≥", "4.99", False),
+        (">", "5", False),
+        (">", "5.01", True),
+        ("≤", "5", True),
+        ("≤", "5.01", False),
+        ("<", "5", False),
+        ("<", "4.99", True),
+        ("=", "5", True),
+        ("=", "5.01", False),
+        (None, "5", True),
+        (None, "4.99", False),
+    ],
+)
+def test_a_stated_quantity_holds_against_a_target_of_5(comparator, stated, holds):
+    assert checks_narrative._holds(D(stated), comparator, D(5)) is holds
+
+
+# --- counts of units and projects stated in prose ------------------------------------------------
+
+
+def test_counts_of_units_and_projects_against_the_tables():
+    rows = {
+        "budget_unit": [
+            _unit("某局", None, 400, dept=True),
+            _unit("某局", "某局", 401),
+            _unit("某中心", "某局", 405),
+            _unit("某所", "某局", 406),
+        ],
+        "project_budget": [
+            _project("project", 402),
+            _project("project", 403),
+            _project("project", 404, carried=True),
+        ],
+        "text_section": [
+            _section(
+                "本部门包括3个预算单位，下属2个事业单位，共5家预算单位，二十个预算单位；"
+                "安排十一个项目，2个预算项目。",
+                90,
+            )
+        ],
+        "performance_table": [_perf("P", 95, summary="覆盖十个下属单位")],
+    }
+    results = _run(checks_narrative.prose_counts, rows)
+    z = D(0)
+    units = "401,405,406"
+    assert _shown(results) == [
+        # 3 units besides the department's row
+        (
+            "prose_count",
+            "说明 包括3个预算单位 vs 预算单位表",
+            D(3),
+            D(3),
+            z,
+            z,
+            "ok",
+            f"90,{units}",
+        ),
+        # 2 of them subordinate (not the department's own office): the other reading
+        (
+            "prose_count",
+            "说明 下属2个事业单位 vs 预算单位表",
+            D(2),
+            D(2),
+            z,
+            z,
+            "ok",
+            f"90,{units}",
+        ),
+        # neither 3 nor 2: against the 3 units, 5 − 3 = 2 (二十 is no count read: skipped)
+        (
+            "prose_count",
+            "说明 共5家预算单位 vs 预算单位表",
+            D(3),
+            D(5),
+            D(2),
+            z,
+            "mismatch",
+            f"90,{units}",
+        ),
+        # 十一 = 11 against the 2 projects of this year
+        (
+            "prose_count",
+            "说明 十一个项目 vs 项目支出预算表",
+            D(2),
+            D(11),
+            D(9),
+            z,
+            "mismatch",
+            "90,402,403",
+        ),
+        ("prose_count", "说明 2个预算项目 vs 项目支出预算表", D(2), D(2), z, z, "ok", "90,402,403"),
+        # 十 = 10 in a project's 概况
+        (
+            "prose_count",
+            "说明 十个下属单位 vs 预算单位表",
+            D(3),
+            D(10),
+            D(7),
+            z,
+            "mismatch",
+            f"95,{units}",
+        ),
+    ]
+    assert results[0]["detail"] == "表中 3 个预算单位（其中下属 2 个）；原文：包括3个预算单位"
+    assert results[3]["detail"] == "项目支出预算表（本年预算）列 2 个项目；原文：十一个项目"
+
+
+def test_counts_without_rows_to_count_are_not_compared():
+    rows = {
+        "budget_unit": [_unit("某局", None, 400, dept=True)],
+        "text_section": [_section("本部门包括3个预算单位，安排2个项目。", 90)],
+    }
+    assert _run(checks_narrative.prose_counts, rows) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [("12", 12), ("一", 1), ("两", 2), ("十", 10), ("十五", 15), ("二十", None)],
+)
+def test_a_count_in_figures_or_words(text, n):
+    assert checks_narrative._count(text) == n
