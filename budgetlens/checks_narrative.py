@@ -23,7 +23,6 @@ from budgetlens.check_core import (
     closest,
     level1,
     pct,
-    summary_value,
 )
 from budgetlens.source import norm
 
@@ -34,10 +33,6 @@ def narrative(c: Checker, rows: dict) -> None:
     三公 and 机关运行经费, 政府采购 = 货物 + 工程 + 服务, and the performance paragraph's counts
     and amounts. Figures equal to one table cell are declared identities (rules/narrative.toml)."""
     kf = {f["key"]: f for f in rows.get("key_figure", [])}
-    items = rows.get("summary_item", [])
-
-    def table(table_key, side, item, col):
-        return summary_value(items, table_key, side, item, col)
 
     def vs(key: str, ref: dict | None, col: str, label: str) -> None:
         f = kf.get(key)
