@@ -111,8 +111,7 @@ def narrative(c: Checker, rows: dict) -> None:
     )
     for name, col in (("基本支出", "basic_wan"), ("项目支出", "project_wan")):
         fig = kf.get(f"expenditure_direction.{name}")
-        if fig and exp_sum:
-            vs(f"expenditure_direction.{name}", exp_sum, col, f"支出总表 {name}")
+        vs(f"expenditure_direction.{name}", exp_sum, col, f"支出总表 {name}")
         _share(c, f"说明 {name} 占比", fig, tot_exp, kf.get(f"expenditure_direction_share.{name}"))
     # 三公 and 机关运行经费
     fiscal = by_table(rows.get("fiscal_item", []))

@@ -237,6 +237,34 @@ def test_a_share_of_a_class_needs_the_stated_whole():
     assert [r["check_kind"] for r in results] == ["narrative"]
 
 
+def test_a_name_is_all_the_key_holds_after_its_prefix():
+    # a class and a revenue source whose names hold a "." themselves
+    ef = [
+        _ef("general_budget_expenditure", "206", "科学技术支出", 1, 30, "70"),
+        _ef("general_budget_expenditure", "229", "其他支出.其他", 1, 31, "30"),
+    ]
+    kf = [
+        _kf("general_budget_current", "100", 40),
+        _kf("general_budget_function.其他支出.其他", "30", 41, "一般 其他支出"),
+        _kf("general_budget_function_share.其他支出.其他", "30.00", 42),
+        _kf("revenue_total_stated", "200", 50),
+        _kf("revenue_source.其他收入.a", "50", 51),
+        _kf("revenue_source_share.其他收入.a", "25.00", 52),
+    ]
+    results = _run(checks_narrative.narrative, {"key_figure": kf, "expenditure_function": ef})
+    # 30 ÷ 100 = 30.00%; 50 ÷ 200 = 25.00%
+    assert [(r["subject"], r["expected"], r["status"]) for r in results] == [
+        ("说明 一般 其他支出 vs 一般公共预算支出表 其他支出.其他", D(30), "ok"),
+        ("说明 其他支出.其他 占比", D("30.00"), "ok"),
+        ("说明 收入 其他收入.a 占比", D("25.00"), "ok"),
+    ]
+
+
+def test_a_document_without_narrative_figures_gets_no_narrative_results():
+    ef = [_ef("expenditure_total", None, "合计", 0, 70, "300", "100", "200")]
+    assert _run(checks_narrative.narrative, {"expenditure_function": ef}) == []
+
+
 # --- revenue sources and expenditure directions ------------------------------------------------
 
 
