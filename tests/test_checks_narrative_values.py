@@ -1220,3 +1220,143 @@ def test_counts_without_rows_to_count_are_not_compared():
 )
 def test_a_count_in_figures_or_words(text, n):
     assert checks_narrative._count(text) == n
+
+
+# --- sums in prose: the cases the mutation run of 2026-12-02 left ------------------------------
+
+
+def test_a_stated_sum_in_a_projects_overview_and_in_yuan():
+    # 5000 元 + 5000 元 = 10000 元: 0.5 + 0.5 = 1 万元
+    rows = {"performance_table": [_perf("P", 80, summary="租金5000元+5000元=10000元")]}
+    c = Checker()
+    checks_narrative.prose_sums(c, rows)
+    assert [
+        (r["project"], r["subject"], r["expected"], r["actual"], r["status"]) for r in c.results
+    ] == [("P", "P 概况: 算式 5000元+5000元=10000元", D(1), D(1), "ok")]
+    assert c.project is None
+
+
+def test_a_second_total_in_an_item_adds_only_the_amounts_after_the_first():
+    text = "印刷费1万元，宣传费2万元，合计3万元，会议费4万元，培训费5万元，合计9万元。"
+    # 1 + 2 = 3, then 4 + 5 = 9 (the first 合计 is no part of the second)
+    assert _sums({"text_section": [_section(text, 70)]}) == [
+        (None, "说明: 合计 3万元", D(3), D(3), "ok"),
+        (None, "说明: 合计 9万元", D(9), D(9), "ok"),
+    ]
+
+
+def test_an_items_total_counts_for_the_items_stated_together_after_it():
+    text = "1、印刷费2万元，宣传费3万元，合计5万元。2、会议费6万元，两项合计11万元。"
+    # item 1 comes to its 合计 5; item 2 to 6: 5 + 6 = 11
+    results = _run(checks_narrative.prose_sums, {"text_section": [_section(text, 70)]})
+    assert [(r["subject"], r["expected"], r["actual"], r["status"]) for r in results] == [
+        ("说明: 合计 5万元", D(5), D(5), "ok"),
+        ("说明: 合计 11万元", D(11), D(11), "ok"),
+    ]
+    assert results[1]["detail"] == "5 + 6 = 11（万元）；原文：2、会议费6万元，两项合计11万元"
+
+
+def test_items_stated_together_without_an_amount_of_their_own():
+    # item 3 states no amount: 两项 are items 1 and 2, 5 + 6 = 11
+    text = "1、奖励资金5万元。2、补助资金6万元。3、两项合计11万元。"
+    assert _sums({"text_section": [_section(text, 70)]}) == [
+        (None, "说明: 合计 11万元", D(11), D(11), "ok")
+    ]
+
+
+def test_the_last_items_only_are_stated_together():
+    # 两项: items 2 and 3 (5 + 6), not item 1 too
+    text = "1、奖励资金4万元。2、补助资金5万元。3、计划资金6万元，两项合计11万元。"
+    assert _sums({"text_section": [_section(text, 70)]}) == [
+        (None, "说明: 合计 11万元", D(11), D(11), "ok")
+    ]
+
+
+def test_one_item_stated_as_its_own_total():
+    # 1项合计: the item itself, 6 = 6, not item 1 too
+    text = "1、奖励资金5万元。2、补助资金6万元，1项合计6万元。"
+    assert _sums({"text_section": [_section(text, 70)]}) == [
+        (None, "说明: 合计 6万元", D(6), D(6), "ok")
+    ]
+
+
+def test_a_passage_starting_with_an_amount_or_with_qizhong():
+    text = "2万元用于印刷，3万元用于宣传，合计5万元。"
+    assert _sums({"text_section": [_section(text, 70)]}) == [
+        (None, "说明: 合计 5万元", D(5), D(5), "ok")
+    ]
+    # 其中 at the very start: the first amount is a part of an amount before, one part is left
+    text = "其中印刷费2万元，宣传费3万元，合计5万元。"
+    assert _sums({"text_section": [_section(text, 70)]}) == []
+
+
+def test_a_total_word_and_a_count_of_items_are_looked_for_14_characters_back():
+    # 合计 15 characters before the amount: too far, 5 is then a part, not a total
+    text = "印刷费2万元，宣传费3万元，合计为本部门本年度印刷宣传经费5万元。"
+    assert text.index("5万元") - text.index("合计") == 15
+    assert _sums({"text_section": [_section(text, 70)]}) == []
+    # 两项 15 characters back and 合计 13: a 合计 of the item's own amounts, 6 + 3 = 9
+    text = "1、奖励资金5万元。2、补助资金6万元，专项3万元，两项合计为本部门本年度全部经费9万元。"
+    assert text.index("9万元") - text.index("两项") == 15
+    assert _sums({"text_section": [_section(text, 70)]}) == [
+        (None, "说明: 合计 9万元", D(9), D(9), "ok")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "sentence"),
+    [
+        # the 40 characters before the amount start at the "，": stripped
+        (
+            "甲，",
+            "本部门本年度安排的宣传经费主要用于以下几个方面印刷费2万元，宣传费3万元，合计5万元",
+        ),
+        # … or at an "X": kept
+        (
+            "甲X",
+            "X本部门本年度安排的宣传经费主要用于以下几个方面印刷费2万元，宣传费3万元，合计5万元",
+        ),
+    ],
+)
+def test_the_sentence_shown_is_the_40_characters_before_the_amount(first, sentence):
+    text = (
+        first
+        + "本部门本年度安排的宣传经费主要用于以下几个方面印刷费2万元，宣传费3万元，合计5万元。"
+    )
+    assert text.index("5万元") == 41
+    (r,) = _run(checks_narrative.prose_sums, {"text_section": [_section(text, 70)]})
+    assert r["detail"] == f"2 + 3 = 5（万元）；原文：{sentence}"
+
+
+def test_a_breakdown_shows_its_sentence_and_needs_every_part_below_the_head():
+    text = "运行费用100万元：60万元、50万元。"
+    (r,) = _run(checks_narrative.prose_sums, {"text_section": [_section(text, 70)]})
+    # 60 + 50 = 110: within 10% of 100
+    assert r["detail"] == "60 + 50 = 110（万元）；原文：运行费用100万元"
+    # a part equal to the head: no breakdown (100 + 5 = 105 would be within 10%)
+    text = "运行费用100万元：100万元、5万元。"
+    assert _run(checks_narrative.prose_sums, {"text_section": [_section(text, 70)]}) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # 每 at the very start of the passage, 2 characters before the amount: a rate
+        ("每月568元，补助1000元，补发500元，共计1500元。", (D("0.1"), D("0.05"))),
+        # 每 5 characters before the amount: too far, a part
+        ("补助每年度发放568元，补发500元，共计1068元。", (D("0.0568"), D("0.05"))),
+    ],
+)
+def test_a_rate_word_is_looked_for_4_characters_back(text, parts):
+    (r,) = _run(checks_narrative.prose_sums, {"text_section": [_section(text, 70)]})
+    assert (r["actual"], r["status"]) == (sum(parts), "ok")
+
+
+def test_figures_after_a_procurement_figure_are_still_read():
+    rows = {
+        "key_figure": [
+            {**_kf("procurement_total", "1", 72), "sentence": "采购1万元+2万元=4万元"},
+            {**_kf("three_public_total", "1", 73), "sentence": "另：1万元+1万元=3万元"},
+        ]
+    }
+    assert _sums(rows) == [(None, "说明: 算式 1万元+1万元=3万元", D(3), D(2), "mismatch")]
