@@ -440,6 +440,7 @@ def _sums_in(text: str) -> list[tuple[str, Decimal, list[Decimal], str]]:
             continue
         pending: list[Decimal] = []
         totals: list[Decimal] = []
+        carried = False  # pending starts with a 小计 (the last of totals), a part of what follows
         first: tuple[Decimal, str] | None = None
         rest: list[Decimal] = []
         prev_end = 0
@@ -462,8 +463,11 @@ def _sums_in(text: str) -> list[tuple[str, Decimal, list[Decimal], str]]:
                         report(f"{marker.group(1)} {hit.group(0)}", value, parts, sentence)
                 elif len(pending) >= 2:
                     report(f"{marker.group(1)} {hit.group(0)}", value, pending, sentence)
+                if carried:
+                    totals.pop()  # the 小计 is a part of this total: the item counts it once
                 totals.append(value)
-                pending = [value] if marker.group(1) == "小计" else []
+                carried = marker.group(1) == "小计"
+                pending = [value] if carried else []
                 first = None
                 continue
             if sub:

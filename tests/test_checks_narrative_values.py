@@ -1360,3 +1360,28 @@ def test_figures_after_a_procurement_figure_are_still_read():
         ]
     }
     assert _sums(rows) == [(None, "说明: 算式 1万元+1万元=3万元", D(3), D(2), "mismatch")]
+
+
+def test_an_items_subtotal_inside_its_total_counts_once_for_items_stated_together():
+    # item 1: 1 + 2 = 3 (小计), 3 + 4 = 7 (合计): the item comes to 7, not 3 + 7 = 10;
+    # 两项合计 = item 1 + item 2 = 7 + 5 = 12, as stated (found 15, a false mismatch, before)
+    text = (
+        "1、差旅费1万元，会议费2万元，小计3万元，培训费4万元，合计7万元。"
+        "2、印刷费5万元，两项合计12万元。"
+    )
+    assert _sums({"text_section": [_section(text, 70)]}) == [
+        (None, "说明: 小计 3万元", D(3), D(3), "ok"),
+        (None, "说明: 合计 7万元", D(7), D(7), "ok"),
+        (None, "说明: 合计 12万元", D(12), D(12), "ok"),
+    ]
+    # two 小计 in a row, then the 合计 of the item: the item comes to 8
+    text = (
+        "1、差旅费1万元，会议费2万元，小计3万元，培训费4万元，小计7万元，资料费1万元，合计8万元。"
+        "2、印刷费5万元，两项合计13万元。"
+    )
+    assert [r[1:] for r in _sums({"text_section": [_section(text, 70)]})][-1] == (
+        "说明: 合计 13万元",
+        D(13),
+        D(13),
+        "ok",
+    )
