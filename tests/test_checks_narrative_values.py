@@ -1385,3 +1385,115 @@ def test_an_items_subtotal_inside_its_total_counts_once_for_items_stated_togethe
         D(13),
         "ok",
     )
+
+
+# --- quantities, counts and 政府采购: the cases the mutation run of 2026-12-02 left -------------
+
+
+def test_a_quantity_below_a_ceiling_holds():
+    assert checks_narrative._holds(D("4.99"), "≤", D(5)) is True
+    assert checks_narrative._holds(D("5.01"), "≥", D(5)) is True
+
+
+def test_no_tables_or_indicators_no_quantities_and_no_procurement():
+    for family in (
+        checks_narrative.prose_quantities,
+        checks_narrative.procurement_narrative,
+        checks_narrative.narrative,
+        checks_narrative.prose_sums,
+        checks_narrative.prose_counts,
+    ):
+        assert _run(family, {}) == []
+    rows = {"performance_table": [_perf("P", 80, summary="补助项目58项")]}
+    assert _run(checks_narrative.prose_quantities, rows) == []
+    rows = {"performance_indicator": [_ind("P", "补助项目数量", "56项", "=", 56.0, "项", 610)]}
+    assert _run(checks_narrative.prose_quantities, rows) == []
+    # a stated total without the table's rows: the statement against itself only
+    rows = {"key_figure": _procurement_figures()}
+    assert [r["status"] for r in _run(checks_narrative.procurement_narrative, rows)] == ["ok"]
+
+
+def _quantity(text: str, *indicators: dict, col: str = "summary") -> list[tuple]:
+    rows = {
+        "performance_indicator": list(indicators),
+        "performance_table": [_perf("P", 80, **{col: text})],
+    }
+    return [
+        (r["subject"], r["status"], r["detail"])
+        for r in _run(checks_narrative.prose_quantities, rows)
+    ]
+
+
+def test_quantities_in_the_goals_too_and_only_numeric_targets():
+    ind = [
+        # not numeric, and numeric without a value: neither is a target to meet
+        _ind("P", "补助项目数量", "50项", "=", 50.0, "项", 608, kind="text"),
+        _ind("P", "补助项目数量", "若干项", "=", None, "项", 609),
+        _ind("P", "补助项目数量", "≥56项", "≥", 56.0, "项", 610),
+    ]
+    for col in ("goal_impl", "goal_annual"):
+        (r,) = _quantity("补助项目58项", *ind, col=col)
+        assert r[:2] == ("P: 概况 补助项目58项 vs 指标 补助项目数量", "ok")
+
+
+def test_the_detail_shows_20_characters_before_the_number_and_12_from_it():
+    text = (
+        "补助项目58项，奖励63家高新技术企业，培训人员不少于30人，开展培训10次，"
+        "新建科研平台3个，引进人才5名。"
+    )
+    ind = [
+        _ind("P", "高新技术企业数量", "63家", "=", 63.0, "家", 611),
+        _ind("P", "开展培训次数", "12次", "=", 12.0, "次", 613),
+    ]
+    assert _quantity(text, *ind) == [
+        (
+            "P: 概况 开展培训10次 vs 指标 开展培训次数",
+            "mismatch",
+            "概况：技术企业，培训人员不少于30人，开展培训10次，新建科研平台3个；"
+            "指标：开展培训次数 12次",
+        ),
+        # the number first, its words after it: the window starts from the number
+        (
+            "P: 概况 63家高新技术企业 vs 指标 高新技术企业数量",
+            "ok",
+            "概况：补助项目58项，奖励63家高新技术企业，培训；指标：高新技术企业数量 63家",
+        ),
+    ]
+
+
+def test_vague_words_are_looked_for_4_characters_before_the_number():
+    ind = _ind("P", "资助项目数量", "≥56项", "≥", 56.0, "项", 610)
+    # 约 at the very start, right before the number: vague, not compared
+    assert _quantity("约58项资助项目资金", ind) == []
+    # 约 5 characters before the number: not read as vague; the words' last four, 资助项目,
+    # name the indicator
+    assert [r[:2] for r in _quantity("约资助项目58项", ind)] == [
+        ("P: 概况 约资助项目58项 vs 指标 资助项目数量", "ok")
+    ]
+
+
+def test_the_words_first_four_characters_name_the_indicator():
+    ind = _ind("P", "培训人员数量", "30人", "=", 30.0, "人", 612)
+    assert [r[:2] for r in _quantity("培训人员每期30人", ind)] == [
+        ("P: 概况 培训人员每期30人 vs 指标 培训人员数量", "ok")
+    ]
+
+
+def test_the_words_after_a_number_lose_their_enumeration_commas():
+    ind = _ind("P", "补助项目资金数量", "58项", "=", 58.0, "项", 610)
+    assert [r[:2] for r in _quantity("资助58项、补助项目资金、，", ind)] == [
+        ("P: 概况 58项、补助项目资金、 vs 指标 补助项目资金数量", "ok")
+    ]
+
+
+def test_procurement_parts_after_an_unstated_one_are_still_compared():
+    figures = _procurement_figures(services="59")
+    del figures[2]  # 工程 not stated; 服务 after it is
+    table = [_purchase("category", "货物", "40", 31), _purchase("category", "服务", "60", 32)]
+    results = _run(
+        checks_narrative.procurement_narrative, {"key_figure": figures, "procurement_item": table}
+    )
+    assert [(r["subject"], r["status"]) for r in results] == [
+        ("说明 政府采购货物预算 vs 政府采购预算表 货物", "ok"),
+        ("说明 政府采购服务预算 vs 政府采购预算表 服务", "mismatch"),  # 59 against 60
+    ]
