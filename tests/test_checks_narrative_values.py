@@ -1497,3 +1497,17 @@ def test_procurement_parts_after_an_unstated_one_are_still_compared():
         ("说明 政府采购货物预算 vs 政府采购预算表 货物", "ok"),
         ("说明 政府采购服务预算 vs 政府采购预算表 服务", "mismatch"),  # 59 against 60
     ]
+
+
+def test_a_count_not_read_does_not_stop_the_counts_after_it():
+    rows = {
+        "budget_unit": [_unit("某局", "某局", 401), _unit("某中心", "某局", 405)],
+        "project_budget": [_project("project", 402), _project("project", 403)],
+        # 二十 is no count read (_count gives None); the counts after it are still compared
+        "text_section": [_section("二十个预算单位，包括2个预算单位；二十个项目，共2个项目。", 90)],
+    }
+    results = _run(checks_narrative.prose_counts, rows)
+    assert [(r["subject"], r["status"]) for r in results] == [
+        ("说明 包括2个预算单位 vs 预算单位表", "ok"),
+        ("说明 2个项目 vs 项目支出预算表", "ok"),
+    ]
