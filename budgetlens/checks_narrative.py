@@ -23,7 +23,6 @@ from budgetlens.check_core import (
     closest,
     level1,
     pct,
-    summary_value,
 )
 from budgetlens.source import norm
 
@@ -34,10 +33,6 @@ def narrative(c: Checker, rows: dict) -> None:
     三公 and 机关运行经费, 政府采购 = 货物 + 工程 + 服务, and the performance paragraph's counts
     and amounts. Figures equal to one table cell are declared identities (rules/narrative.toml)."""
     kf = {f["key"]: f for f in rows.get("key_figure", [])}
-    items = rows.get("summary_item", [])
-
-    def table(table_key, side, item, col):
-        return summary_value(items, table_key, side, item, col)
 
     def vs(key: str, ref: dict | None, col: str, label: str) -> None:
         f = kf.get(key)
@@ -116,8 +111,7 @@ def narrative(c: Checker, rows: dict) -> None:
     )
     for name, col in (("基本支出", "basic_wan"), ("项目支出", "project_wan")):
         fig = kf.get(f"expenditure_direction.{name}")
-        if fig and exp_sum:
-            vs(f"expenditure_direction.{name}", exp_sum, col, f"支出总表 {name}")
+        vs(f"expenditure_direction.{name}", exp_sum, col, f"支出总表 {name}")
         _share(c, f"说明 {name} 占比", fig, tot_exp, kf.get(f"expenditure_direction_share.{name}"))
     # 三公 and 机关运行经费
     fiscal = by_table(rows.get("fiscal_item", []))
@@ -446,6 +440,7 @@ def _sums_in(text: str) -> list[tuple[str, Decimal, list[Decimal], str]]:
             continue
         pending: list[Decimal] = []
         totals: list[Decimal] = []
+        carried = False  # pending starts with a 小计 (the last of totals), a part of what follows
         first: tuple[Decimal, str] | None = None
         rest: list[Decimal] = []
         prev_end = 0
@@ -468,8 +463,11 @@ def _sums_in(text: str) -> list[tuple[str, Decimal, list[Decimal], str]]:
                         report(f"{marker.group(1)} {hit.group(0)}", value, parts, sentence)
                 elif len(pending) >= 2:
                     report(f"{marker.group(1)} {hit.group(0)}", value, pending, sentence)
+                if carried:
+                    totals.pop()  # the 小计 is a part of this total: the item counts it once
                 totals.append(value)
-                pending = [value] if marker.group(1) == "小计" else []
+                carried = marker.group(1) == "小计"
+                pending = [value] if carried else []
                 first = None
                 continue
             if sub:

@@ -89,6 +89,17 @@ SCOPES: dict[str, tuple[str, ...]] = {
         "tests/test_checks_performance_values.py",
         "tests/test_checks_families.py",
     ),
+    "budgetlens/check_labels.py": (
+        "tests/test_check_labels_values.py",
+        "tests/test_check_rules.py::test_every_kind_a_rule_reports_has_labels",
+        "tests/test_check_rules.py::test_statuses_include_what_cannot_be_judged",
+        "tests/test_checks_families.py::test_procurement_subjects_read_in_english_without_chinese",
+    ),
+    "budgetlens/checks_narrative.py": (
+        "tests/test_checks_narrative_values.py",
+        "tests/test_checks_families.py",
+        "tests/test_checks.py",
+    ),
 }
 SKIP = {".git", "build", "mutants", ".venv", "dist", "artifacts"}
 IGNORE = shutil.ignore_patterns(
@@ -228,7 +239,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("modules", nargs="*", help=f"one or more of {sorted(SCOPES)}")
     parser.add_argument("--all", action="store_true", help="the whole [tool.mutmut] run")
-    parser.add_argument("--max-children", type=int, default=2)
+    parser.add_argument(
+        "--max-children",
+        type=int,
+        default=int(os.environ.get("MUTATE_WORKERS") or 2),
+        help="parallel test runs (default: $MUTATE_WORKERS, else 2)",
+    )
     parser.add_argument("--resume", action="store_true", help="keep the results of a former run")
     parser.add_argument(
         "--report-only",
