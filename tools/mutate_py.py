@@ -50,7 +50,11 @@ SCOPES: dict[str, tuple[str, ...]] = {
         "tests/test_export.py",
         "tests/test_app.py::test_load_sql_rejects_bad_names",
     ),
-    "budgetlens/storyline.py": ("tests/test_deck.py", "tests/test_derived_values.py"),
+    "budgetlens/storyline.py": (
+        "tests/test_storyline_values.py",
+        "tests/test_deck.py",
+        "tests/test_derived_values.py",
+    ),
     "budgetlens/layout.py": ("tests/test_layouts.py", "tests/test_pdf_errors.py"),
     "budgetlens/grid.py": (
         "tests/test_grid_values.py",

@@ -1,0 +1,122 @@
+"""The story's figures and statements (budgetlens/storyline.py) against values read by hand from
+the seed document (data/raw/jincheng-kejiju-2024.txt, lines cited) or worked out by hand on
+copies of its database changed for the case (each test says what it changes). Written for the
+survivors of the mutation run of storyline.py (docs/testing.md); fast (the seed is ingested once).
+"""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from budgetlens import db, storyline
+
+DEPARTMENT, YEAR = "晋城市科学技术局", 2024
+TITLE = "晋城市科学技术局2024年度部门预算公开"  # l.1 and l.3
+
+
+def _story(path: Path, lang: str = "zh") -> dict[str, storyline.Slide]:
+    con = db.connect(path, read_only=True)
+    try:
+        return {s.key: s for s in storyline.slides(con, DEPARTMENT, YEAR, lang)}
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def story(seed_db: Path) -> dict[str, storyline.Slide]:
+    return _story(seed_db)
+
+
+@pytest.fixture
+def changed(seed_db: Path, tmp_path: Path):
+    """A copy of the seed database changed by the SQL given; returns its story."""
+
+    def make(*sql: str, lang: str = "zh") -> dict[str, storyline.Slide]:
+        path = tmp_path / "budget.duckdb"
+        shutil.copy(seed_db, path)
+        con = duckdb.connect(str(path))
+        try:
+            for statement in sql:
+                con.execute(statement)
+        finally:
+            con.close()
+        return _story(path, lang)
+
+    return make
+
+
+# --- the overview: totals, change, reason ---------------------------------------------------------
+
+
+def test_summary_of_the_seed(story) -> None:
+    assert storyline.summary(list(story.values())) == [
+        # l.466: 预算收入总计4,266.91万元 … 支出总计4,266.91万元
+        "收入总计 4,266.91 万元，支出总计 4,266.91 万元。",
+        # l.466: 其中：本年收入4,264.29万元，上年结转2.62万元
+        "其中本年预算 4,264.29 万元，上年结转 2.62 万元。",
+        # l.466: 比上年增加1199.63万元，增长39.11%
+        "比上年增加 1,199.63 万元，幅度 39.11%。",
+        # l.466: 主要原因是2024年人员工资调增以及…导致本年度预算收入总计增加；
+        "文件说明的原因：2024年人员工资调增以及专项项目资金的增加导致本年度预算收入总计增加。",
+        # l.200 合计 4266.91 = 基本 1120.79 + 项目 3146.12; 1120.79 / 4266.91 = 26.267 %
+        "基本支出 1,120.79 万元（26.27%），项目支出 3,146.12 万元（73.73%）。",
+        # l.438 科技计划项目 2007.00 of 3146.12: 63.793 %
+        "最大的项目是科技计划项目，2,007.00 万元，占项目支出 63.79%。",
+    ]
+
+
+def test_summary_takes_the_sentences_of_the_slides_present() -> None:
+    def slide(key: str, *sentences: str) -> storyline.Slide:
+        return storyline.Slide(key, "t", "", "s", sentences=list(sentences))
+
+    assert storyline.summary([]) == []
+    assert storyline.summary([slide("projects:1", "a", "b", "c")]) == ["b"]
+    assert storyline.summary([slide("basic_project", "a", "b"), slide("x", "y")]) == ["a"]
+    assert storyline.summary(
+        [slide("projects:1", "p", "q"), slide("basic_project", "b"), slide("overview", "o", "v")]
+    ) == ["o", "v", "b", "q"]
+
+
+def test_overview_source_is_the_narratives_line(story) -> None:
+    # every figure of the overview is stated on l.466
+    assert story["overview"].source == f"来源：{TITLE}，预算情况说明（第466行）"
+
+
+def test_overview_without_the_stated_expenditure_total(changed) -> None:
+    """Made for the case: the narrative's 支出总计 taken out (the 收入总计 of l.466 kept). No
+    sentence of the two totals, and the figures shown are the other five, as l.466 states them."""
+    story = changed("delete from key_figure where key = 'expenditure_total'")
+    overview = story["overview"]
+    assert overview.sentences[:2] == [
+        "其中本年预算 4,264.29 万元，上年结转 2.62 万元。",  # l.466
+        "比上年增加 1,199.63 万元，幅度 39.11%。",  # l.466
+    ]
+    assert [f.value for f in overview.chart.figures] == [
+        Decimal("4266.91"),  # 收入总计
+        Decimal("4264.29"),  # 本年收入
+        Decimal("2.62"),  # 上年结转
+        Decimal("1199.63"),  # 比上年增加
+        Decimal("39.11"),  # 增长
+    ]
+
+
+def test_overview_of_a_fall_on_last_year(changed) -> None:
+    """Made for the case: l.466's change written as a fall (−1199.63, −39.11 %) and its sentence
+    without a reason. 减少, the amount and the percentage without their sign, no reason line."""
+    story = changed(
+        "update key_figure set value = -value "
+        "where key in ('revenue_change', 'revenue_change_pct')",
+        "update key_figure set sentence = '比上年减少1199.63万元。' where key = 'revenue_change'",
+    )
+    assert story["overview"].sentences[2:] == ["比上年减少 1,199.63 万元，幅度 39.11%。"]
+
+
+def test_overview_in_english_gives_no_reason_in_chinese(seed_db: Path) -> None:
+    overview = _story(seed_db, "en")["overview"]
+    # l.466: +1199.63, 39.11 %; the reason is the document's Chinese words: not on the English slide
+    assert overview.sentences[2:] == ["That is 1,199.63 (10k yuan) more on last year, 39.11%."]
