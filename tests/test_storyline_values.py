@@ -120,3 +120,66 @@ def test_overview_in_english_gives_no_reason_in_chinese(seed_db: Path) -> None:
     overview = _story(seed_db, "en")["overview"]
     # l.466: +1199.63, 39.11 %; the reason is the document's Chinese words: not on the English slide
     assert overview.sentences[2:] == ["That is 1,199.63 (10k yuan) more on last year, 39.11%."]
+
+
+def test_overview_without_the_stated_carry_over_or_percentage(changed) -> None:
+    """Made for the case: the narrative's 上年结转, then its 增长 %, taken out: no sentence of the
+    split, then none of the change (nor its reason); the rest as l.466 states it."""
+    story = changed("delete from key_figure where key = 'revenue_carried_over'")
+    assert story["overview"].sentences[:2] == [
+        "收入总计 4,266.91 万元，支出总计 4,266.91 万元。",
+        "比上年增加 1,199.63 万元，幅度 39.11%。",
+    ]
+    story = changed("delete from key_figure where key = 'revenue_change_pct'")
+    assert story["overview"].sentences == [
+        "收入总计 4,266.91 万元，支出总计 4,266.91 万元。",
+        "其中本年预算 4,264.29 万元，上年结转 2.62 万元。",
+    ]
+
+
+# --- 基本/项目 -----------------------------------------------------------------------------------
+
+# Made for the case: a function table of totals only (the 基本/项目 columns of the seed's 支出总表
+# blanked), the split stated in the narrative: 基本支出 1120.79 (l.499, a key figure of the seed)
+# and 项目支出 3146.12 (l.476's 项目支出3,146.12万元, added as the key figure project_total).
+TOTALS_ONLY = (
+    "update expenditure_function set basic_wan = null, project_wan = null",
+    "insert into key_figure select * replace ('project_total' as key, 3146.12 as value, "
+    "476 as source_line) from key_figure where key = 'basic_total'",
+)
+
+
+def test_basic_project_from_the_stated_split(changed) -> None:
+    slide = changed(*TOTALS_ONLY)["basic_project"]
+    assert slide.chart.categories == ("基本支出", "项目支出")
+    assert slide.chart.series[0].values == (Decimal("1120.79"), Decimal("3146.12"))
+    # 1120.79 + 3146.12 = 4266.91 = the 支出总计 of l.466: nothing else, shares as in l.476
+    assert slide.sentences[0] == (
+        "基本支出 1,120.79 万元（26.27%），项目支出 3,146.12 万元（73.73%）。"
+    )
+    assert slide.source == f"来源：{TITLE}，预算情况说明（第499行）、预算情况说明（第476行）"
+
+
+def test_basic_project_with_more_in_the_total_than_the_split(changed) -> None:
+    """The same, with the stated 支出总计 made 4300.00: 4300 − 4266.91 = 33.09 shown as 其他, and
+    the shares of 4300: 1120.79 / 4300 = 26.0649 %, 3146.12 / 4300 = 73.1656 %."""
+    slide = changed(
+        *TOTALS_ONLY, "update key_figure set value = 4300 where key = 'expenditure_total'"
+    )["basic_project"]
+    assert slide.chart.categories == ("基本支出", "项目支出", "其他")
+    assert slide.chart.series[0].values == (
+        Decimal("1120.79"),
+        Decimal("3146.12"),
+        Decimal("33.09"),
+    )
+    assert slide.sentences[0] == (
+        "基本支出 1,120.79 万元（26.06%），项目支出 3,146.12 万元（73.17%）。"
+    )
+    assert slide.source == (
+        f"来源：{TITLE}，预算情况说明（第499行）、预算情况说明（第476行）、预算情况说明（第466行）"
+    )
+
+
+def test_no_basic_project_slide_without_a_split(changed) -> None:
+    story = changed("update expenditure_function set basic_wan = null, project_wan = null")
+    assert "basic_project" not in story  # l.499 states 基本支出 only: no 项目支出 to set beside it
