@@ -183,3 +183,70 @@ def test_basic_project_with_more_in_the_total_than_the_split(changed) -> None:
 def test_no_basic_project_slide_without_a_split(changed) -> None:
     story = changed("update expenditure_function set basic_wan = null, project_wan = null")
     assert "basic_project" not in story  # l.499 states 基本支出 only: no 项目支出 to set beside it
+
+
+# --- revenue and expenditure by function: shares of the whole -------------------------------------
+
+
+def test_revenue_slide_of_the_seed(story) -> None:
+    slide = story["revenue"]
+    # the 收入总表's 合计 (l.163): 一般公共预算 4264.29, 上年结转 2.62, the other sources blank
+    assert slide.chart.categories == ("一般公共预算", "上年结转")
+    assert slide.chart.series[0].values == (Decimal("4264.29"), Decimal("2.62"))
+    # of 4264.29 + 2.62 = 4266.91: 99.9386 %, 0.0614 %
+    assert slide.sentences == [
+        "一般公共预算 4,264.29 万元，占收入合计 99.94%。",
+        "上年结转 2.62 万元，占收入合计 0.06%。",
+    ]
+    assert slide.source == f"来源：{TITLE}，2024年预算收入总表（第163行）"
+
+
+def test_revenue_slide_names_the_two_largest_sources(changed) -> None:
+    """Made for the case: 100.00 of 政府性基金 added to l.163's 合计. Of 4366.91 in all, the
+    sentences name the two largest: 4264.29 (97.6500 %) and 100.00 (2.2899 %)."""
+    slide = changed(
+        "update revenue_function set gov_fund_wan = 100 "
+        "where table_key = 'revenue_function' and level = 0"
+    )["revenue"]
+    assert slide.chart.series[0].values == (Decimal("4264.29"), Decimal("100"), Decimal("2.62"))
+    assert slide.sentences == [
+        "一般公共预算 4,264.29 万元，占收入合计 97.65%。",
+        "政府性基金预算 100.00 万元，占收入合计 2.29%。",
+    ]
+
+
+def test_function_slide_of_the_seed(story) -> None:
+    slide = story["function"]
+    # the 支出总表's 类 (l.201, 204, 212, 217, 224), largest first
+    assert slide.chart.categories == (
+        "科学技术支出",
+        "社会保障和就业支出",
+        "一般公共服务支出",
+        "住房保障支出",
+        "卫生健康支出",
+    )
+    assert slide.chart.series[0].values == tuple(
+        Decimal(v) for v in ("3686.33", "228.22", "205.35", "80.83", "66.19")
+    )
+    # of the 合计 4266.91 (l.200): 86.3934 %, 5.3486 %
+    assert slide.sentences == [
+        "科学技术支出 3,686.33 万元，占支出总计 86.39%。",
+        "社会保障和就业支出 228.22 万元，占支出总计 5.35%。",
+        "支出涉及 5 个功能分类类级科目。",
+    ]
+    assert slide.source == f"来源：{TITLE}，2024年预算支出总表（第200行）"
+
+
+def test_top_n_keeps_n_and_sums_the_rest() -> None:
+    d = Decimal
+    # no more than n: all kept, largest first, a blank counted as 0 (after 0.5)
+    items = [("a", d("0.5")), ("b", None), ("c", d(3))]
+    assert storyline.top_n(items, "其他", n=3) == [("c", d(3)), ("a", d("0.5")), ("b", None)]
+    # one more than n: the n − 1 largest and the rest summed (1 + blank = 1)
+    items = [("a", d(1)), ("b", d(2)), ("c", d(3)), ("d", None)]
+    assert storyline.top_n(items, "其他", n=3) == [("c", d(3)), ("b", d(2)), ("其他", d(1))]
+    # the default n is 8: 9 … 3 kept, 1 + 2 = 3 summed
+    items = [(str(i), d(i)) for i in range(1, 10)]
+    assert storyline.top_n(items, "其他") == [(str(i), d(i)) for i in range(9, 2, -1)] + [
+        ("其他", d(3))
+    ]
