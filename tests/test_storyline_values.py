@@ -250,3 +250,18 @@ def test_top_n_keeps_n_and_sums_the_rest() -> None:
     assert storyline.top_n(items, "其他") == [(str(i), d(i)) for i in range(9, 2, -1)] + [
         ("其他", d(3))
     ]
+
+
+def test_no_function_slide_without_its_total_or_its_classes(changed) -> None:
+    """Made for the case: the 支出总表's 合计 row (l.200) taken out, then its 类 rows (l.201 …)."""
+    assert "function" not in changed("delete from expenditure_function where level = 0")
+    assert "function" not in changed("delete from expenditure_function where level = 1")
+
+
+def test_overview_of_a_small_rise(changed) -> None:
+    """Made for the case: l.466's change made 0.50 (0.01 %): a rise under 1 万元 is still 增加."""
+    story = changed(
+        "update key_figure set value = 0.5 where key = 'revenue_change'",
+        "update key_figure set value = 0.01 where key = 'revenue_change_pct'",
+    )
+    assert story["overview"].sentences[2] == "比上年增加 0.50 万元，幅度 0.01%。"
