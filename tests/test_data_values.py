@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import streamlit as st
 
 from budgetlens import queries
 from ui import data, state
@@ -28,14 +29,25 @@ TITLE = "晋城市科学技术局2024年度部门预算公开"
 
 
 @pytest.fixture
-def db(seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def db(seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """A copy of the seed database of this test's own (the caches are keyed by the path), set as
     the dashboard's database; benchmark documents not shown."""
     path = tmp_path / "budget.duckdb"
     shutil.copy(seed_db, path)
     monkeypatch.setenv("BUDGETLENS_DB", str(path))
     monkeypatch.delenv("BUDGETLENS_SHOW_SYNTHETIC", raising=False)
-    return path
+    opened: list[duckdb.DuckDBPyConnection] = []
+    connect = data.db.connect
+    monkeypatch.setattr(
+        data.db, "connect", lambda *a, **k: opened.append(connect(*a, **k)) or opened[-1]
+    )
+    yield path
+    # close what the test opened and forget its results: a DuckDB connection left open in the
+    # process is inherited by mutmut's forked test runs (docs/testing.md), where it crashed them
+    for con in opened:
+        con.close()
+    st.cache_resource.clear()
+    data._document_index.cache_clear()
 
 
 def _edit(path: Path, *sql: str) -> None:
@@ -194,3 +206,70 @@ def test_a_benchmark_document_is_shown_only_when_the_settings_say(
     assert set(data.prior_year_figures()["document"]) == {DOCUMENT}
     assert set(data.search_all("%科技计划项目%")["document"]) == {DOCUMENT}
     assert data.document_index() == {DEPARTMENT: {YEAR: {DOCUMENT: TITLE}}}
+
+
+# --- a database published by rename: every cache notices it --------------------------------------
+
+
+def _publish(path: Path, tmp_path: Path, *sql: str) -> None:
+    """Publish a changed copy of the database at ``path`` by rename (deploy/publish_db.sh)."""
+    new = tmp_path / "publishing.duckdb"
+    shutil.copy(path, new)
+    _edit(new, *sql)
+    os.replace(new, path)
+
+
+def test_every_lookup_reads_the_file_published_in_its_place(db: Path, tmp_path: Path) -> None:
+    _select()
+    # as read before: l.466 收入总计 4266.91; a text document has no pages; the title l.1 + l.3
+    assert Decimal(
+        str({r["key"]: r for r in data.dept_records("key_figures")}["revenue_total"]["value"])
+    ) == Decimal("4266.91")
+    assert data.page_index() == {}
+    assert data.document_index() == {DEPARTMENT: {YEAR: {DOCUMENT: TITLE}}}
+    assert data.catalogue()["department"].tolist() == [DEPARTMENT]
+    # made for the case: the new file has another 收入总计, a located line, another title, and
+    # its document is a benchmark one (not shown)
+    _publish(
+        db,
+        tmp_path,
+        "update key_figure set value = 1 where key = 'revenue_total'",
+        f"insert into source_location values ('{DEPARTMENT}', {YEAR}, '{DOCUMENT}', 'x', 466, "
+        "'a.pdf', 9)",
+        "update document set title = 'T'",
+    )
+    records = {r["key"]: r for r in data.dept_records("key_figures")}
+    assert Decimal(str(records["revenue_total"]["value"])) == Decimal(1)
+    assert data.page_index() == {466: ("a.pdf", 9)}
+    assert data.document_index() == {DEPARTMENT: {YEAR: {DOCUMENT: "T"}}}
+    _publish(db, tmp_path, "update document set synthetic = true")
+    assert len(data.catalogue()) == 0
+
+
+def test_dept_query_passes_the_extra_parameters(db: Path) -> None:
+    _select()
+    funds = data.dept_query("performance_funds", project="科技计划项目")
+    # the 科技计划项目's 绩效目标表: 实施期资金总额 and 年度资金总额 20,070,000 元 (l.594)
+    assert funds.loc[funds["source_key"] == "total", "amount_yuan"].tolist() == [20070000] * 2
+
+
+def test_prior_year_checks_reconcile_the_rows_given(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What is handed to checks_years.reconcile: the rows given, or every shown figure (the seed
+    states two prior-year figures: l.466 支出总计 and l.507 “三公”经费; reconcile here returns its
+    input)."""
+    monkeypatch.setattr(data.checks_years, "reconcile", lambda records: records)
+
+    def measures(records: list[dict]) -> list[tuple[str, Decimal]]:
+        return sorted((r["measure"], Decimal(str(r["value_wan"]))) for r in records)
+
+    # l.466: 支出总计4,266.91 … 比上年增加1199.63: 3067.28 in 2023; l.507: 0万元 比2023年减少2.55
+    assert measures(data.prior_year_checks()) == [
+        ("expenditure_total", Decimal("3067.28")),
+        ("three_public_total", Decimal("2.55")),
+    ]
+    figures = data.prior_year_figures()
+    three = figures[figures["measure"] == "three_public_total"]
+    assert measures(data.prior_year_checks(three)) == [("three_public_total", Decimal("2.55"))]
+    assert data.prior_year_checks(figures.iloc[:0]) == []
