@@ -77,9 +77,11 @@ def test_summary_takes_the_sentences_of_the_slides_present() -> None:
     assert storyline.summary([]) == []
     assert storyline.summary([slide("projects:1", "a", "b", "c")]) == ["b"]
     assert storyline.summary([slide("basic_project", "a", "b"), slide("x", "y")]) == ["a"]
+    overview = slide("overview", "o", "v")
     assert storyline.summary(
-        [slide("projects:1", "p", "q"), slide("basic_project", "b"), slide("overview", "o", "v")]
+        [slide("projects:1", "p", "q"), slide("basic_project", "b"), overview]
     ) == ["o", "v", "b", "q"]
+    assert overview.sentences == ["o", "v"]  # the slide's own list is left as it was
 
 
 def test_overview_source_is_the_narratives_line(story) -> None:
