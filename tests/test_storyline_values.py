@@ -267,3 +267,12 @@ def test_overview_of_a_small_rise(changed) -> None:
         "update key_figure set value = 0.01 where key = 'revenue_change_pct'",
     )
     assert story["overview"].sentences[2] == "比上年增加 0.50 万元，幅度 0.01%。"
+
+
+def test_a_final_accounts_document_says_so(changed, story) -> None:
+    """Made for the case: the seed's document said to be a 决算. Its overview is a 决算总览 and
+    the 类 are shares of 本年支出合计 (a 决算's table has no 支出总计 of the year); the figures
+    are the seed's (l.204 3686.33 of l.200 4266.91: 86.39 %)."""
+    final = changed("update document set kind = '决算'")
+    assert (story["overview"].title, final["overview"].title) == ("预算总览", "决算总览")
+    assert final["function"].sentences[0] == "科学技术支出 3,686.33 万元，占本年支出合计 86.39%。"
