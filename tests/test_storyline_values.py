@@ -276,3 +276,14 @@ def test_a_final_accounts_document_says_so(changed, story) -> None:
     final = changed("update document set kind = '决算'")
     assert (story["overview"].title, final["overview"].title) == ("预算总览", "决算总览")
     assert final["function"].sentences[0] == "科学技术支出 3,686.33 万元，占本年支出合计 86.39%。"
+
+
+def test_basic_project_with_a_blank_project_column(changed) -> None:
+    """Made for the case: the 项目支出 cell of the 支出总表's 合计 (l.200) blanked: a blank is 0,
+    so 基本支出 1120.79 is the whole (100 %)."""
+    slide = changed("update expenditure_function set project_wan = null where level = 0")[
+        "basic_project"
+    ]
+    assert slide.chart.series[0].values == (Decimal("1120.79"), Decimal(0))
+    assert slide.sentences[0] == "基本支出 1,120.79 万元（100.00%），项目支出 0.00 万元（0.00%）。"
+    assert slide.source == f"来源：{TITLE}，2024年预算支出总表（第200行）"
