@@ -287,3 +287,12 @@ def test_basic_project_with_a_blank_project_column(changed) -> None:
     assert slide.chart.series[0].values == (Decimal("1120.79"), Decimal(0))
     assert slide.sentences[0] == "基本支出 1,120.79 万元（100.00%），项目支出 0.00 万元（0.00%）。"
     assert slide.source == f"来源：{TITLE}，2024年预算支出总表（第200行）"
+
+
+def test_no_revenue_slide_when_every_source_is_zero_or_blank(changed) -> None:
+    """Made for the case: l.163's 一般公共预算 4264.29 and 上年结转 2.62 made 0 and blank."""
+    story = changed(
+        "update revenue_function set general_budget_wan = 0, carried_over_wan = null "
+        "where table_key = 'revenue_function' and level = 0"
+    )
+    assert "revenue" not in story
