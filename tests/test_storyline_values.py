@@ -296,3 +296,47 @@ def test_no_revenue_slide_when_every_source_is_zero_or_blank(changed) -> None:
         "where table_key = 'revenue_function' and level = 0"
     )
     assert "revenue" not in story
+
+
+def test_function_slide_in_english_names_the_classes_in_english(seed_db: Path) -> None:
+    slide = _story(seed_db, "en")["function"]
+    # the official English names (budgetlens/reference/function_class_names_en.csv l.7, l.10)
+    # with the Chinese as printed (l.204, l.212)
+    assert slide.chart.categories[:2] == (
+        "Science and Technology 科学技术支出",
+        "Social Safety Net and Employment Effort 社会保障和就业支出",
+    )
+
+
+# Made for the case: every one of the ten sources of l.163's 合计 filled: 1 … 8 besides the
+# seed's 一般公共预算 4264.29 and 上年结转 2.62. Eight bars: the seven largest (4264.29, 8 … 3)
+# and 其他 = 2.62 + 2 + 1 = 5.62; of 4264.29 + 36 + 2.62 = 4302.91 in all, 4264.29 is
+# 99.1023 % and 8 is 0.1859 %.
+TEN_SOURCES = (
+    "update revenue_function set fiscal_appropriation_wan = 1, gov_fund_wan = 2, "
+    "state_capital_wan = 3, special_account_wan = 4, unit_funds_wan = 5, business_income_wan = 6, "
+    "operating_income_wan = 7, other_income_wan = 8 "
+    "where table_key = 'revenue_function' and level = 0"
+)
+
+
+def test_revenue_slide_of_ten_sources_sums_the_smallest_as_other(changed) -> None:
+    slide = changed(TEN_SOURCES)["revenue"]
+    assert slide.chart.categories[0] == "一般公共预算"
+    assert slide.chart.categories[-1] == "其他"
+    assert slide.chart.series[0].name == "金额"
+    assert slide.chart.series[0].values == tuple(
+        Decimal(v) for v in ("4264.29", "8", "7", "6", "5", "4", "3", "5.62")
+    )
+    assert slide.sentences[0] == "一般公共预算 4,264.29 万元，占收入合计 99.10%。"
+    assert slide.sentences[1].endswith(" 8.00 万元，占收入合计 0.19%。")
+
+
+def test_revenue_slide_of_one_source(changed) -> None:
+    """Made for the case: l.163's 上年结转 2.62 blanked: one source, the whole of the revenue."""
+    slide = changed(
+        "update revenue_function set carried_over_wan = null "
+        "where table_key = 'revenue_function' and level = 0"
+    )["revenue"]
+    assert slide.sentences == ["一般公共预算 4,264.29 万元，占收入合计 100.00%。"]
+    assert slide.source == f"来源：{TITLE}，2024年预算收入总表（第163行）"
