@@ -237,6 +237,31 @@ def test_function_slide_of_the_seed(story) -> None:
         "支出涉及 5 个功能分类类级科目。",
     ]
     assert slide.source == f"来源：{TITLE}，2024年预算支出总表（第200行）"
+    assert slide.chart.series[0].name == "金额"
+
+
+def test_function_slide_of_nine_classes_sums_the_smallest_as_other(changed) -> None:
+    """Made for the case: four 类 added to the 支出总表 (教育支出 1, 文化旅游体育与传媒支出 2,
+    节能环保支出 3, 城乡社区支出 4) beside the seed's five: eight bars, the seven largest and
+    其他 = 2 + 1 = 3."""
+    added = ", ".join(
+        f"('{code}', '{name}', {total}, {seq})"
+        for code, name, total, seq in (
+            ("205", "教育支出", 1, 901),
+            ("207", "文化旅游体育与传媒支出", 2, 902),
+            ("211", "节能环保支出", 3, 903),
+            ("212", "城乡社区支出", 4, 904),
+        )
+    )
+    slide = changed(
+        "insert into expenditure_function select ef.* replace (v.code as code, v.name as name, "
+        "v.total as total_wan, v.seq as seq) from expenditure_function as ef, "
+        f"(values {added}) as v (code, name, total, seq) "
+        "where ef.table_key = 'expenditure_total' and ef.code = '210'"
+    )["function"]
+    assert slide.chart.categories[5:] == ("城乡社区支出", "节能环保支出", "其他")
+    assert slide.chart.series[0].values[5:] == (Decimal(4), Decimal(3), Decimal(3))
+    assert slide.sentences[2] == "支出涉及 9 个功能分类类级科目。"
 
 
 def test_top_n_keeps_n_and_sums_the_rest() -> None:
