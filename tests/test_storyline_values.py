@@ -365,3 +365,12 @@ def test_revenue_slide_of_one_source(changed) -> None:
     )["revenue"]
     assert slide.sentences == ["一般公共预算 4,264.29 万元，占收入合计 100.00%。"]
     assert slide.source == f"来源：{TITLE}，2024年预算收入总表（第163行）"
+
+
+def test_basic_project_with_a_blank_basic_column(changed) -> None:
+    """Made for the case: the 基本支出 cell of l.200's 合计 blanked: 项目支出 3146.12 is the whole."""
+    slide = changed("update expenditure_function set basic_wan = null where level = 0")[
+        "basic_project"
+    ]
+    assert slide.chart.series[0].values == (Decimal(0), Decimal("3146.12"))
+    assert slide.sentences[0] == "基本支出 0.00 万元（0.00%），项目支出 3,146.12 万元（100.00%）。"
