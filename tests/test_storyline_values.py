@@ -368,7 +368,8 @@ def test_revenue_slide_of_one_source(changed) -> None:
 
 
 def test_basic_project_with_a_blank_basic_column(changed) -> None:
-    """Made for the case: the 基本支出 cell of l.200's 合计 blanked: 项目支出 3146.12 is the whole."""
+    """Made for the case: the 基本支出 cell of l.200's 合计 blanked: 项目支出 3146.12 is the
+    whole."""
     slide = changed("update expenditure_function set basic_wan = null where level = 0")[
         "basic_project"
     ]
