@@ -375,3 +375,15 @@ def test_basic_project_with_a_blank_basic_column(changed) -> None:
     ]
     assert slide.chart.series[0].values == (Decimal(0), Decimal("3146.12"))
     assert slide.sentences[0] == "基本支出 0.00 万元（0.00%），项目支出 3,146.12 万元（100.00%）。"
+
+
+def test_basic_project_from_the_stated_split_of_a_pdf_names_its_pages(changed) -> None:
+    """Made for the case: as TOTALS_ONLY, the lines said printed on pages of one PDF (l.476 on
+    p.11, l.499 on p.12): the source names the pages alone, not the narrative."""
+    slide = changed(
+        *TOTALS_ONLY,
+        "insert into source_location select department, year, document, document_id, v.line, "
+        "'a.pdf', v.page from document, (values (476, 11), (499, 12)) as v (line, page)",
+    )["basic_project"]
+    assert slide.source == f"来源：{TITLE}，第12页、第11页"
+    assert slide.chart.series[0].name == "金额"
