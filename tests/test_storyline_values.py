@@ -387,3 +387,29 @@ def test_basic_project_from_the_stated_split_of_a_pdf_names_its_pages(changed) -
     )["basic_project"]
     assert slide.source == f"来源：{TITLE}，第12页、第11页"
     assert slide.chart.series[0].name == "金额"
+
+
+def test_overview_chart_holds_the_six_figures(story) -> None:
+    chart = story["overview"].chart
+    assert chart.categories == (
+        "收入总计",
+        "支出总计",
+        "本年预算",
+        "上年结转",
+        "收入比上年增减",
+        "增减幅度",
+    )
+    # l.466: 4,266.91, 4,266.91, 4,264.29, 2.62, 1199.63, 39.11%
+    assert chart.series[0].name == "金额"
+    assert chart.series[0].values == tuple(
+        Decimal(v) for v in ("4266.91", "4266.91", "4264.29", "2.62", "1199.63", "39.11")
+    )
+
+
+def test_overview_of_a_pdf_names_its_page(changed) -> None:
+    """Made for the case: l.466 said printed on p.5 of a PDF: the source names the page alone."""
+    story = changed(
+        "insert into source_location select department, year, document, document_id, 466, "
+        "'a.pdf', 5 from document"
+    )
+    assert story["overview"].source == f"来源：{TITLE}，第5页"
