@@ -38,7 +38,9 @@ SCOPES: dict[str, tuple[str, ...]] = {
     "budgetlens/export.py": ("tests/test_export.py", "tests/test_export_values.py"),
     "ui/fmt.py": ("tests/test_derived_values.py",),
     "budgetlens/amounts.py": ("tests/test_amounts_values.py", "tests/test_vocabulary.py"),
-    "ui/data.py": ("tests/test_app.py",),
+    # called directly against copies of the seed database (≈ 6 s; tests/test_app.py renders the
+    # pages with AppTest: minutes a mutant)
+    "ui/data.py": ("tests/test_data_values.py",),
     "budgetlens/check_core.py": ("tests/test_check_core_values.py",),
     "budgetlens/resources.py": ("tests/test_resources_values.py",),
     "budgetlens/checks.py": ("tests/test_derived_values.py", "tests/test_checks.py"),
@@ -65,7 +67,11 @@ SCOPES: dict[str, tuple[str, ...]] = {
         "tests/test_export.py",
         "tests/test_app.py::test_load_sql_rejects_bad_names",
     ),
-    "budgetlens/storyline.py": ("tests/test_deck.py", "tests/test_derived_values.py"),
+    "budgetlens/storyline.py": (
+        "tests/test_storyline_values.py",
+        "tests/test_deck.py",
+        "tests/test_derived_values.py",
+    ),
     "budgetlens/layout.py": ("tests/test_layouts.py", "tests/test_pdf_errors.py"),
     "budgetlens/grid.py": (
         "tests/test_grid_values.py",
