@@ -324,8 +324,9 @@ def read_function(t: Located, rows: list[GridRow], extra: dict | None = None) ->
     for run in runs:
         part = _read_function_run(t, run, extra, keys)
         out.extend(part)
-        meanings = list(shared_columns()["columns"])
-        found = {k for r in part for k in r if k in meanings}
+        # the meanings found, in a fixed order (a set's would change with the hash seed), then
+        # sorted by where they stood
+        found = [k for k in shared_columns()["columns"] if any(k in r for r in part)]
         keys = keys or sorted(found, key=lambda k: min(_first_col(part, k), 99))
     return out
 

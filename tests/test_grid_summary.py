@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from budgetlens.grid import GridRow, read_summary
+from budgetlens.grid import GridRow, _onto_first_grid, _used_columns, read_summary
 from budgetlens.layout import Located, TableDecl
 from budgetlens.pdf import _frame_lines
 
@@ -95,6 +95,39 @@ def test_a_first_grid_without_merged_columns_leaves_the_others_as_drawn() -> Non
     narrower = [["收入合计", "100.00", "支出合计"]]
     got = read(plain, narrower)
     assert got[("收入", "金额", "收入合计")] == (Decimal("100.00"), 103)
+
+
+def test_a_one_row_grid_without_the_merged_column_is_placed_on_the_first_grids_columns() -> None:
+    """p7's rows with amounts use columns 0 and 2 of 3 (column 1 merged away); p8's grid of one
+    row of two cells goes to columns 0 and 2, keeping its line, page and grid."""
+    first = [
+        GridRow(10, 7, ["一般公共预算", None, "5.00"], 0),
+        GridRow(11, 7, ["政府性基金", None, "1.00"], 0),
+    ]
+    second = [GridRow(20, 8, ["国有资本经营", "2.00"], 1)]
+    assert _onto_first_grid(first + second) == [
+        *first,
+        GridRow(20, 8, ["国有资本经营", None, "2.00"], 1),
+    ]
+
+
+def test_no_rows_or_a_first_grid_without_amounts_are_left_as_they_are() -> None:
+    assert _onto_first_grid([]) == []
+    # no column in use on the first grid: nothing to place onto, even a row of no cells
+    rows = [GridRow(1, 1, ["收入", "支出"], 0), GridRow(2, 2, [], 1)]
+    assert _onto_first_grid(rows) == [GridRow(1, 1, ["收入", "支出"], 0), GridRow(2, 2, [], 1)]
+
+
+def test_the_columns_in_use_are_those_of_rows_with_amounts() -> None:
+    """The header's 备注 (column 4) is on no row with an amount; a shorter row with amounts
+    first, then a full one: columns 0–3."""
+    rows = [
+        GridRow(1, 1, ["项目", "预算数", "项目", "预算数", "备注"]),
+        GridRow(2, 1, ["收入合计", None, "5.00"]),
+        GridRow(3, 1, ["财政拨款", "1.00", "2.00", "3.00"]),
+    ]
+    assert _used_columns(rows) == [0, 1, 2, 3]
+    assert _used_columns(rows[:1]) == []
 
 
 def test_a_label_in_a_row_of_drawn_cells_at_the_top_is_content_not_frame() -> None:

@@ -13,7 +13,9 @@ from budgetlens.grid import (
     SCALE,
     GridRow,
     Where,
+    _first_col,
     _is_figure,
+    _is_label,
     _is_total_row,
     _numbering,
     _total_first,
@@ -256,4 +258,98 @@ def test_a_total_row_drawn_as_a_narrower_grid_of_its_own() -> None:
     assert got == [
         ("201", 1, Decimal("9.00"), Decimal("6.00"), Decimal("3.00")),
         (None, 0, Decimal("9.00"), Decimal("6.00"), Decimal("3.00")),
+    ]
+
+
+def test_names_printed_left_of_the_codes_under_no_code_header() -> None:
+    """科目名称 | 科目 | 合计, the names first and no 科目编码/类 over the codes: the codes are the
+    first column whose cells are codes (column 1, not column 0), the name column the one headed
+    名称 (a blank row of one merged cell under the body is left out)."""
+    rows = grid(
+        ["科目名称", "科目", "合计"],
+        ["一般公共服务支出", "201", "5.00"],
+        ["行政运行", "2010301", "5.00"],
+        [None],
+    )
+    got = [(r["code"], r["name"], r["level"], r["total"]) for r in read_function(table(), rows)]
+    assert got == [
+        ("201", "一般公共服务支出", 1, Decimal("5.00")),
+        ("2010301", "行政运行", 3, Decimal("5.00")),
+    ]
+
+
+def test_a_caption_with_an_amount_word_over_the_name_column_names_no_amount_column() -> None:
+    """A caption 2024年预算数 merged from the name column rightwards over 合计 | 基本支出, no
+    header over the codes, one 科目 row: the codes are column 0 (the column holding a code, one
+    row of it is enough), the name column 1, and only the columns right of it hold amounts."""
+    rows = grid(
+        [None, "2024年预算数", None, None],
+        [None, None, "合计", "基本支出"],
+        ["201", "一般公共服务支出", "5.00", "4.00"],
+    )
+    got = [
+        (r["code"], r["name"], r["level"], r["total"], r["basic"])
+        for r in read_function(table(), rows)
+    ]
+    assert got == [("201", "一般公共服务支出", 1, Decimal("5.00"), Decimal("4.00"))]
+
+
+def test_a_table_printing_only_its_total_row_reads_that_row() -> None:
+    """No 科目 code anywhere (an empty table printing 合计 0.00): the 合计 row alone."""
+    rows = grid(["项目", "合计"], ["合计", "0.00"])
+    got = [(r["code"], r["name"], r["level"], r["total"]) for r in read_function(table(), rows)]
+    assert got == [(None, "合计", 0, Decimal("0.00"))]
+
+
+def test_a_grid_of_codes_alone_is_refused_for_want_of_amount_columns() -> None:
+    """One column of codes, no header: every column is a code column, none holds amounts."""
+    rows = grid(["201"], ["205"])
+    with pytest.raises(IngestError) as e:
+        read_function(table(), rows)
+    text = str(e.value)
+    assert "x.pdf page 3" in text and "a header naming the amount columns" in text
+    assert "no header" in text
+
+
+def test_a_continued_grid_headed_by_code_columns_only_is_refused() -> None:
+    """The second page repeats a header of 类 | 款 over its two columns: the header says both
+    hold codes, so the page has no amount column, though the first page gave 合计."""
+    first = grid(["科目编码", "科目名称", "合计"], ["201", "一般公共服务支出", "5.00"])
+    second = [
+        GridRow(20, 4, ["类", "款"], grid=1),
+        GridRow(21, 4, ["205", "5.00"], grid=1),
+    ]
+    with pytest.raises(IngestError) as e:
+        read_function(table(), first + second)
+    text = str(e.value)
+    assert "x.pdf page 4" in text and "a header naming the amount columns" in text
+    assert "类 款" in text
+
+
+@pytest.mark.parametrize(
+    ("k", "cells", "expected"),
+    [
+        (1, [None, "201", "一般公共服务支出", "5.00"], True),  # the first filled cell, a code
+        (0, ["2010301", None, "5.00"], True),
+        (1, ["合计", "500", "5.00"], False),  # a code-like amount after the label
+        (2, [None, "一般公共服务支出", "20103"], False),
+        (0, ["5.00", "201"], False),  # first, but no code
+        (0, ["1234", "201"], False),  # four digits: no 科目 code
+    ],
+)
+def test_a_label_is_the_first_filled_cell_when_it_is_a_code(k, cells, expected) -> None:
+    assert _is_label(cells[k], cells) is expected
+
+
+def test_where_a_meaning_stood_left_to_right() -> None:
+    """The index of a meaning in the first row read that holds it; 99 when none does."""
+    rows = [
+        {"code": None, "name": "合计", "total": 1},
+        {"code": "201", "name": "x", "basic": 1, "total": 1, "project": 2},
+    ]
+    assert [_first_col(rows, k) for k in ("total", "basic", "project", "personnel")] == [
+        2,
+        2,
+        4,
+        99,
     ]

@@ -75,6 +75,7 @@ SCOPES: dict[str, tuple[str, ...]] = {
     "budgetlens/layout.py": ("tests/test_layouts.py", "tests/test_pdf_errors.py"),
     "budgetlens/grid.py": (
         "tests/test_grid_values.py",
+        "tests/test_grid_summary.py",
         "tests/test_grid_final.py",
         "tests/test_pdf_errors.py",
     ),
