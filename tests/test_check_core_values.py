@@ -15,6 +15,7 @@ import pytest
 
 from budgetlens import check_core
 from budgetlens.check_core import Checker, Need
+from tests.check_runs import FIELDS
 
 D = Decimal
 
@@ -583,22 +584,7 @@ def _hierarchy(rows, columns=("total_wan", "basic_wan"), cent=None) -> list[tupl
     else:
         check_core.hierarchy(c, "column_total", "t", rows, list(columns), cent)
     # kind | subject | expected | actual | difference | tolerance | status | lines, as written
-    return [
-        " | ".join(
-            str(r[k])
-            for k in (
-                "check_kind",
-                "subject",
-                "expected",
-                "actual",
-                "difference",
-                "tolerance",
-                "status",
-                "source_lines",
-            )
-        )
-        for r in c.results
-    ]
+    return [" | ".join(str(r[k]) for k in FIELDS) for r in c.results]
 
 
 def test_hierarchy_sums_each_level_with_a_cent_per_item() -> None:

@@ -14,29 +14,14 @@ from decimal import Decimal
 import pytest
 
 from budgetlens import checks_cross
-from budgetlens.check_core import Checker
+from tests.check_runs import FIELDS, brief, run
 
 D = Decimal
 Z = D("0.00")  # items=0: an identity between tables allows no cent
 
 
 def _run(family, rows: dict) -> list[tuple]:
-    c = Checker("t")
-    family(c, rows)
-    return [
-        (
-            r["check_kind"],
-            r["subject"],
-            r["expected"],
-            r["actual"],
-            r["difference"],
-            r["tolerance"],
-            r["status"],
-            r["source_lines"],
-            r["detail"],
-        )
-        for r in c.results
-    ]
+    return brief(run(family, rows, "t"), (*FIELDS, "detail"))
 
 
 def _fn(table, code, name, line, total, basic=None, project=None, level=None) -> dict:

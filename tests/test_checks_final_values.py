@@ -14,33 +14,14 @@ from decimal import Decimal
 import pytest
 
 from budgetlens import checks_final
-from budgetlens.check_core import Checker
+from tests.check_runs import brief, run
 
 D = Decimal
 CAR = "公务用车购置及运行费"
 
 
-def _run(family, rows: dict) -> list[dict]:
-    c = Checker()
-    family(c, rows)
-    return c.results
-
-
-def _brief(results: list[dict]) -> list[tuple]:
-    """(kind, subject, expected, actual, difference, tolerance, status, lines) of each result."""
-    return [
-        (
-            r["check_kind"],
-            r["subject"],
-            r["expected"],
-            r["actual"],
-            r["difference"],
-            r["tolerance"],
-            r["status"],
-            r["source_lines"],
-        )
-        for r in results
-    ]
+_run = run
+_brief = brief
 
 
 def _units(**units: str) -> list[dict]:

@@ -12,18 +12,9 @@ import pytest
 
 from budgetlens import checks_narrative
 from budgetlens.check_core import Checker
+from tests.check_runs import FIELDS
 
 D = Decimal
-FIELDS = (
-    "check_kind",
-    "subject",
-    "expected",
-    "actual",
-    "difference",
-    "tolerance",
-    "status",
-    "source_lines",
-)
 
 
 def _kf(key: str, value: str, line: int, label: str | None = None) -> dict:

@@ -11,34 +11,18 @@ from __future__ import annotations
 from decimal import Decimal
 
 from budgetlens import checks_performance as cp
-from budgetlens.check_core import Checker
+from tests.check_runs import FIELDS, brief, run
 
 D = Decimal
 DEPT = "部门整体"
 
 
-def _run(family, rows: dict) -> list[dict]:
-    c = Checker()
-    family(c, rows)
-    return c.results
+_run = run
 
 
 def _brief(results: list[dict]) -> list[tuple]:
     """(kind, project, subject, expected, actual, difference, tolerance, status, lines)."""
-    return [
-        (
-            r["check_kind"],
-            r["project"],
-            r["subject"],
-            r["expected"],
-            r["actual"],
-            r["difference"],
-            r["tolerance"],
-            r["status"],
-            r["source_lines"],
-        )
-        for r in results
-    ]
+    return brief(results, (FIELDS[0], "project", *FIELDS[1:]))
 
 
 def _budget(project, total, line, unit=None, carried_over=False, row_kind="project"):

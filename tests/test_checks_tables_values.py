@@ -14,7 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from budgetlens import checks_tables
-from budgetlens.check_core import Checker
+from tests.check_runs import FIELDS, brief, run
 
 D = Decimal
 C = D("0.01")  # a 万元 table's cent
@@ -22,22 +22,7 @@ Z = D("0")
 
 
 def _run(family, rows: dict) -> list[tuple]:
-    c = Checker("t")
-    family(c, rows)
-    return [
-        (
-            r["check_kind"],
-            r["subject"],
-            r["expected"],
-            r["actual"],
-            r["difference"],
-            r["tolerance"],
-            r["status"],
-            r["source_lines"],
-            r["detail"],
-        )
-        for r in c.results
-    ]
+    return brief(run(family, rows, "t"), (*FIELDS, "detail"))
 
 
 def _units(**units: str) -> list[dict]:
