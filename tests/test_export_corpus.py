@@ -38,9 +38,10 @@ LOADED = sorted(
 SCALE = {"万元": Decimal(1), "元": Decimal(10000)}
 ORDINAL = re.compile(r"^[一二三四五六七八九十廿]+、")
 # Known reading gaps, as (folder, test) (strict xfail: the test fails once a gap is closed, so the
-# mark must go). js-rdbgt-2017: the 支出功能分类 side of its 收支预算总表 runs over a page
-# break with labels wrapped inside narrow cells (八、社会保障和就 / 业支出); the reader takes
-# pieces of labels and amounts for 类 names, so its 类 rows have names no class list knows.
+# mark must go). js-rdbgt-2017: its 收支预算总表 runs over pp7–9; the 类 of p7 and p8 are read
+# (八、社会保障和就 / 业支出 joined, p8's narrower grid placed onto p7's columns), but p9 draws its
+# last rows with merged cells of its own, so 支出合计 (its label across the 功能分类 columns, its
+# amount in the last, 支出用途, column) is read as a 功能分类 row and comes out as a 类 here.
 GAPS: set[tuple[str, str]] = {("js-rdbgt-2017", "by_name")}
 
 
