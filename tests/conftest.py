@@ -122,3 +122,15 @@ def pin_navigation_mode(monkeypatch: pytest.MonkeyPatch) -> None:
         PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+def run_sql(path: Path, *sql: str) -> None:
+    """Run ``sql`` on the database file ``path`` (a copy a test changes for its case)."""
+    import duckdb
+
+    con = duckdb.connect(str(path))
+    try:
+        for statement in sql:
+            con.execute(statement)
+    finally:
+        con.close()

@@ -14,7 +14,7 @@ from decimal import Decimal
 import pytest
 
 from budgetlens import checks_cross
-from tests.check_runs import FIELDS, brief, run
+from tests.check_runs import FIELDS, brief, function_row, run
 
 D = Decimal
 Z = D("0.00")  # items=0: an identity between tables allows no cent
@@ -24,17 +24,7 @@ def _run(family, rows: dict) -> list[tuple]:
     return brief(run(family, rows, "t"), (*FIELDS, "detail"))
 
 
-def _fn(table, code, name, line, total, basic=None, project=None, level=None) -> dict:
-    return {
-        "table_key": table,
-        "code": code,
-        "name": name,
-        "level": level if level is not None else (0 if code is None else len(code) // 2),
-        "total_wan": total,
-        "basic_wan": basic,
-        "project_wan": project,
-        "source_line": line,
-    }
+_fn = function_row
 
 
 def _sum(table, side, item, col, amount, line, parent=None) -> dict:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from budgetlens import checks_tables
-from tests.check_runs import FIELDS, brief, run
+from tests.check_runs import FIELDS, brief, function_row, run
 
 D = Decimal
 C = D("0.01")  # a 万元 table's cent
@@ -89,18 +89,7 @@ def test_summary_balance_without_a_revenue_total_compares_nothing() -> None:
 SCI, SOC = "科学技术支出", "社会保障和就业支出"
 
 
-def _fn(table, code, name, line, total, basic=None, project=None, level=None, **more) -> dict:
-    return {
-        "table_key": table,
-        "code": code,
-        "name": name,
-        "level": level if level is not None else (0 if code is None else len(code) // 2),
-        "total_wan": total,
-        "basic_wan": basic,
-        "project_wan": project,
-        "source_line": line,
-        **more,
-    }
+_fn = function_row
 
 
 def _svf_rows(**units: str) -> dict:

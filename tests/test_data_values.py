@@ -20,6 +20,7 @@ import pytest
 import streamlit as st
 
 from budgetlens import queries
+from tests.conftest import run_sql
 from ui import data, state
 
 DOCUMENT = "晋城市科学技术局-2024-预算-部门"
@@ -50,13 +51,7 @@ def db(seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     data._document_index.cache_clear()
 
 
-def _edit(path: Path, *sql: str) -> None:
-    con = duckdb.connect(str(path))
-    try:
-        for statement in sql:
-            con.execute(statement)
-    finally:
-        con.close()
+_edit = run_sql
 
 
 def _select(document: str = DOCUMENT) -> None:

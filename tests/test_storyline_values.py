@@ -10,10 +10,10 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from budgetlens import db, storyline
+from tests.conftest import run_sql
 
 DEPARTMENT, YEAR = "晋城市科学技术局", 2024
 TITLE = "晋城市科学技术局2024年度部门预算公开"  # l.1 and l.3
@@ -39,12 +39,7 @@ def changed(seed_db: Path, tmp_path: Path):
     def make(*sql: str, lang: str = "zh") -> dict[str, storyline.Slide]:
         path = tmp_path / "budget.duckdb"
         shutil.copy(seed_db, path)
-        con = duckdb.connect(str(path))
-        try:
-            for statement in sql:
-                con.execute(statement)
-        finally:
-            con.close()
+        run_sql(path, *sql)
         return _story(path, lang)
 
     return make
