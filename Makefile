@@ -87,10 +87,12 @@ synthetic: $(STAMP)
 	mv $(SYNTHETIC_DB).tmp $(SYNTHETIC_DB)
 
 # --- mutation testing (docs/testing.md) ------------------------------------------------------------
-#   make mutate   LONG RUN, not part of make test: mutmut over budgetlens/, ui/fmt.py and ui/data.py
-#                 ([tool.mutmut] in pyproject.toml) and tools/mutate_sql.py over queries/*.sql, each
-#                 mutant against the non-browser tests that reach it; reports in build/mutation/
-#                 (py-all.md, sql.md). Scoped, only what is named (minutes, not hours):
+#   make mutate   LONG RUN, not part of make test: mutmut over every module of budgetlens/, ui/fmt.py
+#                 and ui/data.py ([tool.mutmut] in pyproject.toml), one after another, each against
+#                 its fast tests (SCOPES in tools/mutate_py.py), then tools/mutate_sql.py over
+#                 queries/*.sql; reports in build/mutation/ (report.md: one row per module and the
+#                 totals; py-<module>.md: each module's survivors; sql.md). Scoped, only what is
+#                 named (minutes, not hours):
 #                 make mutate MUTATE_MODULES="budgetlens/amounts.py budgetlens/check_core.py"
 #                 (each module against its fast tests, SCOPES in tools/mutate_py.py; reports
 #                 build/mutation/py-<module>.md), make mutate MUTATE_QUERIES="export_revenue projects"

@@ -2,25 +2,31 @@
 
 mutmut (3.x) copies the checkout into ``mutants/``, makes every mutant of the code it is told to
 mutate, learns which tests call which function, then runs, for each mutant, only the tests that
-reach it. Its settings are ``[tool.mutmut]`` in pyproject.toml: the whole library, the dashboard's
-number formats (ui/fmt.py) and data access (ui/data.py), against the non-browser suite. That is a
-long run (``make mutate``); on a shared machine a module is run alone against the fast tests that
-cover it (:data:`SCOPES`), in a copy of the checkout whose pyproject.toml is narrowed to it:
+reach it. What it mutates is ``[tool.mutmut]`` in pyproject.toml: the whole library, the
+dashboard's number formats (ui/fmt.py) and data access (ui/data.py). Each module is run alone
+against the fast tests that cover it (:data:`SCOPES`), in a copy of the checkout whose
+pyproject.toml is narrowed to it:
 
     python tools/mutate_py.py budgetlens/export.py ui/fmt.py   # scoped runs, one after another
     python tools/mutate_py.py 'budgetlens/checks_years.py:*_where*'  # the functions matching globs
                                                                 # (comma-separated)
-    python tools/mutate_py.py --all                             # the whole [tool.mutmut] run
+    python tools/mutate_py.py --all                             # every module, one after another
 
 Each run happens afresh in ``build/mutation/work-<name>/`` (``--resume`` keeps former results) and
 writes ``build/mutation/py-<name>.md``: the counts by status, the score, and the diff of every
-surviving mutant. Exit status 0 whatever survives; 2 for a module without a scope, 1 when mutmut
-itself fails (its clean test run fails, for one).
+surviving mutant. ``--all`` (what ``make mutate`` runs: hours on a 2-core machine) runs every
+module of the configuration that way and keeps ``build/mutation/report.md`` up to date after each:
+one row per module (mutants, kills, survivors, score, minutes) and the totals; a module holding no
+function (declarations only: mutmut mutates function bodies) is listed, not run. Exit status 0
+whatever survives; 2 for a module without a scope (``--all`` checks every module before it starts),
+1 when mutmut itself fails (its clean test run fails, for one; ``--all`` goes on with the next
+module and says so in the report).
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import fnmatch
 import os
 import re
@@ -29,6 +35,7 @@ import subprocess
 import sys
 import time
 import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -107,6 +114,23 @@ SCOPES: dict[str, tuple[str, ...]] = {
         "tests/test_checks_families.py",
         "tests/test_checks.py",
     ),
+    # the modules between the readers and the pages: their own tests (seconds each, no corpus)
+    "budgetlens/aliases.py": (
+        "tests/test_catalogue.py::test_alias_table_is_well_formed_and_validated",
+        "tests/test_catalogue.py::test_a_document_published_under_an_alias_joins_its_department",
+    ),
+    "budgetlens/api.py": ("tests/test_api.py",),
+    "budgetlens/cli.py": ("tests/test_cli_errors.py", "tests/test_cli_document.py"),
+    "budgetlens/db.py": ("tests/test_pipeline.py", "tests/test_atomic_ingest.py"),
+    "budgetlens/errors.py": ("tests/test_ingest_errors.py", "tests/test_api.py"),
+    "budgetlens/pipeline.py": ("tests/test_pipeline.py", "tests/test_atomic_ingest.py"),
+    "budgetlens/settings.py": ("tests/test_settings.py",),
+    "budgetlens/vocabulary.py": ("tests/test_vocabulary.py",),
+    "budgetlens/pdf.py": ("tests/test_grid_summary.py", "tests/test_layouts.py"),
+    # plan against actual: the synthetic city's pairs (made once a test module)
+    "budgetlens/execution.py": ("tests/test_execution.py",),
+    "budgetlens/deck_execution.py": ("tests/test_execution.py",),
+    "budgetlens/workbook_execution.py": ("tests/test_execution.py",),
 }
 SKIP = {".git", "build", "mutants", ".venv", "dist", "artifacts"}
 IGNORE = shutil.ignore_patterns(
@@ -124,7 +148,7 @@ def _split(spec: str) -> tuple[str, str | None]:
 
 def _slug(spec: str) -> str:
     module, functions = _split(spec)
-    name = "all" if module == "all" else module.removesuffix(".py").replace("/", ".")
+    name = module.removesuffix(".py").replace("/", ".")
     return name + (f"-{re.sub(r'[^A-Za-z0-9_]+', '', functions)}" if functions else "")
 
 
@@ -185,17 +209,133 @@ def _mutmut(work: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
-def run_one(
-    spec: str, max_children: int, resume: bool = False, report_only: bool = False
-) -> tuple[dict[str, int], Path] | None:
-    """Run mutmut for ``spec`` (``module[:function-glob]``, or ``'all'``: the whole
-    configuration); returns the counts by status and the report, or None when mutmut failed (its
-    output is in the log beside it)."""
+@dataclass
+class Run:
+    """One module's run: its mutants' counts by mutmut status, minutes, and its report."""
+
+    spec: str
+    counts: dict[str, int] = field(default_factory=dict)
+    minutes: float = 0.0
+    report: Path | None = None
+    note: str = ""  # why nothing was counted: no function to mutate, mutmut failed
+
+
+KILLED = ("killed", "timeout", "caught by type check")
+NOT_TESTED = ("skipped", "not checked")
+
+
+def score(counts: dict[str, int]) -> str:
+    """Killed (a test failed, the run timed out, a type check caught it) over the mutants tested,
+    as a whole percent; "—" when none was tested."""
+    tested = sum(n for s, n in counts.items() if s not in NOT_TESTED)
+    killed = sum(n for s, n in counts.items() if s in KILLED)
+    return f"{100 * killed / tested:.0f}%" if tested else "—"
+
+
+def modules(root: Path = ROOT) -> list[str]:
+    """The modules ``[tool.mutmut]`` mutates: its ``only_mutate`` globs expanded to ``.py`` files,
+    in path order."""
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
+    found = {
+        path.relative_to(root).as_posix()
+        for pattern in config["only_mutate"]
+        for path in root.glob(pattern)
+        if path.suffix == ".py" and path.is_file()
+    }
+    return sorted(found)
+
+
+def has_functions(path: Path) -> bool:
+    """Whether the module defines a function or method: mutmut 3 mutates function bodies only, so
+    a module of declarations (constants, dataclass fields) has no mutant."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) for n in ast.walk(tree))
+
+
+def summary(runs: list[Run], started: str, max_children: int, path: Path) -> Path:
+    """Write the report of an ``--all`` run so far: one row per module, then the totals."""
+    statuses = sorted({s for r in runs for s in r.counts})
+    total: dict[str, int] = {}
+    for r in runs:
+        for s, n in r.counts.items():
+            total[s] = total.get(s, 0) + n
+    head = ["module", "tests", "mutants", *statuses, "score", "minutes", "report"]
+    lines = [
+        "# Mutation testing: every module (tools/mutate_py.py --all)",
+        "",
+        f"Started {started}; {max_children} workers; load average now "
+        + " ".join(f"{x:.1f}" for x in os.getloadavg())
+        + ". Each module runs against its fast tests (SCOPES in tools/mutate_py.py); a survivor's "
+        "diff is in the module's report; docs/testing.md says which survivors are equivalent. "
+        "The SQL queries: build/mutation/sql.md (tools/mutate_sql.py).",
+        "",
+        "| " + " | ".join(head) + " |",
+        "| " + " | ".join(["---", "---"] + ["---:"] * (len(head) - 3) + ["---"]) + " |",
+    ]
+    for r in runs:
+        module = _split(r.spec)[0]
+        cells = [
+            f"`{r.spec}`",
+            " ".join(f"`{t}`" for t in SCOPES.get(module, ())),
+            str(sum(r.counts.values())) if r.counts else (r.note or "0"),
+            *[str(r.counts.get(s, 0)) for s in statuses],
+            score(r.counts),
+            f"{r.minutes:.1f}",
+            r.report.name if r.report else "—",
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append(
+        "| "
+        + " | ".join(
+            [
+                f"**{len(runs)} modules**",
+                "",
+                str(sum(total.values())),
+                *[str(total.get(s, 0)) for s in statuses],
+                score(total),
+                f"{sum(r.minutes for r in runs):.1f}",
+                "",
+            ]
+        )
+        + " |"
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run_all(max_children: int, resume: bool = False) -> int:
+    """Run every module of the configuration against its scope, one after another, writing
+    ``build/mutation/report.md`` after each. Returns the exit status: 2 (nothing run) when a
+    module with functions has no scope, 1 when mutmut failed for a module, else 0."""
+    names = modules()
+    unscoped = [m for m in names if m not in SCOPES and has_functions(ROOT / m)]
+    if unscoped:
+        print(f"--all: no scope (SCOPES in tools/mutate_py.py) for {unscoped}", file=sys.stderr)
+        return 2
+    started = time.strftime("%Y-%m-%d %H:%M")
+    runs: list[Run] = []
+    failed = False
+    for module in names:
+        if not has_functions(ROOT / module):
+            run = Run(module, note="no function")
+        else:
+            run = run_one(module, max_children, resume)
+            failed |= bool(run.note)
+        runs.append(run)
+        summary(runs, started, max_children, OUT / "report.md")
+    print(f"--all: {len(runs)} modules -> {(OUT / 'report.md').relative_to(ROOT)}", flush=True)
+    return 1 if failed else 0
+
+
+def run_one(spec: str, max_children: int, resume: bool = False, report_only: bool = False) -> Run:
+    """Run mutmut for ``spec`` (``module[:function-glob]``) against the module's scope; returns
+    the counts by status, the minutes and the report, or a run noting that mutmut failed (its
+    output is in the log beside the report)."""
     module, functions = _split(spec)
     name = _slug(spec)
     work = OUT / f"work-{name}" if report_only else _workdir(name, resume)
-    if module != "all":
-        _narrow(work / "pyproject.toml", module, SCOPES[module])
+    _narrow(work / "pyproject.toml", module, SCOPES[module])
     dotted = module.removesuffix(".py").replace("/", ".")
     wanted = [f"{dotted}.{f}" for f in functions.split(",")] if functions else []
     start = time.monotonic()
@@ -205,7 +345,8 @@ def run_one(
         (OUT / f"py-{name}.log").write_text(proc.stdout + proc.stderr, encoding="utf-8")
         if proc.returncode != 0:
             print(f"{module}: mutmut failed (build/mutation/py-{name}.log)", flush=True)
-            return None
+            minutes = (time.monotonic() - start) / 60
+            return Run(spec, minutes=minutes, note=f"mutmut failed: py-{name}.log")
     took = time.monotonic() - start
     results = _mutmut(work, "results", "--all", "true").stdout
     statuses: dict[str, str] = {}
@@ -217,15 +358,12 @@ def run_one(
     for s in statuses.values():
         counts[s] = counts.get(s, 0) + 1
     survivors = sorted(k for k, s in statuses.items() if s in ("survived", "no tests"))
-    tested = sum(n for s, n in counts.items() if s not in ("skipped", "not checked"))
-    killed = sum(n for s, n in counts.items() if s in ("killed", "timeout", "caught by type check"))
-    score = f"{100 * killed / tested:.0f}%" if tested else "—"
     lines = [
         f"# mutmut: {spec}",
         "",
-        f"tests: {' '.join(SCOPES.get(module, ('the [tool.mutmut] selection',)))}",
+        f"tests: {' '.join(SCOPES[module])}",
         f"{len(statuses)} mutants; " + ", ".join(f"{s} {n}" for s, n in sorted(counts.items())),
-        f"score {score} (killed or timed out / tested); {took / 60:.1f} min "
+        f"score {score(counts)} (killed or timed out / tested); {took / 60:.1f} min "
         f"with {max_children} workers",
         "",
         "## Survivors",
@@ -239,13 +377,17 @@ def run_one(
     path = OUT / f"py-{name}.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{spec}: {lines[3]}; {lines[4]} -> {path.relative_to(ROOT)}", flush=True)
-    return counts, path
+    return Run(spec, counts, took / 60, path)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("modules", nargs="*", help=f"one or more of {sorted(SCOPES)}")
-    parser.add_argument("--all", action="store_true", help="the whole [tool.mutmut] run")
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help="every module of [tool.mutmut], each against its scope: build/mutation/report.md",
+    )
     parser.add_argument(
         "--max-children",
         type=int,
@@ -263,9 +405,11 @@ def main(argv: list[str] | None = None) -> int:
     if unknown or not (args.modules or args.all):
         print(f"name modules with a scope: {sorted(SCOPES)}, or --all", file=sys.stderr)
         return 2
+    if args.all:
+        return run_all(args.max_children, args.resume)
     failed = False
-    for module in ["all"] if args.all else args.modules:
-        failed |= run_one(module, args.max_children, args.resume, args.report_only) is None
+    for module in args.modules:
+        failed |= bool(run_one(module, args.max_children, args.resume, args.report_only).note)
     return 1 if failed else 0
 
 
