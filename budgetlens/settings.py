@@ -90,7 +90,7 @@ class Settings:
             raw = env.get(f.metadata["env"], "").strip()
             if raw:
                 values[f.name] = _parse(f.name, f.metadata["env"], raw)
-        return cls(**values).with_db(values.get("db", DEFAULT_DB))  # type: ignore[arg-type]
+        return cls(**values).with_db(None)  # the database path made absolute
 
     def with_db(self, path: str | Path | None) -> Settings:
         """The same settings with another database (None keeps this one), made absolute."""

@@ -231,6 +231,33 @@ def test_alias_table_is_well_formed_and_validated(tmp_path: Path) -> None:
         aliases.read_aliases(bad)
 
 
+def test_the_alias_table_is_read_as_strings_and_errors_name_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "aliases.csv"
+    path.write_text(
+        "government,published,department,note\n江苏省,甲,乙,\n上海市,丙,丁,改名\n",
+        encoding="utf-8",
+    )
+    table = aliases.read_aliases(path)
+    assert list(table.columns) == ["government", "published", "department"]
+    assert [str(t) for t in table.dtypes] == ["string", "string", "string"]
+    assert list(table.itertuples(index=False, name=None)) == [
+        ("江苏省", "甲", "乙"),
+        ("上海市", "丙", "丁"),
+    ]
+    path.write_text("government,published,department,note\n江苏省,甲,,\n", encoding="utf-8")
+    with pytest.raises(ValueError) as raised:
+        aliases.read_aliases(path)
+    assert str(raised.value).startswith(
+        f"{path}:2: expected government, published, department, got"
+    )
+    path.write_text(
+        "government,published,department\n江苏省,甲,丙\n江苏省,乙,乙\n", encoding="utf-8"
+    )
+    with pytest.raises(ValueError) as raised:
+        aliases.read_aliases(path)
+    assert str(raised.value) == f"{path}:3: '乙' is given as an alias of itself"
+
+
 def test_a_document_published_under_an_alias_joins_its_department(
     many_db: Path, tmp_path: Path
 ) -> None:

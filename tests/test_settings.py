@@ -77,6 +77,61 @@ def test_the_limits_reach_every_read_only_connection(
     assert got["memory_limit"] == shown
 
 
+def test_a_read_only_connection_is_shut_in(seed_db: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.csv"
+    outside.write_text("a\n1\n", encoding="utf-8")
+    con = db.connect(seed_db, read_only=True)
+    try:
+        shown = dict(
+            con.execute(
+                "select name, value from duckdb_settings() where name in ("
+                "'enable_external_access', 'autoinstall_known_extensions', "
+                "'autoload_known_extensions', 'lock_configuration')"
+            ).fetchall()
+        )
+        with pytest.raises(duckdb.Error):  # no file outside the database
+            con.execute("select * from read_csv($p)", {"p": str(outside)}).fetchall()
+        with pytest.raises(duckdb.Error):  # the limits cannot be lifted
+            con.execute("set memory_limit = '8GB'")
+    finally:
+        con.close()
+    assert shown == {
+        "enable_external_access": "false",
+        "autoinstall_known_extensions": "false",
+        "autoload_known_extensions": "false",
+        "lock_configuration": "true",
+    }
+
+
+@pytest.mark.parametrize(
+    ("value", "on"),
+    [("1", True), ("Yes", True), ("ON", True), ("0", False), ("No", False), ("OFF", False)],
+)
+def test_a_switch_reads_its_words_in_any_case(value: str, on: bool) -> None:
+    assert Settings.from_env({"BUDGETLENS_SHOW_SYNTHETIC": value}).show_synthetic is on
+
+
+def test_one_millisecond_is_a_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert Settings.from_env({"BUDGETLENS_MAX_EXECUTION_MS": "1"}).max_execution_ms == 1
+    monkeypatch.setenv("BUDGETLENS_MEMORY_LIMIT", "2GB")  # no mapping given: the environment
+    assert Settings.from_env().memory_limit == "2GB"
+
+
+def test_current_settings_follow_the_current_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BUDGETLENS_DB", "x.duckdb")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    monkeypatch.chdir(tmp_path / "a")
+    first = settings.current().db
+    monkeypatch.chdir(tmp_path / "b")
+    assert (first, settings.current().db) == (
+        tmp_path / "a" / "x.duckdb",
+        tmp_path / "b" / "x.duckdb",
+    )
+
+
 def test_the_command_line_and_the_api_take_the_database_from_the_environment(
     seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:

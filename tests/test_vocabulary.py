@@ -107,6 +107,31 @@ def test_unknown_key_and_language_raise() -> None:
         vocabulary.label("term.total", "fr")
 
 
+def test_a_label_is_filled_in_only_with_values() -> None:
+    # budgetlens/reference/vocabulary.csv: wb.rows,{n} 行,{n} rows
+    assert vocabulary.label("wb.rows", n=5) == "5 行"
+    assert vocabulary.label("wb.rows", "en", n=5) == "5 rows"
+    assert vocabulary.label("wb.rows") == "{n} 行"  # no values: the label as written
+    assert vocabulary.has("wb.rows") and not vocabulary.has("wb.no_such_key")
+    with pytest.raises(ValueError, match="unknown language 'fr': expected 'zh' or 'en'"):
+        vocabulary.label("wb.rows", "fr")
+
+
+def test_a_table_with_another_header_is_refused_naming_it(tmp_path, monkeypatch) -> None:
+    path = tmp_path / "vocabulary.csv"
+    path.write_text("name,zh,en\nterm.a,甲,A\n", encoding="utf-8")
+    monkeypatch.setattr(vocabulary, "VOCABULARY", path)
+    vocabulary.table.cache_clear()
+    try:
+        with pytest.raises(vocabulary.VocabularyError) as raised:
+            vocabulary.table()
+    finally:
+        vocabulary.table.cache_clear()
+    assert str(raised.value) == (
+        f"{path}: header ['name', 'zh', 'en'], expected ['key', 'zh', 'en']"
+    )
+
+
 def test_a_duplicate_key_is_refused(tmp_path, monkeypatch) -> None:
     path = tmp_path / "vocabulary.csv"
     path.write_text("key,zh,en\nterm.a,甲,A\nterm.a,乙,B\n", encoding="utf-8")

@@ -117,6 +117,7 @@ SCOPES: dict[str, tuple[str, ...]] = {
     # the modules between the readers and the pages: their own tests (seconds each, no corpus)
     "budgetlens/aliases.py": (
         "tests/test_catalogue.py::test_alias_table_is_well_formed_and_validated",
+        "tests/test_catalogue.py::test_the_alias_table_is_read_as_strings_and_errors_name_the_line",
         "tests/test_catalogue.py::test_a_document_published_under_an_alias_joins_its_department",
     ),
     "budgetlens/api.py": ("tests/test_api.py",),
