@@ -9,4 +9,5 @@ select
     d.document as document,
     d.synthetic as synthetic
 from document as d
-order by d.department, d.year
+-- a department-year's documents (部门 and 单位, 预算 and 决算) by id: the listing is the same each time
+order by d.department, d.year, d.document

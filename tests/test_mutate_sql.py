@@ -100,17 +100,42 @@ def test_unknown_operator_is_refused() -> None:
 def test_the_tests_of_a_query_are_those_that_run_it() -> None:
     revenue = ms.tests_for("export_revenue")
     assert revenue == ["tests/test_export_values.py", "tests/test_export.py"]  # values first
-    projects = ms.tests_for("projects")
+    projects = ms.tests_for("projects", broad=True)
     assert "tests/test_derived_values.py" in projects  # queries.run(con, "projects", …)
     assert "tests/test_deck.py" in projects  # storyline's c.q("projects")
     assert "tests/test_app.py" in projects  # the 项目 page's data.dept_query("projects")
     for name in ("projects", "export_revenue", "expenditure_function"):
-        chosen = ms.tests_for(name)
+        chosen = ms.tests_for(name, broad=True)
         assert not [t for t in chosen if "browser" in t or "corpus" in t], (name, chosen)
     assert "tests/test_export_corpus.py" in ms.tests_for("export_revenue", corpus=True)
     # the 三公 rows and a 决算's narrative are read by hand in test_export_fiscal.py only
     for name in ("export_fiscal_items", "export_execution_notes"):
         assert "tests/test_export_fiscal.py" in ms.tests_for(name), name
+
+
+def test_a_query_with_fast_tests_runs_those_unless_asked_for_every_test() -> None:
+    assert ms.tests_for("workbook_function_rows") == ["tests/test_deck_workbook_queries.py"]
+    assert ms.tests_for("projects") == [
+        "tests/test_derived_values.py",
+        "tests/test_projects_query.py",
+    ]
+    broad = ms.tests_for("workbook_function_rows", broad=True)
+    assert "tests/test_workbook.py" in broad  # budgetlens.workbook runs it by name
+    assert "tests/test_deck_workbook_queries.py" in broad
+    # with --corpus the corpus-wide tests are asked for: the broad choice
+    assert "tests/test_export_corpus.py" in ms.tests_for("export_revenue", corpus=True)
+    assert "tests/test_deck.py" in ms.tests_for("document_of", corpus=True)
+    for name, tests in ms.FAST_TESTS.items():
+        assert (ms.ROOT / "queries" / f"{name}.sql").is_file(), name
+        assert all((ms.ROOT / t).is_file() for t in tests), (name, tests)
+
+
+def test_a_null_is_never_scaled() -> None:
+    sql = (
+        "select\n    null::decimal(24, 6) as basic_wan,\n    NULL as project_wan,\n"
+        "    t.total_wan as total_wan\nfrom t\n"
+    )
+    assert [m.description for m in ms.mutants("q", sql, ("scale",))] == ["total_wan × 10"]
 
 
 def test_a_run_on_a_tiny_project_reports_killed_and_surviving_mutants(tmp_path: Path) -> None:

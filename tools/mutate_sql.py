@@ -7,18 +7,21 @@ and is listed in the report. Mutation operators, each applied at one place per m
 
 - ``swap``: two neighbouring selected value columns (amounts, shares, statuses) trade expressions,
   keeping their names (``ef.basic_wan as basic, ef.project_wan as project`` → the other way);
-- ``scale``: a selected amount is multiplied by 10;
+- ``scale``: a selected amount is multiplied by 10 (not a null, typed or not: it stays null);
 - ``boundary``: a comparison boundary moves (``<=`` ↔ ``<``, ``>=`` ↔ ``>``, ``= 0`` → ``= 1``,
   ``between 1 and 3`` → ``between 1 and 2`` / ``between 2 and 3``);
 - ``drop_filter``: one condition of a ``where`` (or ``having``) is dropped.
 
-Which tests run for a query: the non-browser test files that name the query, those that use a
-module of the library or dashboard that names it, plus :data:`EXTRA_TESTS` (the export queries are
-loaded by a computed name). Each mutant runs in a copy of the checkout (the working tree is never
-modified), with ``pytest -x``; the report goes to ``build/mutation/sql.md`` and ``sql.json``.
+Which tests run for a query: its fast value tests when :data:`FAST_TESTS` names them (seconds a
+mutant); else, or with ``--broad``, the non-browser test files that name the query, those that use
+a module of the library or dashboard that names it, plus :data:`EXTRA_TESTS` (the export queries
+are loaded by a computed name). Each mutant runs in a copy of the checkout (the working tree is
+never modified), with ``pytest -x``; the report goes to ``build/mutation/sql.md`` and
+``sql.json``.
 
     python tools/mutate_sql.py                      # every query
     python tools/mutate_sql.py export_revenue projects --list   # the mutants only, no run
+    python tools/mutate_sql.py projects --broad     # every test using it, not only its fast tests
 
 Exit status 0 whatever survives (the report says); 2 for a bad argument or a query whose tests fail
 before any mutation (nothing is measured then).
@@ -79,6 +82,62 @@ EXTRA_TESTS = {
     "document_of": ("tests/test_deck.py", "tests/test_api.py", "tests/test_cli_document.py"),
     "documents": ("tests/test_app.py",),  # ui/data.py picks documents or documents_with_synthetic
 }
+# The fast value tests of a query (seconds a mutant), run for its mutants by default instead of
+# every test file that uses it (the app, deck and workbook tests render whole pages or files:
+# minutes a mutant); ``--broad`` (``broad=True``) runs those instead. Each entry is what the
+# query's runs in docs/testing.md were measured against.
+_PAGE_QUERY_TESTS = ("tests/test_page_queries.py",)
+_DECK_WORKBOOK_TESTS = ("tests/test_deck_workbook_queries.py",)
+FAST_TESTS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(
+        (
+            "admin_operating",
+            "income_expense_summary",
+            "expenditure_by_period",
+            "revenue_class_source",
+            "project_budget",
+            "procurement_items",
+            "performance_funds",
+            "performance_indicators",
+            "performance_overview",
+            "performance_tables",
+            "glossary",
+            "check_results",
+            "project_checks",
+            "check_status_counts",
+            "search_all",
+            "catalogue_classes",
+            "execution_reasons",
+            "expenditure_economic",
+            "fiscal_items",
+        ),
+        _PAGE_QUERY_TESTS,
+    ),
+    **dict.fromkeys(
+        ("key_figures", "revenue_by_source", "expenditure_function"),
+        ("tests/test_derived_values.py", *_PAGE_QUERY_TESTS),
+    ),
+    "projects": ("tests/test_derived_values.py", "tests/test_projects_query.py"),
+    "prior_year_figures": ("tests/test_prior_year.py",),
+    **dict.fromkeys(
+        (
+            "deck_document",
+            "deck_documents",
+            "deck_indicator_level2",
+            "workbook_economic_rows",
+            "workbook_function_rows",
+            "workbook_performance_indicators",
+            "workbook_raw_cells",
+            "workbook_summary_items",
+            "documents",
+            "documents_with_synthetic",
+            "document_of",
+            "source_pages",
+            "source_tables",
+        ),
+        _DECK_WORKBOOK_TESTS,
+    ),
+}
 # Modules whose use of a query does not pick the tests importing them (every test does).
 BROAD_MODULES = {"cli", "db", "queries", "pipeline"}
 # How a query is called by name: data.dept_query("x"), c.q("x"), fetch(con, "x"), queries.run(con,
@@ -92,6 +151,8 @@ ITEM = re.compile(
     r"^(?P<indent>\s+)(?P<expr>.+?)(?:\s+as\s+(?P<alias>\"?\w+\"?))?(?P<comma>,?)\s*$",
     re.IGNORECASE,
 )
+# a null, typed or not (``null::decimal(24, 6)``): ten times null is null, so it is not scaled
+NULL = re.compile(r"null(\s*::\s*[\w\s(),]+)?", re.IGNORECASE)
 KEYWORD_START = re.compile(r"^\s*(case|when|then|else|end|from|where|and|or|on|\))\b", re.I)
 
 
@@ -187,7 +248,7 @@ def _scales(query: str, lines: list[str]) -> list[Mutant]:
     for block in _select_items(lines):
         for i, m in block:
             expr = m["expr"].strip()
-            if not _is_amount(m) or expr.startswith("'") or expr.lower() == "null":
+            if not _is_amount(m) or expr.startswith("'") or NULL.fullmatch(expr):
                 continue
             new = list(lines)
             new[i] = _item(m, f"({expr}) * 10")
@@ -281,10 +342,16 @@ def _calls(path: Path, query: str) -> bool:
     return re.search(pattern, path.read_text(encoding="utf-8")) is not None
 
 
-def tests_for(query: str, root: Path = ROOT, corpus: bool = False) -> list[str]:
-    """The non-browser test files (relative to ``root``) that exercise ``query``: those running it
-    by name, those importing a module that runs it, and :data:`EXTRA_TESTS` by prefix; the
-    corpus-wide tests only with ``corpus``."""
+def tests_for(
+    query: str, root: Path = ROOT, corpus: bool = False, broad: bool = False
+) -> list[str]:
+    """The test files (relative to ``root``) run for the mutants of ``query``: its
+    :data:`FAST_TESTS` when it has an entry there (and neither ``broad`` nor ``corpus`` is set);
+    else the non-browser test files that exercise it: those running it by name, those importing
+    a module that runs it, and :data:`EXTRA_TESTS` by prefix; the corpus-wide tests only with
+    ``corpus``."""
+    if query in FAST_TESTS and not (broad or corpus):
+        return [t for t in FAST_TESTS[query] if (root / t).is_file()]
     tests_dir = root / "tests"
     skip = EXCLUDED_TESTS if corpus else EXCLUDED_TESTS + CORPUS_TESTS
     files = sorted(p for p in tests_dir.glob("test_*.py") if not p.name.startswith(skip))
@@ -373,9 +440,10 @@ def run(
     operators: tuple[str, ...] = tuple(OPERATORS),
     log=lambda text: print(text, flush=True),
     corpus: bool = False,
+    broad: bool = False,
 ) -> list[Outcome]:
     """Run every mutant of the named queries (all of ``root/queries`` when empty) against its
-    tests in a sandbox copy of ``root``; returns one outcome per mutant.
+    tests (:func:`tests_for`) in a sandbox copy of ``root``; returns one outcome per mutant.
 
     Raises ValueError for an unknown query or when a query's tests fail unmutated.
     """
@@ -390,7 +458,7 @@ def run(
         for name in names:
             path = sandbox / "queries" / f"{name}.sql"
             original = path.read_text(encoding="utf-8")
-            tests = tests_for(name, root, corpus)
+            tests = tests_for(name, root, corpus, broad)
             found = mutants(name, original, operators)
             if not found:
                 continue
@@ -465,6 +533,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "mutation")
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
     parser.add_argument("--corpus", action="store_true", help="also the corpus-wide tests")
+    parser.add_argument(
+        "--broad",
+        action="store_true",
+        help="every test file using a query, not its fast tests (FAST_TESTS)",
+    )
     args = parser.parse_args(argv)
     operators = tuple(o for o in args.operators.split(",") if o)
     unknown = [o for o in operators if o not in OPERATORS]
@@ -476,7 +549,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in names:
             text = (ROOT / "queries" / f"{n}.sql").read_text(encoding="utf-8")
             found = mutants(n, text, operators)
-            tests = " ".join(tests_for(n, ROOT, args.corpus)) or "NONE"
+            tests = " ".join(tests_for(n, ROOT, args.corpus, args.broad)) or "NONE"
             print(f"{n}: {len(found)} mutants; tests: {tests}")
             for m in found:
                 print(f"  l.{m.line} {m.operator}: {m.description}")
@@ -485,7 +558,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     start = time.monotonic()
     try:
-        outcomes = run(args.queries, ROOT, operators, corpus=args.corpus)
+        outcomes = run(args.queries, ROOT, operators, corpus=args.corpus, broad=args.broad)
     except ValueError as exc:
         print(f"mutate_sql: {exc}", file=sys.stderr)
         return 2
