@@ -42,8 +42,8 @@ def pair(con: duckdb.DuckDBPyConnection, document: str) -> dict:
     """The 预算 and 决算 ids and titles for ``document``'s department, year and scope (None where
     not loaded). Raises ValueError for a document that is not in the database."""
     rows = queries.run(con, "execution_pair", document=document)
-    row = rows.iloc[0].to_dict() if len(rows) else {}
-    if row.get("department") is None or pd.isna(row.get("department")):
+    row = rows.iloc[0].to_dict()  # one row, its values null when no document matches
+    if pd.isna(row["department"]):
         raise ValueError(f"no document {document!r} in the database")
     return {k: (None if pd.isna(v) else v) for k, v in row.items()}
 

@@ -382,6 +382,29 @@ def test_the_pair_says_which_document_is_missing(con) -> None:
         execution.pair(con, "no-such-document")
 
 
+def test_the_biggest_differences_are_the_largest_in_size_at_the_level_asked() -> None:
+    D = Decimal
+    frame = pd.DataFrame(
+        {
+            "code": ["201", "20101", "20102", "20103", "20104", "20105", "20106", "20107", "20108"],
+            "level": [1, 2, 2, 2, 2, 2, 2, 2, 2],
+            "difference_wan": [
+                D("-99.00"), D("0.00"), D("1.00"), D("-7.25"), D("3.00"),
+                D("2.50"), D("-1.50"), D("6.00"), D("0.75"),
+            ],
+        }
+    )  # fmt: skip
+    # 款 by size of difference: 20103 (7.25), 20107 (6), 20104 (3), 20105 (2.5), 20106 (1.5),
+    # 20102 (1), 20108 (0.75); 20101 differs by nothing; 201 is a 类
+    assert list(execution.biggest_differences(frame)["code"]) == [
+        "20103", "20107", "20104", "20105", "20106",
+    ]  # fmt: skip
+    assert list(execution.biggest_differences(frame, n=9)["code"]) == [
+        "20103", "20107", "20104", "20105", "20106", "20102", "20108",
+    ]  # fmt: skip
+    assert list(execution.biggest_differences(frame, level=1)["code"]) == ["201"]
+
+
 def test_the_synthetic_final_is_labelled_and_reconciles(pairs: Path, tmp_path: Path) -> None:
     path = tmp_path / "final.pdf"
     path.write_bytes(generate_final_pdf(SEED, department_name(3), YEAR))
