@@ -341,9 +341,18 @@ def _files(folder: Path) -> list[str]:
 
 
 def _back(folder: Path) -> list[dict]:
-    """A Parquet resource read back by DuckDB with hive partitioning (decimals stay Decimal)."""
-    rel = duckdb.sql(f"select * from read_parquet('{folder}/**/*.parquet', hive_partitioning = 1)")
-    return [dict(zip(rel.columns, row, strict=True)) for row in rel.fetchall()]
+    """A Parquet resource read back by DuckDB with hive partitioning (decimals stay Decimal). On a
+    connection of its own, closed after: a connection left open (DuckDB's default one) hangs the
+    processes mutmut forks from this one."""
+    con = duckdb.connect()
+    try:
+        cur = con.execute(
+            f"select * from read_parquet('{folder}/**/*.parquet', hive_partitioning = true)"
+        )
+        columns = [d[0] for d in cur.description]
+        return [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
+    finally:
+        con.close()
 
 
 def test_parquet_resources_are_partitioned_by_government_and_year(parquet) -> None:
