@@ -22,6 +22,8 @@ import functools
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -278,7 +280,7 @@ def test_class_codes_come_from_the_reference_list(db, tmp_path, monkeypatch) -> 
 
 def test_function_classes_read_the_reference_list() -> None:
     """budgetlens/reference/function_classes.csv: 201 一般公共服务支出 first, 206 科学技术支出
-    (the seed's largest 类, l.201), each a 3-digit code and a name, as strings."""
+    (the seed's largest 类, l.204), each a 3-digit code and a name, as strings."""
     classes = export.function_classes()
     assert list(classes.columns) == ["code", "name"]
     assert {str(t) for t in classes.dtypes} == {"string"}
@@ -323,6 +325,59 @@ def test_a_missing_code_cell_is_refused(tmp_path) -> None:
     path.write_text("name,code\n科学技术支出\n", encoding="utf-8")  # the code cell missing
     with pytest.raises(ValueError, match="类 code None is not 3 digits"):
         export.function_classes(path)
+
+
+WRITE_BOTH = """
+import sys
+from pathlib import Path
+
+import duckdb
+
+from budgetlens import export
+
+con = duckdb.connect(sys.argv[1], read_only=True)
+export.export_package(con, Path(sys.argv[2]) / "csv")
+export.export_parquet(con, Path(sys.argv[2]) / "pq")
+con.close()
+"""
+
+
+def test_the_package_is_utf8_whatever_the_locale(db, tmp_path) -> None:
+    """Under an ASCII locale (LC_ALL=C, Python's UTF-8 mode off) both packages are still written,
+    their datapackage.json in UTF-8 (Excel's Chinese Windows would otherwise get GBK), and the
+    reference 类 list (Chinese names) is still read."""
+    env = {
+        **os.environ,
+        "LC_ALL": "C",
+        "PYTHONUTF8": "0",
+        "PYTHONCOERCECLOCALE": "0",
+        # the budgetlens this process imported (the checkout, or mutmut's mutated copy)
+        "PYTHONPATH": str(Path(export.__file__).resolve().parents[1]),
+    }
+    probe = [sys.executable, "-c", "import locale; print(locale.getencoding())"]
+    assert subprocess.run(probe, env=env, capture_output=True, text=True).stdout.strip() in (
+        "ANSI_X3.4-1968",
+        "US-ASCII",
+        "ascii",
+    )  # the case is made: the locale's encoding cannot write 部门
+    proc = subprocess.run(
+        [sys.executable, "-c", WRITE_BOTH, str(db), str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    for folder, title in (
+        ("csv", "BudgetLens 部门预算公开数据"),
+        ("pq", "BudgetLens 部门预算公开数据（Parquet）"),
+    ):
+        meta = json.loads((tmp_path / folder / "datapackage.json").read_bytes().decode("utf-8"))
+        assert meta["title"] == title
+    # the CSVs keep the Chinese as printed: 206 科学技术支出 (l.204, the 支出总表)
+    (science,) = [
+        r for r in _read(tmp_path / "csv" / "expenditure_function.csv") if r["code"] == "206"
+    ]
+    assert science["name"] == "科学技术支出"
 
 
 # --- export_parquet -----------------------------------------------------------------------------
