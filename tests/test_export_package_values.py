@@ -126,7 +126,7 @@ def _hand_counts() -> dict[str, int]:
     functions = read_fixture("function_tables.csv")
     projects = read_fixture("projects.csv")
     return {
-        # every 类/款/项 of the 支出总表 (l.200-226) and of the 一般公共预算支出表 (l.283-…)
+        # every 类/款/项 of the 支出总表 (l.200-226) and of the 一般公共预算支出表 (l.283-307)
         "expenditure_function": sum(
             1 for r in functions if r["table"] == "expenditure_total" and r["code"]
         ),
@@ -135,19 +135,20 @@ def _hand_counts() -> dict[str, int]:
         ),
         # 收支总表 收入: 一般公共预算 4264.29 (l.120) and 上年结转 2.62 (l.152)
         "revenue": 2,
-        "expenditure_economic": len(read_fixture("economic.csv")),  # l.317-353
-        "projects": sum(1 for r in projects if r["row_kind"] == "project"),  # l.434-…
+        "expenditure_economic": len(read_fixture("economic.csv")),  # l.317-354
+        "projects": sum(1 for r in projects if r["row_kind"] == "project"),  # l.436-446, l.459
         "procurement": 0,  # the seed states its 政府采购 in prose (no table)
         "performance_indicators": len(read_fixture("indicators.csv")),
         "fiscal_items": len(read_fixture("admin_operating.csv")),  # l.422-423
         "execution_notes": 0,  # a 预算: no 决算 narrative
-        # the department and its three units (l.434-…; a 上年结转 block repeats one)
+        # the department (l.434) and its three units (l.435, 440, 443); the 上年结转 block
+        # (l.457-459) repeats two of them
         "budget_units": sum(
             1
             for r in projects
             if r["row_kind"] in ("department", "unit") and r["carried_over"] == "false"
         ),
-        "glossary": len(read_fixture("glossary.csv")),  # l.2184-…
+        "glossary": len(read_fixture("glossary.csv")),  # l.2184-2208
         "documents": 1,
     }
 
