@@ -343,9 +343,10 @@ con.close()
 """
 
 
-def test_the_package_is_utf8_whatever_the_locale(db, tmp_path) -> None:
+def test_the_package_is_utf8_whatever_the_locale(db, exported, parquet, tmp_path) -> None:
     """Under an ASCII locale (LC_ALL=C, Python's UTF-8 mode off) both packages are still written,
-    their datapackage.json in UTF-8 (Excel's Chinese Windows would otherwise get GBK), and the
+    their datapackage.json in UTF-8 (Excel's Chinese Windows would otherwise get GBK) and the same
+    as under this process's UTF-8 locale (the fixtures ``exported`` and ``parquet``), and the
     reference 类 list (Chinese names) is still read."""
     env = {
         **os.environ,
@@ -374,6 +375,9 @@ def test_the_package_is_utf8_whatever_the_locale(db, tmp_path) -> None:
     ):
         meta = json.loads((tmp_path / folder / "datapackage.json").read_bytes().decode("utf-8"))
         assert meta["title"] == title
+    for folder, here in (("csv", exported[0]), ("pq", parquet[0])):
+        got = (tmp_path / folder / "datapackage.json").read_bytes()
+        assert got == (here / "datapackage.json").read_bytes(), folder
     # the CSVs keep the Chinese as printed: 206 科学技术支出 (l.204, the 支出总表)
     (science,) = [
         r for r in _read(tmp_path / "csv" / "expenditure_function.csv") if r["code"] == "206"
