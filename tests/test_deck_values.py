@@ -73,8 +73,8 @@ def story() -> list[Slide]:
             SOURCE.format(4),
             Chart(
                 "bar",
-                categories=("科学技术支出", "卫生健康支出"),
-                series=(Series("金额", (D("3686.33"), None)),),
+                categories=("科学技术支出", "卫生健康支出", *(f"类{i}" for i in range(3, 9))),
+                series=(Series("金额", (D("3686.33"), None, *(D(i) for i in range(3, 9)))),),
             ),
             ["科学技术支出 3,686.33 万元。"],
         ),
@@ -150,6 +150,14 @@ def story() -> list[Slide]:
             ["按项目预算从大到小；", "量化指标指有数值或时间的指标。"],
         ),
         Slide("quality", "说明", "", SOURCE.format(10), None, ["只有句子。", "第二句。"]),
+        Slide(
+            "one_figure",
+            "一个数",
+            "个",
+            SOURCE.format(11),
+            Chart("figures", figures=(Figure("项目数", D("5"), "个"),)),
+        ),
+        Slide("no_figures", "没有数", "个", SOURCE.format(12), Chart("figures")),
     ]
 
 
@@ -195,7 +203,7 @@ def chart_of(slide):
 
 def test_one_slide_per_storyline_entry_in_order(drawn) -> None:
     prs, made = drawn
-    assert len(prs.slides) == len(made) == 10
+    assert len(prs.slides) == len(made) == 12
     assert (prs.slide_width, prs.slide_height) == (12_192_000, 6_858_000)
     assert prs.core_properties.title == "某局2024年部门预算"
     assert prs.core_properties.author == "BudgetLens"
@@ -316,6 +324,18 @@ def test_fewer_figures_make_wider_tiles(drawn) -> None:
     assert box(second) == (457_200 + 3_703_320 + 182_880, 1_280_160, 3_703_320, 2_286_000)
     assert paragraphs(second) == ["上年结转", "2.62", "万元"]
     assert not [sh for sh in slide.shapes if sh.has_chart]
+    # one figure: the chart's whole width, 2.5 in high; 5.00 is short: the number at 30 pt
+    slide = slide_of(drawn, "one_figure")
+    tile = named(slide, "Figure 1")
+    assert box(tile) == (457_200, 1_280_160, 7_589_520, 2_286_000)
+    assert paragraphs(tile) == ["项目数", "5.00", "个"]
+    assert tile.text_frame.paragraphs[1].runs[0].font.size.pt == 30
+    assert not [sh for sh in slide.shapes if sh.has_chart]
+    assert not [sh for sh in slide.shapes if sh.name == "Sentences"]  # none given
+    # no figures: no tile, and no error
+    slide = slide_of(drawn, "no_figures")
+    assert not [sh for sh in slide.shapes if sh.name.startswith("Figure")]
+    assert named(slide, "Source").text_frame.text == SOURCE.format(12)
 
 
 # --- charts -------------------------------------------------------------------------------------
@@ -327,8 +347,8 @@ def test_bar_chart_holds_the_values_with_labels_and_no_axis(drawn) -> None:
     assert box(frame) == (457_200, 1_280_160, 7_589_520, 4_846_320)
     chart = frame.chart
     assert chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
-    assert list(chart.plots[0].categories) == ["科学技术支出", "卫生健康支出"]
-    assert list(chart.series[0].values) == [3686.33, None]
+    assert list(chart.plots[0].categories)[:3] == ["科学技术支出", "卫生健康支出", "类3"]
+    assert list(chart.series[0].values) == [3686.33, None, 3, 4, 5, 6, 7, 8]
     assert chart.series[0].name == "金额"
     assert not chart.has_title and not chart.has_legend
     plot = chart.plots[0]
@@ -341,7 +361,7 @@ def test_bar_chart_holds_the_values_with_labels_and_no_axis(drawn) -> None:
     assert not chart.value_axis.visible and not chart.value_axis.has_major_gridlines
     assert not chart.category_axis.has_major_gridlines
     assert chart.category_axis.reverse_order  # the first (largest) on top
-    assert chart.category_axis.tick_labels.font.size.pt == 14  # two categories
+    assert chart.category_axis.tick_labels.font.size.pt == 14  # eight categories: no smaller
     # the data's number format (embedded workbook and the XML cache)
     fmt = chart._chartSpace.find(".//" + qn("c:val")).find(".//" + qn("c:formatCode"))
     assert fmt.text == "#,##0.00"
@@ -468,3 +488,19 @@ def test_language_and_document_reach_the_storyline(tmp_path: Path) -> None:
     finally:
         mp.undo()
     assert seen == [("con", "某局", 2024, "en", "doc-1"), ("con", "某局", 2024, "zh", None)]
+
+
+def test_text_measures_worked_by_hand() -> None:
+    assert deck.text_width_em("a一") == pytest.approx(1.6)  # Latin 0.6 em, CJK 1
+    assert deck.text_width_em("⺀") == 1.0  # U+2E80, the first CJK radical
+    # 1 in at 18 pt holds 72 / 18 = 4 em a line: 10 CJK characters take 3 lines
+    assert deck.lines_needed("一" * 10, 1.0, 18) == 3
+    assert deck.lines_needed("一" * 8, 1.0, 18) == 2
+    assert deck.lines_needed("", 1.0, 18) == 1
+    # a box narrower than one em still holds an em a line: 3 × 0.6 em = 1.8 → 2 lines
+    assert deck.lines_needed("abc", 0.01, 18) == 2
+    # at 18 pt: 3 lines × 18 × 1.3 / 72 + 10/72 gap = 1.114 in > 1 in; at 12 pt: 6 em a line,
+    # 2 lines: 0.433 + 0.139 = 0.572 in
+    assert deck.fit_size(["一" * 10], 1.0, 1.0, (18, 12)) == 12
+    assert deck.fit_size(["一" * 10], 1.0, 1.2, (18, 12)) == 18
+    assert deck.fit_size(["一" * 100], 1.0, 0.1, (18, 12)) == 12  # nothing fits: the smallest

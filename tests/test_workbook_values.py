@@ -457,6 +457,10 @@ def test_english_workbook_names_sheets_headers_and_words_in_english(book_en) -> 
     ws = book_en[book_en.sheetnames[1]]  # 收支总表: the side in English
     assert header(ws)[0] == "Side" and ws["A3"].value == "Revenue"
     assert ws["D2"].value == "Amount (10k yuan)"
+    # an empty table (line 357) says so in English
+    ws = book_en[book_en.sheetnames[7]]
+    assert header(ws) == ["Note", "Source line"]
+    assert ws["A3"].value == "The table states it has no data" and ws["B3"].value == 357
 
 
 def test_an_unknown_department_year_or_language_is_refused(con, tmp_path: Path) -> None:
