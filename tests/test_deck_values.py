@@ -194,6 +194,13 @@ def box(shape) -> tuple[int, int, int, int]:
     return (shape.left, shape.top, shape.width, shape.height)
 
 
+def wrapped_with_margins(shape) -> None:
+    """Word-wrapped, 0.05 in (45,720 EMU) left and right."""
+    tf = shape.text_frame
+    assert tf.word_wrap is True, shape.name
+    assert (tf.margin_left, tf.margin_right) == (45_720, 45_720), shape.name
+
+
 def chart_of(slide):
     return named(slide, "Chart").chart
 
@@ -225,6 +232,7 @@ def test_every_slide_has_its_source_line_as_footer(drawn) -> None:
         run = footer.text_frame.paragraphs[0].runs[0]
         assert run.font.color.rgb == deck.MUTED
         assert run.font.size.pt == 12  # a short source fits at the largest size
+        wrapped_with_margins(footer)
 
 
 def test_titles_of_content_slides_are_in_the_placeholder_with_their_unit(drawn) -> None:
@@ -234,6 +242,8 @@ def test_titles_of_content_slides_are_in_the_placeholder_with_their_unit(drawn) 
     run = title.text_frame.paragraphs[0].runs[0]
     assert run.font.bold and run.font.size.pt == 30 and run.font.color.rgb == deck.INK
     assert title.text_frame.vertical_anchor == MSO_ANCHOR.MIDDLE
+    wrapped_with_margins(title)
+    assert title.text_frame.paragraphs[0].alignment == PP_ALIGN.LEFT
     rule = named(slide_of(drawn, "function"), "Rule")
     assert box(rule) == (457_200, 1_078_992, 11_277_600, 45_720)
     assert rule.fill.fore_color.rgb == deck.ACCENT
@@ -249,11 +259,14 @@ def test_title_slide_has_title_subtitle_and_sentences(drawn) -> None:
     run = title.text_frame.paragraphs[0].runs[0]
     assert run.font.size.pt == 40 and run.font.bold and run.font.color.rgb == deck.ACCENT
     assert title.text_frame.vertical_anchor == MSO_ANCHOR.BOTTOM
+    wrapped_with_margins(title)
     subtitle = named(slide, "Subtitle")
     assert subtitle.text_frame.text == "2024年 · 单位：万元"
     assert box(subtitle) == (731_520, 3_108_960, 10_725_912, 548_640)
     run = subtitle.text_frame.paragraphs[0].runs[0]
     assert run.font.size.pt == 20 and run.font.color.rgb == deck.INK
+    assert subtitle.text_frame.word_wrap is True
+    assert subtitle.text_frame.paragraphs[0].alignment == PP_ALIGN.LEFT
     sentences = named(slide, "Sentences")
     assert paragraphs(sentences) == ["本演示根据文件制作。"]
     assert box(sentences) == (731_520, 4_023_360, 10_725_912, 2_011_680)
@@ -267,6 +280,9 @@ def test_sentences_stand_beside_a_chart_below_a_title_or_alone(drawn) -> None:
     run = beside.text_frame.paragraphs[0].runs[0]
     assert run.font.size.pt == 18 and run.font.color.rgb == deck.INK
     assert beside.text_frame.paragraphs[0].space_after.pt == 10
+    wrapped_with_margins(beside)
+    assert beside.text_frame.vertical_anchor == MSO_ANCHOR.TOP
+    assert beside.text_frame.paragraphs[0].alignment == PP_ALIGN.LEFT
     beside = named(slide_of(drawn, "overview"), "Sentences")
     assert box(beside) == (8_321_040, 1_280_160, 3_413_760, 4_754_880)
     alone = named(slide_of(drawn, "quality"), "Sentences")
@@ -307,6 +323,7 @@ def test_figure_tiles_show_label_number_text_and_unit(drawn) -> None:
         assert [r.font.color.rgb for r in runs] == [deck.MUTED, deck.ACCENT, deck.MUTED]
         assert all(p.alignment == PP_ALIGN.CENTER for p in tile.text_frame.paragraphs)
         assert tile.text_frame.vertical_anchor == MSO_ANCHOR.MIDDLE
+        assert tile.text_frame.word_wrap is True
     # the number's size: (2,407,920 − 0.4 in) / 12,700 = 160.8 pt over 0.75 em a character,
     # at most 30 and at least 14 (stored in hundredths of a point)
     sizes = [
@@ -439,6 +456,7 @@ def test_table_cells_carry_the_number_text(drawn) -> None:
     run = table.cell(1, 0).text_frame.paragraphs[0].runs[0]
     assert not run.font.bold and run.font.color.rgb == deck.INK and run.font.size.pt == 14
     cell = table.cell(1, 1)
+    assert cell.text_frame.word_wrap is True
     assert cell.vertical_anchor == MSO_ANCHOR.MIDDLE
     assert (cell.margin_left, cell.margin_top) == (54_864, 27_432)  # 0.06 in, 0.03 in
     # row heights: lines of 14 pt at 1.3 line height, plus 0.12 in. The amount column 预算（万元）
