@@ -158,13 +158,18 @@ def story() -> list[Slide]:
             Chart("figures", figures=(Figure("项目数", D("5"), "个"),)),
         ),
         Slide("no_figures", "没有数", "个", SOURCE.format(12), Chart("figures")),
+        # long titles and sources: smaller type (the widths in ems below, worked by hand)
+        Slide("long1", "长" * 27, "万元", "源" * 76),
+        Slide("long2", "长" * 32, "万元", "源" * 85),
+        Slide("long3", "长" * 25 + "a", "万元", "源" * 95),
+        Slide("long4", "短", "万元", "源" * 74),
     ]
 
 
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory: pytest.TempPathFactory):
     made = story()
-    path = tmp_path_factory.mktemp("deck_values") / "sub" / "made.pptx"
+    path = tmp_path_factory.mktemp("deck_values") / "sub" / "deeper" / "made.pptx"
     mp = pytest.MonkeyPatch()
     mp.setattr(deck, "slides", lambda con, department, year, lang, document: made)
     try:
@@ -210,7 +215,7 @@ def chart_of(slide):
 
 def test_one_slide_per_storyline_entry_in_order(drawn) -> None:
     prs, made = drawn
-    assert len(prs.slides) == len(made) == 12
+    assert len(prs.slides) == len(made) == 16
     assert (prs.slide_width, prs.slide_height) == (12_192_000, 6_858_000)
     assert prs.core_properties.title == "某局2024年部门预算"
     assert prs.core_properties.author == "BudgetLens"
@@ -223,16 +228,38 @@ def test_one_slide_per_storyline_entry_in_order(drawn) -> None:
 
 
 def test_every_slide_has_its_source_line_as_footer(drawn) -> None:
-    prs, _ = drawn
-    for n, pptx in enumerate(prs.slides, start=1):
+    prs, made = drawn
+    for n, pptx in enumerate(list(prs.slides)[:12], start=1):
         footer = named(pptx, "Source")
-        assert footer.text_frame.text == SOURCE.format(n)
+        assert footer.text_frame.text == SOURCE.format(n) == made[n - 1].source
         assert box(footer) == (457_200, 6_263_640, 11_277_600, 411_480)
         assert footer.text_frame.vertical_anchor == MSO_ANCHOR.MIDDLE
         run = footer.text_frame.paragraphs[0].runs[0]
         assert run.font.color.rgb == deck.MUTED
         assert run.font.size.pt == 12  # a short source fits at the largest size
         wrapped_with_margins(footer)
+
+
+def test_long_titles_and_sources_get_smaller_type(drawn) -> None:
+    """The title box is 13.333 − 1 = 12.333 in wide and 0.85 in high: at 30 pt a line holds
+    12.333 × 72 / 30 = 29.6 em, at 26 pt 34.15, at 22 pt 40.36; one line needs
+    size × 1.3 / 72 + 10 / 72 in (0.68 in at 30 pt), two lines at 30 pt 1.22 in: too high.
+    The footer, 0.45 in high, at 12 pt holds 74 em a line, at 11 pt 80.7, at 10 pt 88.8, at 9
+    pt 98.7; one line at 12 pt needs 0.356 in, two 0.572 in."""
+
+    def sizes(key: str) -> tuple[float, float]:
+        slide = slide_of(drawn, key)
+        title = slide.shapes.title.text_frame.paragraphs[0].runs[0].font.size.pt
+        return title, named(slide, "Source").text_frame.paragraphs[0].runs[0].font.size.pt
+
+    # 27 + 4 (（万元）) = 31 em: 26 pt; the source, 76 em: 11 pt
+    assert sizes("long1") == (26, 11)
+    # 32 + 4 = 36 em: 22 pt; 85 em: 10 pt
+    assert sizes("long2") == (22, 10)
+    # 25 + 0.6 + 4 = 29.6 em: one line at 30 pt, just; 95 em: 9 pt
+    assert sizes("long3") == (30, 9)
+    # 74 em: one line at 12 pt, just
+    assert sizes("long4") == (30, 12)
 
 
 def test_titles_of_content_slides_are_in_the_placeholder_with_their_unit(drawn) -> None:
