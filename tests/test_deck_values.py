@@ -163,6 +163,11 @@ def story() -> list[Slide]:
         Slide("long2", "长" * 32, "万元", "源" * 85),
         Slide("long3", "长" * 25 + "a", "万元", "源" * 95),
         Slide("long4", "短", "万元", "源" * 74),
+        # long sentences beside a chart (here an empty figures chart)
+        *(
+            Slide(f"words{n}", "句", "万元", "源", Chart("figures"), ["字" * n])
+            for n in (224, 230, 300, 400)
+        ),
     ]
 
 
@@ -215,7 +220,7 @@ def chart_of(slide):
 
 def test_one_slide_per_storyline_entry_in_order(drawn) -> None:
     prs, made = drawn
-    assert len(prs.slides) == len(made) == 16
+    assert len(prs.slides) == len(made) == 20
     assert (prs.slide_width, prs.slide_height) == (12_192_000, 6_858_000)
     assert prs.core_properties.title == "某局2024年部门预算"
     assert prs.core_properties.author == "BudgetLens"
@@ -260,6 +265,22 @@ def test_long_titles_and_sources_get_smaller_type(drawn) -> None:
     assert sizes("long3") == (30, 9)
     # 74 em: one line at 12 pt, just
     assert sizes("long4") == (30, 12)
+
+
+def test_long_sentences_get_smaller_type(drawn) -> None:
+    """Beside a chart the sentences have 3,413,760 EMU = 3.7333 in by 5.2 in. At 18 pt a line
+    holds 3.7333 × 72 / 18 = 14.93 em and 15 lines fit (15 × 18 × 1.3 / 72 + 10 / 72 = 5.01 in,
+    16 lines 5.34); at 16 pt 16.8 em, 17 lines; at 14 pt 19.2 em, 20 lines; at 12 pt 22.4 em."""
+    got = {
+        n: named(slide_of(drawn, f"words{n}"), "Sentences")
+        .text_frame.paragraphs[0]
+        .runs[0]
+        .font.size.pt
+        for n in (224, 230, 300, 400)
+    }
+    # 224 em: exactly 15 lines at 18 pt; 230: 16 lines at 18, 14 at 16; 300: 18 lines at 16,
+    # 16 at 14; 400: 21 lines at 14, 18 at 12
+    assert got == {224: 18, 230: 16, 300: 14, 400: 12}
 
 
 def test_titles_of_content_slides_are_in_the_placeholder_with_their_unit(drawn) -> None:
