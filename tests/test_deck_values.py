@@ -168,6 +168,8 @@ def story() -> list[Slide]:
             Slide(f"words{n}", "句", "万元", "源", Chart("figures"), ["字" * n])
             for n in (224, 230, 300, 400)
         ),
+        # more title slides, with longer titles
+        *(Slide("title", "题" * n, "万元", "源", subtitle="副") for n in (22, 30, 55)),
     ]
 
 
@@ -220,7 +222,7 @@ def chart_of(slide):
 
 def test_one_slide_per_storyline_entry_in_order(drawn) -> None:
     prs, made = drawn
-    assert len(prs.slides) == len(made) == 20
+    assert len(prs.slides) == len(made) == 23
     assert (prs.slide_width, prs.slide_height) == (12_192_000, 6_858_000)
     assert prs.core_properties.title == "某局2024年部门预算"
     assert prs.core_properties.author == "BudgetLens"
@@ -228,8 +230,8 @@ def test_one_slide_per_storyline_entry_in_order(drawn) -> None:
         assert pptx.shapes.title.text_frame.text == s.heading
         assert pptx.shapes.title.name == "Title"
     # the title slide uses the Title Slide layout, the others Title Only
-    assert prs.slides[0].slide_layout.name == "Title Slide"
-    assert {p.slide_layout.name for p in list(prs.slides)[1:]} == {"Title Only"}
+    for pptx, s in zip(prs.slides, made, strict=True):
+        assert pptx.slide_layout.name == ("Title Slide" if s.key == "title" else "Title Only")
 
 
 def test_every_slide_has_its_source_line_as_footer(drawn) -> None:
@@ -319,6 +321,20 @@ def test_title_slide_has_title_subtitle_and_sentences(drawn) -> None:
     assert paragraphs(sentences) == ["本演示根据文件制作。"]
     assert box(sentences) == (731_520, 4_023_360, 10_725_912, 2_011_680)
     assert not [sh for sh in slide.shapes if sh.name == "Rule"]
+
+
+def test_long_titles_of_title_slides_get_smaller_type(drawn) -> None:
+    """The title slide's title box: 11.7 in by 1.4 in. At 40 pt a line holds 11.7 × 72 / 40 =
+    21.06 em and only one line fits (0.86 in; two 1.58); at 36 pt 23.4 em, one line (two are
+    1.44 in); at 32 pt 26.3 em, two lines (1.29 in); at 28 pt 30.1 em, two lines."""
+    prs, made = drawn
+    sizes = [
+        pptx.shapes.title.text_frame.paragraphs[0].runs[0].font.size.pt
+        for pptx, s in zip(prs.slides, made, strict=True)
+        if s.key == "title"
+    ]
+    # 8 em (某局2024年部门预算: 4 × 0.6 + 7); 22 em; 30 em (two lines at 32); 55 em (two at 28)
+    assert sizes == [40, 36, 32, 28]
 
 
 def test_sentences_stand_beside_a_chart_below_a_title_or_alone(drawn) -> None:
