@@ -16,6 +16,7 @@ nothing runs off the slide. ``tools/render_deck.sh`` renders a deck to PNG for a
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -267,7 +268,7 @@ def _title_slide(slide: Any, s: Slide) -> None:
     _footer(slide, s)
 
 
-def _figures(slide: Any, s: Slide, chart: Chart) -> None:
+def _figures(slide: Any, chart: Chart) -> None:
     """Headline figures as tiles, up to three to a row (fewer figures, wider tiles)."""
     cols = max(1, min(3, len(chart.figures)))
     gap = Inches(0.2)
@@ -318,7 +319,7 @@ def horizontal(text_owner: Any) -> None:
     body.set("vert", "horz")
 
 
-def _chart(slide: Any, s: Slide, chart: Chart) -> Any:
+def _chart(slide: Any, chart: Chart) -> Any:
     """A native chart with embedded data; values go in as floats (what the XML stores)."""
     data = CategoryChartData(number_format=chart.number_format)
     data.categories = list(chart.categories)
@@ -425,7 +426,7 @@ def _cell_text(chart: Chart, col: int, value: Any) -> str:
     return text.replace(",", ", ") if text.replace(",", "").isdigit() else text
 
 
-def _table(slide: Any, s: Slide, chart: Chart, top: int) -> Any:
+def _table(slide: Any, chart: Chart, top: int) -> Any:
     """A native table sized to its text: font and row heights from the width estimate."""
     widths = _column_widths(chart, CONTENT_W / 914400)
     body = [[_cell_text(chart, c, v) for c, v in enumerate(r)] for r in chart.rows]
@@ -509,14 +510,14 @@ def build_deck(
             _sentences(slide, s, MARGIN, BODY_TOP, CONTENT_W, Inches(5.2))
         elif chart.kind == "table":
             # one line above the table: the sentences run on as one paragraph
-            joined = Slide(s.key, s.title, s.unit, s.source, sentences=[" ".join(s.sentences)])
+            joined = replace(s, sentences=[" ".join(s.sentences)])
             _sentences(slide, joined, MARGIN, Inches(1.3), CONTENT_W, Inches(0.6))
-            _table(slide, s, chart, Inches(2.0))
+            _table(slide, chart, Inches(2.0))
         elif chart.kind == "figures":
-            _figures(slide, s, chart)
+            _figures(slide, chart)
             _sentences(slide, s, TEXT_LEFT, BODY_TOP, TEXT_W, Inches(5.2))
         else:
-            _chart(slide, s, chart)
+            _chart(slide, chart)
             _sentences(slide, s, TEXT_LEFT, BODY_TOP, TEXT_W, Inches(5.2))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
