@@ -170,6 +170,17 @@ def story() -> list[Slide]:
         ),
         # more title slides, with longer titles
         *(Slide("title", "题" * n, "万元", "源", subtitle="副") for n in (22, 30, 55)),
+        # tables too tall for 14 pt (one column, the content's whole width)
+        *(
+            Slide(f"rows{k}", "表", "", "源", Chart("table", columns=("项目",), rows=rows))
+            for k, rows in (
+                ("13", (("甲",),) * 12),
+                ("12", (("甲",),) * 13),
+                ("11", (("字" * 80,),) * 7 + (("甲",),) * 2),
+                ("10", (("甲",),) * 14),
+                ("cut", (("长" * 41,), ("短" * 40,), *((("乙",),) * 18))),
+            )
+        ),
     ]
 
 
@@ -222,7 +233,7 @@ def chart_of(slide):
 
 def test_one_slide_per_storyline_entry_in_order(drawn) -> None:
     prs, made = drawn
-    assert len(prs.slides) == len(made) == 23
+    assert len(prs.slides) == len(made) == 28
     assert (prs.slide_width, prs.slide_height) == (12_192_000, 6_858_000)
     assert prs.core_properties.title == "某局2024年部门预算"
     assert prs.core_properties.author == "BudgetLens"
@@ -533,6 +544,34 @@ def test_table_cells_carry_the_number_text(drawn) -> None:
     assert table.columns[1].width == int(1.2 * 914_400)
     # columns fill the content width
     assert abs(sum(c.width for c in table.columns) - 11_277_600) <= 5
+
+
+def test_tall_tables_get_smaller_type_then_shorter_cells(drawn) -> None:
+    """Below the sentences a table has 6.85 − 2.0 − 0.1 = 4.75 in. A row of one line is
+    size × 1.3 / 72 + 0.12 in: 0.373 at 14 pt (12 rows fit), 0.355 at 13 (13), 0.337 at 12
+    (14), 0.319 at 11 (14), 0.301 at 10 (15). One column is 12.333 in wide: 80 em of text takes
+    two lines from 14 pt to 11 pt (12.133 in hold 62.4 em a line at 14 pt, 79.4 at 11)."""
+
+    def table(key: str):
+        return named(slide_of(drawn, f"rows{key}"), "Table").table
+
+    def size(key: str) -> float:
+        return table(key).cell(1, 0).text_frame.paragraphs[0].runs[0].font.size.pt
+
+    # 13 rows: 4.85 in at 14 pt, 4.61 at 13; 14 rows: 4.97 at 13, 4.71 at 12; 15 rows: 4.78
+    # at 11, 4.51 at 10; 10 rows of 17 lines: 4.88 in at 12, 4.58 at 11
+    assert [size(k) for k in ("13", "12", "11", "10")] == [13, 12, 11, 10]
+    assert table("13").cell(0, 0).text_frame.paragraphs[0].runs[0].font.size.pt == 13
+    # 21 rows do not fit even at 10 pt (6.31 in): cells over 40 characters are cut to 39 and …,
+    # no row is dropped
+    cut = table("cut")
+    assert len(cut.rows) == 21 and size("cut") == 10
+    assert cut.cell(1, 0).text == "长" * 39 + "…"
+    assert cut.cell(2, 0).text == "短" * 40
+    assert cut.cell(3, 0).text == "乙"
+    one_line = 10 * 1.3 / 72 + 0.12
+    assert [r.height for r in cut.rows] == [int(one_line * 914_400)] * 21
+    assert table("10").columns[0].width == 11_277_600
 
 
 def test_cell_text_of_each_kind() -> None:
