@@ -256,6 +256,7 @@ def test_every_slide_has_its_source_line_as_footer(drawn) -> None:
         assert run.font.color.rgb == deck.MUTED
         assert run.font.size.pt == 12  # a short source fits at the largest size
         wrapped_with_margins(footer)
+        assert footer.text_frame.paragraphs[0].space_after is None  # only sentences have gaps
 
 
 def test_long_titles_and_sources_get_smaller_type(drawn) -> None:
@@ -625,3 +626,24 @@ def test_text_measures_worked_by_hand() -> None:
     assert deck.fit_size(["一" * 10], 1.0, 1.0, (18, 12)) == 12
     assert deck.fit_size(["一" * 10], 1.0, 1.2, (18, 12)) == 18
     assert deck.fit_size(["一" * 100], 1.0, 0.1, (18, 12)) == 12  # nothing fits: the smallest
+
+
+def test_horizontal_adds_the_body_properties_a_text_element_lacks() -> None:
+    from lxml import etree
+
+    class Owner:
+        def __init__(self, element) -> None:
+            self._element = element
+
+    axis = etree.Element(qn("c:catAx"))
+    txPr = etree.SubElement(axis, qn("c:txPr"))
+    etree.SubElement(txPr, qn("a:p"))
+    deck.horizontal(Owner(axis))
+    assert [child.tag for child in txPr] == [
+        qn("a:bodyPr"),
+        qn("a:p"),
+    ]  # first, as the schema has it
+    assert (txPr[0].get("rot"), txPr[0].get("vert")) == ("0", "horz")
+    bare = etree.Element(qn("c:valAx"))
+    deck.horizontal(Owner(bare))  # no text properties: nothing to turn
+    assert len(bare) == 0
