@@ -105,7 +105,6 @@ def add_text(
     size: float,
     *,
     name: str,
-    bold: bool = False,
     color: RGBColor = INK,
     align: PP_ALIGN = PP_ALIGN.LEFT,
     anchor: MSO_ANCHOR = MSO_ANCHOR.TOP,
@@ -125,7 +124,7 @@ def add_text(
             p.space_after = Pt(space_after)
         run = p.add_run()
         run.text = text
-        style_font(run.font, size, bold=bold, color=color)
+        style_font(run.font, size, color=color)
     return box
 
 
