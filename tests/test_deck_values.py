@@ -644,6 +644,14 @@ def test_horizontal_adds_the_body_properties_a_text_element_lacks() -> None:
         qn("a:p"),
     ]  # first, as the schema has it
     assert (txPr[0].get("rot"), txPr[0].get("vert")) == ("0", "horz")
+    # body properties already there: set on them, none added
+    axis = etree.Element(qn("c:catAx"))
+    txPr = etree.SubElement(axis, qn("c:txPr"))
+    etree.SubElement(txPr, qn("a:bodyPr"), wrap="square")
+    etree.SubElement(txPr, qn("a:p"))
+    deck.horizontal(Owner(axis))
+    assert [child.tag for child in txPr] == [qn("a:bodyPr"), qn("a:p")]
+    assert dict(txPr[0].attrib) == {"wrap": "square", "rot": "0", "vert": "horz"}
     bare = etree.Element(qn("c:valAx"))
     deck.horizontal(Owner(bare))  # no text properties: nothing to turn
     assert len(bare) == 0
