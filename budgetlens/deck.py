@@ -262,7 +262,7 @@ def _title_slide(slide: Any, s: Slide) -> None:
         p.alignment = PP_ALIGN.LEFT
         run = p.add_run()
         run.text = s.subtitle
-        style_font(run.font, 20, color=INK)
+        style_font(run.font, 20)
     _sentences(slide, s, Inches(0.8), Inches(4.4), Inches(11.73), Inches(2.2))
     _footer(slide, s)
 
@@ -329,7 +329,7 @@ def _chart(slide: Any, chart: Chart) -> Any:
     )
     frame.name = "Chart"
     ch = frame.chart
-    style_font(ch.font, 14, color=INK)
+    style_font(ch.font, 14)
     ch.has_title = False
     multi = len(chart.series) > 1
     plot = ch.plots[0]
@@ -337,13 +337,13 @@ def _chart(slide: Any, chart: Chart) -> Any:
     labels = plot.data_labels
     labels.number_format = chart.number_format
     labels.number_format_is_linked = False
-    style_font(labels.font, 13, color=INK)
+    style_font(labels.font, 13)
     horizontal(labels)
     if chart.kind in ("pie", "doughnut"):
         ch.has_legend = True
         ch.legend.position = XL_LEGEND_POSITION.BOTTOM
         ch.legend.include_in_layout = False
-        style_font(ch.legend.font, 14, color=INK)
+        style_font(ch.legend.font, 14)
         # percentages only: one number format cannot serve both amounts and shares, and the
         # amounts are in the sentences next to the chart
         labels.show_value = False
@@ -361,7 +361,7 @@ def _chart(slide: Any, chart: Chart) -> Any:
         if multi:
             ch.legend.position = XL_LEGEND_POSITION.BOTTOM
             ch.legend.include_in_layout = False
-            style_font(ch.legend.font, 14, color=INK)
+            style_font(ch.legend.font, 14)
         labels.position = XL_LABEL_POSITION.OUTSIDE_END
         plot.gap_width = 60
         if multi:
@@ -374,7 +374,7 @@ def _chart(slide: Any, chart: Chart) -> Any:
             )
             plot.overlap = -10 if both else 100
         cat = ch.category_axis
-        style_font(cat.tick_labels.font, 14 if len(chart.categories) <= 8 else 12, color=INK)
+        style_font(cat.tick_labels.font, 14 if len(chart.categories) <= 8 else 12)
         horizontal(cat.tick_labels)
         cat.has_major_gridlines = False
         val = ch.value_axis
@@ -466,7 +466,7 @@ def _table(slide: Any, chart: Chart, top: int) -> Any:
                 cell.fill.fore_color.rgb = HEADER_FILL
                 style_font(run.font, size, bold=True, color=WHITE)
             else:
-                style_font(run.font, size, color=INK)
+                style_font(run.font, size)
     return shape
 
 

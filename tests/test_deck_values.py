@@ -451,6 +451,9 @@ def test_bar_chart_holds_the_values_with_labels_and_no_axis(drawn) -> None:
     assert labels.position == XL_LABEL_POSITION.OUTSIDE_END
     assert labels.font.size.pt == 13
     assert chart.font.size.pt == 14
+    # every chart text in the deck's ink
+    fonts = (chart.font, labels.font, chart.category_axis.tick_labels.font)
+    assert [f.color.rgb for f in fonts] == [deck.INK] * 3
     assert not chart.value_axis.visible and not chart.value_axis.has_major_gridlines
     assert not chart.category_axis.has_major_gridlines
     assert chart.category_axis.reverse_order  # the first (largest) on top
@@ -469,6 +472,7 @@ def test_column_charts_put_one_bar_in_the_middle_or_two_side_by_side(drawn) -> N
     assert chart.plots[0].overlap == 100  # no category has both
     assert chart.has_legend and chart.legend.position == XL_LEGEND_POSITION.BOTTOM
     assert not chart.legend.include_in_layout and chart.legend.font.size.pt == 14
+    assert chart.legend.font.color.rgb == deck.INK
     assert not chart.category_axis.reverse_order  # columns read left to right
     both = chart_of(slide_of(drawn, "economic_both"))
     assert both.plots[0].overlap == -10  # 类1 has both
@@ -483,6 +487,7 @@ def test_round_charts_show_percentages_with_a_legend(drawn) -> None:
         assert chart.chart_type == kind
         assert chart.has_legend and chart.legend.position == XL_LEGEND_POSITION.BOTTOM
         assert not chart.legend.include_in_layout and chart.legend.font.size.pt == 14
+        assert chart.legend.font.color.rgb == deck.INK
         labels = chart.plots[0].data_labels
         assert labels.show_percentage and not labels.show_value
         assert labels.number_format == "0.00%" and not labels.number_format_is_linked
