@@ -351,11 +351,7 @@ def _chart(slide: Any, chart: Chart) -> Any:
         labels.number_format = "0.00%"
         if chart.kind == "pie":
             labels.position = XL_LABEL_POSITION.BEST_FIT
-        if chart.kind == "doughnut":
-            # a thicker ring leaves room for the labels
-            hole = plot._element.find(qn("c:holeSize"))
-            if hole is not None:
-                hole.set("val", "50")
+        # a doughnut's hole: python-pptx writes 50 %, a ring thick enough for the labels
     else:
         ch.has_legend = multi
         if multi:

@@ -143,7 +143,7 @@ def story() -> list[Slide]:
                 columns=("项目", "预算（万元）", "指标数", "占比（%）", "行号"),
                 rows=(
                     ("科技计划项目", D("2007.0"), 1234, D("89.475"), "587,588"),
-                    ("人才专项资金", None, 5, D("0.5"), "a,b"),
+                    ("人才专项资金", None, 5, 0.5, "a,b"),  # a float in an amount column
                 ),
                 amount_columns=(1, 3),
             ),
