@@ -16,6 +16,7 @@ nothing runs off the slide. ``tools/render_deck.sh`` renders a deck to PNG for a
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -104,7 +105,6 @@ def add_text(
     size: float,
     *,
     name: str,
-    bold: bool = False,
     color: RGBColor = INK,
     align: PP_ALIGN = PP_ALIGN.LEFT,
     anchor: MSO_ANCHOR = MSO_ANCHOR.TOP,
@@ -124,7 +124,7 @@ def add_text(
             p.space_after = Pt(space_after)
         run = p.add_run()
         run.text = text
-        style_font(run.font, size, bold=bold, color=color)
+        style_font(run.font, size, color=color)
     return box
 
 
@@ -262,12 +262,12 @@ def _title_slide(slide: Any, s: Slide) -> None:
         p.alignment = PP_ALIGN.LEFT
         run = p.add_run()
         run.text = s.subtitle
-        style_font(run.font, 20, color=INK)
+        style_font(run.font, 20)
     _sentences(slide, s, Inches(0.8), Inches(4.4), Inches(11.73), Inches(2.2))
     _footer(slide, s)
 
 
-def _figures(slide: Any, s: Slide, chart: Chart) -> None:
+def _figures(slide: Any, chart: Chart) -> None:
     """Headline figures as tiles, up to three to a row (fewer figures, wider tiles)."""
     cols = max(1, min(3, len(chart.figures)))
     gap = Inches(0.2)
@@ -318,7 +318,7 @@ def horizontal(text_owner: Any) -> None:
     body.set("vert", "horz")
 
 
-def _chart(slide: Any, s: Slide, chart: Chart) -> Any:
+def _chart(slide: Any, chart: Chart) -> Any:
     """A native chart with embedded data; values go in as floats (what the XML stores)."""
     data = CategoryChartData(number_format=chart.number_format)
     data.categories = list(chart.categories)
@@ -329,7 +329,7 @@ def _chart(slide: Any, s: Slide, chart: Chart) -> Any:
     )
     frame.name = "Chart"
     ch = frame.chart
-    style_font(ch.font, 14, color=INK)
+    style_font(ch.font, 14)
     ch.has_title = False
     multi = len(chart.series) > 1
     plot = ch.plots[0]
@@ -337,13 +337,13 @@ def _chart(slide: Any, s: Slide, chart: Chart) -> Any:
     labels = plot.data_labels
     labels.number_format = chart.number_format
     labels.number_format_is_linked = False
-    style_font(labels.font, 13, color=INK)
+    style_font(labels.font, 13)
     horizontal(labels)
     if chart.kind in ("pie", "doughnut"):
         ch.has_legend = True
         ch.legend.position = XL_LEGEND_POSITION.BOTTOM
         ch.legend.include_in_layout = False
-        style_font(ch.legend.font, 14, color=INK)
+        style_font(ch.legend.font, 14)
         # percentages only: one number format cannot serve both amounts and shares, and the
         # amounts are in the sentences next to the chart
         labels.show_value = False
@@ -351,17 +351,13 @@ def _chart(slide: Any, s: Slide, chart: Chart) -> Any:
         labels.number_format = "0.00%"
         if chart.kind == "pie":
             labels.position = XL_LABEL_POSITION.BEST_FIT
-        if chart.kind == "doughnut":
-            # a thicker ring leaves room for the labels
-            hole = plot._element.find(qn("c:holeSize"))
-            if hole is not None:
-                hole.set("val", "50")
+        # a doughnut's hole: python-pptx writes 50 %, a ring thick enough for the labels
     else:
         ch.has_legend = multi
         if multi:
             ch.legend.position = XL_LEGEND_POSITION.BOTTOM
             ch.legend.include_in_layout = False
-            style_font(ch.legend.font, 14, color=INK)
+            style_font(ch.legend.font, 14)
         labels.position = XL_LABEL_POSITION.OUTSIDE_END
         plot.gap_width = 60
         if multi:
@@ -374,7 +370,7 @@ def _chart(slide: Any, s: Slide, chart: Chart) -> Any:
             )
             plot.overlap = -10 if both else 100
         cat = ch.category_axis
-        style_font(cat.tick_labels.font, 14 if len(chart.categories) <= 8 else 12, color=INK)
+        style_font(cat.tick_labels.font, 14 if len(chart.categories) <= 8 else 12)
         horizontal(cat.tick_labels)
         cat.has_major_gridlines = False
         val = ch.value_axis
@@ -425,7 +421,7 @@ def _cell_text(chart: Chart, col: int, value: Any) -> str:
     return text.replace(",", ", ") if text.replace(",", "").isdigit() else text
 
 
-def _table(slide: Any, s: Slide, chart: Chart, top: int) -> Any:
+def _table(slide: Any, chart: Chart, top: int) -> Any:
     """A native table sized to its text: font and row heights from the width estimate."""
     widths = _column_widths(chart, CONTENT_W / 914400)
     body = [[_cell_text(chart, c, v) for c, v in enumerate(r)] for r in chart.rows]
@@ -466,7 +462,7 @@ def _table(slide: Any, s: Slide, chart: Chart, top: int) -> Any:
                 cell.fill.fore_color.rgb = HEADER_FILL
                 style_font(run.font, size, bold=True, color=WHITE)
             else:
-                style_font(run.font, size, color=INK)
+                style_font(run.font, size)
     return shape
 
 
@@ -509,14 +505,14 @@ def build_deck(
             _sentences(slide, s, MARGIN, BODY_TOP, CONTENT_W, Inches(5.2))
         elif chart.kind == "table":
             # one line above the table: the sentences run on as one paragraph
-            joined = Slide(s.key, s.title, s.unit, s.source, sentences=[" ".join(s.sentences)])
+            joined = replace(s, sentences=[" ".join(s.sentences)])
             _sentences(slide, joined, MARGIN, Inches(1.3), CONTENT_W, Inches(0.6))
-            _table(slide, s, chart, Inches(2.0))
+            _table(slide, chart, Inches(2.0))
         elif chart.kind == "figures":
-            _figures(slide, s, chart)
+            _figures(slide, chart)
             _sentences(slide, s, TEXT_LEFT, BODY_TOP, TEXT_W, Inches(5.2))
         else:
-            _chart(slide, s, chart)
+            _chart(slide, chart)
             _sentences(slide, s, TEXT_LEFT, BODY_TOP, TEXT_W, Inches(5.2))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
