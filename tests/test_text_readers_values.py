@@ -9,11 +9,12 @@ Fast (no ingest, no database): the mutation scope of these modules (tools/mutate
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
 import pytest
 
-from budgetlens import tables
+from budgetlens import narrative, tables
 from budgetlens.errors import IngestError
 from budgetlens.source import SourceText
 from tests.conftest import SEED, read_fixture
@@ -669,3 +670,401 @@ def test_numbering_rows():
     assert not tables._is_numbering_row(tables.Row(1, ["1", "2"]))  # two cells only
     assert not tables._is_numbering_row(tables.Row(1, ["1", "3", "4"]))
     assert not tables._is_numbering_row(tables.Row(1, ["1", "2", "x"]))
+
+
+# --- narrative.py: the seed -------------------------------------------------------------------
+
+# 第三部分 is lines 462–2181 (第四部分 名词解释 at 2182)
+PART3, PART4 = 462, 2182
+
+
+@pytest.fixture(scope="module")
+def seed_figures(seed) -> dict[str, dict]:
+    return {f["key"]: f for f in narrative.read_key_figures(seed, PART3, PART4 - 1)}
+
+
+def test_seed_sections_of_the_narrative(seed):
+    got = narrative.narrative_sections(seed, PART3, PART4 - 1)
+    # headings 一、… 十、 (lines 464, 468, 474, 478, 482, 497, 505, 511, 519, 523); 十 stops
+    # before the first performance table's title (市级预算部门(单位)整体支出绩效目标申报表, 535)
+    assert got[:3] == [("change", 464, 467), ("revenue", 468, 473), ("expenditure", 474, 477)]
+    assert ("procurement", 519, 522) in got
+    assert ("performance", 523, 534) in got
+    # 十一、国有资产占有使用情况 (line 931) to 十二、其他说明 (945)
+    assert got[-1] == ("assets", 931, 944)
+
+
+def test_seed_narrative_figures_match_hand_read_values(seed_figures):
+    got = Counter(
+        (f["source_line"], abs(f["value"]).normalize())
+        for k, f in seed_figures.items()
+        if not k.startswith("dept_")
+    )
+    missing = []
+    for r in read_fixture("key_figures.csv"):
+        key = (int(r["line"]), Decimal(r["value"]).normalize())
+        if got[key] > 0:
+            got[key] -= 1
+        else:
+            missing.append((r["line"], r["description"], r["value"]))
+    assert not missing
+
+
+def test_seed_figures_by_key_with_unit_sign_label_and_sentence(seed_figures):
+    f = seed_figures
+    # line 466: 预算收入总计4,266.91万元，其中：本年收入4,264.29万元，…
+    # 比上年增加1199.63万元，增长39.11%
+    assert (f["revenue_total"]["value"], f["revenue_total"]["unit"]) == (D("4266.91"), "万元")
+    assert f["revenue_total"]["label"] == "预算收入总计"
+    assert f["revenue_total"]["source_line"] == 466
+    # the sentence as matched: normalised (NFKC: ，→ , ；→ ;), up to its ；
+    assert f["revenue_total"]["sentence"].startswith(
+        "2024年度晋城市科学技术局预算收入总计4,266.91万元,"
+    )
+    assert f["revenue_total"]["sentence"].endswith("本年度预算收入总计增加;")
+    assert f["revenue_current_year"]["value"] == D("4264.29")
+    assert f["revenue_change"]["value"] == D("1199.63")  # 增加: positive
+    assert (f["revenue_change_pct"]["value"], f["revenue_change_pct"]["unit"]) == (D("39.11"), "%")
+    # line 507: “三公”经费预算0万元比2023年减少2.55万元: negative
+    assert f["three_public_change"]["value"] == D("-2.55")
+    assert f["three_public_change"]["source_line"] == 507
+    # line 509: 公务用车运行维护费0万元,与上年相比预算数减少2.55万元
+    assert f["three_public_vehicle_operation_change"]["value"] == D("-2.55")
+    # line 513: 机关运行经费财政拨款预算54.87万元,比2023年预算增加0.61万元,增长1.12%
+    assert f["admin_operating_change"]["value"] == D("0.61")
+    assert f["admin_operating_change_pct"]["value"] == D("1.12")
+    # line 470: 一般公共预算拨款收入4,264.29万元，占99.94%
+    assert f["revenue_source.一般公共预算拨款收入"]["value"] == D("4264.29")
+    assert f["revenue_source_share.一般公共预算拨款收入"]["value"] == D("99.94")
+    assert f["revenue_source_share.一般公共预算拨款收入"]["unit"] == "%"
+    assert (
+        f["revenue_source_share.一般公共预算拨款收入"]["label"]
+        == "收入来源：一般公共预算拨款收入占比"
+    )
+    assert f["revenue_source.上年结转"]["label"] == "收入来源：上年结转"
+    # line 476: 基本支出1120.79万元，占26.27%
+    assert f["expenditure_direction.基本支出"]["value"] == D("1120.79")
+    assert f["expenditure_direction_share.基本支出"]["value"] == D("26.27")
+    # line 491: …主要用于以下方面:一般公共预算服务支出205.35万元,占4.82%;科学技术支出…
+    assert f["general_budget_function.一般公共预算服务支出"]["value"] == D("205.35")
+    assert f["general_budget_function.科学技术支出"]["source_line"] == 491
+    # line 480: 支出包括：一般公共服务支出205.35万元、… (no shares: with_share False)
+    assert f["fiscal_function.一般公共服务支出"]["value"] == D("205.35")
+    assert not any(k.startswith("fiscal_function_share.") for k in f)
+
+
+def test_seed_other_mentions_are_labelled_by_the_words_before(seed_figures):
+    # line 531 (十、绩效管理情况) states 其他运转类项目5个，涉及金额85.10万元；特定目标类项目4个，
+    # 涉及金额3,058.40万元 twice: the section's patterns take the first statement, the second
+    # (…其中：其他运转类项目5个，涉及项目金额85.10万元；特定目标类项目4个，
+    # 涉及项目金额3,058.40万元。)
+    # gives the section's mentions, each labelled by the words after the last mark before it;
+    # the 9个, 3,143.50万元 (both twice) and 100% of the line are the patterns' own
+    mentions = {k: f for k, f in seed_figures.items() if k.startswith("performance.mention.")}
+    assert [
+        (k, f["label"], f["value"], f["unit"], f["source_line"]) for k, f in mentions.items()
+    ] == [
+        ("performance.mention.1", "其他运转类项目", D(5), "个", 531),
+        ("performance.mention.2", "涉及项目金额", D("85.10"), "万元", 531),
+        ("performance.mention.3", "特定目标类项目", D(4), "个", 531),
+        ("performance.mention.4", "涉及项目金额", D("3058.40"), "万元", 531),
+    ]
+    # a sentence runs from the last 。 or ； (not a comma) to the next
+    assert (
+        mentions["performance.mention.2"]["sentence"]
+        == "其中:其他运转类项目5个,涉及项目金额85.10万元;"
+    )
+    # the section's own patterns take their figure first: 政府采购预算总额170.34万元 (line 521)
+    # is no mention
+    assert not any(
+        f["source_line"] == 521 and f["value"] == D("170.34")
+        for k, f in seed_figures.items()
+        if k.startswith("procurement.mention.")
+    )
+    keys = sorted(
+        int(k.rsplit(".", 1)[1]) for k in seed_figures if k.startswith("performance.mention.")
+    )
+    assert keys == list(range(1, len(keys) + 1))
+
+
+def test_seed_glossary_matches_hand_read_terms(seed):
+    expected = [(int(r["line"]), r["term"]) for r in read_fixture("glossary.csv")]
+    got = narrative.read_glossary(seed, PART4)
+    assert [(g["source_line"], g["term"]) for g in got] == expected
+
+
+def test_seed_catalogue_keeps_every_entry(seed):
+    summary = {r["item"]: r["value"] for r in read_fixture("catalogue_summary.csv")}
+    got = narrative.read_catalogue(seed, PART3, PART4 - 1)
+    level4 = [(r["code"], r["name"]) for r in got if r["level"] == 4]
+    assert len(level4) == int(summary["four_level_entries"])
+    assert level4[0] == (summary["first_four_level_code"], summary["first_four_level_name"])
+    assert level4[-1] == (summary["last_four_level_code"], summary["last_four_level_name"])
+    assert len({r["section"] for r in got}) == int(summary["department_headings"])
+
+
+def test_seed_part1_duties_and_offices(seed):
+    # 第一部分 lines 44–107: 一、本部门职责 (46), 二、机构设置情况 (88)
+    got = narrative.read_part1(seed, 44, 107)
+    duties = [r for r in got if r["section"] == "duties"]
+    offices = [r for r in got if r["section"] == "organisation"]
+    assert duties[0]["source_line"] == 48 and duties[0]["heading"] is None
+    assert duties[0]["body"].startswith("市科学技术局贯彻落实党中央")
+    # （十一） is broken over lines 68 and 70: one paragraph
+    eleven = next(r for r in duties if r["body"].startswith("（十一）"))
+    assert eleven["source_line"] == 70
+    assert eleven["body"] == (
+        "（十一）负责引进国外智力工作。拟订市重点引进外国专家总体规划、计划并"
+        "组织实施，建立外国高端专家、团队吸引集聚机制和重点外国专家联系服务机制。"
+        "拟订出国(境)培训总体规划、政策和年度计划并监督实施。"
+    )
+    assert [r["heading"] for r in offices[:3]] == [
+        "办公室",
+        "政策法规与创新体系建设科",
+        "成果转化与区域创新科",
+    ]
+    assert offices[0]["source_line"] == 90
+    assert all(r["heading"] is None for r in duties)
+
+
+def test_seed_glossary_definitions(seed):
+    got = {g["term"]: g for g in narrative.read_glossary(seed, PART4)}
+    # line 2194 六、财政专户管理资金： with its definition on line 2196 (专指教育收费，…)
+    assert got["财政专户管理资金"]["definition"].startswith("专指教育收费，")
+    # line 2198 七、单位资金：是指除政府预算资金… (the colon and nothing else dropped)
+    assert got["单位资金"]["definition"].startswith("是指除政府预算资金")
+    # line 2202 九、一般公共预算是指以税收为主体… (no colon: the term ends at 是指)
+    assert got["一般公共预算"]["definition"].startswith("是指以税收为主体")
+
+
+# --- narrative.py: text made for the case -----------------------------------------------------
+
+
+def test_a_made_narrative_section_by_section():
+    src = made(
+        "第三部分 说明",  # 1
+        "一、部门预算收支数据变动情况及原因",  # 2
+        "本年预算收入总计1,000.50万元，比上年减",  # 3: a sentence wrapped over two lines
+        "少20万元，下降2.5%；另有3台。",  # 4
+        "二、收入预算情况说明",  # 5
+        # 6:
+        "预算收入1,000.50万元，主要包括：一般公共预算拨款收入900.5万元，占90%；上年结转100万元。",
+        "七、与本表无关的标题",  # 7: a heading of no known section
+        "九、政府采购情况",  # 8
+        "政府采购预算总额5万元。",  # 9
+        "项目支出绩效目标表",  # 10: the narrative stops before it
+        "政府采购货物预算5万元。",  # 11
+    )
+    assert narrative.narrative_sections(src, 1, 11) == [
+        ("change", 2, 4),
+        ("revenue", 5, 6),
+        ("procurement", 8, 9),
+    ]
+    got = {f["key"]: f for f in narrative.read_key_figures(src, 1, 11)}
+    # 减少 and 下降 make the change negative; the number starts on line 4
+    assert (got["revenue_total"]["value"], got["revenue_total"]["source_line"]) == (D("1000.50"), 3)
+    assert (got["revenue_change"]["value"], got["revenue_change"]["source_line"]) == (D(-20), 4)
+    assert got["revenue_change"]["unit"] == "万元"
+    assert got["revenue_change_pct"]["value"] == D("-2.5")
+    assert (
+        got["revenue_change_pct"]["sentence"]
+        == "本年预算收入总计1,000.50万元,比上年减少20万元,下降2.5%;"
+    )
+    # 3台 is no figure of a pattern: a mention, labelled by the words before it
+    assert got["change.mention.1"] == {
+        "key": "change.mention.1",
+        "value": D(3),
+        "unit": "台",
+        "label": "另有",
+        "sentence": "另有3台。",
+        "source_line": 4,
+    }
+    assert "change.mention.2" not in got
+    assert got["revenue_source.一般公共预算拨款收入"]["value"] == D("900.5")
+    assert got["revenue_source_share.一般公共预算拨款收入"]["value"] == D(90)
+    assert got["revenue_source.上年结转"]["value"] == D(100)
+    assert "revenue_source_share.上年结转" not in got  # no 占 … %
+    assert got["procurement_total"]["value"] == D(5)
+    assert "procurement_goods" not in got  # line 11 lies after the performance table's title
+
+
+def test_a_figure_stated_twice_is_read_once_and_a_mention_without_words_before():
+    src = made(
+        "一、部门预算收支数据变动情况及原因",  # 1
+        "预算收入总计8万元。预算收入总计9万元。",  # 2
+        "5个",  # 3
+    )
+    got = {f["key"]: f for f in narrative.read_key_figures(src, 1, 3)}
+    assert got["revenue_total"]["value"] == D(8)
+    # 9万元 is a mention; before 5个 the last mark is the 。 right before it: the label is then
+    # the last 8 characters before the figure (收入总计9万元。)
+    assert got["change.mention.1"]["value"] == D(9)
+    assert got["change.mention.1"]["label"] == "预算收入总计"
+    assert (got["change.mention.2"]["value"], got["change.mention.2"]["unit"]) == (D(5), "个")
+    assert got["change.mention.2"]["label"] == "收入总计9万元。"
+    assert got["change.mention.2"]["source_line"] == 3
+
+
+def test_list_figures_drop_the_words_that_open_a_list():
+    src = made("其中：基本支出10万元，占25%；项目支出30万元，占75%。")
+    block = narrative._Joined(src, 1, 1)
+    lp = narrative.m.ListPattern("expenditure_direction", "支出方向", "其中")
+    got = narrative._list_figures(block, lp)
+    assert [(f["key"], f["value"], f["unit"], f["label"]) for f in got] == [
+        ("expenditure_direction.基本支出", D(10), "万元", "支出方向：基本支出"),
+        ("expenditure_direction_share.基本支出", D(25), "%", "支出方向：基本支出占比"),
+        ("expenditure_direction.项目支出", D(30), "万元", "支出方向：项目支出"),
+        ("expenditure_direction_share.项目支出", D(75), "%", "支出方向：项目支出占比"),
+    ]
+    no_share = narrative.m.ListPattern("x", "支出方向", "其中", with_share=False)
+    assert [f["key"] for f in narrative._list_figures(block, no_share)] == [
+        "x.基本支出",
+        "x.项目支出",
+    ]
+    # the list starts after its words only; without them there is no list
+    assert narrative._list_figures(block, narrative.m.ListPattern("x", "y", "主要用于")) == []
+
+
+def test_joined_lines_map_offsets_back_to_lines():
+    src = made("ab", "", "cd", "e")
+    block = narrative._Joined(src, 1, 4)
+    assert block.text == "abcde"
+    assert [block.line_at(k) for k in range(5)] == [1, 1, 3, 3, 4]
+    src = made("甲。乙；丙", "丁")
+    block = narrative._Joined(src, 1, 2)
+    assert block.sentence_at(0) == "甲。"
+    assert block.sentence_at(2) == "乙;"  # normalised: ； → ;
+    assert block.sentence_at(4) == "丙丁"
+
+
+def _figure(key, patterns, after=None, unit="万元"):
+    from budgetlens.layout import NarrativeFigure
+
+    return NarrativeFigure(key, f"label {key}", unit, tuple(patterns), after)
+
+
+def test_stated_figures_and_figures_after_another():
+    src = made(
+        "采购预算总额10万元，其中货物",  # 1
+        "4万元。服务6万元。另货物9万元。",  # 2
+    )
+    figures = [
+        _figure("goods", [r"货物(?P<v>\d+)万元"], after="total"),  # searched in total's statement
+        _figure("total", [r"没有(?P<v>\d+)", r"总额(?P<v>\d+)万元"]),  # the second pattern
+        _figure("services", [r"服务(?P<v>\d+)万元"], after="total"),  # not in the statement
+        _figure("other", [r"其他(?P<v>\d+)"], after="missing"),
+    ]
+    got = narrative.read_stated(src, figures)
+    assert got == [
+        {
+            "key": "total",
+            "value": D(10),
+            "unit": "万元",
+            "label": "label total",
+            "sentence": "总额10万元,其中货物4万元。",
+            "source_line": 1,
+        },
+        {
+            "key": "goods",
+            "value": D(4),
+            "unit": "万元",
+            "label": "label goods",
+            "sentence": "总额10万元,其中货物4万元。",
+            "source_line": 2,
+        },
+    ]
+    # a statement runs from the start of its match to the next 。, or to the end of the text
+    src = made("总额7万元，货物3万元")
+    got = narrative.read_stated(src, figures[:2])
+    assert [(f["key"], f["value"], f["sentence"]) for f in got] == [
+        ("total", D(7), "总额7万元,货物3万元"),
+        ("goods", D(3), "总额7万元,货物3万元"),
+    ]
+    assert narrative.read_stated(src, []) == []
+    assert narrative.read_stated(made(), figures) == []
+
+
+def test_glossary_terms_and_definitions_over_lines():
+    src = made(
+        "第四部分 名词解释",  # 1
+        "说明文字",  # 2: before the first term: dropped
+        "一、基本支出：指为保障",  # 3
+        "机构正常运转。",  # 4: continues the definition above
+        "二、项目支出是指特定",  # 5
+        "三、某款是对 某事",  # 6
+        "四、专户资金专指教育收费",  # 7
+        "五、结转: 以前年度",  # 8
+    )
+    got = narrative.read_glossary(src, 1)
+    assert [(g["term"], g["definition"], g["source_line"]) for g in got] == [
+        ("基本支出", "指为保障机构正常运转。", 3),
+        ("项目支出", "是指特定", 5),
+        ("某款", "是对 某事", 6),
+        ("专户资金", "专指教育收费", 7),
+        ("结转", "以前年度", 8),
+    ]
+
+
+def test_catalogue_rows_levels_sections_and_its_end():
+    src = made(
+        "某部门",  # 1: before the header: not read
+        "代码\t一级目录\t二级目录\t三级目录\t四级目录",  # 2
+        "某某局",  # 3: a heading: the section of the rows below
+        "A\t公共服务",  # 4
+        "A01\t\t宣传服务",  # 5
+        "A0101\t\t\t宣传",  # 6
+        "A010101\t\t\t\t宣传品",  # 7
+        "A02",  # 8: a code without a name
+        "",  # 9
+        "签字：2024年1月",  # 10: prose: the table ends
+        "B\t不再读",  # 11
+        "代码\t一级目录\t二级目录\t三级目录\t四级目录",  # 12: a new table, no heading yet
+        "B01\t\t服务",  # 13
+    )
+    got = narrative.read_catalogue(src, 1, 13)
+    assert [(r["section"], r["code"], r["level"], r["name"], r["source_line"]) for r in got] == [
+        ("某某局", "A", 1, "公共服务", 4),
+        ("某某局", "A01", 2, "宣传服务", 5),
+        ("某某局", "A0101", 3, "宣传", 6),
+        ("某某局", "A010101", 4, "宣传品", 7),
+        ("某某局", "A02", 2, "", 8),
+        ("某某局", "B01", 2, "服务", 13),
+    ]
+    # a heading cell of more than 30 characters, or holding a digit, is no heading
+    long_name = "部" * 31
+    src = made("代码\t一级目录\t二级目录\t三级目录\t四级目录", long_name, "A\t公共服务")
+    assert narrative.read_catalogue(src, 1, 3) == []
+    src = made("代码\t一级目录\t二级目录\t三级目录\t四级目录", "部" * 30, "A\t公共服务")
+    assert [r["section"] for r in narrative.read_catalogue(src, 1, 3)] == ["部" * 30]
+
+
+def test_part1_sections_headings_and_paragraphs_broken_over_pages():
+    src = made(
+        "第一部分 概况",  # 1
+        "前言",  # 2: before a section: dropped
+        "一、本部门职责",  # 3
+        "（一）拟订规划。",  # 4
+        "并组织实施。",  # 5: continues (一)
+        "(二)其他。",  # 6
+        "二、机构设置情况",  # 7
+        "（一）办公室：负责运转。",  # 8
+        "(二)科：短",  # 9: a heading of one character is none
+        "（三）没有冒号的处室",  # 10
+        "以下是本局各个内设处室的职责及其机构设置情况",  # 11: 20 characters or more: no heading
+        "本局机构设置情况",  # 12: a heading (under 20 characters)
+        "（一）科室甲：管理。",  # 13
+    )
+    got = narrative.read_part1(src, 1, 13)
+    assert [(r["section"], r["heading"], r["body"], r["source_line"]) for r in got] == [
+        ("duties", None, "（一）拟订规划。并组织实施。", 4),
+        ("duties", None, "(二)其他。", 6),
+        ("organisation", "办公室", "（一）办公室：负责运转。", 8),
+        ("organisation", None, "(二)科：短", 9),
+        (
+            "organisation",
+            None,
+            "（三）没有冒号的处室以下是本局各个内设处室的职责及其机构设置情况",
+            10,
+        ),
+        ("organisation", "科室甲", "（一）科室甲：管理。", 13),
+    ]
