@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import pytest
 
-from budgetlens import narrative, tables
+from budgetlens import narrative, performance, tables
 from budgetlens.errors import IngestError
 from budgetlens.source import SourceText
 from tests.conftest import SEED, read_fixture
@@ -1068,3 +1068,127 @@ def test_part1_sections_headings_and_paragraphs_broken_over_pages():
         ),
         ("organisation", "科室甲", "（一）科室甲：管理。", 13),
     ]
+
+
+# --- performance.py: the seed -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_performance(seed) -> list:
+    # ingest.py starts after the last standard table (its body ends on line 461)
+    return [
+        (
+            first,
+            last,
+            performance.parse_department(seed, first, last)
+            if is_dept
+            else performance.parse_project(seed, first, last),
+        )
+        for first, last, is_dept in performance.locate(seed, 461)
+    ]
+
+
+def test_seed_performance_tables_are_located(seed_performance):
+    meta = read_fixture("project_meta.csv")
+    # the department's table (title line 535) first, then one per project (title lines in
+    # project_meta.csv); the last ends before 十一、国有资产占有使用情况 (line 931)
+    assert [(first, pt.is_department, pt.project) for first, _, pt in seed_performance] == [
+        (535, True, "部门整体"),
+        *((int(r["title_line"]), False, r["project"]) for r in meta),
+    ]
+    assert seed_performance[0][1] == int(meta[0]["title_line"]) - 1
+    assert seed_performance[-1][1] == 930
+
+
+def test_seed_project_metadata_matches_hand_read_values(seed_performance):
+    fields = ("supervisor", "implementing_unit", "attribute", "duration", "fill_date")
+    expected = {(r["project"], *(r[f] for f in fields)) for r in read_fixture("project_meta.csv")}
+    got = {
+        (pt.project, *(pt.meta.get(f) for f in fields))
+        for _, _, pt in seed_performance
+        if not pt.is_department
+    }
+    assert got == expected
+
+
+def test_seed_project_funds_match_hand_read_values(seed_performance):
+    expected = Counter(
+        (r["project"], r["period"], r["source"], same(dec(r["amount_yuan"])))
+        for r in read_fixture("project_funds.csv")
+    )
+    got = Counter(
+        (pt.project, f["period"], f["source"], same(f["amount_yuan"]))
+        for _, _, pt in seed_performance
+        if not pt.is_department
+        for f in pt.funds
+    )
+    assert got == expected
+    # line 594 of 科技计划项目: 实施期资金总额： | 20,070,000 | 年度资金总额： | 20,070,000
+    funds = seed_performance[1][2].funds
+    assert [
+        (f["period"], f["source"], f["label"], f["amount_yuan"], f["source_line"])
+        for f in funds[:2]
+    ] == [
+        ("实施期", "total", "实施期资金总额", D(20070000), 594),
+        ("年度", "total", "年度资金总额", D(20070000), 594),
+    ]
+    assert {f["dimension"] for f in funds} == {"source"}
+
+
+def test_seed_indicators_match_hand_read_values(seed_performance):
+    expected = Counter(
+        (
+            r["project"],
+            r["period"],
+            int(r["line"]),
+            r["level1"],
+            r["level2"],
+            r["name"],
+            r["target_raw"],
+        )
+        for r in read_fixture("indicators.csv")
+    )
+    got = Counter(
+        (
+            pt.project,
+            i["period"],
+            i["source_line"],
+            i["level1"],
+            i["level2"],
+            i["name"],
+            i["target_raw"],
+        )
+        for _, _, pt in seed_performance
+        for i in pt.indicators
+    )
+    missing, extra = expected - got, got - expected
+    assert not missing and not extra, f"missing {sorted(missing)}\nextra {sorted(extra)}"
+
+
+def test_seed_department_profile_and_funds_match_hand_read_values(seed_performance):
+    dept = seed_performance[0][2]
+    fixture = read_fixture("department_profile.csv")
+    profile = {p["label"]: p for p in dept.profile}
+    counts = [r for r in fixture if r["unit"] in ("个", "人")]
+    assert {(r["item"], int(r["line"]), D(r["value"]), r["unit"]) for r in counts} == {
+        (label, p["source_line"], p["value"], p["unit"]) for label, p in profile.items()
+    }
+    # line 540: the row's filled cells joined by tabs
+    assert profile["内设职能部门数"]["sentence"] == "内设职能部门数\t6个\t所属预算单位数\t2个"
+    assert dept.meta["supervisor"] == "108-晋城市科学技术局"
+    funds = [
+        (f"{f['dimension']}:{f['label'].removeprefix('其中:')}", f["source_line"], f["amount_yuan"])
+        for f in dept.funds
+    ]
+    # the table is in 万元: 元 = 万元 × 10,000
+    assert sorted(funds) == sorted(
+        (r["item"], int(r["line"]), D(r["value"]) * 10000)
+        for r in fixture
+        if r["item"].startswith(("source:", "direction:"))
+    )
+    assert {f["period"] for f in dept.funds} == {"年度"}
+    # the texts of lines 545, 546, 556 (部门职责, 部门战略目标, 年度绩效目标) without <p> tags
+    assert dept.meta["summary"].startswith("(一)拟订全市创新驱动发展战略方针")
+    assert dept.meta["basis"].startswith("贯彻落实创新驱动发展战略")
+    assert dept.meta["goal_annual"].startswith("2024年市科技局将牢牢把握高质量发展的根本要求")
+    assert dept.meta["plan"].startswith("1.强化科技项目支撑")
