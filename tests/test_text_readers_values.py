@@ -1192,3 +1192,436 @@ def test_seed_department_profile_and_funds_match_hand_read_values(seed_performan
     assert dept.meta["basis"].startswith("贯彻落实创新驱动发展战略")
     assert dept.meta["goal_annual"].startswith("2024年市科技局将牢牢把握高质量发展的根本要求")
     assert dept.meta["plan"].startswith("1.强化科技项目支撑")
+
+
+# --- performance.py: text made for the case ---------------------------------------------------
+
+
+def test_cells_are_read_by_what_they_are():
+    assert performance.clean_text(" <p>目标</p> ") == "目标"
+    assert performance.canonical_level2("数量指标") == "数量指标"
+    assert performance.canonical_level2("服务对象满意度") == "服务对象满意度指标"  # an alias
+    assert performance.canonical_level2("服务对象满意") is None
+    assert performance.canonical_level2("经济效益指") == "经济效益指标"  # truncated, 5 characters
+    assert performance.canonical_level2("质量指") is None  # 3 characters: too short to trust
+    assert performance.canonical_level2("社会效益") is None  # ends neither 指标 nor 指
+    assert performance.canonical_level2("可持续指标") is None  # 5 characters, no label starts so
+    assert performance.classify_cell("三级指标") == "hdr"
+    assert performance.classify_cell("产出指标") == "l1"
+    assert performance.classify_cell(" 时效指标") == "l2"
+    assert performance.classify_cell("≥95%") == "val"
+    assert performance.classify_cell("满意") == "val"
+    assert performance.classify_cell("某项目完成率") == "name"
+    assert performance.is_value("2024年6月")  # a time
+    assert performance.is_value("优")  # two characters or fewer, not empty
+    assert not performance.is_value("")
+    assert not performance.is_value("好的工作")
+
+
+def test_label_values():
+    lv = performance._label_value
+    assert lv(["实施单位", "", "某局"], "实施单位") == "某局"  # the next filled cell
+    assert lv(["实施单位：某局", "x"], "实施单位") == "某局"  # in the same cell
+    assert lv(["实施单位:某局"], "实施单位") == "某局"
+    assert lv(["实施单位", ""], "实施单位") is None
+    assert lv(["填报日期20240101", "x"], "填报日期") == "x"  # no colon: the next cell
+    assert lv(["a", "b"], "实施单位") is None
+
+
+def test_tables_are_located_by_title_and_end_at_a_heading():
+    src = made(
+        "说明",  # 1
+        "项目支出绩效目标表.....3",  # 2: a table of contents line
+        "某市项目支出绩效目标表",  # 3
+        "项目名称\t甲",  # 4
+        "部门整体支出绩效目标申报表",  # 5
+        "x",  # 6
+        "十一、其他",  # 7: a heading ends the table
+        "项目支出绩效目标表" + "长" * 31,  # 8: 40 characters: no title
+        "项目支出绩效目标表",  # 9
+        "y",  # 10
+        "第四部分 名词解释",  # 11
+        "z",  # 12
+    )
+    assert performance.locate(src, 1) == [(3, 4, False), (5, 6, True), (9, 10, False)]
+    assert performance.locate(src, 4) == [(5, 6, True), (9, 10, False)]
+    src = made("项目支出绩效目标表", "a", "b")
+    assert performance.locate(src, 1) == [(1, 3, False)]
+
+
+def test_fund_sources():
+    fs = performance._fund_source
+    assert fs("其中：中央财政资金 0") == ("central", "中央财政资金", "0")
+    assert fs("实施期资金总额：10,000,000") == ("total", "实施期资金总额", "10,000,000")
+    assert fs("项目资金（元）年度资金总额") == ("total", "年度资金总额", None)
+    assert fs("市县（区）财政资") == ("municipal", "市县(区)财政", None)
+    assert fs("其中单位自筹") == ("self_raised", "单位自筹", None)
+    assert fs("单位自筹 x") == ("self_raised", "单位自筹", None)  # not an amount
+    assert fs("合计") is None
+
+
+def _project(*lines: str) -> SourceText:
+    return made("项目支出绩效目标表", *lines)
+
+
+BLOCK = (
+    "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t二级指标\t三级指标\t指标值",
+    "产出指标\t数量指标\t培训人数\t100人\t数量指标\t培训人数\t50人",
+)
+
+
+def test_a_made_project_table():
+    src = _project(
+        "项目名称\t\t某项目",  # 2
+        "主管部门及代码\t101-某局\t实施单位\t某中心",  # 3
+        "项目属性\t新增项目\t项目期\t",  # 4: 项目期 left blank …
+        "\t\t3年",  # 5: … and printed on the next row
+        "项目资金（元）\t实施期资金总额：\t300\t年度资金总额：\t100",  # 6
+        "\t其中：中央财政资金\t200\t其中：中央财政资金\t100",  # 7
+        "\t单位自筹\t100\t单位自筹\t0\t7",  # 8: a stray figure
+        "项目概况\t<p>概况</p>\t文字",  # 9
+        "项目概况后\t4年",  # 10: after 项目概况: no duration looked for
+        "总体目标\t实施期目标\t年度目标",  # 11
+        *BLOCK,  # 12, 13
+        "负责人：某\t填报日期：20240101",  # 14
+        "不读",  # 15
+    )
+    pt = performance.parse_project(src, 1, 16 - 1)
+    assert (pt.project, pt.is_department, pt.title_line) == ("某项目", False, 1)
+    assert pt.meta == {
+        "supervisor": "101-某局",
+        "implementing_unit": "某中心",
+        "attribute": "新增项目",
+        "duration": "3年",
+        "summary": "概况文字",
+        "goal_impl": "实施期目标",
+        "goal_annual": "年度目标",
+        "fill_date": "20240101",
+    }
+    assert [
+        (f["period"], f["source"], f["label"], f["amount_yuan"], f["source_line"]) for f in pt.funds
+    ] == [
+        ("实施期", "total", "实施期资金总额", D(300), 6),
+        ("年度", "total", "年度资金总额", D(100), 6),
+        ("实施期", "central", "中央财政资金", D(200), 7),
+        ("年度", "central", "中央财政资金", D(100), 7),
+        ("实施期", "self_raised", "单位自筹", D(100), 8),
+        ("年度", "self_raised", "单位自筹", D(0), 8),
+    ]
+    assert ("stray figure 7 in the funds block, not a fund", 8) in pt.notes
+    assert [
+        (i["period"], i["level1"], i["level2"], i["name"], i["target_raw"], i["source_line"])
+        for i in pt.indicators
+    ] == [
+        ("实施期", "产出指标", "数量指标", "培训人数", "100人", 13),
+        ("年度", "产出指标", "数量指标", "培训人数", "50人", 13),
+    ]
+
+
+def test_project_table_variants():
+    src = _project(
+        "项目名称\t某项目",  # 2
+        "主管部门及代码\t101-某局\t某中心",  # 3: the 实施单位 label missing: its value is last
+        "项目属性\t项目期\t5年",  # 4: no attribute printed
+        "项目资金（元）\t实施期资金总额：\t\t年度资金总额：",  # 5: labels without amounts
+        "\t其他资金\t\t其他资金",  # 6
+        "立项依据\t依据",  # 7: a text field ends the funds
+        "\t单位自筹\t9",  # 8: not a fund row any more
+        "总体目标\t唯一目标",  # 9
+        *BLOCK,  # 10, 11
+    )
+    pt = performance.parse_project(src, 1, 11)
+    assert pt.meta["implementing_unit"] == "某中心"
+    assert pt.meta["attribute"] is None and pt.meta["duration"] == "5年"
+    assert pt.meta["basis"] == "依据"
+    assert (pt.meta["goal_impl"], pt.meta["goal_annual"]) == ("唯一目标", "唯一目标")
+    assert ("one 总体目标 text for both 实施期 and 年度", 9) in pt.notes
+    assert [(f["period"], f["source"], f["amount_yuan"]) for f in pt.funds] == [
+        ("实施期", "total", None),
+        ("年度", "total", None),
+        ("实施期", "other", None),
+        ("年度", "other", None),
+    ]
+    assert "fill_date" not in pt.meta
+    src = _project("项目名称\t某项目", "主管部门及代码\t101-某局", *BLOCK)
+    pt = performance.parse_project(src, 1, 4)
+    assert pt.meta["implementing_unit"] is None and pt.meta["supervisor"] == "101-某局"
+
+
+def test_project_tables_without_name_or_indicators_are_refused():
+    with pytest.raises(IngestError) as e:
+        performance.parse_project(_project("项目名称\t", *BLOCK), 1, 4)
+    assert e.value.line == 1
+    with pytest.raises(IngestError) as e:
+        performance.parse_project(_project("项目名称\t某项目", "总体目标\t目标"), 1, 3)
+    assert e.value.line == 1
+
+
+def test_a_made_department_table():
+    src = made(
+        "部门整体支出绩效目标申报表",  # 1
+        "部门基本信息\t部门名称\t101-某局",  # 2
+        "\t内设职能部门数\t6个\t所属预算单位数\t2.5个",  # 3
+        "其中:在编人员数\t\t9人",  # 4
+        "部门职责\t<p>职责</p>",  # 5
+        "部门战略目标\t目标",  # 6
+        "年度预算情况\t资金来源划分\t资金总额(万元)\t按资金方向划分\t资金总额(万元)",  # 7
+        "\t合计\t1.5\t合计\t1.5",  # 8
+        "\t其中:一般公共预算资金\t1.5\t其中:基本支出\t0.5",  # 9
+        "\t某种资金\t3\t项目支出\t1",  # 10: an unknown label
+        "年度重点任务\t重点任务",  # 11
+        "重点任务\t任务",  # 12
+        "\t合计\t9",  # 13: after 年度重点任务: no funds
+        "年度绩效目标\t<p>年度</p>",  # 14
+        "年度绩效指标\t产出指标\t数量指标\t培训人数\t100人",  # 15
+        "\t\t\t会议次数\t2次",  # 16
+    )
+    pt = performance.parse_department(src, 1, 16)
+    assert (pt.project, pt.is_department) == ("部门整体", True)
+    assert pt.meta == {
+        "supervisor": "101-某局",
+        "summary": "职责",
+        "basis": "目标",
+        "plan": "任务",
+        "goal_annual": "年度",
+    }
+    assert [(p["key"], p["value"], p["unit"], p["source_line"]) for p in pt.profile] == [
+        ("internal_departments", D(6), "个", 3),
+        ("subordinate_units", D("2.5"), "个", 3),
+        ("staff_on_establishment", D(9), "人", 4),
+    ]
+    assert [
+        (f["dimension"], f["source"], f["label"], f["amount_yuan"], f["source_line"])
+        for f in pt.funds
+    ] == [
+        ("source", "total", "合计", D(15000), 8),
+        ("direction", "total", "合计", D(15000), 8),
+        ("source", "general_budget", "其中:一般公共预算资金", D(15000), 9),
+        ("direction", "basic", "其中:基本支出", D(5000), 9),
+        ("direction", "project", "项目支出", D(10000), 10),
+    ]
+    assert ("unknown fund label 某种资金", 10) in pt.notes
+    assert [
+        (i["period"], i["level2"], i["name"], i["target_raw"], i["source_line"])
+        for i in pt.indicators
+    ] == [
+        ("年度", "数量指标", "培训人数", "100人", 15),
+        ("年度", "数量指标", "会议次数", "2次", 16),
+    ]
+    # a profile count that is not a number
+    src.lines[2] = "\t内设职能部门数\t六个"
+    with pytest.raises(IngestError) as e:
+        performance.parse_department(src, 1, 16)
+    assert (e.value.line, e.value.found) == (3, "六个")
+    # the block may start at its header row 一级指标 (not kept)
+    src = made(
+        "部门整体支出绩效目标申报表",
+        "一级指标\t二级指标\t三级指标\t指标值",
+        "产出指标\t数量指标\t培训人数\t5人",
+    )
+    pt = performance.parse_department(src, 1, 3)
+    assert [(i["name"], i["source_line"]) for i in pt.indicators] == [("培训人数", 3)]
+
+
+def _seg(seg: performance.Segment) -> tuple:
+    return (seg.start, seg.l1, seg.l2, seg.name, seg.value, seg.value_seen)
+
+
+def test_segments_of_a_row():
+    segs, orphans = performance._segments(
+        7, ["产出指标", "数量指标", "培训人数", "100人", "", "数量指标", "培训人数", "50人", "9次"]
+    )
+    assert [_seg(s) for s in segs] == [
+        (1, "产出指标", "数量指标", "培训人数", "100人", True),
+        (5, None, "数量指标", "培训人数", "50人", True),
+    ]
+    assert orphans == ["9次"] and segs[0].line == 7
+    # a name repeated in the next cell is one name; a short cell with a digit after a name is
+    # its value (1-2次 is no target the parser reads)
+    segs, _ = performance._segments(1, ["会议组织", "会议组织", "1-2次"])
+    assert [_seg(s) for s in segs] == [(0, None, None, "会议组织", "1-2次", True)]
+    # a label then a name equal to a 二级 label, then a value: the second is the name
+    segs, _ = performance._segments(1, ["满意度指标", "服务对象满意度", "服务对象满意度", ">85%"])
+    assert [_seg(s) for s in segs] == [
+        (1, "满意度指标", "服务对象满意度", "服务对象满意度", ">85%", True)
+    ]
+    # two 二级 labels in a row: the first an empty category; a label at the row's end too
+    segs, _ = performance._segments(
+        1, ["生态效益指标", "社会效益指标", "带动就业人数", "高", "质量指标"]
+    )
+    assert [_seg(s) for s in segs] == [
+        (0, None, "生态效益指标", None, None, False),
+        (1, None, "社会效益指标", "带动就业人数", "高", True),
+        (4, None, "质量指标", None, None, False),
+    ]
+    # a value before any name is an orphan; header cells are skipped
+    segs, orphans = performance._segments(1, ["指标值", "≥90%"])
+    assert segs == [] and orphans == ["≥90%"]
+
+
+def test_indicators_of_two_periods_placed_by_column():
+    block = [
+        (
+            1,
+            ["产出指标", "数量指标", "培训人数", "100人", "数量指标", "培训人数", "50人"],
+        ),  # split at 4
+        (2, ["", "", "会议次数", "4次", "", "", ""]),  # one segment at 2: left
+        (3, ["", "", "", "", "", "资料份数", "30份"]),  # one segment at 5: right
+        (4, ["", "", "", "", "质量指标", "", ""]),  # a label alone at 4 (≥ 4 - 0.5): right
+        (5, ["", "", "", "", "", "合格率", "≥95%"]),
+        (6, ["≥1次"]),  # an orphan: 实施期, with a note
+    ]
+    notes: list = []
+    got = performance.read_indicators(block, two_periods=True, notes=notes)
+    assert [
+        (
+            i["period"],
+            i["level2"],
+            i["name"],
+            i["target_raw"],
+            i["source_line"],
+            i["placed"],
+            i["problem"],
+        )
+        for i in got
+    ] == [
+        ("实施期", "数量指标", "培训人数", "100人", 1, True, None),
+        ("实施期", "数量指标", "会议次数", "4次", 2, True, None),
+        ("实施期", "数量指标", None, "≥1次", 6, False, "target value without an indicator name"),
+        ("年度", "数量指标", "培训人数", "50人", 1, True, None),
+        ("年度", "数量指标", "资料份数", "30份", 3, True, None),
+        ("年度", "质量指标", "合格率", "≥95%", 5, True, None),
+    ]
+    assert notes == [("target value ≥1次 without an indicator name", 6)]
+    assert got[0]["level1"] == "产出指标" and got[0]["level2_raw"] == "数量指标"
+    assert got[0]["target"].value == D(100)
+    # without a row of two segments there is no split: every row is 实施期
+    got = performance.read_indicators(block[1:3], two_periods=True, notes=[])
+    assert {i["period"] for i in got} == {"实施期"}
+
+
+def test_labels_fill_forward_and_a_displaced_label_is_corrected():
+    S = performance.Segment
+    segs = [
+        S(1, 0, l1="产出指标", l2="成本指标", name="完成时间", value="2024年6月", value_seen=True),
+        S(2, 0, name="人员经费", value="5万元", value_seen=True),
+        S(3, 0, l2="数量指标", name="培训人数"),  # no target cell
+        S(4, 0, name="合格率", value="≥95%", value_seen=True),
+        S(5, 0, l2="质量指标", name="验收率", value="100%", value_seen=True),
+        S(6, 0, l2="效益指标"),  # a label alone: no row
+        S(7, 0, l1="效益指标", l2="社会效益指", name="带动就业", value="提高", value_seen=True),
+    ]
+    got = performance._fill_labels("年度", segs)
+    assert [
+        (
+            i["source_line"],
+            i["level1"],
+            i["level2"],
+            i["level2_raw"],
+            i["placed"],
+            i["problem"],
+            i["explicit_l2"],
+        )
+        for i in got
+    ] == [
+        (
+            1,
+            "产出指标",
+            "时效指标",
+            "成本指标",
+            True,
+            "二级指标 label displaced: 成本指标 → 时效指标 by the target's kind",
+            True,
+        ),
+        (2, "产出指标", "成本指标", "成本指标", True, None, False),
+        (
+            3,
+            "产出指标",
+            "数量指标",
+            "数量指标",
+            True,
+            "target cell missing in the extraction",
+            True,
+        ),
+        (
+            4,
+            "产出指标",
+            "质量指标",
+            "数量指标",
+            True,
+            "二级指标 label displaced: 数量指标 → 质量指标 by the target's kind",
+            False,
+        ),
+        (5, "产出指标", "质量指标", "质量指标", True, None, True),
+        (7, "效益指标", "社会效益指标", "社会效益指", True, None, True),
+    ]
+    assert {i["period"] for i in got} == {"年度"}
+
+
+def test_the_category_a_target_implies():
+    from budgetlens.targets import parse_target
+
+    il = performance._implied_level2
+    assert il(None, parse_target("2024年6月"), "x") is None
+    assert il("社会效益指标", parse_target("2024年6月"), "x") is None  # not under 产出指标
+    assert il("数量指标", parse_target("2024年6月"), "x") == "时效指标"
+    assert il("数量指标", parse_target("5万元"), "人员经费") == "成本指标"
+    assert il("数量指标", parse_target("5万元"), "培训人数") is None  # no cost word in the name
+    assert il("数量指标", parse_target("5人"), "培训经费") is None  # not money
+    assert il("时效指标", parse_target("95%"), "x") == "质量指标"
+    assert il("成本指标", parse_target("5人"), "x") == "数量指标"
+    assert il("成本指标", parse_target("提高"), "x") == "质量指标"
+    assert il("质量指标", parse_target("95%"), "x") is None
+
+
+def test_periods_are_aligned_by_the_explicit_label_of_the_other():
+    rows = [
+        {
+            "period": "实施期",
+            "name": "甲",
+            "explicit_l2": True,
+            "level2": "质量指标",
+            "level1": "产出指标",
+            "problem": None,
+        },
+        {
+            "period": "年度",
+            "name": "甲 ",
+            "explicit_l2": False,
+            "level2": "数量指标",
+            "level1": "产出指标",
+            "problem": "p",
+        },
+        {
+            "period": "年度",
+            "name": "乙",
+            "explicit_l2": True,
+            "level2": "社会效益指标",
+            "level1": "效益指标",
+            "problem": None,
+        },
+        {
+            "period": "实施期",
+            "name": "乙",
+            "explicit_l2": False,
+            "level2": "数量指标",
+            "level1": "产出指标",
+            "problem": "label displaced",
+        },
+        {
+            "period": "实施期",
+            "name": None,
+            "explicit_l2": False,
+            "level2": None,
+            "level1": None,
+            "problem": None,
+        },
+    ]
+    performance._align_periods(rows)
+    assert (rows[1]["level2"], rows[1]["level1"]) == ("质量指标", "产出指标")
+    assert rows[1]["problem"] == "p; 二级指标 taken from the other period: 数量指标 → 质量指标"
+    assert rows[3]["level2"] == "数量指标"  # a label moved by its target is kept
+    rows[3]["problem"] = None
+    performance._align_periods(rows)
+    assert (rows[3]["level2"], rows[3]["level1"]) == ("社会效益指标", "效益指标")
+    assert rows[3]["problem"] == "二级指标 taken from the other period: 数量指标 → 社会效益指标"
