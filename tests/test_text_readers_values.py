@@ -293,6 +293,10 @@ def test_a_table_title_printed_twice_is_refused():
     with pytest.raises(IngestError) as e:
         tables.locate_tables(src)
     assert e.value.line == 4
+    assert str(e.value) == (
+        "made.txt:4: table 支出总表: expected one 支出总表: "
+        "found 'a second table with the same title'"
+    )
 
 
 def test_tables_end_at_the_next_title_or_the_narrative():
@@ -357,7 +361,10 @@ def test_split_codes_and_codes_continued_from_the_last_class():
     )
     with pytest.raises(IngestError) as e:
         tables.read_function_table(src, _table(src, "general_budget_expenditure"))
-    assert e.value.line == 9
+    assert str(e.value) == (
+        "made.txt:9: table 2024年一般公共预算支出预算表: "
+        "expected a row starting with a 科目编码 or 合计: found '2011'"
+    )
     src.lines[8] = "\t\t\t"  # an empty row is skipped
     got = tables.read_function_table(src, _table(src, "general_budget_expenditure"))
     assert [(r["code"], r["name"], r["level"], r["total"], r["source_line"]) for r in got] == [
@@ -397,28 +404,57 @@ def test_a_continued_code_without_a_class_before_is_refused():
     src = made("2024年预算支出总表", "科目编码\t科目名称\t合计", "合计\t\t3.00", "01\t某款\t3.00")
     with pytest.raises(IngestError) as e:
         tables.read_function_table(src, _table(src, "expenditure_total"))
-    assert e.value.line == 4
+    assert str(e.value) == (
+        "made.txt:4: table 2024年预算支出总表: "
+        "expected a row starting with a 科目编码 or 合计: found '01\\t某款\\t3.00'"
+    )
 
 
 def test_a_function_table_without_a_total_row_or_with_too_many_amounts_is_refused():
     src = made("2024年预算支出总表", "科目编码\t科目名称\t合计", "201\t某类\t3.00")
     with pytest.raises(IngestError) as e:
         tables.read_function_table(src, _table(src, "expenditure_total"))
-    assert e.value.line == 3
+    assert str(e.value) == "made.txt:3: table 2024年预算支出总表: expected a 合计 row: found '201'"
     src = made("2024年预算支出总表", "科目编码\t科目名称\t合计", "合计\t\t3.00\t4.00")
     with pytest.raises(IngestError) as e:
         tables.read_function_table(src, _table(src, "expenditure_total"))
-    assert (e.value.line, e.value.found) == (3, "4.00")
+    assert str(e.value) == (
+        "made.txt:3: table 2024年预算支出总表: expected at most 1 amounts (total): found '4.00'"
+    )
+    src = made(
+        "2024年预算支出总表", "科目编码\t科目名称\t合计\t基本支出", "合计\t\t3.00\t2.00\t1.00"
+    )
+    with pytest.raises(IngestError) as e:
+        tables.read_function_table(src, _table(src, "expenditure_total"))
+    assert e.value.expected == "at most 2 amounts (total, basic)"
+    # a cell that is no number names its column
+    src = made("2024年预算支出总表", "科目编码\t科目名称\t合计\t基本支出", "合计\t\t3.00\t二")
+    with pytest.raises(IngestError) as e:
+        tables.read_function_table(src, _table(src, "expenditure_total"))
+    assert str(e.value) == (
+        "made.txt:3: table 2024年预算支出总表: expected a number in column basic: found '二'"
+    )
     # a header without 合计 (required) names its first line
     src = made("2024年预算支出总表", "科目编码\t科目名称\t基本支出", "合计\t\t3.00")
     with pytest.raises(IngestError) as e:
         tables.read_function_table(src, _table(src, "expenditure_total"))
-    assert e.value.line == 2
+    assert str(e.value) == (
+        "made.txt:2: table 2024年预算支出总表: expected a header announcing column 合计: "
+        "found '科目编码\\t科目名称\\t基本支出'"
+    )
+    # the first three header rows are shown, each its filled cells
+    src = made("2024年预算支出总表", "甲", "乙\t\t丙", "丁", "戊", "合计\t\t3.00")
+    with pytest.raises(IngestError) as e:
+        tables.read_function_table(src, _table(src, "expenditure_total"))
+    assert e.value.found == "甲 | 乙\t丙 | 丁"
     # no header at all: the title's line
     src = made("2024年预算支出总表", "合计\t\t3.00")
     with pytest.raises(IngestError) as e:
         tables.read_function_table(src, _table(src, "expenditure_total"))
-    assert (e.value.line, e.value.found) == (1, "no header")
+    assert str(e.value) == (
+        "made.txt:1: table 2024年预算支出总表: expected a header announcing column 合计: "
+        "found 'no header'"
+    )
 
 
 def test_a_header_with_the_year_before_its_column_names():
@@ -497,7 +533,10 @@ def test_the_economic_table_groups_items_and_refuses_what_is_neither():
     src.lines[3] = "资本性费用\t\t6.00\t6.00"  # neither a group's name nor an item
     with pytest.raises(IngestError) as e:
         tables.read_economic_table(src, _table(src, "basic_economic"))
-    assert e.value.line == 4
+    assert str(e.value) == (
+        "made.txt:4: table 2024年一般公共预算安排基本支出分经济科目表: expected a group row "
+        "(类 name only) or an item row (部门 and 政府经济科目): found '资本性费用\\t6.00\\t6.00'"
+    )
     src = made(
         "2024年一般公共预算安排基本支出分经济科目表",
         "部门预算支出经济科目名称\t政府预算支出经济科目名称\t合计",
@@ -506,7 +545,10 @@ def test_the_economic_table_groups_items_and_refuses_what_is_neither():
     )
     with pytest.raises(IngestError) as e:
         tables.read_economic_table(src, _table(src, "basic_economic"))
-    assert e.value.line == 3
+    assert str(e.value) == (
+        "made.txt:3: table 2024年一般公共预算安排基本支出分经济科目表: "
+        "expected the 合计 row first: found '工资福利支出'"
+    )
 
 
 def test_the_summary_table_sides_ordinals_and_carry_over_sources():
@@ -577,7 +619,10 @@ def test_a_summary_table_without_either_total_is_refused(missing):
     )
     with pytest.raises(IngestError) as e:
         tables.read_summary_table(src, _table(src, "income_expense_summary"))
-    assert e.value.line == 4 and missing in e.value.expected
+    assert str(e.value) == (
+        f"made.txt:4: table 2024年预算收支总表: expected a {missing} row with its amount: "
+        "found 'the table ended without it (truncated?)'"
+    )
 
 
 def test_a_summary_header_ends_at_a_numbered_row_without_amounts():
@@ -600,7 +645,10 @@ def test_fiscal_items_need_a_label():
     )
     with pytest.raises(IngestError) as e:
         tables.read_fiscal_items(src, _table(src, "three_public"))
-    assert e.value.line == 4
+    assert str(e.value) == (
+        "made.txt:4: table 2024年财政拨款安排“三公”经费支出预算表: "
+        "expected a row label (item or unit): found '2.00\\t2.00'"
+    )
 
 
 def test_project_rows_are_grouped_by_unit_subtotals_in_cents():
@@ -655,11 +703,17 @@ def test_project_rows_need_a_name_and_a_total():
     src = made("2024年项目支出预算表", "项目名称\t合计\t一般公共预算", "\t1.00\t1.00")
     with pytest.raises(IngestError) as e:
         tables.read_project_table(src, _table(src, "project_current"))
-    assert e.value.line == 3
+    assert str(e.value) == (
+        "made.txt:3: table 2024年项目支出预算表: "
+        "expected a project or unit name in the first cell: found '1.00\\t1.00'"
+    )
     src = made("2024年项目支出预算表", "项目名称\t合计\t一般公共预算", "某项目\t\t1.00")
     with pytest.raises(IngestError) as e:
         tables.read_project_table(src, _table(src, "project_current"))
-    assert e.value.line == 3
+    assert str(e.value) == (
+        "made.txt:3: table 2024年项目支出预算表: "
+        "expected an amount in column 合计: found '某项目\\t1.00'"
+    )
     src = made("2024年项目支出预算表", "项目名称\t合计\t一般公共预算")
     assert tables.read_project_table(src, _table(src, "project_current")) == []
 
@@ -1625,3 +1679,218 @@ def test_periods_are_aligned_by_the_explicit_label_of_the_other():
     performance._align_periods(rows)
     assert (rows[3]["level2"], rows[3]["level1"]) == ("社会效益指标", "效益指标")
     assert rows[3]["problem"] == "二级指标 taken from the other period: 数量指标 → 社会效益指标"
+
+
+# --- tables.py: the cases the first mutation run left (each seen to fail with its mutant) -----
+
+
+def test_a_department_name_holding_a_colon_keeps_it():
+    # only the label's colon is dropped: 部门名称：甲局：乙处 names 甲局：乙处
+    src = made(
+        "2024年预算支出总表", "部门名称：甲局：乙处", "科目编码\t科目名称\t合计", "合计\t\t1.00"
+    )
+    assert _table(src, "expenditure_total").department == "甲局：乙处"
+    src = made(
+        "2024年预算支出总表", "部门名称:甲局:乙处", "科目编码\t科目名称\t合计", "合计\t\t1.00"
+    )
+    assert _table(src, "expenditure_total").department == "甲局:乙处"
+
+
+def test_rows_after_a_no_data_note_are_read():
+    src = made(
+        "2024年预算支出总表",  # 1
+        "科目编码\t科目名称\t合计",  # 2
+        "注：本表无数据",  # 3
+        "合计\t\t0.00",  # 4
+    )
+    t = _table(src, "expenditure_total")
+    assert t.empty_note and [r.line for r in t.rows] == [2, 4]
+
+
+def test_a_dash_is_a_blank_amount():
+    src = made("2024年预算支出总表", "科目编码\t科目名称\t合计\t基本支出", "合计\t\t-\t—")
+    (row,) = tables.read_function_table(src, _table(src, "expenditure_total"))
+    assert (row["total"], row["basic"]) == (None, None)
+
+
+def test_code_rows_of_few_cells():
+    src = made(
+        "2024年预算支出总表",  # 1
+        "科目编码\t科目名称\t合计",  # 2
+        "合计\t\t1.00",  # 3
+        "205\t教育支出",  # 4: code and name, no amount
+        "201\t01",  # 5: two cells: a code and a name "01" (no split code without a third cell)
+        "201\t02\t某款",  # 6: 类 | 款 | name
+        "201\t03\t50",  # 7: three cells: 类 | 款 and the name 50
+        "201\t03\t50\t某项",  # 8: 类 | 款 | 项 | name
+        "04",  # 9: a 款 alone, after the 类 201 (line 5)
+        "05\t99",  # 10: 款 | 项 without name
+    )
+    got = tables.read_function_table(src, _table(src, "expenditure_total"))
+    assert [(r["code"], r["name"], r["source_line"]) for r in got] == [
+        (None, "合计", 3),
+        ("205", "教育支出", 4),
+        ("201", "01", 5),
+        ("20102", "某款", 6),
+        ("20103", "50", 7),
+        ("2010350", "某项", 8),
+        ("20104", "", 9),
+        ("2010599", "", 10),
+    ]
+
+
+def test_a_one_sided_row_is_not_split_at_a_code_further_right():
+    src = made(
+        "2024年预算支出总表", "科目编码\t科目名称\t合计", "合计\t\t1.00", "\t\t201\t某类\t1.00"
+    )
+    with pytest.raises(IngestError) as e:
+        tables.read_function_table(src, _table(src, "expenditure_total"))
+    assert e.value.line == 4
+    assert tables._segments(["x", "abc", "1"]) == [(0, ["x", "abc", "1"])]  # 3 letters: no code
+
+
+def test_the_state_capital_header_must_announce_its_total():
+    src = made(
+        "2024年国有资本经营预算收支预算表",
+        "项目\t\t金额\t科目编码\t科目名称\t基本支出",
+        "合计\t\t7.00\t合计\t\t7.00",
+    )
+    with pytest.raises(IngestError) as e:
+        tables.read_function_table(src, _table(src, "state_capital"))
+    assert str(e.value) == (
+        "made.txt:2: table 2024年国有资本经营预算收支预算表: expected a header announcing "
+        "column 合计: found '项目\\t金额\\t科目编码\\t科目名称\\t基本支出'"
+    )
+
+
+def test_economic_rows_before_a_group_of_one_cell_and_groups_by_their_ending():
+    src = made(
+        "2024年一般公共预算安排基本支出分经济科目表",  # 1
+        "部门预算支出经济科目名称\t政府预算支出经济科目名称\t合计",  # 2
+        "合计\t\t3.00",  # 3
+        "基本工资\t工资奖金津补贴\t1.00",  # 4: an item before any group
+        "某某补助",  # 5: a group (ends 补助, not listed), one cell, no amount
+        "某某费\t某某\t2.00",  # 6
+    )
+    got = tables.read_economic_table(src, _table(src, "basic_economic"))
+    assert [
+        (r["row_kind"], r["group_name"], r["dept_class"], r["gov_class"], r["total"]) for r in got
+    ] == [
+        ("total", None, None, None, D(3)),
+        ("item", None, "基本工资", "工资奖金津补贴", D(1)),
+        ("group", "某某补助", "某某补助", None, None),
+        ("item", "某某补助", "某某费", "某某", D(2)),
+    ]
+    src.lines[5] = "某某费\t某某\t二"
+    with pytest.raises(IngestError) as e:
+        tables.read_economic_table(src, _table(src, "basic_economic"))
+    assert str(e.value) == (
+        "made.txt:6: table 2024年一般公共预算安排基本支出分经济科目表: "
+        "expected a number in column total: found '二'"
+    )
+    src = made(
+        "2024年一般公共预算安排基本支出分经济科目表",
+        "部门预算支出经济科目名称\t政府预算支出经济科目名称\t人员经费",
+        "合计\t\t3.00",
+    )
+    with pytest.raises(IngestError) as e:
+        tables.read_economic_table(src, _table(src, "basic_economic"))
+    assert str(e.value) == (
+        "made.txt:2: table 2024年一般公共预算安排基本支出分经济科目表: expected a header "
+        "announcing column 合计: found '部门预算支出经济科目名称\\t政府预算支出经济科目名称\\t人员经费'"
+    )
+
+
+def test_summary_rows_of_three_labels_other_items_after_a_carry_over_and_bad_amounts():
+    src = made(
+        "2024年预算收支总表",  # 1
+        "项目\t金额\t项目\t合计",  # 2
+        "一、甲\t1.00\t二、乙\t2.00\t三、丙\t3.00",  # 3: three labels, each its amounts
+        "上年结转\t1.00",  # 4
+        "其他收入\t2.00",  # 5: not numbered: no source of the 结转
+        "收入总计\t4.00\t支出总计\t5.00",  # 6
+    )
+    got = tables.read_summary_table(src, _table(src, "income_expense_summary"))
+    assert [
+        (r["source_line"], r["side"], r["item"], r["parent_item"], r["amount_wan"]) for r in got
+    ] == [
+        (3, "收入", "甲", None, D(1)),
+        (3, "支出", "乙", None, D(2)),
+        (3, "支出", "丙", None, D(3)),
+        (4, "收入", "上年结转", None, D(1)),
+        (5, "收入", "其他收入", None, D(2)),
+        (6, "收入", "收入总计", None, D(4)),
+        (6, "支出", "支出总计", None, D(5)),
+    ]
+    # a missing total names the last row of the table
+    src.lines[5] = "收入总计\t4.00"
+    with pytest.raises(IngestError) as e:
+        tables.read_summary_table(src, _table(src, "income_expense_summary"))
+    assert e.value.line == 6
+    # a cell that is no amount opens a label: too many amounts on the 收入 side is the error
+    src.lines[5] = "收入总计\t4.00\t4.00"
+    with pytest.raises(IngestError) as e:
+        tables.read_summary_table(src, _table(src, "income_expense_summary"))
+    assert str(e.value) == (
+        "made.txt:6: table 2024年预算收支总表: expected at most 1 amounts (amount): found '4.00'"
+    )
+    src = made("2024年预算收支总表", "项目\t金额\t项目\t金额", "收入总计\t4.00\t支出总计\t5.00")
+    with pytest.raises(IngestError) as e:
+        tables.read_summary_table(src, _table(src, "income_expense_summary"))
+    assert str(e.value) == (
+        "made.txt:2: table 2024年预算收支总表: expected a header announcing column 合计: "
+        "found '项目\\t金额\\t项目\\t金额'"
+    )
+
+
+def test_fiscal_and_project_tables_name_a_bad_amount_and_a_bad_header():
+    src = made(
+        "2024年财政拨款安排机关运行经费预算表", "单位名称\t合计\t一般公共预算", "某局\t1.00\tx"
+    )
+    with pytest.raises(IngestError) as e:
+        tables.read_fiscal_items(src, _table(src, "admin_operating"))
+    assert str(e.value) == (
+        "made.txt:3: table 2024年财政拨款安排机关运行经费预算表: "
+        "expected a number in column general_budget: found 'x'"
+    )
+    src = made("2024年财政拨款安排机关运行经费预算表", "单位名称\t合计", "某局\t1.00\tx")
+    with pytest.raises(IngestError) as e:
+        tables.read_fiscal_items(src, _table(src, "admin_operating"))
+    assert str(e.value) == (
+        "made.txt:3: table 2024年财政拨款安排机关运行经费预算表: "
+        "expected at most 1 amounts (total): found 'x'"
+    )
+    src = made("2024年财政拨款安排机关运行经费预算表", "单位名称\t一般公共预算", "某局\t1.00")
+    with pytest.raises(IngestError) as e:
+        tables.read_fiscal_items(src, _table(src, "admin_operating"))
+    assert str(e.value) == (
+        "made.txt:2: table 2024年财政拨款安排机关运行经费预算表: "
+        "expected a header announcing column 合计: found '单位名称\\t一般公共预算'"
+    )
+    src = made("2024年项目支出预算表", "项目名称\t一般公共预算", "某局\t1.00")
+    with pytest.raises(IngestError) as e:
+        tables.read_project_table(src, _table(src, "project_current"))
+    assert str(e.value) == (
+        "made.txt:2: table 2024年项目支出预算表: "
+        "expected a header announcing column 合计: found '项目名称\\t一般公共预算'"
+    )
+    src = made("2024年项目支出预算表", "项目名称\t合计\t一般公共预算", "某局\t1.00\t一")
+    with pytest.raises(IngestError) as e:
+        tables.read_project_table(src, _table(src, "project_current"))
+    assert str(e.value) == (
+        "made.txt:3: table 2024年项目支出预算表: "
+        "expected a number in column general_budget: found '一'"
+    )
+
+
+def test_a_project_row_with_its_total_only_is_data():
+    src = made("2024年项目支出预算表", "项目名称\t合计", "某局\t1.00", "某项目\t1.00")
+    got = tables.read_project_table(src, _table(src, "project_current"))
+    assert [(r["row_kind"], r["total"], r["source_line"]) for r in got] == [
+        ("department", D(1), 3),
+        ("project", D(1), 4),
+    ]
+
+
+def test_a_unit_of_nothing_is_no_grouping():
+    assert tables._group_by_subtotals([{"total": D(0)}]) is None
