@@ -1104,7 +1104,7 @@ def test_part1_sections_headings_and_paragraphs_broken_over_pages():
         "（一）办公室：负责运转。",  # 8
         "(二)科：短",  # 9: a heading of one character is none
         "（三）没有冒号的处室",  # 10
-        "以下是本局各个内设处室的职责及其机构设置情况",  # 11: 20 characters or more: no heading
+        "以下是本局各个内设处室以及其机构设置情况",  # 11: 20 characters: no heading
         "本局机构设置情况",  # 12: a heading (under 20 characters)
         "（一）科室甲：管理。",  # 13
     )
@@ -1117,7 +1117,7 @@ def test_part1_sections_headings_and_paragraphs_broken_over_pages():
         (
             "organisation",
             None,
-            "（三）没有冒号的处室以下是本局各个内设处室的职责及其机构设置情况",
+            "（三）没有冒号的处室以下是本局各个内设处室以及其机构设置情况",
             10,
         ),
         ("organisation", "科室甲", "（一）科室甲：管理。", 13),
@@ -1894,3 +1894,40 @@ def test_a_project_row_with_its_total_only_is_data():
 
 def test_a_unit_of_nothing_is_no_grouping():
     assert tables._group_by_subtotals([{"total": D(0)}]) is None
+
+
+# --- narrative.py: the cases the first mutation run left (each seen to fail with its mutant) --
+
+
+def test_part1_reads_from_its_first_line_only():
+    src = made("一、本部门职责", "（一）不读。", "前言", "（二）读。", "二、机构设置情况")
+    # from line 3: no section heading on lines 3–4, so nothing is kept
+    assert narrative.read_part1(src, 3, 4) == []
+    assert narrative.read_part1(src, 1, 4) == [
+        {"section": "duties", "heading": None, "body": "（一）不读。前言", "source_line": 2},
+        {"section": "duties", "heading": None, "body": "（二）读。", "source_line": 4},
+    ]
+
+
+def test_a_glossary_term_right_after_the_heading_and_a_definition_starting_with_x():
+    src = made("第四部分 名词解释", "一、XBRL：X格式的报表", "二、PDF:文件")
+    got = narrative.read_glossary(src, 1)
+    assert [(g["term"], g["definition"], g["source_line"]) for g in got] == [
+        ("XBRL", "X格式的报表", 2),
+        ("PDF", "文件", 3),
+    ]
+
+
+def test_stated_figures_in_any_order_and_after_an_earlier_full_stop():
+    src = made("前言。采购预算总额10万元，其中货物4万元。服务6万元。")
+    figures = [
+        _figure("other", [r"其他(?P<v>\d+)"], after="missing"),  # after a figure never declared
+        _figure("services", [r"服务(?P<v>\d+)万元"], after="total"),  # not in total's statement
+        _figure("goods", [r"货物(?P<v>\d+)万元"], after="total"),
+        _figure("total", [r"总额(?P<v>\d+)万元"]),
+    ]
+    got = narrative.read_stated(src, figures)
+    assert [(f["key"], f["value"], f["sentence"]) for f in got] == [
+        ("total", D(10), "总额10万元,其中货物4万元。"),
+        ("goods", D(4), "总额10万元,其中货物4万元。"),
+    ]
