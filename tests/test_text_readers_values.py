@@ -1797,7 +1797,8 @@ def test_economic_rows_before_a_group_of_one_cell_and_groups_by_their_ending():
         tables.read_economic_table(src, _table(src, "basic_economic"))
     assert str(e.value) == (
         "made.txt:2: table 2024年一般公共预算安排基本支出分经济科目表: expected a header "
-        "announcing column 合计: found '部门预算支出经济科目名称\\t政府预算支出经济科目名称\\t人员经费'"
+        "announcing column 合计: "
+        "found '部门预算支出经济科目名称\\t政府预算支出经济科目名称\\t人员经费'"
     )
 
 
