@@ -1932,3 +1932,36 @@ def test_stated_figures_in_any_order_and_after_an_earlier_full_stop():
         ("total", D(10), "总额10万元,其中货物4万元。"),
         ("goods", D(4), "总额10万元,其中货物4万元。"),
     ]
+
+
+def test_list_figures_start_after_the_first_opening_words_only():
+    lp = narrative.m.ListPattern("d", "支出方向", "其中")
+    # the second 其中 opens no new list: both items are read; its words are dropped from the name
+    block = narrative._Joined(made("其中：基本支出10万元，其中项目支出30万元"), 1, 1)
+    assert [(f["key"], f["value"]) for f in narrative._list_figures(block, lp)] == [
+        ("d.基本支出", D(10)),
+        ("d.项目支出", D(30)),
+    ]
+    # an amount before the opening words is no item of the list
+    block = narrative._Joined(made("合计总额10万元，其中：基本支出10万元"), 1, 1)
+    assert [f["key"] for f in narrative._list_figures(block, lp)] == ["d.基本支出"]
+    # nor are the two characters right before them
+    block = narrative._Joined(made("说明：甲乙其中5万元，丙丁6万元"), 1, 1)
+    assert [f["key"] for f in narrative._list_figures(block, lp)] == ["d.丙丁"]
+    # a name of opening words only is skipped, and the list goes on
+    lp = narrative.m.ListPattern("d", "支出方向", "主要包括")
+    block = narrative._Joined(made("主要包括：其中5万元，基本支出3万元"), 1, 1)
+    assert [f["key"] for f in narrative._list_figures(block, lp)] == ["d.基本支出"]
+
+
+def test_catalogue_rows_before_its_header_or_first_line_and_without_heading():
+    src = made(
+        "A\t不读",  # 1: a code row before the header
+        "代码\t一级目录\t二级目录\t三级目录\t四级目录",  # 2
+        "A01\t\t读",  # 3: no department heading yet
+    )
+    got = narrative.read_catalogue(src, 1, 3)
+    assert got == [{"section": "", "code": "A01", "level": 2, "name": "读", "source_line": 3}]
+    assert all(type(r["level"]) is int for r in got)
+    # from line 3 only: the header on line 2 is not seen, so nothing is read
+    assert narrative.read_catalogue(src, 3, 3) == []
