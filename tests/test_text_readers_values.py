@@ -1965,3 +1965,59 @@ def test_catalogue_rows_before_its_header_or_first_line_and_without_heading():
     assert all(type(r["level"]) is int for r in got)
     # from line 3 only: the header on line 2 is not seen, so nothing is read
     assert narrative.read_catalogue(src, 3, 3) == []
+
+
+def test_sections_of_two_headings_a_heading_on_the_last_line_and_a_table_right_after_one():
+    src = made(
+        "一、部门预算收支数据变动情况及原因",  # 1
+        "甲",  # 2
+        "二、收入预算情况说明",  # 3
+        "乙",  # 4
+        "九、政府采购情况",  # 5: on the last line
+    )
+    assert narrative.narrative_sections(src, 1, 5) == [
+        ("change", 1, 2),
+        ("revenue", 3, 4),
+        ("procurement", 5, 5),
+    ]
+    src = made(
+        "一、部门预算收支数据变动情况及原因",  # 1
+        "项目支出绩效目标表",  # 2: ends section 一 before it
+        "二、收入预算情况说明",  # 3
+        "乙",  # 4
+        "十、绩效管理情况",  # 5
+        "部门整体支出绩效目标申报表",  # 6: right after the heading
+        "丙",  # 7
+    )
+    assert narrative.narrative_sections(src, 1, 7) == [
+        ("change", 1, 1),
+        ("revenue", 3, 4),
+        ("performance", 5, 5),
+    ]
+
+
+def test_sentences_after_a_leading_full_stop_and_mention_labels_near_the_start_or_far():
+    block = narrative._Joined(made("。甲"), 1, 1)
+    assert block.sentence_at(1) == "甲"
+    got = {
+        f["key"]: f for f in narrative.read_key_figures(made("九、政府采购情况", "甲乙3台"), 1, 2)
+    }
+    assert got["procurement.mention.1"]["label"] == "甲乙"
+    # no mark within the 24 characters before: the label is those 24 characters
+    text = "丙" + "甲" * 24 + "3台"
+    got = {f["key"]: f for f in narrative.read_key_figures(made("九、政府采购情况", text), 1, 2)}
+    assert got["procurement.mention.1"]["label"] == "甲" * 24
+
+
+def test_a_section_printed_under_two_headings_keeps_the_mentions_of_both():
+    src = made(
+        "七、“三公”经费增减变动原因说明",  # 1
+        "车辆3辆。",  # 2
+        "八、“三公”经费说明（续）",  # 3: the same section again
+        "设备4台。",  # 4
+    )
+    got = {f["key"]: f for f in narrative.read_key_figures(src, 1, 4)}
+    mentions = sorted(
+        (f["source_line"], f["value"], f["unit"]) for k, f in got.items() if ".mention." in k
+    )
+    assert mentions == [(2, D(3), "辆"), (4, D(4), "台")]
