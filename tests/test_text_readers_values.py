@@ -2021,3 +2021,68 @@ def test_a_section_printed_under_two_headings_keeps_the_mentions_of_both():
         (f["source_line"], f["value"], f["unit"]) for k, f in got.items() if ".mention." in k
     )
     assert mentions == [(2, D(3), "辆"), (4, D(4), "台")]
+
+
+# --- performance.py: the cases the first mutation run left (each seen to fail with its mutant) -
+
+
+def test_performance_titles_on_the_last_line_of_forty_characters_and_next_to_a_heading():
+    assert performance.locate(made("甲", "项目支出绩效目标表"), 1) == [(2, 2, False)]
+    dept40 = "部门整体支出绩效目标申报表" + "长" * 27  # 40 characters: no title
+    assert len(dept40) == 40
+    assert performance.locate(made(dept40, "甲"), 1) == []
+    assert performance.locate(made(dept40[:-1], "甲"), 1) == [(1, 2, True)]
+    src = made(
+        "十、绩效管理情况",  # 1: a heading right before a title
+        "项目支出绩效目标表",  # 2
+        "甲",  # 3
+        "项目支出绩效目标表",  # 4
+        "十一、其他",  # 5: a heading right after a title
+        "乙",  # 6
+    )
+    assert performance.locate(src, 1) == [(2, 3, False), (4, 4, False)]
+
+
+def test_department_table_variants():
+    src = made(
+        "\t内设职能部门数\t9个",  # 1: before the table: not read
+        "部门整体支出绩效目标申报表",  # 2
+        "\t部门名称\t101-某局",  # 3: the name without 部门基本信息
+        "x\t其他人员数\t2人\t所属预算单位数",  # 4: a label in the last cell has no value
+        "部门职责\t<p>职</p>\t责",  # 5: texts over several cells are joined as they are
+        "部门战略目标\t目\t标",  # 6
+        "重点任务\t任\t务",  # 7
+        "年度绩效目标\t年\t度",  # 8
+        "绩效指标\t产出指标\t数量指标\t培训人数\t5人",  # 9
+        "\t\t\t\t≥90%",  # 10: a value without a name
+    )
+    pt = performance.parse_department(src, 2, 10)
+    assert pt.title_line == 2
+    assert pt.meta == {
+        "supervisor": "101-某局",
+        "summary": "职责",
+        "basis": "目标",
+        "plan": "任务",
+        "goal_annual": "年度",
+    }
+    assert [(p["key"], p["value"], p["source_line"]) for p in pt.profile] == [
+        ("staff_other", D(2), 4)
+    ]
+    assert [(i["name"], i["target_raw"], i["source_line"]) for i in pt.indicators] == [
+        ("培训人数", "5人", 9),
+        (None, "≥90%", 10),
+    ]
+    assert ("target value ≥90% without an indicator name", 10) in pt.notes
+    # 部门基本信息 with the name in the same cell as its label
+    src = made(
+        "部门整体支出绩效目标申报表", "部门基本信息\t部门名称：101-某局", "绩效指标\t产出指标"
+    )
+    assert performance.parse_department(src, 1, 3).meta["supervisor"] == "101-某局"
+    # a count that is not a number, the label not first in its row
+    src = made("部门整体支出绩效目标申报表", "x\t内设职能部门数\t六个", "绩效指标\t产出指标")
+    with pytest.raises(IngestError) as e:
+        performance.parse_department(src, 1, 3)
+    assert str(e.value) == (
+        "made.txt:2: table 整体支出绩效目标申报表: expected a count for 内设职能部门数: "
+        "found '六个'"
+    )
