@@ -1362,7 +1362,7 @@ def test_a_made_project_table():
         ("实施期", "self_raised", "单位自筹", D(100), 8),
         ("年度", "self_raised", "单位自筹", D(0), 8),
     ]
-    assert ("stray figure 7 in the funds block, not a fund", 8) in pt.notes
+    assert pt.notes == [("stray figure 7 in the funds block, not a fund", 8)]
     assert [
         (i["period"], i["level1"], i["level2"], i["name"], i["target_raw"], i["source_line"])
         for i in pt.indicators
@@ -2086,3 +2086,45 @@ def test_department_table_variants():
         "made.txt:2: table 整体支出绩效目标申报表: expected a count for 内设职能部门数: "
         "found '六个'"
     )
+
+
+def test_project_fund_rows_cell_by_cell():
+    pt = performance.PerfTable("某项目", False, 1)
+    rows = [
+        (
+            2,
+            ["实施期资金总额：", "", "300", "年度资金总额：", "", "", "100"],
+        ),  # blanks before amounts
+        (3, ["单位自筹", "9", "说明", "单位自筹", "1"]),  # a label in the first cell; a word
+        (4, ["项目资金", "8", "其他资金"]),  # a stray figure in the second cell; no amount
+        (5, ["5", "中央财政资金", "1,000"]),  # a figure in the first cell is no stray figure
+    ]
+    got = performance._project_funds(made(), rows, pt)
+    assert [(f["period"], f["source"], f["amount_yuan"], f["source_line"]) for f in got] == [
+        ("实施期", "total", D(300), 2),
+        ("年度", "total", D(100), 2),
+        ("实施期", "self_raised", D(9), 3),
+        ("年度", "self_raised", D(1), 3),
+        ("实施期", "other", None, 4),
+        ("实施期", "central", D(1000), 5),
+    ]
+    assert pt.notes == [("stray figure 8 in the funds block, not a fund", 4)]
+
+
+def test_department_fund_rows_cell_by_cell():
+    src = made(
+        "部门整体支出绩效目标申报表",  # 1
+        "年度预算情况\t合计\t1,234.5\t合计\t1,234.5",  # 2: the heading row holds the totals
+        "\t项目支出\t1\t某种资金\t3\t其中:基本支出\t0.5",  # 3: an unknown label in the middle
+        "年度重点任务\t重点任务",  # 4
+    )
+    pt = performance.parse_department(src, 1, 4)
+    assert [
+        (f["dimension"], f["source"], f["amount_yuan"], f["source_line"]) for f in pt.funds
+    ] == [
+        ("source", "total", D("12345000"), 2),
+        ("direction", "total", D("12345000"), 2),
+        ("direction", "project", D(10000), 3),
+        ("direction", "basic", D(5000), 3),
+    ]
+    assert pt.notes == [("unknown fund label 某种资金", 3)]
