@@ -2128,3 +2128,19 @@ def test_department_fund_rows_cell_by_cell():
         ("direction", "basic", D(5000), 3),
     ]
     assert pt.notes == [("unknown fund label 某种资金", 3)]
+
+
+def test_project_fund_periods_by_their_labels_and_a_label_without_amount_before_another():
+    pt = performance.PerfTable("某项目", False, 1)
+    rows = [
+        (2, ["年度资金总额：", "5", "实施期资金总额：", "9"]),  # the 年度 total printed first
+        (3, ["其他资金", "单位自筹", "4"]),  # no amount for 其他资金: 单位自筹 is read next
+    ]
+    got = performance._project_funds(made(), rows, pt)
+    assert [(f["period"], f["source"], f["amount_yuan"]) for f in got] == [
+        ("年度", "total", D(5)),
+        ("实施期", "total", D(9)),
+        ("实施期", "other", None),
+        ("实施期", "self_raised", D(4)),
+    ]
+    assert pt.notes == []
