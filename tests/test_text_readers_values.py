@@ -2144,3 +2144,55 @@ def test_project_fund_periods_by_their_labels_and_a_label_without_amount_before_
         ("实施期", "self_raised", D(4)),
     ]
     assert pt.notes == []
+
+
+def test_project_table_rows_of_few_cells_and_the_end_of_its_indicators():
+    src = _project(
+        "项目名称\t某项目",  # 2
+        "主管部门及代码",  # 3: no supervisor printed
+        "项目属性",  # 4: nor attribute
+        "备注\t3年",  # 5: a duration looked for after 项目属性 …
+        *BLOCK,  # 6, 7
+        "经办人\t填报日期：20240102",  # 8: the block ends at 填报日期 too
+        "项目属性\t新增项目\t项目期\t长期",  # 9: read after the block
+    )
+    pt = performance.parse_project(src, 1, 9)
+    assert pt.meta == {
+        "supervisor": None,
+        "implementing_unit": None,
+        "attribute": "新增项目",
+        "duration": "长期",
+        "fill_date": "20240102",
+    }
+    assert [i["source_line"] for i in pt.indicators] == [7, 7]
+    src = _project(
+        "项目名称\t某项目",  # 2
+        "主管部门及代码\t101-某局\t实施单位：某中心\t备注",  # 3: 实施单位 not last
+        "项目属性\t新增项目",  # 4: two cells
+        "备注\t2年",  # 5
+        *BLOCK,  # 6, 7
+        "负责人：某",  # 8: the block ends at 负责人 without 填报日期
+        "x\t培训人数\t9人",  # 9: not an indicator
+    )
+    pt = performance.parse_project(src, 1, 9)
+    assert pt.meta["implementing_unit"] == "某中心"
+    assert (pt.meta["attribute"], pt.meta["duration"]) == ("新增项目", "2年")
+    assert pt.meta["fill_date"] is None
+    assert [i["source_line"] for i in pt.indicators] == [7, 7]
+    # no 项目属性: no duration looked for
+    src = _project("项目名称\t某项目", "备注\t3年", *BLOCK)
+    assert "duration" not in performance.parse_project(src, 1, 4).meta
+
+
+def test_a_project_table_without_a_name_names_the_line_after_its_title():
+    with pytest.raises(IngestError) as e:
+        performance.parse_project(_project("项目名称\t", *BLOCK), 1, 4)
+    assert str(e.value) == (
+        "made.txt:1: table 项目支出绩效目标表: expected a 项目名称 row with the project's name: "
+        "found '项目名称\\t'"
+    )
+    with pytest.raises(IngestError) as e:
+        performance.parse_project(made("项目支出绩效目标表"), 1, 1)
+    assert str(e.value) == (
+        "made.txt:1: table 项目支出绩效目标表: expected a 项目名称 row with the project's name"
+    )
