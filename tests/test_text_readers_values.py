@@ -2196,3 +2196,16 @@ def test_a_project_table_without_a_name_names_the_line_after_its_title():
     assert str(e.value) == (
         "made.txt:1: table 项目支出绩效目标表: expected a 项目名称 row with the project's name"
     )
+
+
+def test_a_project_table_of_an_empty_goal_and_a_block_opened_by_its_annual_heading():
+    src = _project(
+        "项目名称\t某项目",  # 2
+        "总体目标",  # 3: no text
+        "年度绩效指标\t产出指标\t数量指标\t培训人数\t100人",  # 4
+    )
+    pt = performance.parse_project(src, 1, 4)
+    assert (pt.meta["goal_impl"], pt.meta["goal_annual"]) == (None, None)
+    assert [(i["name"], i["target_raw"], i["source_line"]) for i in pt.indicators] == [
+        ("培训人数", "100人", 4)
+    ]
