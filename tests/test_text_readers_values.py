@@ -2209,3 +2209,40 @@ def test_a_project_table_of_an_empty_goal_and_a_block_opened_by_its_annual_headi
     assert [(i["name"], i["target_raw"], i["source_line"]) for i in pt.indicators] == [
         ("培训人数", "100人", 4)
     ]
+
+
+def test_labelled_cells_holding_more_colons_and_the_duration_window():
+    assert performance._label_value(["实施单位：甲：乙"], "实施单位") == "甲：乙"
+    assert performance._label_value(["实施单位:甲:乙"], "实施单位") == "甲:乙"
+    src = _project(
+        "项目名称\t某项目",  # 2
+        "项目属性\t新增项目\t项目期\t5年",  # 3
+        "备注\t3年",  # 4: a duration is already read
+        "一级指标\t二级指标\t三级指标\t指标值",  # 5: the block opened by its header
+        "产出指标\t数量指标\t培训人数\t100人",  # 6
+        "\t\t\t≥1次",  # 7: a value without a name
+    )
+    pt = performance.parse_project(src, 1, 7)
+    assert pt.meta["duration"] == "5年"
+    assert [(i["name"], i["target_raw"], i["source_line"]) for i in pt.indicators] == [
+        ("培训人数", "100人", 6),
+        (None, "≥1次", 7),
+    ]
+    assert ("target value ≥1次 without an indicator name", 7) in pt.notes
+    src = _project(
+        "项目名称\t某项目",  # 2
+        "项目属性\t新增项目",  # 3: no duration
+        "项目概况\t概况",  # 4: closes the window
+        "备注\t4年",  # 5
+        *BLOCK,
+    )
+    assert performance.parse_project(src, 1, 7).meta["duration"] is None
+
+
+def test_a_project_table_without_indicators_says_so_whole():
+    with pytest.raises(IngestError) as e:
+        performance.parse_project(_project("项目名称\t某项目", "总体目标\t目标"), 1, 3)
+    assert str(e.value) == (
+        "made.txt:1: table 项目支出绩效目标表 某项目: expected an indicator block "
+        "(绩效指标 一级/二级/三级/指标值): found 'the table ended without one (truncated?)'"
+    )
