@@ -173,7 +173,8 @@ def _other_mentions(block: _Joined, section: str, out: dict[str, dict]) -> None:
         for f in out.values()
         if f["key"].split(".")[0] != section or ".mention." not in f["key"]
     )
-    n = 0
+    # a section printed under two headings is read twice: number on after the first's mentions
+    n = sum(1 for k in out if k.startswith(f"{section}.mention."))
     for hit in _MENTION.finditer(block.text):
         value = _to_decimal(hit.group("v"))
         line = block.line_at(hit.start("v"))

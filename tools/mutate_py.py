@@ -142,6 +142,17 @@ SCOPES: dict[str, tuple[str, ...]] = {
     # a storyline made for the case, drawn without a database (≈ 1 s), then the seed's deck
     # written once a module in each language (≈ 3 s)
     "budgetlens/deck.py": ("tests/test_deck_values.py", "tests/test_deck.py"),
+    # the text readers ingest.py calls: called directly on the seed's text and on text made for
+    # the case (tests/test_text_readers_values.py, ≈ 2 s), and the seed ingested once
+    # (tests/test_ingest_seed.py, ≈ 5 s)
+    "budgetlens/tables.py": ("tests/test_text_readers_values.py", "tests/test_ingest_seed.py"),
+    "budgetlens/narrative.py": ("tests/test_text_readers_values.py", "tests/test_ingest_seed.py"),
+    "budgetlens/performance.py": (
+        "tests/test_text_readers_values.py",
+        "tests/test_ingest_seed.py",
+    ),
+    "budgetlens/source.py": ("tests/test_text_readers_values.py", "tests/test_ingest_seed.py"),
+    "budgetlens/prior_year.py": ("tests/test_text_readers_values.py", "tests/test_ingest_seed.py"),
 }
 SKIP = {".git", "build", "mutants", ".venv", "dist", "artifacts"}
 IGNORE = shutil.ignore_patterns(
