@@ -1,0 +1,512 @@
+"""What ``budgetlens.pdf_ingest`` writes to the database, against values read by hand.
+
+Three corpus documents are ingested (grouped, parsed, loaded into a fresh database): a Shanghai
+单位预算 whose tables are in 元 and whose 三公 table is in 万元, a Shanghai 决算, and Jiangsu's
+2019 budget published as two PDFs (the narrative 文件 and the tables 表), given tables first.
+Expected values are the folders' hand readings (``tests/fixtures/corpus/<folder>/hand_read.csv``
+and ``NOTES.md``: file and page in each row) or worked out here from them (元 ÷ 10,000 = 万元).
+
+The PDFs' pages are read by :mod:`budgetlens.pdf` once a session (``_PAGES``): that is not the
+module under test. Grouping and parsing run afresh for every module that uses ``con``, so a
+mutant of ``pdf_ingest`` meets a fresh ingest (≈ 0.1 s a document).
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from budgetlens import db, pdf_ingest
+from budgetlens.pdf import PdfFile
+from budgetlens.pdf import read as read_pdf
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+SH_UNIT = "sh-putuo-swj-2025-budget-unit"
+SH_UNIT_PDF = "上海市普陀区商务委员会2025年单位预算.pdf"
+SH_FINAL = "sh-putuo-shgzb-2024-final-dept"
+SH_FINAL_PDF = "中共上海市普陀区委社会工作部2024年度部门决算.pdf"
+JS = "js-rdbgt-2019"
+JS_TEXT = "江苏省人大办公厅--江苏省人大常委会2019年度部门预算公开.pdf"
+JS_TABLES = "江苏省人大办公厅--江苏省人大常委会办公厅2019年部门预算公开表.pdf"
+
+DOC_UNIT = "上海市普陀区商务委员会-2025-预算-单位"
+DOC_FINAL = "中共上海市普陀区委社会工作部-2024-决算-部门"
+DOC_JS = "江苏省人大常委会办公厅-2019-预算-部门"
+
+_PAGES: dict[Path, PdfFile] = {}
+
+
+def _file(folder: str, name: str) -> PdfFile:
+    """The PDF's pages, read once a session; a fresh copy each time (parsing marks grids)."""
+    path = CORPUS / folder / name
+    if path not in _PAGES:
+        _PAGES[path] = read_pdf(path)
+    return copy.deepcopy(_PAGES[path])
+
+
+def parse(*files: PdfFile):
+    return [pdf_ingest.parse_group(d) for d in pdf_ingest.group_files(list(files))]
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    c = db.connect(tmp_path_factory.mktemp("pdf_ingest") / "budget.duckdb")
+    documents = [
+        *parse(_file(SH_UNIT, SH_UNIT_PDF)),
+        *parse(_file(SH_FINAL, SH_FINAL_PDF)),
+        # the tables file first: the narrative is read first all the same
+        *parse(_file(JS, JS_TABLES), _file(JS, JS_TEXT)),
+    ]
+    for parsed in documents:
+        db.load(c, parsed, [])
+    yield c
+    c.close()
+
+
+def hand(folder: str, section: str) -> list[dict[str, str]]:
+    with open(CORPUS / folder / "hand_read.csv", encoding="utf-8") as fh:
+        return [r for r in csv.DictReader(fh) if r["section"] == section]
+
+
+def wan(row: dict[str, str]) -> Decimal:
+    """A hand-read amount in 万元 (the database's unit)."""
+    value = Decimal(row["value"].replace(",", ""))
+    return value / 10000 if row["unit"] == "元" else value
+
+
+def q(con, sql: str, **params) -> list[tuple]:
+    return con.execute(sql, params).fetchall()
+
+
+def where(con, document: str, line: int) -> tuple[str, int]:
+    """The file and page of a line of the document's reading text."""
+    return q(
+        con,
+        "select file, page from source_location where document = $d and line = $l",
+        d=document,
+        l=line,
+    )[0]
+
+
+# --- the documents --------------------------------------------------------------------------------
+
+
+def test_each_document_is_identified_as_its_cover_says(con):
+    # SH_UNIT NOTES.md p1: 2025年区级单位预算, 预算单位：上海市普陀区商务委员会; tables in 元, the
+    # 三公 table (p21) in 万元. SH_FINAL p1: 2024 年度 部门决算, all 万元. JS hand_read identity
+    # (narrative file p1): 江苏省人大常委会办公厅 2019年度部门预算公开, all 万元.
+    got = q(
+        con,
+        "select document, department, year, kind, scope, government, unit, title, source_files,"
+        " source_file from document order by year, document",
+    )
+    assert got == [
+        (
+            DOC_JS,
+            "江苏省人大常委会办公厅",
+            2019,
+            "预算",
+            "部门",
+            "江苏省",
+            "万元",
+            "江苏省人大常委会办公厅2019年部门预算",
+            f"{JS_TEXT}; {JS_TABLES}",
+            JS_TEXT,
+        ),
+        (
+            DOC_FINAL,
+            "中共上海市普陀区委社会工作部",
+            2024,
+            "决算",
+            "部门",
+            "上海市普陀区",
+            "万元",
+            "中共上海市普陀区委社会工作部2024年部门决算",
+            SH_FINAL_PDF,
+            SH_FINAL_PDF,
+        ),
+        (
+            DOC_UNIT,
+            "上海市普陀区商务委员会",
+            2025,
+            "预算",
+            "单位",
+            "上海市普陀区",
+            "元/万元",
+            "上海市普陀区商务委员会2025年单位预算",
+            SH_UNIT_PDF,
+            SH_UNIT_PDF,
+        ),
+    ]
+
+
+def test_every_line_of_the_reading_text_has_its_file_and_page(con):
+    # SH_UNIT has 22 pages (NOTES.md), its tables on p9–21; JS's narrative file comes first
+    for document, files in (
+        (DOC_UNIT, [SH_UNIT_PDF]),
+        (DOC_FINAL, [SH_FINAL_PDF]),
+        (DOC_JS, [JS_TEXT, JS_TABLES]),
+    ):
+        lines = q(
+            con,
+            "select line, file, page from source_location where document = $d order by line",
+            d=document,
+        )
+        assert [r[0] for r in lines] == list(range(1, len(lines) + 1))
+        assert [f for f in dict.fromkeys(r[1] for r in lines)] == files
+        line_count = q(con, "select line_count from document where document = $d", d=document)
+        assert line_count == [(len(lines),)]
+        pages = [r[2] for r in lines if r[1] == files[-1]]
+        assert pages == sorted(pages) and pages[0] == 1
+    unit_pages = {
+        r[0] for r in q(con, "select page from source_location where document = $d", d=DOC_UNIT)
+    }
+    assert max(unit_pages) == 22
+
+
+# --- figures, each on its page -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("folder", "document", "pdf", "table_key"),
+    [
+        (SH_UNIT, DOC_UNIT, SH_UNIT_PDF, "expenditure_total"),
+        (SH_FINAL, DOC_FINAL, SH_FINAL_PDF, "expenditure_total"),
+    ],
+)
+def test_function_rows_are_the_hand_read_amounts_on_their_pages(
+    con, folder, document, pdf, table_key
+):
+    # hand_read.csv "function": 支出预算总表 (SH_UNIT pp12–13, in 元) / 支出决算表 (SH_FINAL pp8–9)
+    column = {"total": "total_wan", "basic": "basic_wan", "project": "project_wan"}
+    for r in hand(folder, "function"):
+        code = r["code"] or None
+        got = q(
+            con,
+            f"select {column[r['column']]}, source_line, seq from expenditure_function"
+            " where document = $d and table_key = $t and code is not distinct from $c",
+            d=document,
+            t=table_key,
+            c=code,
+        )
+        assert len(got) == 1, (code, r["label"])
+        value, line, seq = got[0]
+        assert value == wan(r), (code, r["label"], r["column"])
+        assert where(con, document, line) == (pdf, int(r["page"])), (code, r["label"])
+        assert seq >= 1
+
+
+def test_function_rows_are_numbered_in_order_within_their_table(con):
+    for document in (DOC_UNIT, DOC_FINAL, DOC_JS):
+        for (table_key,) in q(
+            con,
+            "select distinct table_key from expenditure_function where document = $d",
+            d=document,
+        ):
+            got = q(
+                con,
+                "select seq, source_line from expenditure_function where document = $d and"
+                " table_key = $t order by source_line",
+                d=document,
+                t=table_key,
+            )
+            assert [s for s, _ in got] == list(range(1, len(got) + 1)), (document, table_key)
+
+
+def test_economic_rows_are_the_hand_read_amounts_on_their_pages(con):
+    # SH_UNIT hand_read.csv "economic": 基本支出经济分类预算表 pp19–20, in 元
+    column = {"total": "total_wan", "personnel": "personnel_wan", "public": "public_wan"}
+    for r in hand(SH_UNIT, "economic"):
+        got = q(
+            con,
+            f"select {column[r['column']]}, source_line, table_key from expenditure_economic"
+            " where document = $d and code is not distinct from $c and"
+            " (code is not null or row_kind = 'total')",
+            d=DOC_UNIT,
+            c=r["code"] or None,
+        )
+        assert len(got) == 1, (r["code"], r["label"])
+        value, line, table_key = got[0]
+        assert (value, table_key) == (wan(r), "basic_economic"), (r["code"], r["column"])
+        assert where(con, DOC_UNIT, line) == (SH_UNIT_PDF, int(r["page"])), r["code"]
+
+
+def test_revenue_rows_are_the_hand_read_amounts(con):
+    # SH_UNIT hand_read.csv "revenue": 收入预算总表 pp10–11 (合计 and 财政拨款收入 columns, 元)
+    column = {"合计": "total_wan"}
+    for r in hand(SH_UNIT, "revenue"):
+        if r["column"] not in column:
+            continue
+        got = q(
+            con,
+            f"select {column[r['column']]}, source_line from revenue_function"
+            " where document = $d and table_key = 'revenue_function'"
+            " and code is not distinct from $c",
+            d=DOC_UNIT,
+            c=r["code"] or None,
+        )
+        assert len(got) == 1, r["code"]
+        assert got[0][0] == wan(r), r["code"]
+        assert where(con, DOC_UNIT, got[0][1]) == (SH_UNIT_PDF, int(r["page"])), r["code"]
+    # the 收入 table's rows carry no 基本/项目 columns
+    assert "basic_wan" not in [c for c in db.table_columns(con, "revenue_function")]
+
+
+def test_final_revenue_by_source_is_kept_in_its_own_columns(con):
+    # SH_FINAL hand_read.csv "revenue": 收入决算表 p6–7, 本年收入合计 and 财政拨款收入 (万元)
+    for r in hand(SH_FINAL, "revenue"):
+        col = {"本年收入合计": "total_wan", "财政拨款收入": "fiscal_appropriation_wan"}[r["column"]]
+        got = q(
+            con,
+            f"select {col}, source_line from revenue_function where document = $d"
+            " and code is not distinct from $c",
+            d=DOC_FINAL,
+            c=r["code"] or None,
+        )
+        assert len(got) == 1 and got[0][0] == wan(r), (r["code"], r["column"])
+        assert where(con, DOC_FINAL, got[0][1]) == (SH_FINAL_PDF, int(r["page"]))
+
+
+def test_summary_rows_are_the_hand_read_amounts_on_their_page(con):
+    # SH_FINAL hand_read.csv "summary": 收入支出决算总表 p5, 万元; blank cells are no row
+    for r in hand(SH_FINAL, "summary"):
+        side = "收入" if r["note"].startswith("收入") else "支出"
+        got = q(
+            con,
+            "select amount_wan, source_line from summary_item where document = $d and"
+            " table_key = 'income_expense_summary' and side = $s and label = $l",
+            d=DOC_FINAL,
+            s=side,
+            l=r["label"],
+        )
+        if not r["value"]:
+            assert got == [], r["label"]
+            continue
+        assert [v for v, _ in got] == [wan(r)], (side, r["label"])
+        assert where(con, DOC_FINAL, got[0][1]) == (SH_FINAL_PDF, 5)
+
+
+def test_three_public_rows_are_the_hand_read_amounts(con):
+    # SH_UNIT p21 (万元): 合计 1.00, 公务接待费 1.00
+    got = q(
+        con,
+        "select label, total_wan, table_key, source_line, seq from fiscal_item"
+        " where document = $d and total_wan is not null and table_key = 'three_public'"
+        " order by seq",
+        d=DOC_UNIT,
+    )
+    labels = {label: total for label, total, *_ in got}
+    assert labels["合计"] == Decimal("1.00") and labels["公务接待费"] == Decimal("1.00")
+    assert [s for *_, s in got] == sorted(s for *_, s in got)
+    assert {where(con, DOC_UNIT, line) for *_, line, _ in got} == {(SH_UNIT_PDF, 21)}
+
+
+# --- key figures ---------------------------------------------------------------------------------
+
+
+def key_figures(con, document: str) -> dict[str, tuple]:
+    return {
+        key: (value, unit, label, sentence, where(con, document, line))
+        for key, value, unit, label, sentence, line in q(
+            con,
+            "select key, value, unit, label, sentence, source_line from key_figure"
+            " where document = $d and key in ('revenue_total', 'expenditure_total',"
+            " 'basic_total', 'project_total', 'three_public_total', 'revenue_current_year',"
+            " 'expenditure_current_year')",
+            d=document,
+        )
+    }
+
+
+def test_key_figures_of_a_budget_in_yuan_are_in_wan_on_their_pages(con):
+    # SH_UNIT: 收入总计 = 支出总计 = 371,514,655.00 元 (p9), 合计 基本支出 19,830,655.00 and 项目支出
+    # 351,684,000.00 元 (支出预算总表 p13), 三公 合计 1.00 万元 (p21)
+    assert key_figures(con, DOC_UNIT) == {
+        "revenue_total": (
+            Decimal("37151.4655"),
+            "万元",
+            "收入总计",
+            "表中“收入总计”行",
+            (SH_UNIT_PDF, 9),
+        ),
+        "expenditure_total": (
+            Decimal("37151.4655"),
+            "万元",
+            "支出总计",
+            "表中“支出总计”行",
+            (SH_UNIT_PDF, 9),
+        ),
+        "basic_total": (
+            Decimal("1983.0655"),
+            "万元",
+            "基本支出",
+            "表中“合计 基本支出”行",
+            (SH_UNIT_PDF, 13),
+        ),
+        "project_total": (
+            Decimal("35168.4"),
+            "万元",
+            "项目支出",
+            "表中“合计 项目支出”行",
+            (SH_UNIT_PDF, 13),
+        ),
+        "three_public_total": (
+            Decimal("1.00"),
+            "万元",
+            "“三公”经费合计",
+            "表中“合计”行",
+            (SH_UNIT_PDF, 21),
+        ),
+    }
+
+
+def test_key_figures_of_a_final_account_include_the_year_s_own(con):
+    # SH_FINAL p5: 总计 307.82 on both sides, 本年收入合计 = 本年支出合计 = 307.82 (no carry-over
+    # printed); 支出决算表 p8: 合计 基本支出 105.58, 项目支出 202.24; the 三公 table p14 is blank
+    assert key_figures(con, DOC_FINAL) == {
+        "revenue_total": (Decimal("307.82"), "万元", "收入总计", "表中“总计”行", (SH_FINAL_PDF, 5)),
+        "expenditure_total": (
+            Decimal("307.82"),
+            "万元",
+            "支出总计",
+            "表中“总计”行",
+            (SH_FINAL_PDF, 5),
+        ),
+        "revenue_current_year": (
+            Decimal("307.82"),
+            "万元",
+            "本年收入合计",
+            "表中“本年收入合计”行",
+            (SH_FINAL_PDF, 5),
+        ),
+        "expenditure_current_year": (
+            Decimal("307.82"),
+            "万元",
+            "本年支出合计",
+            "表中“本年支出合计”行",
+            (SH_FINAL_PDF, 5),
+        ),
+        "basic_total": (
+            Decimal("105.58"),
+            "万元",
+            "基本支出",
+            "表中“合计 基本支出”行",
+            (SH_FINAL_PDF, 8),
+        ),
+        "project_total": (
+            Decimal("202.24"),
+            "万元",
+            "项目支出",
+            "表中“合计 项目支出”行",
+            (SH_FINAL_PDF, 8),
+        ),
+    }
+
+
+def test_key_figures_of_a_two_file_document_come_from_its_tables_file(con):
+    # JS hand_read.csv (tables file): 收支预算总表 p1 收入合计 = 支出合计 = 18,330.37; its 支出用途
+    # column 一、基本支出 9,312.90 and 二、项目支出 6,459.58 (p1); 三公 小计 767.60 (p9)
+    got = key_figures(con, DOC_JS)
+    assert got["revenue_total"] == (
+        Decimal("18330.37"),
+        "万元",
+        "收入总计",
+        "表中“收入合计”行",
+        (JS_TABLES, 1),
+    )
+    assert got["expenditure_total"] == (
+        Decimal("18330.37"),
+        "万元",
+        "支出总计",
+        "表中“支出合计”行",
+        (JS_TABLES, 1),
+    )
+    assert got["basic_total"] == (
+        Decimal("9312.90"),
+        "万元",
+        "基本支出",
+        "表中“一、基本支出”行",
+        (JS_TABLES, 1),
+    )
+    assert got["project_total"] == (
+        Decimal("6459.58"),
+        "万元",
+        "项目支出",
+        "表中“二、项目支出”行",
+        (JS_TABLES, 1),
+    )
+    assert got["three_public_total"][:2] == (Decimal("767.60"), "万元")
+    assert got["three_public_total"][4] == (JS_TABLES, 9)
+    assert "revenue_current_year" not in got
+
+
+# --- tables --------------------------------------------------------------------------------------
+
+
+def test_tables_are_listed_with_their_unit_page_and_emptiness(con):
+    # SH_UNIT NOTES.md: 9 tables on p9–21, in 元 but the 三公 table (p21, 万元); 政府性基金 (p17)
+    # and 国有资本经营 (p18) print 本表为空表
+    got = q(
+        con,
+        "select table_key, amount_unit, is_empty, source_line, row_count from source_table"
+        " where document = $d order by source_line",
+        d=DOC_UNIT,
+    )
+    assert len(got) == 9
+    pages = [where(con, DOC_UNIT, line)[1] for _, _, _, line, _ in got]
+    assert pages == [9, 10, 12, 14, 15, 17, 18, 19, 21]
+    assert [u for _, u, *_ in got] == ["元"] * 8 + ["万元"]
+    assert [e for _, _, e, *_ in got] == [False] * 5 + [True, True] + [False] * 2
+    assert all(n > 0 for *_, n in got)
+    # the title line of the 三公 table is the line the table starts on
+    titles = {
+        k: line
+        for k, line in q(
+            con,
+            "select table_key, source_line from source_table where document = $d",
+            d=DOC_UNIT,
+        )
+    }
+    first_row = q(
+        con,
+        "select min(source_line) from fiscal_item where document = $d",
+        d=DOC_UNIT,
+    )[0][0]
+    assert titles["three_public"] < first_row
+
+
+def test_an_empty_table_keeps_the_note_that_says_so(con):
+    # SH_FINAL p14: the 三公 table's cells are blank and its note says so (hand_read.csv)
+    got = q(
+        con,
+        "select is_empty, note from source_table where document = $d and table_key ="
+        " 'three_public'",
+        d=DOC_FINAL,
+    )
+    assert got == [
+        (True, "说明：中共上海市普陀区委社会工作部本年度没有财政拨款“三公”经费支出，故本表无数据。")
+    ]
+    # a table with figures has no note
+    assert q(
+        con,
+        "select note from source_table where document = $d and table_key = 'expenditure_total'",
+        d=DOC_FINAL,
+    ) == [(None,)]
+
+
+def test_the_department_is_the_document_s_budget_unit(con):
+    for document, department in (
+        (DOC_UNIT, "上海市普陀区商务委员会"),
+        (DOC_FINAL, "中共上海市普陀区委社会工作部"),
+        (DOC_JS, "江苏省人大常委会办公厅"),
+    ):
+        got = q(
+            con,
+            "select unit, parent_unit, is_department from budget_unit where document = $d",
+            d=document,
+        )
+        assert got == [(department, None, True)]
