@@ -323,8 +323,8 @@ def key_figures(con, document: str) -> dict[str, tuple]:
 
 
 def test_key_figures_of_a_budget_in_yuan_are_in_wan_on_their_pages(con):
-    # SH_UNIT: 收入总计 = 支出总计 = 371,514,655.00 元 (p9), 合计 基本支出 19,830,655.00 and 项目支出
-    # 351,684,000.00 元 (支出预算总表 p13), 三公 合计 1.00 万元 (p21)
+    # SH_UNIT: 收入总计 = 支出总计 = 371,514,655.00 元 (p9), 合计 基本支出 19,830,655.00 and
+    # 项目支出 351,684,000.00 元 (支出预算总表 p13), 三公 合计 1.00 万元 (p21)
     assert key_figures(con, DOC_UNIT) == {
         "revenue_total": (
             Decimal("37151.4655"),
