@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import copy
 import csv
+import dataclasses
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from budgetlens import db, pdf_ingest
-from budgetlens.pdf import PdfFile
+from budgetlens.errors import IngestError
+from budgetlens.pdf import GridItem, PdfFile, TextItem
 from budgetlens.pdf import read as read_pdf
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
@@ -510,3 +513,450 @@ def test_the_department_is_the_document_s_budget_unit(con):
             d=document,
         )
         assert got == [(department, None, True)]
+
+
+# --- grouping files into documents ---------------------------------------------------------------
+
+
+def test_a_narrative_without_its_tables_file_is_refused():
+    # JS's narrative file (p1 cover, contents listing the tables) holds no table with figures
+    with pytest.raises(IngestError) as err:
+        parse(_file(JS, JS_TEXT))
+    assert err.value.file.endswith(JS_TEXT)
+    assert err.value.found == ("table titles without figures (a narrative without its tables file)")
+
+
+def test_a_narrative_given_with_another_department_s_tables_is_refused():
+    with pytest.raises(IngestError) as err:
+        parse(_file(SH_UNIT, SH_UNIT_PDF), _file(JS, JS_TEXT))
+    assert err.value.file.endswith(JS_TEXT)
+    assert err.value.found.startswith("table titles without figures")
+
+
+def test_two_documents_given_together_stay_two():
+    docs = parse(_file(SH_FINAL, SH_FINAL_PDF), _file(SH_UNIT, SH_UNIT_PDF))
+    assert [d.document for d in docs] == [DOC_FINAL, DOC_UNIT]
+    assert [len(d.files) for d in docs] == [1, 1]
+
+
+def test_a_reader_s_crash_is_an_ingest_error_naming_the_file(monkeypatch):
+    (doc,) = pdf_ingest.group_files([_file(SH_UNIT, SH_UNIT_PDF)])
+
+    def crash(_doc):
+        raise ValueError("a shape never seen")
+
+    monkeypatch.setattr(pdf_ingest, "_parse_group", crash)
+    with pytest.raises(IngestError) as err:
+        pdf_ingest.parse_group(doc)
+    assert err.value.file.endswith(SH_UNIT_PDF)
+    assert err.value.expected == f"tables that the {doc.layout.name} layout's readers understand"
+    assert err.value.found == "ValueError: a shape never seen"
+    assert isinstance(err.value.__cause__, ValueError)
+
+
+# --- helpers, on inputs made for the case ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "department", "expected"),
+    [
+        ("深圳市信访局", "深圳市信访局", True),
+        ("深圳市医疗保障局（本级）", "深圳市医疗保障局", True),
+        ("深圳市医疗保障局(本级)", "深圳市医疗保障局", True),
+        ("深圳市 信访局", "深圳市信访局", True),
+        ("深圳市信访局", "深圳市 信访局", True),
+        ("信访接待项目", "深圳市信访局", False),
+        (None, "深圳市信访局", False),
+        ("深圳市信访局", None, False),
+        ("", "", False),
+    ],
+)
+def test_a_project_row_naming_the_department_is_the_department(name, department, expected):
+    assert pdf_ingest._is_department(name, department) is expected
+
+
+def _summary_table(unit: str = "万元"):
+    return SimpleNamespace(
+        decl=SimpleNamespace(key="income_expense_summary"),
+        unit=unit,
+        file="a.pdf",
+        page=3,
+        title="收支预算总表",
+    )
+
+
+def _with_totals(revenue, spent) -> SimpleNamespace:
+    figures = []
+    if revenue is not None:
+        figures.append({"key": "revenue_total", "value": Decimal(revenue)})
+    if spent is not None:
+        figures.append({"key": "expenditure_total", "value": Decimal(spent)})
+    return SimpleNamespace(rows={"key_figure": figures})
+
+
+@pytest.mark.parametrize(
+    ("unit", "revenue", "spent"),
+    [
+        ("万元", "100.00", "100.01"),  # a cent of 万元
+        ("万元", "100.01", "100.00"),
+        ("元", "100.0000", "100.0001"),  # one 元
+        ("元", "100.0001", "100.0000"),
+    ],
+)
+def test_totals_within_the_table_s_rounding_load(unit, revenue, spent):
+    assert (
+        pdf_ingest._require_totals(
+            _with_totals(revenue, spent), [_summary_table(unit)], [], "b.pdf"
+        )
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("unit", "revenue", "spent"),
+    [
+        ("万元", "100.00", "100.02"),
+        ("万元", "100.02", "100.00"),
+        ("元", "100.0000", "100.0002"),
+    ],
+)
+def test_totals_that_differ_beyond_rounding_are_refused(unit, revenue, spent):
+    with pytest.raises(IngestError) as err:
+        pdf_ingest._require_totals(
+            _with_totals(revenue, spent), [_summary_table(unit)], [], "b.pdf"
+        )
+    assert err.value.file == "a.pdf page 3"
+    assert err.value.expected == "收入总计 equal to 支出总计"
+    assert err.value.table == "收支预算总表"
+    assert err.value.found == (
+        f"{revenue} 万元 against {spent} 万元 (not loaded: the table was not read as printed, or"
+        " the document contradicts itself)"
+    )
+
+
+def test_unequal_totals_without_a_summary_table_name_the_file():
+    with pytest.raises(IngestError) as err:
+        pdf_ingest._require_totals(_with_totals("1", "2"), [], [], "b.pdf")
+    assert (err.value.file, err.value.table) == ("b.pdf", "收支总表")
+
+
+@pytest.mark.parametrize(
+    ("revenue", "spent", "expected"),
+    [
+        ("1", None, "a 支出总计 row with its amount"),
+        (None, "1", "a 收入总计 row with its amount"),
+        (None, None, "a 收入总计 row with its amount and a 支出总计 row with its amount"),
+    ],
+)
+def test_missing_totals_are_refused_naming_them(revenue, spent, expected):
+    with pytest.raises(IngestError) as err:
+        pdf_ingest._require_totals(_with_totals(revenue, spent), [_summary_table()], [], "b.pdf")
+    assert (err.value.file, err.value.table, err.value.expected) == (
+        "a.pdf page 3",
+        "收支预算总表",
+        expected,
+    )
+    assert err.value.found == "no such row read (the table's layout is not understood)"
+    with pytest.raises(IngestError) as err:
+        pdf_ingest._require_totals(_with_totals(revenue, spent), [], [], "b.pdf")
+    assert (err.value.file, err.value.table) == ("b.pdf", "收支总表")
+
+
+def _s(table, side, item, amount, line, column="amount", label=None, group=None) -> dict:
+    return {
+        "table_key": table,
+        "side": side,
+        "item": item,
+        "label": label or item,
+        "column_key": column,
+        "column_group": group,
+        "amount_wan": None if amount is None else Decimal(amount),
+        "source_line": line,
+    }
+
+
+def _f(table, code, total, line, **amounts) -> dict:
+    return {
+        "table_key": table,
+        "code": code,
+        "total_wan": Decimal(total),
+        "source_line": line,
+        **{f"{k}_wan": None if v is None else Decimal(v) for k, v in amounts.items()},
+    }
+
+
+def _doc(kind="预算", summary=(), function=(), fiscal=()) -> SimpleNamespace:
+    return SimpleNamespace(
+        kind=kind,
+        rows={
+            "summary_item": list(summary),
+            "expenditure_function": list(function),
+            "fiscal_item": list(fiscal),
+        },
+    )
+
+
+def _figures(p) -> dict:
+    return {
+        f["key"]: (f["value"], f["label"], f["sentence"], f["source_line"], f["unit"])
+        for f in pdf_ingest._key_figures(p)
+    }
+
+
+IES = "income_expense_summary"
+
+
+def test_key_figures_take_the_first_named_item_of_the_summary_s_amount_column():
+    p = _doc(
+        summary=[
+            _s(IES, "收入", "合计", "9", 1),
+            _s(IES, "收入", "收入总计", "7", 2, column="basic"),  # not an amount column
+            _s("fiscal_summary", "收入", "收入总计", "6", 3),  # another table
+            _s(IES, "支出", "收入总计", "5", 4),  # the other side
+            _s(IES, "收入", "收入总计", "10", 5, column="total", label="收入总计（万元）"),
+            _s(IES, "支出", "支出合计", "10", 6),
+            _s(IES, "支出", "总计", "11", 7),
+        ]
+    )
+    got = _figures(p)
+    assert got["revenue_total"] == (Decimal(10), "收入总计", "表中“收入总计（万元）”行", 5, "万元")
+    assert got["expenditure_total"] == (Decimal(10), "支出总计", "表中“支出合计”行", 6, "万元")
+    assert "revenue_current_year" not in got
+
+
+def test_a_final_account_s_key_figures_add_the_year_s_own():
+    p = _doc(
+        kind="决算",
+        summary=[
+            _s(IES, "收入", "总计", "12", 1),
+            _s(IES, "收入", "本年收入合计", "10", 2),
+            _s(IES, "支出", "本年支出合计", "9", 3),
+            _s(IES, "支出", "总计", "12", 4),
+        ],
+    )
+    got = _figures(p)
+    assert got["revenue_current_year"] == (
+        Decimal(10),
+        "本年收入合计",
+        "表中“本年收入合计”行",
+        2,
+        "万元",
+    )
+    assert got["expenditure_current_year"] == (
+        Decimal(9),
+        "本年支出合计",
+        "表中“本年支出合计”行",
+        3,
+        "万元",
+    )
+    assert got["revenue_total"][0] == got["expenditure_total"][0] == Decimal(12)
+
+
+def test_basic_and_project_come_from_the_all_funds_table_s_total_row():
+    p = _doc(
+        function=[
+            _f("general_budget_expenditure", None, "5", 1, basic="2", project="3"),
+            _f("expenditure_total", "201", "8", 2, basic="3", project="5"),
+            _f("expenditure_total", None, "10", 3, basic="4", project="6"),
+        ],
+        summary=[_s("expenditure_summary", "支出", "基本支出", "99", 4)],
+    )
+    got = _figures(p)
+    assert got["basic_total"] == (Decimal(4), "基本支出", "表中“合计 基本支出”行", 3, "万元")
+    assert got["project_total"] == (Decimal(6), "项目支出", "表中“合计 项目支出”行", 3, "万元")
+
+
+@pytest.mark.parametrize("table", ["expenditure_summary", IES, "fiscal_summary"])
+def test_without_that_table_basic_and_project_come_from_a_summary_table(table):
+    p = _doc(
+        summary=[
+            _s("revenue_summary", "支出", "基本支出", "1", 1),
+            _s(table, "支出", "基本支出", "4", 2, label="一、基本支出"),
+            _s(table, "支出", "基本支出", "5", 3),
+            _s(table, "支出", "项目支出", "6", 4, label="二、项目支出"),
+            _s(table, "支出", "项目支出", "7", 5),
+        ]
+    )
+    got = _figures(p)
+    assert got["basic_total"] == (Decimal(4), "基本支出", "表中“一、基本支出”行", 2, "万元")
+    assert got["project_total"] == (Decimal(6), "项目支出", "表中“二、项目支出”行", 4, "万元")
+
+
+def test_the_three_public_total_is_the_three_public_table_s_total_row():
+    p = _doc(
+        fiscal=[
+            {
+                "table_key": "admin_operating",
+                "label": "合计",
+                "total_wan": Decimal(9),
+                "source_line": 1,
+            },
+            {"table_key": "three_public", "label": "合计", "total_wan": None, "source_line": 2},
+            {
+                "table_key": "three_public",
+                "label": "公务接待费",
+                "total_wan": Decimal(1),
+                "source_line": 3,
+            },
+            {
+                "table_key": "three_public",
+                "label": "合计",
+                "total_wan": Decimal(3),
+                "source_line": 4,
+            },
+        ]
+    )
+    assert _figures(p)["three_public_total"] == (
+        Decimal(3),
+        "“三公”经费合计",
+        "表中“合计”行",
+        4,
+        "万元",
+    )
+    assert "three_public_total" not in _figures(_doc())
+    assert "basic_total" not in _figures(_doc())
+
+
+def test_basic_and_project_read_by_name_from_the_all_funds_table():
+    # 杭州 prints no codes: the 支出总表 is read as a summary table
+    p = _doc(
+        summary=[
+            _s("expenditure_total", "支出", "合计", "4", 7, column="basic", label="合 计"),
+            _s("expenditure_total", "支出", "总计", "6", 7, column="project", label="合 计"),
+        ]
+    )
+    got = _figures(p)
+    assert got["basic_total"] == (Decimal(4), "基本支出", "表中“合 计 基本支出”行", 7, "万元")
+    assert got["project_total"] == (Decimal(6), "项目支出", "表中“合 计 项目支出”行", 7, "万元")
+
+
+def test_basic_is_personnel_plus_public_when_the_header_prints_no_subtotal():
+    p = _doc(
+        summary=[
+            _s("expenditure_total", "支出", "合计", "3", 8, "personnel", "合计", "人员支出"),
+            _s("expenditure_total", "支出", "合计", "1.5", 8, "public", "合计", "日常公用支出"),
+            _s("expenditure_total", "支出", "合计", "6", 8, column="project"),
+        ]
+    )
+    got = _figures(p)
+    assert got["basic_total"] == (
+        Decimal("4.5"),
+        "基本支出",
+        "表中“合计 人员支出 + 日常公用支出”行",
+        8,
+        "万元",
+    )
+    # only one of the two: no 基本支出
+    p.rows["summary_item"].pop(1)
+    assert "basic_total" not in _figures(p)
+
+
+def test_basic_and_project_from_another_function_table_holding_the_year_s_spending():
+    # 北京: the 支出总表 crosses 功能 with 经济分类; the 一般公共预算支出表's 合计 = 本年支出合计
+    p = _doc(
+        summary=[_s(IES, "支出", "本年支出合计", "10", 1)],
+        function=[
+            _f("fiscal_expenditure", None, "9", 2, basic="1", project="8"),  # not the year's
+            _f("general_budget_expenditure", "201", "10", 3, basic="2", project="8"),
+            _f("general_budget_expenditure", None, "10", 4, basic="4", project="6"),
+        ],
+    )
+    got = _figures(p)
+    assert got["basic_total"] == (Decimal(4), "基本支出", "表中“合计 基本支出”行", 4, "万元")
+    assert got["project_total"] == (Decimal(6), "项目支出", "表中“合计 项目支出”行", 4, "万元")
+
+
+def test_basic_from_personnel_and_public_funds_of_another_function_table():
+    # 西安: 人员经费 | 公用经费 | 专项业务经费
+    p = _doc(
+        summary=[_s(IES, "支出", "支出合计", "10", 1)],
+        function=[
+            _f("general_budget_expenditure", None, "10", 5, personnel="3", public="2", project="5"),
+        ],
+    )
+    got = _figures(p)
+    assert got["basic_total"] == (
+        Decimal(5),
+        "基本支出",
+        "表中“合计 人员经费 + 公用经费”行",
+        5,
+        "万元",
+    )
+    assert got["project_total"] == (Decimal(5), "项目支出", "表中“合计 项目支出”行", 5, "万元")
+
+
+def test_lines_and_files_of_items_count_a_grid_s_rows():
+    items = [
+        TextItem(1, 0, "a"),
+        GridItem(1, 10, [["x"], ["y"], ["z"]]),
+        TextItem(2, 0, "b"),
+        GridItem(2, 10, [["w"]]),
+    ]
+    assert [pdf_ingest._line_of(items, k) for k in range(5)] == [1, 2, 5, 6, 7]
+    origins = [("d/one.pdf", 1)] * 4 + [("d/two.pdf", 2)] * 2
+    file_of = pdf_ingest._file_of(items, origins)
+    assert [file_of(k) for k in range(4)] == ["one.pdf", "one.pdf", "two.pdf", "two.pdf"]
+
+
+def test_a_table_ends_at_the_next_table_s_title():
+    tables = [SimpleNamespace(item_index=k) for k in (7, 3, 12, 9)]
+    assert pdf_ingest._next_title(tables, tables[1]) == 7
+    assert pdf_ingest._next_title(tables, tables[0]) == 9
+    assert pdf_ingest._next_title(tables, tables[2]) == 1 << 30
+
+
+@dataclasses.dataclass
+class _Table:
+    title: str
+    grids: list
+
+
+class _Layout:
+    def table_for(self, title):
+        return SimpleNamespace(reader="performance") if "绩效" in title else None
+
+
+def _pages(*pages):
+    return [(0, SimpleNamespace(page=n)) for n in pages]
+
+
+def test_a_department_scorecard_printed_a_page_at_a_time_is_one_table():
+    # 长沙 pp30–32: 部门整体绩效目标表 with its title again on each page
+    title = "部门整体支出绩效目标表"
+    tables = [
+        _Table("项目支出表", _pages(29)),
+        _Table(title, _pages(30)),
+        _Table(title, _pages(31)),
+        _Table(title, _pages(32)),
+        _Table(title, _pages(34)),  # not the next page
+        _Table("项目支出绩效目标表", _pages(35)),
+        _Table("项目支出绩效目标表", _pages(36)),  # a project's: one table each
+    ]
+    got = pdf_ingest._join_department_pages(tables, _Layout())
+    assert [(t.title, [g.page for _, g in t.grids]) for t in got] == [
+        ("项目支出表", [29]),
+        (title, [30, 31, 32]),
+        (title, [34]),
+        ("项目支出绩效目标表", [35]),
+        ("项目支出绩效目标表", [36]),
+    ]
+    # a table without grids is not joined
+    got = pdf_ingest._join_department_pages(
+        [_Table(title, _pages(1)), _Table(title, [])], _Layout()
+    )
+    assert len(got) == 2
+    got = pdf_ingest._join_department_pages(
+        [_Table(title, []), _Table(title, _pages(1))], _Layout()
+    )
+    assert len(got) == 2
+    # another title is not joined
+    other = "部门整体绩效目标表（续）"
+    got = pdf_ingest._join_department_pages(
+        [_Table(title, _pages(1)), _Table(other, _pages(2))], _Layout()
+    )
+    assert len(got) == 2
+    # a title the layout does not read as a 绩效目标表
+    got = pdf_ingest._join_department_pages(
+        [_Table("部门整体表", _pages(1)), _Table("部门整体表", _pages(2))], _Layout()
+    )
+    assert len(got) == 2
