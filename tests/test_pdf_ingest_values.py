@@ -960,3 +960,66 @@ def test_a_department_scorecard_printed_a_page_at_a_time_is_one_table():
         [_Table("部门整体表", _pages(1)), _Table("部门整体表", _pages(2))], _Layout()
     )
     assert len(got) == 2
+
+
+def test_a_final_account_s_empty_fund_tables_are_kept_as_printed_with_their_notes(con):
+    # SH_FINAL NOTES.md: 政府性基金预算财政拨款收入支出决算表 p15 and
+    # 国有资本经营预算财政拨款收入支出决算表 p16 are empty ("故本表无数据"); their header cells are
+    # kept as printed
+    got = q(
+        con,
+        "select table_key, is_empty, note, source_line from source_table where document = $d"
+        " and table_key in ('gov_fund_expenditure', 'state_capital') order by source_line",
+        d=DOC_FINAL,
+    )
+    assert [(k, e) for k, e, _, _ in got] == [
+        ("gov_fund_expenditure", True),
+        ("state_capital", True),
+    ]
+    assert all(n.startswith("说明：") and n.endswith("故本表无数据。") for _, _, n, _ in got)
+    assert [where(con, DOC_FINAL, line) for *_, line in got] == [
+        (SH_FINAL_PDF, 15),
+        (SH_FINAL_PDF, 16),
+    ]
+    cells = q(
+        con,
+        "select table_key, min(source_line), count(*) from raw_cell where document = $d"
+        " group by table_key order by 2",
+        d=DOC_FINAL,
+    )
+    assert [k for k, *_ in cells] == ["gov_fund_expenditure", "state_capital"]
+    assert [where(con, DOC_FINAL, line)[1] for _, line, _ in cells] == [15, 16]
+    assert q(con, "select count(*) from raw_cell where document <> $d", d=DOC_FINAL) == [(0,)]
+
+
+def test_a_final_account_s_narrative_gives_its_execution_notes(con):
+    # SH_FINAL p18: 年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，
+    # 完成年初预算的 95.89%
+    got = q(
+        con,
+        "select seq, year_start_budget_wan, full_year_budget_wan, actual_wan, stated_rate,"
+        " source_line from execution_note where document = $d order by seq",
+        d=DOC_FINAL,
+    )
+    assert got[0][:5] == (1, 0, Decimal("321.02"), Decimal("307.82"), Decimal("95.89"))
+    assert where(con, DOC_FINAL, got[0][5]) == (SH_FINAL_PDF, 18)
+    assert [s for s, *_ in got] == list(range(1, len(got) + 1))
+    # budgets have none
+    assert q(con, "select count(*) from execution_note where document <> $d", d=DOC_FINAL) == [(0,)]
+
+
+def test_a_procurement_table_s_rows_are_numbered_on_its_pages(con):
+    # JS NOTES.md: 公开表十二 2019年政府采购预算表 p12, continued on p13 (tables file)
+    got = q(
+        con,
+        "select seq, source_line, table_key from procurement_item where document = $d order by seq",
+        d=DOC_JS,
+    )
+    assert got and [s for s, *_ in got] == list(range(1, len(got) + 1))
+    assert [line for _, line, _ in got] == sorted(line for _, line, _ in got)
+    assert {where(con, DOC_JS, line) for _, line, _ in got} == {(JS_TABLES, 12), (JS_TABLES, 13)}
+    assert {k for *_, k in got} == {"procurement"}
+
+
+def test_no_corpus_document_is_marked_synthetic(con):
+    assert q(con, "select count(*) from document where synthetic") == [(0,)]
