@@ -1023,3 +1023,112 @@ def test_a_procurement_table_s_rows_are_numbered_on_its_pages(con):
 
 def test_no_corpus_document_is_marked_synthetic(con):
     assert q(con, "select count(*) from document where synthetic") == [(0,)]
+
+
+def test_the_first_total_row_of_the_all_funds_table_read_by_name_wins():
+    ET = "expenditure_total"
+    p = _doc(
+        summary=[
+            _s(IES, "支出", "合计", "99", 1, column="basic"),  # another table
+            _s(ET, "支出", "项目支出", "98", 2, column="basic"),  # not its total row
+            _s(ET, "支出", "合计", "4", 7, column="basic"),
+            _s(ET, "支出", "合计", "6", 7, column="project"),
+            _s(ET, "支出", "总计", "9", 8, column="basic"),
+            _s(ET, "支出", "总计", "11", 8, column="project"),
+            _s(ET, "支出", "合计", "3", 7, "personnel", "合计", "人员支出"),
+            _s(ET, "支出", "合计", "2", 7, "public", "合计", "公用支出"),
+        ]
+    )
+    got = _figures(p)
+    assert got["basic_total"] == (Decimal(4), "基本支出", "表中“合计 基本支出”行", 7, "万元")
+    assert got["project_total"] == (Decimal(6), "项目支出", "表中“合计 项目支出”行", 7, "万元")
+
+
+def test_an_all_funds_total_row_without_basic_and_project_is_completed_elsewhere():
+    # its 合计 row is read (_key_figures) but prints neither: the summary's 总计 row gives them
+    p = _doc(
+        function=[_f("expenditure_total", None, "10", 3, basic=None, project=None)],
+        summary=[
+            _s("expenditure_total", "支出", "总计", "4", 7, column="basic"),
+            _s("expenditure_total", "支出", "总计", "6", 7, column="project"),
+        ],
+    )
+    got = _figures(p)
+    assert got["basic_total"] == (Decimal(4), "基本支出", "表中“总计 基本支出”行", 7, "万元")
+    assert got["project_total"] == (Decimal(6), "项目支出", "表中“总计 项目支出”行", 7, "万元")
+
+
+def test_personnel_plus_public_of_a_total_row_named_zongji():
+    p = _doc(
+        summary=[
+            _s("expenditure_total", "支出", "总计", "3", 8, "personnel", "总计", "人员支出"),
+            _s("expenditure_total", "支出", "总计", "2", 8, "public", "总计", "公用支出"),
+        ]
+    )
+    assert _figures(p)["basic_total"][:2] == (Decimal(5), "基本支出")
+
+
+def test_only_the_summary_s_spending_total_picks_another_function_table():
+    p = _doc(
+        summary=[
+            _s(IES, "收入", "收入合计", "9", 1),  # the 收入 side
+            _s(IES, "支出", "一般公共服务支出", "9", 1),  # not a total
+            _s("fiscal_summary", "支出", "本年支出合计", "9", 1),  # another table
+            _s(IES, "支出", "本年支出合计", "10", 2),
+        ],
+        function=[
+            _f("general_budget_expenditure", None, "9", 3, basic="1", project="8"),
+            _f("fiscal_expenditure", None, "10", 4, basic="4", project="6"),
+        ],
+    )
+    got = _figures(p)
+    assert got["basic_total"][:4] == (Decimal(4), "基本支出", "表中“合计 基本支出”行", 4)
+    assert got["project_total"][:4] == (Decimal(6), "项目支出", "表中“合计 项目支出”行", 4)
+
+
+def test_what_was_found_first_is_not_replaced_by_another_function_table():
+    ET = "expenditure_total"
+    p = _doc(
+        summary=[
+            _s(ET, "支出", "合计", "4", 7, column="basic"),
+            _s(IES, "支出", "本年支出合计", "10", 2),
+        ],
+        function=[
+            _f(
+                "general_budget_expenditure",
+                None,
+                "10",
+                3,
+                basic=None,
+                personnel="5",
+                public="2",
+                project="6",
+            ),
+            _f("fiscal_expenditure", None, "10", 5, basic="7", project="3"),
+        ],
+    )
+    got = _figures(p)
+    assert got["basic_total"][:4] == (Decimal(4), "基本支出", "表中“合计 基本支出”行", 7)
+    assert got["project_total"][:4] == (Decimal(6), "项目支出", "表中“合计 项目支出”行", 3)
+
+
+def test_the_all_funds_table_s_own_total_row_is_not_read_again_as_another_table():
+    # _key_figures read that row; _split_elsewhere looks for the year's spending in the others
+    p = _doc(
+        summary=[_s(IES, "支出", "本年支出合计", "10", 2)],
+        function=[
+            _f(
+                "expenditure_total",
+                None,
+                "10",
+                3,
+                basic=None,
+                project="6",
+                personnel="3",
+                public="1",
+            ),
+        ],
+    )
+    got = _figures(p)
+    assert "basic_total" not in got
+    assert got["project_total"][:4] == (Decimal(6), "项目支出", "表中“合计 项目支出”行", 3)
