@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import csv
 import dataclasses
+import hashlib
 from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
@@ -1132,3 +1133,45 @@ def test_the_all_funds_table_s_own_total_row_is_not_read_again_as_another_table(
     got = _figures(p)
     assert "basic_total" not in got
     assert got["project_total"][:4] == (Decimal(6), "项目支出", "表中“合计 项目支出”行", 3)
+
+
+def test_a_budget_has_no_figures_of_the_year_s_own():
+    # only a 决算's summary separates the year's own revenue and spending from the carry-overs
+    p = _doc(
+        summary=[
+            _s(IES, "收入", "本年收入合计", "10", 2),
+            _s(IES, "支出", "本年支出合计", "9", 3),
+        ]
+    )
+    got = _figures(p)
+    assert "revenue_current_year" not in got and "expenditure_current_year" not in got
+
+
+def test_the_reading_text_is_every_text_line_and_grid_row_in_order():
+    files = [
+        PdfFile(
+            "d/one.pdf", "a" * 64, 2, [TextItem(1, 0, "标题"), GridItem(2, 5, [["x", None, "1"]])]
+        ),
+        PdfFile("d/two.pdf", "b" * 64, 1, [GridItem(1, 5, [["", "y"], ["z", "2"]])]),
+    ]
+    doc = pdf_ingest._Doc(files, None, {})
+    src, origins, items = pdf_ingest._source(doc)
+    assert src.lines == ["标题", "x\t\t1", "\ty", "z\t2"]
+    assert origins == [("d/one.pdf", 1), ("d/one.pdf", 2), ("d/two.pdf", 1), ("d/two.pdf", 1)]
+    assert src.path == "d/one.pdf"
+    assert src.sha256 == hashlib.sha256(("a" * 64 + "b" * 64).encode()).hexdigest()
+    assert items == [*files[0].items, *files[1].items]
+    assert [getattr(it, "first_line", None) for it in items] == [None, 2, 3]
+
+
+def test_a_document_s_id_is_the_hash_of_its_files_hashes_in_reading_order(con):
+    def sha(folder, name):
+        return hashlib.sha256((CORPUS / folder / name).read_bytes()).hexdigest()
+
+    expected = {
+        DOC_JS: sha(JS, JS_TEXT) + sha(JS, JS_TABLES),  # the narrative first
+        DOC_UNIT: sha(SH_UNIT, SH_UNIT_PDF),
+        DOC_FINAL: sha(SH_FINAL, SH_FINAL_PDF),
+    }
+    got = dict(q(con, "select document, document_id from document"))
+    assert got == {d: hashlib.sha256(s.encode()).hexdigest()[:16] for d, s in expected.items()}
