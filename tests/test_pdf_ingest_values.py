@@ -1175,3 +1175,36 @@ def test_a_document_s_id_is_the_hash_of_its_files_hashes_in_reading_order(con):
     }
     got = dict(q(con, "select document, document_id from document"))
     assert got == {d: hashlib.sha256(s.encode()).hexdigest()[:16] for d, s in expected.items()}
+
+
+@pytest.mark.parametrize(("basic", "project"), [(None, "6"), ("4", None)])
+def test_an_all_funds_total_row_missing_one_of_the_two_is_completed_elsewhere(basic, project):
+    p = _doc(
+        function=[_f("expenditure_total", None, "10", 3, basic=basic, project=project)],
+        summary=[
+            _s("expenditure_total", "支出", "总计", "4", 7, column="basic"),
+            _s("expenditure_total", "支出", "总计", "6", 7, column="project"),
+        ],
+    )
+    got = _figures(p)
+    assert got["basic_total"][:4] == (
+        (Decimal(4), "基本支出", "表中“总计 基本支出”行", 7)
+        if basic is None
+        else (Decimal(4), "基本支出", "表中“合计 基本支出”行", 3)
+    )
+    assert got["project_total"][:4] == (
+        (Decimal(6), "项目支出", "表中“总计 项目支出”行", 7)
+        if project is None
+        else (Decimal(6), "项目支出", "表中“合计 项目支出”行", 3)
+    )
+
+
+def test_a_summary_table_stating_only_basic_spending_gives_no_project_total():
+    p = _doc(summary=[_s("expenditure_summary", "支出", "基本支出", "4", 2)])
+    got = _figures(p)
+    assert got["basic_total"][:2] == (Decimal(4), "基本支出")
+    assert "project_total" not in got
+    p = _doc(summary=[_s("expenditure_summary", "支出", "项目支出", "6", 2)])
+    got = _figures(p)
+    assert got["project_total"][:2] == (Decimal(6), "项目支出")
+    assert "basic_total" not in got
