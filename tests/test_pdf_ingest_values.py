@@ -1208,3 +1208,16 @@ def test_a_summary_table_stating_only_basic_spending_gives_no_project_total():
     got = _figures(p)
     assert got["project_total"][:2] == (Decimal(6), "项目支出")
     assert "basic_total" not in got
+
+
+def test_a_total_found_in_a_summary_table_is_kept_when_the_other_is_looked_for():
+    p = _doc(
+        summary=[
+            _s("expenditure_summary", "支出", "项目支出", "6", 2),
+            _s("expenditure_total", "支出", "合计", "4", 7, column="basic"),
+            _s("expenditure_total", "支出", "合计", "9", 7, column="project"),
+        ]
+    )
+    got = _figures(p)
+    assert got["basic_total"][:4] == (Decimal(4), "基本支出", "表中“合计 基本支出”行", 7)
+    assert got["project_total"][:4] == (Decimal(6), "项目支出", "表中“项目支出”行", 2)
