@@ -469,7 +469,8 @@ def _is_department(name: str | None, department: str | None) -> bool:
         return False
 
     def bare(text: str) -> str:
-        return norm(text).replace("（本级）", "").replace("(本级)", "").replace(" ", "")
+        # (norm has made （本级） half-width and taken the spaces out)
+        return norm(text).replace("(本级)", "")
 
     return bare(name) == bare(department)
 
