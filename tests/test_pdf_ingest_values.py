@@ -1221,3 +1221,67 @@ def test_a_total_found_in_a_summary_table_is_kept_when_the_other_is_looked_for()
     got = _figures(p)
     assert got["basic_total"][:4] == (Decimal(4), "基本支出", "表中“合计 基本支出”行", 7)
     assert got["project_total"][:4] == (Decimal(6), "项目支出", "表中“项目支出”行", 2)
+
+
+def test_a_table_the_layout_does_not_declare_is_kept_as_raw_cells_and_said():
+    # SH_UNIT with a table made for the case after its last page's text: a title the Shanghai
+    # layout does not declare, and a grid of two rows
+    f = _file(SH_UNIT, SH_UNIT_PDF)
+    n = sum(1 if isinstance(it, TextItem) else len(it.rows) for it in f.items)
+    title = "2025年部门整体支出绩效目标表"
+    f.items += [TextItem(22, 10, title), GridItem(22, 30, [["项目", "金额"], ["合计", "5.00"]])]
+    (p,) = parse(f)
+    assert p.rows["parse_note"] == [
+        {
+            "table_key": "unknown_1",
+            "message": f"table not declared by layout shanghai-budget, kept as raw cells: {title}",
+            "source_line": n + 1,
+            "seq": 1,
+        }
+    ]
+    assert [
+        (r["table_key"], r["title"], r["row_no"], r["col_no"], r["text"], r["source_line"])
+        for r in p.rows["raw_cell"]
+    ] == [
+        ("unknown_1", title, 1, 1, "项目", n + 2),
+        ("unknown_1", title, 1, 2, "金额", n + 2),
+        ("unknown_1", title, 2, 1, "合计", n + 3),
+        ("unknown_1", title, 2, 2, "5.00", n + 3),
+    ]
+    table = p.rows["source_table"][-1]
+    assert (table["table_key"], table["title"], table["row_count"], table["source_line"]) == (
+        "unknown_1",
+        title,
+        2,
+        n + 1,
+    )
+    assert table["is_empty"] is False and table["note"] is None
+    assert p.rows["source_location"][-1] == {"line": n + 3, "file": SH_UNIT_PDF, "page": 22}
+
+
+@pytest.mark.parametrize("key", ["department", "year"])
+def test_a_document_whose_identity_is_not_read_is_refused(key):
+    (doc,) = pdf_ingest.group_files([_file(SH_UNIT, SH_UNIT_PDF)])
+    doc.ident[key] = None
+    with pytest.raises(IngestError) as err:
+        pdf_ingest.parse_group(doc)
+    assert err.value.file == str(CORPUS / SH_UNIT / SH_UNIT_PDF)
+    assert err.value.expected == (
+        f"the document's {key} (read by the layout shanghai-budget's patterns)"
+    )
+    assert err.value.found == "nothing that matches"
+
+
+def test_parse_pdfs_reads_groups_and_parses_the_files_given(monkeypatch):
+    read = []
+
+    def pages(path):
+        read.append(Path(path).name)
+        return _file(JS, Path(path).name)
+
+    monkeypatch.setattr(pdf_ingest, "read_pdf", pages)
+    docs = pdf_ingest.parse_pdfs([CORPUS / JS / JS_TABLES, CORPUS / JS / JS_TEXT])
+    assert read == [JS_TABLES, JS_TEXT]
+    assert [(d.document, [Path(f).name for f in d.files]) for d in docs] == [
+        (DOC_JS, [JS_TEXT, JS_TABLES])
+    ]
