@@ -1285,3 +1285,18 @@ def test_parse_pdfs_reads_groups_and_parses_the_files_given(monkeypatch):
     assert [(d.document, [Path(f).name for f in d.files]) for d in docs] == [
         (DOC_JS, [JS_TEXT, JS_TABLES])
     ]
+
+
+def test_a_document_s_kind_and_scope_are_what_it_says_else_the_layout_s_and_department():
+    (doc,) = pdf_ingest.group_files([_file(SH_UNIT, SH_UNIT_PDF)])
+    doc.ident["kind"] = "决算"  # (made for the case: the layout reads budgets)
+    p = pdf_ingest.parse_group(doc)
+    assert (p.kind, p.document, p.title) == (
+        "决算",
+        "上海市普陀区商务委员会-2025-决算-单位",
+        "上海市普陀区商务委员会2025年单位决算",
+    )
+    (doc,) = pdf_ingest.group_files([_file(SH_UNIT, SH_UNIT_PDF)])
+    doc.ident["kind"] = doc.ident["scope"] = None
+    p = pdf_ingest.parse_group(doc)
+    assert (p.kind, p.scope, p.title) == ("预算", "部门", "上海市普陀区商务委员会2025年部门预算")
