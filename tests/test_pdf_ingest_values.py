@@ -36,10 +36,13 @@ SH_FINAL_PDF = "中共上海市普陀区委社会工作部2024年度部门决算
 JS = "js-rdbgt-2019"
 JS_TEXT = "江苏省人大办公厅--江苏省人大常委会2019年度部门预算公开.pdf"
 JS_TABLES = "江苏省人大办公厅--江苏省人大常委会办公厅2019年部门预算公开表.pdf"
+BJ = "bj-xfb-2026-budget-dept"
+BJ_PDF = "北京_2026_北京市信访办公室_部门预算.pdf"
 
 DOC_UNIT = "上海市普陀区商务委员会-2025-预算-单位"
 DOC_FINAL = "中共上海市普陀区委社会工作部-2024-决算-部门"
 DOC_JS = "江苏省人大常委会办公厅-2019-预算-部门"
+DOC_BJ = "北京市信访办公室-2026-预算-部门"
 
 _PAGES: dict[Path, PdfFile] = {}
 
@@ -64,6 +67,9 @@ def con(tmp_path_factory):
         *parse(_file(SH_FINAL, SH_FINAL_PDF)),
         # the tables file first: the narrative is read first all the same
         *parse(_file(JS, JS_TABLES), _file(JS, JS_TEXT)),
+        # no 项目支出表: its list-shaped 项目支出绩效目标表 lists the projects; its 支出总表
+        # crosses 功能 with 经济分类 (kept as raw cells); two tables its layout does not declare
+        *parse(_file(BJ, BJ_PDF)),
     ]
     for parsed in documents:
         db.load(c, parsed, [])
@@ -102,7 +108,8 @@ def where(con, document: str, line: int) -> tuple[str, int]:
 def test_each_document_is_identified_as_its_cover_says(con):
     # SH_UNIT NOTES.md p1: 2025年区级单位预算, 预算单位：上海市普陀区商务委员会; tables in 元, the
     # 三公 table (p21) in 万元. SH_FINAL p1: 2024 年度 部门决算, all 万元. JS hand_read identity
-    # (narrative file p1): 江苏省人大常委会办公厅 2019年度部门预算公开, all 万元.
+    # (narrative file p1): 江苏省人大常委会办公厅 2019年度部门预算公开, all 万元. BJ hand_read
+    # identity: 北京市信访办公室 (p17 部门名称), 2026, 预算, 部门; its tables in 万元.
     got = q(
         con,
         "select document, department, year, kind, scope, government, unit, title, source_files,"
@@ -145,6 +152,18 @@ def test_each_document_is_identified_as_its_cover_says(con):
             SH_UNIT_PDF,
             SH_UNIT_PDF,
         ),
+        (
+            DOC_BJ,
+            "北京市信访办公室",
+            2026,
+            "预算",
+            "部门",
+            "北京市",
+            "万元",
+            "北京市信访办公室2026年部门预算",
+            BJ_PDF,
+            BJ_PDF,
+        ),
     ]
 
 
@@ -154,6 +173,7 @@ def test_every_line_of_the_reading_text_has_its_file_and_page(con):
         (DOC_UNIT, [SH_UNIT_PDF]),
         (DOC_FINAL, [SH_FINAL_PDF]),
         (DOC_JS, [JS_TEXT, JS_TABLES]),
+        (DOC_BJ, [BJ_PDF]),
     ):
         lines = q(
             con,
@@ -990,7 +1010,9 @@ def test_a_final_account_s_empty_fund_tables_are_kept_as_printed_with_their_note
     )
     assert [k for k, *_ in cells] == ["gov_fund_expenditure", "state_capital"]
     assert [where(con, DOC_FINAL, line)[1] for _, line, _ in cells] == [15, 16]
-    assert q(con, "select count(*) from raw_cell where document <> $d", d=DOC_FINAL) == [(0,)]
+    assert q(
+        con, "select count(*) from raw_cell where document in ($a, $b)", a=DOC_UNIT, b=DOC_JS
+    ) == [(0,)]
 
 
 def test_a_final_account_s_narrative_gives_its_execution_notes(con):
@@ -1172,6 +1194,7 @@ def test_a_document_s_id_is_the_hash_of_its_files_hashes_in_reading_order(con):
         DOC_JS: sha(JS, JS_TEXT) + sha(JS, JS_TABLES),  # the narrative first
         DOC_UNIT: sha(SH_UNIT, SH_UNIT_PDF),
         DOC_FINAL: sha(SH_FINAL, SH_FINAL_PDF),
+        DOC_BJ: sha(BJ, BJ_PDF),
     }
     got = dict(q(con, "select document, document_id from document"))
     assert got == {d: hashlib.sha256(s.encode()).hexdigest()[:16] for d, s in expected.items()}
@@ -1300,3 +1323,74 @@ def test_a_document_s_kind_and_scope_are_what_it_says_else_the_layout_s_and_depa
     doc.ident["kind"] = doc.ident["scope"] = None
     p = pdf_ingest.parse_group(doc)
     assert (p.kind, p.scope, p.title) == ("预算", "部门", "上海市普陀区商务委员会2025年部门预算")
+
+
+def test_projects_listed_only_in_the_performance_table_are_the_hand_read_ones(con):
+    # BJ hand_read.csv "project": 预算表12 项目支出绩效目标表 pp13–16, 项目总额 in 万元, each of
+    # the department (no unit column); BJ prints no 项目支出表
+    expected = [
+        (r["label"], wan(r), "北京市信访办公室", (BJ_PDF, int(r["page"])))
+        for r in hand(BJ, "project")
+    ]
+    got = q(
+        con,
+        "select seq, project, total_wan, unit, row_kind, carried_over, source_line"
+        " from project_budget where document = $d order by seq",
+        d=DOC_BJ,
+    )
+    assert [(p, t, u, where(con, DOC_BJ, line)) for _, p, t, u, *_, line in got] == expected
+    assert [s for s, *_ in got] == list(range(1, len(expected) + 1))
+    assert {(k, c) for *_, k, c, _ in got} == {("project", False)}
+
+
+def test_key_figures_of_a_document_whose_all_funds_table_is_a_cross_listing(con):
+    # BJ hand_read.csv: 收支总表 p1 收入总计 = 支出总计 = 9,626.777589; 一般公共预算支出表 p6 合计
+    # 基本支出 7,485.224572 and 项目支出 2,141.553017; 三公 total 17.700000 (p10)
+    got = key_figures(con, DOC_BJ)
+    assert {k: (v[0], v[4]) for k, v in got.items()} == {
+        "revenue_total": (Decimal("9626.777589"), (BJ_PDF, 1)),
+        "expenditure_total": (Decimal("9626.777589"), (BJ_PDF, 1)),
+        "basic_total": (Decimal("7485.224572"), (BJ_PDF, 6)),
+        "project_total": (Decimal("2141.553017"), (BJ_PDF, 6)),
+        "three_public_total": (Decimal("17.700000"), (BJ_PDF, 10)),
+    }
+    assert got["basic_total"][3] == "表中“合计 基本支出”行"
+
+
+def test_tables_read_as_raw_cells_are_said_in_parse_notes(con):
+    # BJ NOTES.md: 预算03表 支出总表 (p3–4) crosses 功能 with 经济分类; 预算11表 (p12) and
+    # 预算13表 (p17) are not tables of the national layout
+    got = q(
+        con,
+        "select seq, table_key, message, source_line from parse_note where document = $d"
+        " order by seq",
+        d=DOC_BJ,
+    )
+    assert [s for s, *_ in got] == list(range(1, len(got) + 1))
+    notes = {(k, where(con, DOC_BJ, line)[1]): m for _, k, m, line in got}
+    assert notes[("expenditure_total", 3)] == (
+        "table crosses 功能分类 with 经济分类, kept as raw cells: 预算03表 支出总表"
+    )
+    assert notes[("unknown_1", 12)] == (
+        "table not declared by layout national-budget, kept as raw cells:"
+        " 预算11表 财政拨款政府购买服务明细表"
+    )
+    raw = q(
+        con,
+        "select distinct table_key from raw_cell where document = $d and table_key ="
+        " 'expenditure_total'",
+        d=DOC_BJ,
+    )
+    assert raw == [("expenditure_total",)]
+    # its raw cells hold figures: the table is not empty
+    assert q(
+        con,
+        "select is_empty from source_table where document = $d and table_key = 'expenditure_total'",
+        d=DOC_BJ,
+    ) == [(False,)]
+    assert q(
+        con,
+        "select count(*) from expenditure_function where document = $d and"
+        " table_key = 'expenditure_total'",
+        d=DOC_BJ,
+    ) == [(0,)]
