@@ -25,6 +25,7 @@ import pytest
 
 from budgetlens import db, pdf_ingest
 from budgetlens.errors import IngestError
+from budgetlens.mappings import SYNTHETIC_MARKER
 from budgetlens.pdf import GridItem, PdfFile, TextItem
 from budgetlens.pdf import read as read_pdf
 
@@ -115,6 +116,13 @@ def test_each_document_is_identified_as_its_cover_says(con):
         "select document, department, year, kind, scope, government, unit, title, source_files,"
         " source_file from document order by year, document",
     )
+    # the layouts they are read with (budgetlens/layouts/*.toml): by region and kind
+    assert q(con, "select document, layout from document order by year") == [
+        (DOC_JS, "jiangsu-budget"),
+        (DOC_FINAL, "national-final"),
+        (DOC_UNIT, "shanghai-budget"),
+        (DOC_BJ, "national-budget"),
+    ]
     assert got == [
         (
             DOC_JS,
@@ -1394,3 +1402,12 @@ def test_tables_read_as_raw_cells_are_said_in_parse_notes(con):
         " table_key = 'expenditure_total'",
         d=DOC_BJ,
     ) == [(0,)]
+
+
+@pytest.mark.parametrize(("before", "synthetic"), [(19, True), (20, False)])
+def test_a_generated_document_says_so_in_its_first_20_lines(before, synthetic):
+    f = _file(SH_UNIT, SH_UNIT_PDF)
+    f.items[0:0] = [TextItem(1, 0, f"说明{k}") for k in range(before)]
+    f.items.insert(before, TextItem(1, 0, SYNTHETIC_MARKER.replace(" ", "")))  # line before + 1
+    (p,) = parse(f)
+    assert p.synthetic is synthetic
