@@ -1411,3 +1411,24 @@ def test_a_generated_document_says_so_in_its_first_20_lines(before, synthetic):
     f.items.insert(before, TextItem(1, 0, SYNTHETIC_MARKER.replace(" ", "")))  # line before + 1
     (p,) = parse(f)
     assert p.synthetic is synthetic
+
+
+def test_the_department_scorecard_is_read_as_a_performance_table(con):
+    # BJ hand_read identity: p17 预算13表 部门整体支出绩效目标表 (not declared by the national
+    # layout, read as one of its 绩效目标表); the project tables pp13–16 (hand_read "project")
+    tables = q(
+        con,
+        "select project, is_department, source_line from performance_table where document = $d"
+        " order by source_line",
+        d=DOC_BJ,
+    )
+    department = [(where(con, DOC_BJ, line), p) for p, is_dept, line in tables if is_dept]
+    assert [page for page, _ in department] == [(BJ_PDF, 17)]
+    projects = [p for p, is_dept, _ in tables if not is_dept]
+    assert projects == [r["label"] for r in hand(BJ, "project")]
+    undeclared = q(
+        con,
+        "select table_key from parse_note where document = $d and message like 'table not%'",
+        d=DOC_BJ,
+    )
+    assert undeclared == [("unknown_1",)]
