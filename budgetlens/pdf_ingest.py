@@ -272,7 +272,6 @@ def _parse_group(doc: _Doc) -> Parsed:
         "budget_unit",
         "raw_cell",
         "parse_note",
-        "key_figure",
     ):
         p.rows[name] = []
     units = set()
