@@ -1,8 +1,10 @@
 """What ``budgetlens.pdf_ingest`` writes to the database, against values read by hand.
 
-Three corpus documents are ingested (grouped, parsed, loaded into a fresh database): a Shanghai
-单位预算 whose tables are in 元 and whose 三公 table is in 万元, a Shanghai 决算, and Jiangsu's
-2019 budget published as two PDFs (the narrative 文件 and the tables 表), given tables first.
+Four corpus documents are ingested (grouped, parsed, loaded into a fresh database): a Shanghai
+单位预算 whose tables are in 元 and whose 三公 table is in 万元, a Shanghai 决算, Jiangsu's
+2019 budget published as two PDFs (the narrative 文件 and the tables 表), given tables first, and
+北京市信访办公室 2026 (projects listed only in its 绩效目标表, a 支出总表 crossing 功能 with
+经济分类, tables its layout does not declare). Each test also made for the case says so.
 Expected values are the folders' hand readings (``tests/fixtures/corpus/<folder>/hand_read.csv``
 and ``NOTES.md``: file and page in each row) or worked out here from them (元 ÷ 10,000 = 万元).
 

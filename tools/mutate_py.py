@@ -79,7 +79,7 @@ SCOPES: dict[str, tuple[str, ...]] = {
         "tests/test_grid_final.py",
         "tests/test_pdf_errors.py",
     ),
-    # three corpus documents ingested afresh (their pages read by pdf.py once a session) and
+    # four corpus documents ingested afresh (their pages read by pdf.py once a session) and
     # inputs made for the case (test_export_values.py: ≈ 95 s a mutant; test_pdf_errors.py ≈ 45 s)
     "budgetlens/pdf_ingest.py": ("tests/test_pdf_ingest_values.py",),
     "budgetlens/ingest.py": (
