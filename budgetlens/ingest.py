@@ -433,17 +433,3 @@ def _read_prose(src: SourceText, p: Parsed) -> None:
 
 def now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def parse_files(paths: list[str | Path]) -> list[Parsed]:
-    """Read every file given together: text files one document each, PDFs grouped into
-    documents (see :func:`budgetlens.pdf_ingest.parse_pdfs`). Raises IngestError on the first
-    file that cannot be read; nothing is loaded then."""
-    texts = [p for p in paths if Path(p).suffix.lower() != ".pdf"]
-    pdfs = [p for p in paths if Path(p).suffix.lower() == ".pdf"]
-    out = [parse_document(p) for p in texts]
-    if pdfs:
-        from budgetlens.pdf_ingest import parse_pdfs  # pdfplumber only when PDFs are given
-
-        out.extend(parse_pdfs(pdfs))
-    return out

@@ -272,7 +272,6 @@ def _parse_group(doc: _Doc) -> Parsed:
         "budget_unit",
         "raw_cell",
         "parse_note",
-        "key_figure",
     ):
         p.rows[name] = []
     units = set()
@@ -469,7 +468,8 @@ def _is_department(name: str | None, department: str | None) -> bool:
         return False
 
     def bare(text: str) -> str:
-        return norm(text).replace("（本级）", "").replace("(本级)", "").replace(" ", "")
+        # (norm has made （本级） half-width and taken the spaces out)
+        return norm(text).replace("(本级)", "")
 
     return bare(name) == bare(department)
 

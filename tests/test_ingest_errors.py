@@ -52,7 +52,7 @@ def test_ingest_rejects_an_empty_file(tmp_path):
     with pytest.raises(IngestError) as err:
         parse_document(path)
     assert err.value.file == str(path)
-    assert "empty" in str(err.value)
+    assert (err.value.expected, err.value.found) == ("a budget disclosure", "an empty file")
 
 
 def test_ingest_rejects_text_that_is_not_a_disclosure(tmp_path):
