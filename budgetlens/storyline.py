@@ -790,16 +790,18 @@ def _projects(c: _Context) -> list[Slide]:
 
 def _three_public(c: _Context) -> Slide | None:
     """“三公”经费 and 机关运行经费 with their changes, as the document states them (its narrative's
-    figures, else the rows of its tables)."""
+    figures, else the rows of its tables). The source names each line's place: the narrative, or
+    the table a figure was read from (for a PDF, the narrative's pages alone)."""
     figures: list[Figure] = []
-    lines: list[int] = []
+    narrative = None if c.pages else c.t("source.narrative")
+    parts: list[tuple[str | None, int]] = []
 
     def add(key: str, label_key: str) -> Decimal | None:
         row = c.key_figures.get(key)
         if row is None:
             return None
         figures.append(Figure(c.v(label_key), dec(row["value"]), c.v("unit.wan")))
-        lines.append(row["source_line"])
+        parts.append((narrative, row["source_line"]))
         return dec(row["value"])
 
     three = add("three_public_total", "term.three_public")
@@ -812,13 +814,13 @@ def _three_public(c: _Context) -> Slide | None:
         if row is not None and dec(row["total_wan"]) is not None:
             three = dec(row["total_wan"])
             figures.insert(0, Figure(c.v("term.three_public"), three, c.v("unit.wan")))
-            lines.append(row["source_line"])
+            parts.append(c.table_source("three_public", row["source_line"]))
     if admin is None:
         rows = [r for r in tables if r["table_key"] == "admin_operating"]
         if len(rows) == 1 and dec(rows[0]["total_wan"]) is not None:
             admin = dec(rows[0]["total_wan"])
             figures.append(Figure(c.v("term.admin_operating"), admin, c.v("unit.wan")))
-            lines.append(rows[0]["source_line"])
+            parts.append(c.table_source("admin_operating", rows[0]["source_line"]))
     if not figures:
         return None
     sentences = []
@@ -843,9 +845,8 @@ def _three_public(c: _Context) -> Slide | None:
             )
             + (c.t("s.reason", reason=reason) if reason and c.lang == "zh" else "")
         )
-        lines.append(c.key_figures[key]["source_line"])
-    label = None if c.pages else c.t("source.narrative")
-    source = c.source(*((label, line) for line in sorted(set(lines))))
+        parts.append((narrative, c.key_figures[key]["source_line"]))
+    source = c.source(*sorted(dict.fromkeys(parts), key=lambda part: part[1]))
     chart = Chart(
         "figures",
         categories=tuple(f.label for f in figures),

@@ -664,9 +664,11 @@ def test_three_public_from_the_tables(changed) -> None:
         THREE_PUBLIC_SENTENCE.replace("0.00 万元", "3.00 万元"),
         ADMIN_SENTENCE,
     ]
-    # the figures' lines, then the changes' (l.507, l.513), in order
+    # the tables' lines named with their tables (titles l.397, l.414), then the narrative's
+    # changes (l.507, l.513), in order
     assert slide.source == (
-        f"来源：{TITLE}，预算情况说明（第410行）、预算情况说明（第423行）、"
+        f"来源：{TITLE}，2024年财政拨款安排“三公”经费支出预算表（第410行）、"
+        "2024年财政拨款安排机关运行经费预算表（第423行）、"
         "预算情况说明（第507行）、预算情况说明（第513行）"
     )
 
@@ -682,7 +684,9 @@ def test_three_public_from_its_table_comes_first(changed) -> None:
     )["three_public"]
     assert [f.label for f in slide.chart.figures] == ["“三公”经费", "机关运行经费"]
     assert slide.sentences == ["“三公”经费 3.00 万元。", ADMIN_SENTENCE]
-    assert slide.source == (f"来源：{TITLE}，预算情况说明（第410行）、预算情况说明（第513行）")
+    assert slide.source == (
+        f"来源：{TITLE}，2024年财政拨款安排“三公”经费支出预算表（第410行）、预算情况说明（第513行）"
+    )
 
 
 def test_three_public_without_a_usable_table_row(changed) -> None:
