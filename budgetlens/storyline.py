@@ -12,7 +12,7 @@ This module never imports streamlit.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -670,6 +670,15 @@ def _basic_project(c: _Context) -> Slide | None:
     )
 
 
+ECONOMIC_AMOUNTS = ("total_wan", "personnel_wan", "public_wan")
+
+
+def _sum_filled(values: Iterable[Decimal | None]) -> Decimal | None:
+    """The sum of the values filled in; None (blank) when every one is blank."""
+    filled = [v for v in values if v is not None]
+    return sum(filled, Decimal(0)) if filled else None
+
+
 def _economic(c: _Context) -> Slide | None:
     rows = c.q("expenditure_economic")
     total = next((r for r in rows if r["row_kind"] == "total"), None)
@@ -683,9 +692,9 @@ def _economic(c: _Context) -> Slide | None:
             *keep[: MAX_CATEGORIES - 1],
             {
                 "group_name": c.v("term.other"),
-                "total_wan": sum((dec(r["total_wan"]) or 0 for r in rest), Decimal(0)),
-                "personnel_wan": sum((dec(r["personnel_wan"]) or 0 for r in rest), Decimal(0)),
-                "public_wan": sum((dec(r["public_wan"]) or 0 for r in rest), Decimal(0)),
+                # blank when every group summed is blank: a table without the 人员经费/公用经费
+                # split keeps none (a 0 would make the slide show one)
+                **{k: _sum_filled(dec(r[k]) for r in rest) for k in ECONOMIC_AMOUNTS},
             },
         ]
     # some documents print the 合计 column only, without the 人员经费/公用经费 split

@@ -452,34 +452,35 @@ def test_projects_slide_of_the_seed(story) -> None:
     assert "projects:2" not in story
 
 
-# Made for the case: five projects added to the 本年预算 table beside the seed's ten: 项目甲
-# 0.40, 项目乙 0.30, 项目丙 0.20, 项目丁 0.10 and 项目戊 with its amount blank (left out).
-FOURTEEN_PROJECTS = (
+# Made for the case: six projects added to the 本年预算 table beside the seed's ten: 项目甲
+# 0.40, 项目乙 0.30, 项目丙 0.20, 项目丁 0.10, 项目己 0 and 项目戊 with its amount blank (left out).
+FIFTEEN_PROJECTS = (
     "insert into project_budget select pb.* replace (v.project as project, v.total as total_wan, "
     "v.seq as seq, v.line as source_line) from project_budget as pb, (values "
     "('项目甲', 0.40, 901, 901), ('项目乙', 0.30, 902, 902), ('项目丙', 0.20, 903, 903), "
-    "('项目丁', 0.10, 904, 904), ('项目戊', null, 905, 905)) as v (project, total, seq, line) "
+    "('项目丁', 0.10, 904, 904), ('项目戊', null, 905, 905), ('项目己', 0, 906, 906)) "
+    "as v (project, total, seq, line) "
     "where pb.project = '科技计划项目'"
 )
 
 
-def test_fourteen_projects_take_two_slides(changed) -> None:
-    story = changed(FOURTEEN_PROJECTS)
+def test_fifteen_projects_take_two_slides(changed) -> None:
+    story = changed(FIFTEEN_PROJECTS)
     first, second = story["projects:1"], story["projects:2"]
     assert "projects:3" not in story
     assert (first.title, second.title) == ("各项目支出（1/2）", "各项目支出（2/2）")
-    # the seed's ten, then 甲 and 乙: twelve on the first; 丙 and 丁 on the second
+    # the seed's ten, then 甲 and 乙: twelve on the first; 丙, 丁 and 己 (0) on the second
     assert first.chart.categories[-3:] == ("人才专项资金", "项目甲", "项目乙")
     assert len(first.chart.categories) == 12
-    assert second.chart.categories == ("项目丙", "项目丁")
-    assert second.chart.series[0].values == (Decimal("0.2"), Decimal("0.1"))
-    # 3146.12 + 0.40 + 0.30 + 0.20 + 0.10 = 3147.12; 2007 / 3147.12 = 63.7726 %
+    assert second.chart.categories == ("项目丙", "项目丁", "项目己")
+    assert second.chart.series[0].values == (Decimal("0.2"), Decimal("0.1"), Decimal(0))
+    # 3146.12 + 0.40 + 0.30 + 0.20 + 0.10 + 0 = 3147.12; 2007 / 3147.12 = 63.7726 %
     assert first.sentences == [
-        "共 14 个项目，合计 3,147.12 万元。",
+        "共 15 个项目，合计 3,147.12 万元。",
         "最大的项目是科技计划项目，2,007.00 万元，占项目支出 63.77%。",
         "9 个项目公开了绩效目标表。",
     ]
-    assert second.sentences == ["第 13–14 个项目（共 14 个），按金额从大到小。"]
+    assert second.sentences == ["第 13–15 个项目（共 15 个），按金额从大到小。"]
     assert second.source == first.source == PROJECTS_SOURCE
     assert (second.unit, second.chart.series[0].name) == ("万元", "金额")
 
@@ -527,9 +528,9 @@ def test_economic_slide_of_the_seed(story) -> None:
 
 
 def test_economic_slide_of_nine_groups_sums_the_smallest_as_other(changed) -> None:
-    """Made for the case: six groups added to the table of l.317 (甲 6.00 … 己 1.00): the seven
-    largest, then 其他 = 戊 2.00 + 己 1.00 = 3.00, its 人员经费 1.50 (戊's; 己's blank) and its
-    公用经费 0.50 + 1.00 = 1.50."""
+    """Made for the case: six groups added to the table of l.317 (甲 6.00 … 戊 2.00, 己 blank):
+    the seven largest, then 其他 = 戊 2.00 + 己 blank = 2.00, its 人员经费 1.50 (戊's; 己's blank)
+    and its 公用经费 0.50 + 1.00 = 1.50."""
     added = ", ".join(
         f"('{name}', {total}, {personnel}, {public}, {seq})"
         for name, total, personnel, public, seq in (
@@ -538,16 +539,17 @@ def test_economic_slide_of_nine_groups_sums_the_smallest_as_other(changed) -> No
             ("丙", 4, 4, "null", 903),
             ("丁", 3, 3, "null", 904),
             ("戊", 2, "1.5", "0.5", 905),
-            ("己", 1, "null", 1, 906),
+            ("己", "null", "null", 1, 906),
         )
     )
-    slide = changed(
+    insert = (
         "insert into expenditure_economic select ee.* replace (v.name as group_name, "
         "v.total::decimal(18, 6) as total_wan, v.personnel::decimal(18, 6) as personnel_wan, "
         "v.public::decimal(18, 6) as public_wan, v.seq as seq) from expenditure_economic as ee, "
         f"(values {added}) as v (name, total, personnel, public, seq) "
         "where ee.source_line = 318"
-    )["economic"]
+    )
+    slide = changed(insert)["economic"]
     assert slide.chart.categories == (
         "工资福利支出",
         "对个人和家庭的补助",
@@ -562,6 +564,15 @@ def test_economic_slide_of_nine_groups_sums_the_smallest_as_other(changed) -> No
     assert personnel.values[3:] == (Decimal(6), Decimal(5), Decimal(4), Decimal(3), Decimal("1.5"))
     assert public.values[7] == Decimal("1.5")
     assert slide.sentences[1] == "工资福利支出 842.82 万元，占基本支出 75.20%。"
+    # the 人员经费 and 公用经费 columns blanked as well: the 合计 of each, 其他 = 2.00
+    slide = changed(
+        insert, "update expenditure_economic set personnel_wan = null, public_wan = null"
+    )["economic"]
+    # (the 其他 of blanks once held 0 人员经费 and 0 公用经费: a split of blanks was shown and
+    # stated, 其中人员经费  万元（%）)
+    assert [s.name for s in slide.chart.series] == ["合计"]
+    assert slide.chart.series[0].values[3:] == tuple(Decimal(v) for v in (6, 5, 4, 3, 2))
+    assert slide.sentences[0] == "基本支出 1,120.79 万元。"  # l.317
 
 
 def test_economic_slide_of_totals_only(changed) -> None:
