@@ -527,27 +527,68 @@ def test_economic_slide_of_the_seed(story) -> None:
     assert slide.source == ECONOMIC_SOURCE
 
 
-def test_economic_slide_of_nine_groups_sums_the_smallest_as_other(changed) -> None:
-    """Made for the case: six groups added to the table of l.317 (甲 6.00 … 戊 2.00, 己 blank):
-    the seven largest, then 其他 = 戊 2.00 + 己 blank = 2.00, its 人员经费 1.50 (戊's; 己's blank)
-    and its 公用经费 0.50 + 1.00 = 1.50."""
+def _economic_groups(*groups: tuple) -> str:
+    """SQL adding groups (name, 合计, 人员经费, 公用经费, seq; SQL literals) to the table of
+    l.317, each a copy of l.318's row."""
     added = ", ".join(
-        f"('{name}', {total}, {personnel}, {public}, {seq})"
-        for name, total, personnel, public, seq in (
-            ("甲", 6, 6, "null", 901),
-            ("乙", 5, 5, "null", 902),
-            ("丙", 4, 4, "null", 903),
-            ("丁", 3, 3, "null", 904),
-            ("戊", 2, "1.5", "0.5", 905),
-            ("己", "null", "null", 1, 906),
-        )
+        "({})".format(", ".join(f"'{v}'" if i == 0 else str(v) for i, v in enumerate(g)))
+        for g in groups
     )
-    insert = (
+    return (
         "insert into expenditure_economic select ee.* replace (v.name as group_name, "
         "v.total::decimal(18, 6) as total_wan, v.personnel::decimal(18, 6) as personnel_wan, "
         "v.public::decimal(18, 6) as public_wan, v.seq as seq) from expenditure_economic as ee, "
         f"(values {added}) as v (name, total, personnel, public, seq) "
         "where ee.source_line = 318"
+    )
+
+
+def test_economic_slide_of_eight_groups_shows_each_in_the_tables_order(changed) -> None:
+    """Made for the case: five groups added after l.351 (甲 6.00 … 戊 0.40): eight, each shown,
+    none summed, in the table's order."""
+    slide = changed(
+        _economic_groups(
+            ("甲", 6, 6, "null", 901),
+            ("乙", 5, 5, "null", 902),
+            ("丙", 4, 4, "null", 903),
+            ("丁", "0.5", "0.5", "null", 904),
+            ("戊", "0.4", "0.3", "0.1", 905),
+        )
+    )["economic"]
+    assert slide.chart.categories == (
+        "工资福利支出",  # l.318
+        "商品和服务支出",  # l.337
+        "对个人和家庭的补助",  # l.351
+        "甲",
+        "乙",
+        "丙",
+        "丁",
+        "戊",
+    )
+
+
+def test_economic_slide_names_the_largest_group_past_a_blank(changed) -> None:
+    """Made for the case: the groups' 合计 made blank (l.318), 0.50 (l.337) and 0.30 (l.351):
+    the largest filled is named, 0.50 / 1120.79 = 0.0446 %."""
+    slide = changed(
+        "update expenditure_economic set total_wan = case source_line when 318 then null "
+        "when 337 then 0.5 else 0.3 end where row_kind = 'group'"
+    )["economic"]
+    assert slide.sentences[1] == "商品和服务支出 0.50 万元，占基本支出 0.04%。"
+
+
+def test_economic_slide_of_nine_groups_sums_the_smallest_as_other(changed) -> None:
+    """Made for the case: six groups added to the table of l.317 (甲 6.00, 乙 5.00, 丙 4.00,
+    丁 0.50, 戊 0.40, 己 blank): the seven largest (己, blank, below 丁's 0.50), then 其他 =
+    戊 0.40 + 己 blank = 0.40, its 人员经费 0.30 (戊's; 己's blank) and its 公用经费 0.10 + 1.00
+    = 1.10."""
+    insert = _economic_groups(
+        ("甲", 6, 6, "null", 901),
+        ("乙", 5, 5, "null", 902),
+        ("丙", 4, 4, "null", 903),
+        ("丁", "0.5", "0.5", "null", 904),
+        ("戊", "0.4", "0.3", "0.1", 905),
+        ("己", "null", "null", 1, 906),
     )
     slide = changed(insert)["economic"]
     assert slide.chart.categories == (
@@ -561,17 +602,19 @@ def test_economic_slide_of_nine_groups_sums_the_smallest_as_other(changed) -> No
         "其他",
     )
     personnel, public = slide.chart.series
-    assert personnel.values[3:] == (Decimal(6), Decimal(5), Decimal(4), Decimal(3), Decimal("1.5"))
-    assert public.values[7] == Decimal("1.5")
+    assert personnel.values[3:] == tuple(Decimal(v) for v in ("6", "5", "4", "0.5", "0.3"))
+    assert public.values[7] == Decimal("1.1")
     assert slide.sentences[1] == "工资福利支出 842.82 万元，占基本支出 75.20%。"
-    # the 人员经费 and 公用经费 columns blanked as well: the 合计 of each, 其他 = 2.00
+    # the 人员经费 and 公用经费 columns blanked as well: the 合计 of each, 其他 = 0.40
     slide = changed(
         insert, "update expenditure_economic set personnel_wan = null, public_wan = null"
     )["economic"]
     # (the 其他 of blanks once held 0 人员经费 and 0 公用经费: a split of blanks was shown and
     # stated, 其中人员经费  万元（%）)
     assert [s.name for s in slide.chart.series] == ["合计"]
-    assert slide.chart.series[0].values[3:] == tuple(Decimal(v) for v in (6, 5, 4, 3, 2))
+    assert slide.chart.series[0].values[3:] == tuple(
+        Decimal(v) for v in ("6", "5", "4", "0.5", "0.4")
+    )
     assert slide.sentences[0] == "基本支出 1,120.79 万元。"  # l.317
 
 
@@ -834,6 +877,36 @@ def test_performance_of_one_project_names_no_lowest(changed) -> None:
     assert story["performance_projects"].chart.rows == (
         ("科技计划项目", Decimal(2007), 4, 3, Decimal("75.00")),
     )
+
+
+def test_performance_of_two_projects_names_the_lower(changed) -> None:
+    """Made for the case: NINE_INDICATORS without 遗属生活补助's: 人才专项资金 1 of 2 (50 %),
+    科技计划项目 3 of 4 (75 %)."""
+    story = changed(
+        *_indicators(
+            ("人才专项资金", 1, "产出指标", "qualitative", "年度"),
+            ("人才专项资金", 2, "效益指标", "numeric", "年度"),
+            ("科技计划项目", 1, "产出指标", "numeric", "年度"),
+            ("科技计划项目", 2, "效益指标", "numeric", "年度"),
+            ("科技计划项目", 3, "效益指标", "qualitative", "年度"),
+            ("科技计划项目", 4, "满意度指标", "numeric", "年度"),
+        )
+    )
+    assert story["performance"].sentences[1] == "量化比例最低的是人才专项资金（50.00%）。"
+
+
+def test_performance_chart_shows_eight_first_level_targets(changed) -> None:
+    """Made for the case: nine indicators of 科技计划项目 under nine 一级指标 (甲 … 壬): the
+    chart holds the first eight met."""
+    names = "甲乙丙丁戊己庚辛壬"
+    story = changed(
+        *_indicators(
+            *(("科技计划项目", i, f"{n}指标", "numeric", "年度") for i, n in enumerate(names, 1))
+        )
+    )
+    chart = story["performance"].chart
+    assert chart.categories == tuple(f"{n}指标" for n in names[:8])
+    assert chart.series[0].values == (Decimal(1),) * 8
 
 
 def test_performance_of_the_department_alone_has_no_table(changed) -> None:
