@@ -954,3 +954,93 @@ def test_performance_table_sums_the_projects_past_ten(changed) -> None:
         "performance_projects"
     ].chart.rows
     assert rows[10] == ("其他2个项目", None, 5, 3, Decimal("60.00"))
+
+
+# --- the title ------------------------------------------------------------------------------------
+
+
+def test_title_slide_of_the_seed(story) -> None:
+    slide = story["title"]
+    assert (slide.title, slide.heading, slide.chart) == (TITLE, TITLE, None)
+    # l.2: 晋城市科学技术局; a 部门 预算 of 2024; amounts in 万元
+    assert slide.subtitle == "晋城市科学技术局 · 2024年度部门预算 · 金额单位：万元"
+    # l.466: 预算收入总计4,266.91万元 … 支出总计4,266.91万元
+    assert slide.sentences == [
+        f"本演示根据《{TITLE}》制作，每页注明数字所在的原文行号。",
+        "收入总计 4,266.91 万元，支出总计 4,266.91 万元。",
+    ]
+    # data/raw/jincheng-kejiju-2024.txt has 2208 lines (the last without a line end)
+    assert slide.source == f"来源：{TITLE}（共2208行）"
+
+
+def test_title_slide_in_english(seed_db: Path) -> None:
+    slide = _story(seed_db, "en")["title"]
+    assert slide.subtitle == "晋城市科学技术局 · 2024 department budget · amounts in 10k yuan"
+    assert slide.sentences[1] == "Total revenue 4,266.91, total expenditure 4,266.91 (10k yuan)."
+
+
+def test_title_slide_of_a_final_unit_document_without_a_stated_total(changed) -> None:
+    """Made for the case: the document said a 单位 决算, then of a kind the deck has no word
+    for; the narrative's 支出总计 (l.466) taken out: no sentence of the totals."""
+    story = changed(
+        "update document set kind = '决算', scope = '单位'",
+        "delete from key_figure where key = 'expenditure_total'",
+    )
+    slide = story["title"]
+    assert slide.subtitle == "晋城市科学技术局 · 2024年度单位决算 · 金额单位：万元"
+    assert len(slide.sentences) == 1
+    slide = changed("update document set kind = '调整预算', scope = '其他'")["title"]
+    assert slide.subtitle == "晋城市科学技术局 · 2024年度调整预算 · 金额单位：万元"
+    story = changed("delete from key_figure where key = 'revenue_total'")
+    assert len(story["title"].sentences) == 1
+
+
+def test_title_slide_of_a_pdf_counts_its_pages(changed) -> None:
+    """Made for the case: lines said printed on two PDFs, a.pdf to p.5 and b.pdf to p.3 (its
+    lines in no order of pages): 5 + 3 = 8 pages."""
+    slide = changed(
+        "insert into source_location select department, year, document, document_id, v.line, "
+        "v.file, v.page from document, (values (1, 'a.pdf', 1), (2, 'a.pdf', 5), "
+        "(3, 'a.pdf', 4), (4, 'b.pdf', 3), (5, 'b.pdf', 2)) as v (line, file, page)"
+    )["title"]
+    assert slide.sentences[0] == f"本演示根据《{TITLE}》制作，每页注明数字所在的原文页码。"
+    assert slide.source == f"来源：{TITLE}（共8页）"
+
+
+# --- data quality -------------------------------------------------------------------------------
+
+# Made for the case: the seed's check results replaced by three: two ok, one mismatch.
+THREE_CHECKS = (
+    "create temp table one as select * from check_result limit 1",
+    "delete from check_result",
+    "insert into check_result select o.* replace (v.seq as seq, v.status as status) from one "
+    "as o, (values (1, 'ok'), (2, 'mismatch'), (3, 'ok')) as v (seq, status)",
+)
+
+
+def test_quality_slide_of_three_checks(changed) -> None:
+    slide = changed(*THREE_CHECKS)["quality"]
+    assert (slide.title, slide.unit, slide.heading) == ("数据质量", "项", "数据质量（项）")
+    assert slide.chart.kind == "column"
+    assert slide.chart.categories == ("一致", "尾差", "不一致", "无法判断")
+    assert slide.chart.series[0].name == "核对项数"
+    assert slide.chart.series[0].values == (Decimal(2), Decimal(0), Decimal(1), Decimal(0))
+    assert slide.chart.number_format == "#,##0"
+    assert slide.sentences == [
+        "共核对 3 项：一致 2 项，尾差 0 项，不一致 1 项，无法判断 0 项。",
+        "尾差是分项四舍五入造成的分位差，不是错误。",
+        "不一致项是文件自身数字之间的矛盾，逐条列在仪表盘的“数据核对”页。",
+    ]
+    assert slide.source == f"来源：{TITLE}，预算透视对本文件的数据核对（3项）"
+
+
+def test_quality_slide_without_a_mismatch(changed) -> None:
+    slide = changed(*THREE_CHECKS, "update check_result set status = 'rounding' where seq = 2")[
+        "quality"
+    ]
+    assert slide.sentences[0] == "共核对 3 项：一致 2 项，尾差 1 项，不一致 0 项，无法判断 0 项。"
+    assert slide.sentences[2] == "文件的数字之间没有矛盾。"
+
+
+def test_no_quality_slide_without_checks(changed) -> None:
+    assert "quality" not in changed("delete from check_result")
