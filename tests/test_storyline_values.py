@@ -485,6 +485,24 @@ def test_fifteen_projects_take_two_slides(changed) -> None:
     assert (second.unit, second.chart.series[0].name) == ("万元", "金额")
 
 
+def test_twelve_projects_take_one_slide_and_thirteen_two(changed) -> None:
+    """Made for the case: 项目甲 0.40 and 项目乙 0.30 beside the seed's ten (12: one slide),
+    then 项目丙 0.20 too (13: the thirteenth alone on a second)."""
+    added = (
+        "insert into project_budget select pb.* replace (v.project as project, v.total as "
+        "total_wan, v.seq as seq, v.line as source_line) from project_budget as pb, (values {}) "
+        "as v (project, total, seq, line) where pb.project = '科技计划项目'"
+    )
+    two = "('项目甲', 0.40, 901, 901), ('项目乙', 0.30, 902, 902)"
+    story = changed(added.format(two))
+    assert [k for k in story if k.startswith("projects")] == ["projects:1"]
+    assert story["projects:1"].title == "各项目支出"
+    story = changed(added.format(two + ", ('项目丙', 0.20, 903, 903)"))
+    assert [k for k in story if k.startswith("projects")] == ["projects:1", "projects:2"]
+    assert story["projects:2"].chart.categories == ("项目丙",)
+    assert story["projects:2"].sentences == ["第 13–13 个项目（共 13 个），按金额从大到小。"]
+
+
 def test_no_projects_slide_without_a_project_amount(changed) -> None:
     """Made for the case: every project's amount (l.436–446, l.459) blanked."""
     story = changed("update project_budget set total_wan = null where row_kind = 'project'")
@@ -710,9 +728,9 @@ def test_three_public_from_the_tables(changed) -> None:
         "delete from fiscal_item where source_line = 422",
     )
     slide = story["three_public"]
-    assert [(f.label, f.value) for f in slide.chart.figures] == [
-        ("“三公”经费", Decimal(3)),
-        ("机关运行经费", Decimal("54.87")),
+    assert [(f.label, f.value, f.unit) for f in slide.chart.figures] == [
+        ("“三公”经费", Decimal(3), "万元"),
+        ("机关运行经费", Decimal("54.87"), "万元"),
     ]
     assert slide.sentences == [
         THREE_PUBLIC_SENTENCE.replace("0.00 万元", "3.00 万元"),
@@ -740,6 +758,29 @@ def test_three_public_from_its_table_comes_first(changed) -> None:
     assert slide.sentences == ["“三公”经费 3.00 万元。", ADMIN_SENTENCE]
     assert slide.source == (
         f"来源：{TITLE}，2024年财政拨款安排“三公”经费支出预算表（第410行）、预算情况说明（第513行）"
+    )
+
+
+def test_three_public_without_the_three_public_figure(changed) -> None:
+    """Made for the case: the narrative's “三公” total (l.507) taken out, its change kept, and
+    none in the table (l.410 blank): 机关运行经费 alone, with its change and its line."""
+    slide = changed("delete from key_figure where key = 'three_public_total'")["three_public"]
+    assert [f.label for f in slide.chart.figures] == ["机关运行经费"]
+    assert slide.sentences == [ADMIN_SENTENCE]
+    assert slide.source == f"来源：{TITLE}，预算情况说明（第513行）"
+
+
+def test_three_public_source_in_the_order_of_lines(changed) -> None:
+    """Made for the case: 机关运行经费 read from its table (l.422 taken out, l.423's row said
+    printed on line 1000, after the narrative) and the narrative's 三公 (l.507): the source
+    names the narrative's line first, whatever the names."""
+    slide = changed(
+        "delete from key_figure where key in ('admin_operating_total', 'admin_operating_change')",
+        "delete from fiscal_item where source_line = 422",
+        "update fiscal_item set source_line = 1000 where source_line = 423",
+    )["three_public"]
+    assert slide.source == (
+        f"来源：{TITLE}，预算情况说明（第507行）、2024年财政拨款安排机关运行经费预算表（第1000行）"
     )
 
 
@@ -880,11 +921,11 @@ def test_performance_of_one_project_names_no_lowest(changed) -> None:
 
 
 def test_performance_of_two_projects_names_the_lower(changed) -> None:
-    """Made for the case: NINE_INDICATORS without 遗属生活补助's: 人才专项资金 1 of 2 (50 %),
-    科技计划项目 3 of 4 (75 %)."""
+    """Made for the case: 人才专项资金 2 of 2 quantified (100 %), 科技计划项目 3 of 4 (75 %): the
+    lower is named, though its name sorts after the other's."""
     story = changed(
         *_indicators(
-            ("人才专项资金", 1, "产出指标", "qualitative", "年度"),
+            ("人才专项资金", 1, "产出指标", "numeric", "年度"),
             ("人才专项资金", 2, "效益指标", "numeric", "年度"),
             ("科技计划项目", 1, "产出指标", "numeric", "年度"),
             ("科技计划项目", 2, "效益指标", "numeric", "年度"),
@@ -892,7 +933,7 @@ def test_performance_of_two_projects_names_the_lower(changed) -> None:
             ("科技计划项目", 4, "满意度指标", "numeric", "年度"),
         )
     )
-    assert story["performance"].sentences[1] == "量化比例最低的是人才专项资金（50.00%）。"
+    assert story["performance"].sentences[1] == "量化比例最低的是科技计划项目（75.00%）。"
 
 
 def test_performance_chart_shows_eight_first_level_targets(changed) -> None:
