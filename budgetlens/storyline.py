@@ -12,7 +12,7 @@ This module never imports streamlit.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -670,6 +670,15 @@ def _basic_project(c: _Context) -> Slide | None:
     )
 
 
+ECONOMIC_AMOUNTS = ("total_wan", "personnel_wan", "public_wan")
+
+
+def _sum_filled(values: Iterable[Decimal | None]) -> Decimal | None:
+    """The sum of the values filled in; None (blank) when every one is blank."""
+    filled = [v for v in values if v is not None]
+    return sum(filled, Decimal(0)) if filled else None
+
+
 def _economic(c: _Context) -> Slide | None:
     rows = c.q("expenditure_economic")
     total = next((r for r in rows if r["row_kind"] == "total"), None)
@@ -683,9 +692,9 @@ def _economic(c: _Context) -> Slide | None:
             *keep[: MAX_CATEGORIES - 1],
             {
                 "group_name": c.v("term.other"),
-                "total_wan": sum((dec(r["total_wan"]) or 0 for r in rest), Decimal(0)),
-                "personnel_wan": sum((dec(r["personnel_wan"]) or 0 for r in rest), Decimal(0)),
-                "public_wan": sum((dec(r["public_wan"]) or 0 for r in rest), Decimal(0)),
+                # blank when every group summed is blank: a table without the 人员经费/公用经费
+                # split keeps none (a 0 would make the slide show one)
+                **{k: _sum_filled(dec(r[k]) for r in rest) for k in ECONOMIC_AMOUNTS},
             },
         ]
     # some documents print the 合计 column only, without the 人员经费/公用经费 split
@@ -790,16 +799,18 @@ def _projects(c: _Context) -> list[Slide]:
 
 def _three_public(c: _Context) -> Slide | None:
     """“三公”经费 and 机关运行经费 with their changes, as the document states them (its narrative's
-    figures, else the rows of its tables)."""
+    figures, else the rows of its tables). The source names each line's place: the narrative, or
+    the table a figure was read from (for a PDF, the narrative's pages alone)."""
     figures: list[Figure] = []
-    lines: list[int] = []
+    narrative = None if c.pages else c.t("source.narrative")
+    parts: list[tuple[str | None, int]] = []
 
     def add(key: str, label_key: str) -> Decimal | None:
         row = c.key_figures.get(key)
         if row is None:
             return None
         figures.append(Figure(c.v(label_key), dec(row["value"]), c.v("unit.wan")))
-        lines.append(row["source_line"])
+        parts.append((narrative, row["source_line"]))
         return dec(row["value"])
 
     three = add("three_public_total", "term.three_public")
@@ -812,13 +823,13 @@ def _three_public(c: _Context) -> Slide | None:
         if row is not None and dec(row["total_wan"]) is not None:
             three = dec(row["total_wan"])
             figures.insert(0, Figure(c.v("term.three_public"), three, c.v("unit.wan")))
-            lines.append(row["source_line"])
+            parts.append(c.table_source("three_public", row["source_line"]))
     if admin is None:
         rows = [r for r in tables if r["table_key"] == "admin_operating"]
         if len(rows) == 1 and dec(rows[0]["total_wan"]) is not None:
             admin = dec(rows[0]["total_wan"])
             figures.append(Figure(c.v("term.admin_operating"), admin, c.v("unit.wan")))
-            lines.append(rows[0]["source_line"])
+            parts.append(c.table_source("admin_operating", rows[0]["source_line"]))
     if not figures:
         return None
     sentences = []
@@ -843,9 +854,8 @@ def _three_public(c: _Context) -> Slide | None:
             )
             + (c.t("s.reason", reason=reason) if reason and c.lang == "zh" else "")
         )
-        lines.append(c.key_figures[key]["source_line"])
-    label = None if c.pages else c.t("source.narrative")
-    source = c.source(*((label, line) for line in sorted(set(lines))))
+        parts.append((narrative, c.key_figures[key]["source_line"]))
+    source = c.source(*sorted(dict.fromkeys(parts), key=lambda part: part[1]))
     chart = Chart(
         "figures",
         categories=tuple(f.label for f in figures),
