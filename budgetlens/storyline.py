@@ -102,6 +102,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "比上年{direction} {change} 万元，幅度 {pct}%。",
         "That is {change} (10k yuan) {direction} on last year, {pct}%.",
     ),
+    # a change of exactly nothing: neither 增加 nor 减少 (the seed's l.509 says 与上年预算数相同)
+    "s.overview.same": ("与上年持平。", "Unchanged on last year."),
     "s.reason": ("文件说明的原因：{reason}。", " The document gives its reason (in Chinese)."),
     "up": ("增加", "more"),
     "down": ("减少", "less"),
@@ -157,6 +159,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "s.fact.change": (
         "{name} {amount} 万元，比上年{direction} {change} 万元。",
         "{name}: {amount}, {change} {direction} than last year (10k yuan).",
+    ),
+    "s.fact.same": (
+        "{name} {amount} 万元，与上年持平。",
+        "{name}: {amount} (10k yuan), unchanged on last year.",
     ),
     "s.performance.total": (
         "{tables} 张绩效目标表共 {n} 个年度指标，其中量化（数值或时间）{m} 个，占 {share}%。",
@@ -525,9 +531,11 @@ def _overview(c: _Context) -> Slide | None:
     change, pct = c.kf("revenue_change"), c.kf("revenue_change_pct")
     if change is not None and pct is not None:
         sentences.append(
-            c.t(
+            c.t("s.overview.same")
+            if change == 0
+            else c.t(
                 "s.overview.change",
-                direction=c.t("up" if change >= 0 else "down"),
+                direction=c.t("up" if change > 0 else "down"),
                 change=fmt_amount(abs(change)),
                 pct=fmt_pct(abs(pct)),
             )
@@ -845,12 +853,16 @@ def _three_public(c: _Context) -> Slide | None:
             continue
         reason = stated_reason(c.key_figures[key]["sentence"])
         sentences.append(
-            c.t(
-                "s.fact.change",
-                name=c.v(term),
-                amount=fmt_amount(total),
-                direction=c.t("up" if change >= 0 else "down"),
-                change=fmt_amount(abs(change)),
+            (
+                c.t("s.fact.same", name=c.v(term), amount=fmt_amount(total))
+                if change == 0
+                else c.t(
+                    "s.fact.change",
+                    name=c.v(term),
+                    amount=fmt_amount(total),
+                    direction=c.t("up" if change > 0 else "down"),
+                    change=fmt_amount(abs(change)),
+                )
             )
             + (c.t("s.reason", reason=reason) if reason and c.lang == "zh" else "")
         )

@@ -289,6 +289,21 @@ def test_overview_of_a_small_rise(changed) -> None:
     assert story["overview"].sentences[2] == "比上年增加 0.50 万元，幅度 0.01%。"
 
 
+def test_overview_of_no_change_says_unchanged(changed) -> None:
+    """Made for the case: l.466's change made 0 (0 %): neither 增加 nor 减少 0.00, but 持平 (the
+    seed's own words for no change, l.509: 与上年预算数相同)."""
+    story = changed(
+        "update key_figure set value = 0 where key in ('revenue_change', 'revenue_change_pct')",
+        "update key_figure set sentence = '与上年持平。' where key = 'revenue_change'",
+    )
+    assert story["overview"].sentences[2:] == ["与上年持平。"]
+    english = changed(
+        "update key_figure set value = 0 where key in ('revenue_change', 'revenue_change_pct')",
+        lang="en",
+    )
+    assert english["overview"].sentences[2:] == ["Unchanged on last year."]
+
+
 def test_a_final_accounts_document_says_so(changed, story) -> None:
     """Made for the case: the seed's document said to be a 决算. Its overview is a 决算总览 and
     the 类 are shares of 本年支出合计 (a 决算's table has no 支出总计 of the year); the figures
@@ -812,6 +827,23 @@ def test_three_public_change_without_a_stated_reason(changed) -> None:
         "where key = 'admin_operating_change'"
     )["three_public"]
     assert slide.sentences[1] == "机关运行经费 54.87 万元，比上年增加 0.61 万元。"
+
+
+def test_three_public_of_no_change_says_unchanged(changed) -> None:
+    """Made for the case: l.513's change (增加0.61) made 0 and its sentence given no reason: the
+    机关运行经费 is 持平; l.507's 三公 fall of 2.55 stays 减少."""
+    edits = (
+        "update key_figure set value = 0 where key = 'admin_operating_change'",
+        "update key_figure set sentence = '机关运行经费与上年持平。' "
+        "where key = 'admin_operating_change'",
+    )
+    slide = changed(*edits)["three_public"]
+    assert slide.sentences == [THREE_PUBLIC_SENTENCE, "机关运行经费 54.87 万元，与上年持平。"]
+    english = changed(*edits, lang="en")["three_public"]
+    assert (
+        english.sentences[1]
+        == "Administrative operating costs: 54.87 (10k yuan), unchanged on last year."
+    )
 
 
 def test_three_public_of_a_pdf_names_its_pages(changed) -> None:
