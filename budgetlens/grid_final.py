@@ -260,7 +260,8 @@ def read_three_public_final(t: Located, rows: list[GridRow]) -> list[dict]:
     w = Where(t)
     scale = SCALE.get(t.unit or "万元", Decimal(1))
     ncols = max((len(r.cells) for r in rows), default=0)
-    data = [r for r in rows if any(is_amount(_t(c)) for c in r.cells)]
+    # a row of figures; not the column numbers under the header (1 2 3 …, or 栏次 1 2 3 …)
+    data = [r for r in rows if any(is_amount(_t(c)) for c in r.cells) and not _is_numbering(r)]
     data = [r for r in data if not all(re.fullmatch(r"\d{1,2}", _t(c)) for c in r.cells if _t(c))]
     header = [r for r in rows if r not in data and not _is_numbering(r)]
     header = [

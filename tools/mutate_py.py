@@ -107,6 +107,9 @@ SCOPES: dict[str, tuple[str, ...]] = {
         "tests/test_checks_families.py",
         "tests/test_checks.py",
     ),
+    # the PDF table readers besides grid.py: grids made for the case (tests/test_grid_final.py and
+    # tests/test_grid_readers_values.py, ≈ 2 s), not the corpus tests that parse PDFs
+    "budgetlens/grid_final.py": ("tests/test_grid_final.py", "tests/test_grid_readers_values.py"),
 }
 SKIP = {".git", "build", "mutants", ".venv", "dist", "artifacts"}
 IGNORE = shutil.ignore_patterns(

@@ -1,0 +1,793 @@
+"""The PDF table readers besides grid.py (budgetlens/grid_final.py, grid_procurement.py,
+grid_projects.py, grid_performance.py, narrative_final.py) on small grids and lines written here,
+every expected value worked out by hand from the cells given (or read by hand from the corpus
+page cited): fast enough for mutation testing (``tools/mutate_py.py``)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from budgetlens.grid import GridRow
+from budgetlens.layout import Located, TableDecl
+
+D = Decimal
+
+
+def table(reader: str, title: str, unit: str | None = "万元") -> Located:
+    return Located(TableDecl("t", title, reader, ((title,),)), title, 0, 3, "x.pdf", unit=unit)
+
+
+def grid(*rows: list) -> list[GridRow]:
+    return [GridRow(10 + k, 3, list(r)) for k, r in enumerate(rows)]
+
+
+# --- grid_final: the 决算 readers -----------------------------------------------------------
+
+
+def test_final_economic_panels_in_yuan_are_read_in_wan() -> None:
+    from budgetlens.grid_final import read_economic_panels
+
+    rows = grid(
+        ["人员经费", None, None, "公用经费", None, None],
+        ["科目代码", "科目名称", "决算数", "科目代码", "科目名称", "决算数"],
+        ["301", "工资福利支出", "50,000.00", "302", "商品和服务支出", "20,000.00"],
+    )
+    got = read_economic_panels(table("economic_panels", "基本支出决算表", "元"), rows)
+    assert [(r["code"], r["personnel"], r["public"]) for r in got] == [
+        ("301", D("5.00"), None),
+        ("302", None, D("2.00")),
+    ]
+
+
+# 国家信访局 2024 决算 (cn-gjxfj-2024-final-dept) p12, 公开06表 一般公共预算财政拨款基本支出决算表:
+# three panels (人员经费 | 公用经费 over two), a subset of its rows, figures as hand_read.csv
+# reads them (rows 74–89); the header's merged cells are None right of their text.
+GJXFJ_P12 = (
+    ["人员经费", None, None, "公用经费", None, None, None, None, None],
+    ["科目代码", "科目名称", "决算数", "科目代码", "科目名称", "决算数"] * 1
+    + ["科目代码", "科目名称", "决算数"],
+    [
+        "301",
+        "工资福利支出",
+        "6,982.75",
+        "302",
+        "商品和服务支出",
+        "2,239.41",
+        "310",
+        "资本性支出",
+        "27.24",
+    ],
+    [
+        "30101",
+        "基本工资",
+        "1,857.40",
+        "30209",
+        "物业管理费",
+        "439.44",
+        "31002",
+        "办公设备购置",
+        "24.67",
+    ],
+    ["303", "对个人和家庭的补助", "984.97", "30217", "公务接待费", "0.90", None, None, None],
+    ["30301", "离休费", "537.43", "30231", "公务用车运行维护费", "40.61", None, None, None],
+    ["人员经费合计", None, "7,967.72", "公用经费合计", None, None, None, None, "2,266.65"],
+)
+
+
+def test_final_economic_panels_of_a_three_panel_table() -> None:
+    from budgetlens.grid_final import read_economic_panels
+
+    got = read_economic_panels(table("economic_panels", "基本支出决算表"), grid(*GJXFJ_P12))
+    rows = [
+        (
+            r["row_kind"],
+            r["code"],
+            r["group_name"],
+            r["dept_class"],
+            r["gov_class"],
+            r["total"],
+            r["personnel"],
+            r["public"],
+            r["source_line"],
+            r["source_page"],
+        )
+        for r in got
+    ]
+    P, U = "工资福利支出", "商品和服务支出"
+    assert rows == [
+        ("group", "301", P, P, None, D("6982.75"), D("6982.75"), None, 12, 3),
+        ("item", "30101", P, "基本工资", None, D("1857.40"), D("1857.40"), None, 13, 3),
+        (
+            "group",
+            "303",
+            "对个人和家庭的补助",
+            "对个人和家庭的补助",
+            None,
+            D("984.97"),
+            D("984.97"),
+            None,
+            14,
+            3,
+        ),
+        (
+            "item",
+            "30301",
+            "对个人和家庭的补助",
+            "离休费",
+            None,
+            D("537.43"),
+            D("537.43"),
+            None,
+            15,
+            3,
+        ),
+        ("group", "302", U, U, None, D("2239.41"), None, D("2239.41"), 12, 3),
+        ("item", "30209", U, "物业管理费", None, D("439.44"), None, D("439.44"), 13, 3),
+        ("item", "30217", U, "公务接待费", None, D("0.90"), None, D("0.90"), 14, 3),
+        ("item", "30231", U, "公务用车运行维护费", None, D("40.61"), None, D("40.61"), 15, 3),
+        ("group", "310", "资本性支出", "资本性支出", None, D("27.24"), None, D("27.24"), 12, 3),
+        ("item", "31002", "资本性支出", "办公设备购置", None, D("24.67"), None, D("24.67"), 13, 3),
+        ("subtotal", None, None, "人员经费合计", None, D("7967.72"), D("7967.72"), None, 16, 3),
+        ("subtotal", None, None, "公用经费合计", None, D("2266.65"), None, D("2266.65"), 16, 3),
+    ]
+
+
+def test_final_panels_named_by_their_totals_else_the_panel_to_the_left() -> None:
+    """No header word: the panels' kinds come from the bottom totals; a third panel named by
+    neither continues the second (公用经费 over two panels); a header without 代码/编码 leaves the
+    columns holding codes as the panels' first columns (a code right of a code is no start)."""
+    from budgetlens.grid_final import read_economic_panels
+
+    rows = grid(
+        ["科目", "名称", "金额", "科目", "名称", "金额", "科目", "名称", "金额"],
+        ["30101", " 基本工资 ", "5.00", "30201", None, "2.00", "31002", "办公设备购置", "1.00"],
+        ["30102", "津贴补贴", "", "30202", "印刷费", "  ", "31003", "31003", "3.00"],
+        ["人员经费合计", "5.00", "", "公用经费合计", "6.00", "7.00", None, None, None],
+    )
+    got = read_economic_panels(table("economic_panels", "基本支出决算表"), rows)
+    assert [
+        (r["code"], r["group_name"], r["dept_class"], r["personnel"], r["public"]) for r in got
+    ] == [
+        ("30101", None, "基本工资", D("5.00"), None),
+        ("30102", None, "津贴补贴", None, None),
+        ("30201", None, "", None, D("2.00")),
+        ("30202", None, "印刷费", None, None),
+        ("31002", None, "办公设备购置", None, D("1.00")),
+        ("31003", None, "31003", None, D("3.00")),
+        # a label takes the first amount right of it; a second amount after it is no total
+        (None, None, "人员经费合计", D("5.00"), None),
+        (None, None, "公用经费合计", None, D("6.00")),
+    ]
+
+
+def test_final_panels_with_no_word_at_all_are_personnel() -> None:
+    from budgetlens.grid_final import read_economic_panels
+
+    rows = grid(
+        ["科目编码", "科目名称", "决算数"],
+        ["301", "工资福利支出", "5.00"],
+    )
+    got = read_economic_panels(table("economic_panels", "基本支出决算表"), rows)
+    assert [(r["code"], r["personnel"], r["public"]) for r in got] == [("301", D("5.00"), None)]
+
+
+def test_final_panel_kind_from_a_header_of_blank_strings_stops_at_the_next_text() -> None:
+    """A header text spreads right over the merged (None) cells of its row, not over cells
+    printed blank (""): the second panel, under a blank cell, is named by its total."""
+    from budgetlens.grid_final import read_economic_panels
+
+    rows = grid(
+        ["公用经费", "", "", "", "", ""],
+        ["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"],
+        ["302", "商品和服务支出", "2.00", "301", "工资福利支出", "5.00"],
+        [None, None, None, "人员经费合计", None, "5.00"],
+    )
+    got = read_economic_panels(table("economic_panels", "基本支出决算表"), rows)
+    assert [(r["code"], r["personnel"], r["public"]) for r in got] == [
+        ("302", None, D("2.00")),
+        ("301", D("5.00"), None),
+        (None, D("5.00"), None),
+    ]
+
+
+def test_final_panels_without_codes_are_refused() -> None:
+    from budgetlens.errors import IngestError
+    from budgetlens.grid_final import read_economic_panels
+
+    rows = grid(["科目编码", "科目名称", "决算数"], ["工资福利支出", "5.00", None])
+    with pytest.raises(IngestError) as e:
+        read_economic_panels(table("economic_panels", "基本支出决算表"), rows)
+    assert str(e.value) == (
+        "x.pdf page 3: table 基本支出决算表: expected rows with 经济分类 codes (301, 30101 …) in "
+        "panels side by side"
+    )
+
+
+def test_final_panel_amount_that_is_not_a_number_names_its_panel() -> None:
+    from budgetlens.errors import IngestError
+    from budgetlens.grid_final import read_economic_panels
+
+    rows = grid(*GJXFJ_P12)
+    rows[3].cells[5] = "4三9.44"
+    with pytest.raises(IngestError) as e:
+        read_economic_panels(table("economic_panels", "基本支出决算表"), rows)
+    assert str(e.value) == (
+        "x.pdf page 3:13: table 基本支出决算表: expected a number in column 决算数 (公用经费): "
+        "found '4三9.44'"
+    )
+
+
+# 国家信访局 2024 决算 p15, 公开09表 一般公共预算财政拨款“三公”经费支出决算表: 预算数 over its six
+# columns, 决算数 over six more, 栏次 1–12, one data row; figures as hand_read.csv reads them
+# (rows 62–73; both 公务用车购置费 cells blank).
+_ITEMS_HEADER = ["合计", "因公出国（境）费", "公务用车购置及运行维护费", None, None, "公务接待费"]
+_CAR_HEADER = [None, None, "小计", "公务用车购置费", "公务用车运行维护费", None]
+GJXFJ_P15 = (
+    ["预算数", None, None, None, None, None, "决算数", None, None, None, None, None],
+    _ITEMS_HEADER * 2,
+    _CAR_HEADER * 2,
+    [str(k) for k in range(1, 13)],
+    ["76.43", "30.00", "40.63", "", "40.63", "5.80", "46.21", "4.69", "40.61", "", "40.61", "0.90"],
+)
+CAR, BUY, RUN = "公务用车购置及运行费", "公务用车购置费", "公务用车运行费"
+
+
+def _three(rows) -> list[tuple]:
+    from budgetlens.grid_final import read_three_public_final
+
+    got = read_three_public_final(table("three_public_final", "“三公”经费支出决算表"), rows)
+    return [
+        (r["table_key"], r["label"], r["total"], r["source_line"], r["source_page"])
+        if "_note" not in r
+        else (r["_note"], r["source_line"])
+        for r in got
+    ]
+
+
+def test_final_three_public_budget_and_actual_side_by_side() -> None:
+    B, A = "three_public_budget", "three_public"
+    assert _three(grid(*GJXFJ_P15)) == [
+        (B, "合计", D("76.43"), 14, 3),
+        (B, "因公出国（境）费", D("30.00"), 14, 3),
+        (B, CAR, D("40.63"), 14, 3),
+        (B, RUN, D("40.63"), 14, 3),
+        (B, "公务接待费", D("5.80"), 14, 3),
+        (A, "合计", D("46.21"), 14, 3),
+        (A, "因公出国（境）费", D("4.69"), 14, 3),
+        (A, CAR, D("40.61"), 14, 3),
+        (A, RUN, D("40.61"), 14, 3),
+        (A, "公务接待费", D("0.90"), 14, 3),
+    ]
+
+
+def test_final_three_public_items_over_their_budget_and_actual() -> None:
+    """The items on top, 预算数 | 决算数 under each (the other shape the reader takes); a 购置费
+    cell filled; a table in 元; a 栏次 row saying 栏次."""
+    B, A = "three_public_budget", "three_public"
+    rows = grid(
+        ["总计", None, "因公出国（境）费", None, "公务用车购置费", None, "公务接待费", None],
+        ["预算数", "决算数"] * 4,
+        ["栏次", "1", "2", "3", "4", "5", "6", "7"],
+        ["90000", "80000", "10000", "20000", "30000", "40000", "50000", "-"],
+    )
+    from budgetlens.grid_final import read_three_public_final
+
+    got = read_three_public_final(table("three_public_final", "三公", "元"), rows)
+    assert [(r["table_key"], r["label"], r["total"]) for r in got] == [
+        (B, "合计", D("9")),
+        (A, "合计", D("8")),
+        (B, "因公出国（境）费", D("1")),
+        (A, "因公出国（境）费", D("2")),
+        (B, BUY, D("3")),
+        (A, BUY, D("4")),
+        (B, "公务接待费", D("5")),
+    ]
+
+
+def test_final_three_public_columns_it_cannot_name_are_notes() -> None:
+    """实际 says 决算数 too; a column under neither 预算 nor 决算 (where others are) and one under
+    no item come back as notes naming column, figure and header; further rows are notes."""
+    rows = grid(
+        ["公务接待费", None, "其他", "公务用车运行维护费", None],
+        ["预算数", "实际支出", "预算数", "支出数", None],
+        ["1.00", "2.00", "3.00", "4.00", "5.00"],
+        ["单位甲", "6.00", None, ""],
+    )
+    assert _three(rows) == [
+        ("three_public_budget", "公务接待费", D("1.00"), 12, 3),
+        ("three_public", "公务接待费", D("2.00"), 12, 3),
+        (
+            "column 3 holds 3.00 under 其他/预算数: no “三公” item with 预算数 or 决算数, not read",
+            12,
+        ),
+        (
+            "column 4 holds 4.00 under 公务用车运行维护费/支出数: no “三公” item with 预算数 or "
+            "决算数, not read",
+            12,
+        ),
+        (
+            "column 5 holds 5.00 under 公务用车运行维护费/支出数: no “三公” item with 预算数 or "
+            "决算数, not read",
+            12,
+        ),
+        ("a further row of the “三公” table kept as published, not read: 单位甲 | 6.00", 13),
+    ]
+
+
+def test_final_three_public_a_figure_under_no_header_is_a_note() -> None:
+    """A header text covers the columns right of it up to the next text on its row."""
+    rows = grid(["", "决算数", None], ["1.00", "2.00", "3.00"])
+    note = "no “三公” item with 预算数 or 决算数, not read"
+    assert _three(rows) == [
+        (f"column 1 holds 1.00 under no header: {note}", 11),
+        (f"column 2 holds 2.00 under 决算数: {note}", 11),
+        (f"column 3 holds 3.00 under 决算数: {note}", 11),
+    ]
+
+
+def test_final_three_public_an_empty_table_gives_no_rows() -> None:
+    rows = grid(
+        ["合计", "因公出国（境）费", "公务接待费"],
+        ["本年度没有“三公”经费支出，故本表无数据。", None, None],
+    )
+    assert _three(rows) == []
+
+
+def test_final_three_public_a_bad_cell_names_item_and_column() -> None:
+    from budgetlens.errors import IngestError
+
+    rows = grid(*GJXFJ_P15)
+    # a full-width point: a figure to the reader (it compares cells normalised), refused by
+    # grid.amount, which reads the cell as printed
+    rows[4].cells[5] = "5．80"
+    with pytest.raises(IngestError) as e:
+        _three(rows)
+    assert str(e.value) == (
+        "x.pdf page 3:14: table “三公”经费支出决算表: expected a number in column 公务接待费 "
+        "预算数: found '5．80'"
+    )
+    rows = grid(*GJXFJ_P15)
+    rows[4].cells[11] = "0．90"
+    with pytest.raises(IngestError, match="column 公务接待费 决算数: found '0．90'"):
+        _three(rows)
+
+
+def _items(*texts):
+    from budgetlens.pdf import GridItem, TextItem
+
+    return [
+        GridItem(13, 100.0 + k, [["x"]]) if t is None else TextItem(13, 100.0 + k, t)
+        for k, t in enumerate(texts)
+    ]
+
+
+def test_final_empty_note_joined_over_its_lines() -> None:
+    """国家信访局 2024 决算 p13 (公开07表): 说明：国家信访局没有政府性基金收入，也没有使用政府性
+    基金安排的支出，故本表无数据。 (NOTES.md table 7), wrapped here over two lines."""
+    from budgetlens.grid_final import empty_note
+
+    items = _items(
+        "政府性基金预算财政拨款收入支出决算表",
+        None,
+        " 说明：国家信访局没有政府性基金收入，也没有使用政府性基金安排的支出， ",
+        "故本表无数据。",
+        "下一张表",
+    )
+    assert empty_note(items, 0, 5) == (
+        "说明：国家信访局没有政府性基金收入，也没有使用政府性基金安排的支出，故本表无数据。",
+        2,
+    )
+    # the table's span ends before the note's second line: 没有 alone, no 本表 / 此表 / 注
+    assert empty_note(items, 0, 3) is None
+    assert empty_note(items, 3, 99) == ("故本表无数据。", 3)
+    assert empty_note(items, 4, 99) is None
+
+
+def test_final_empty_note_the_statement_before_the_instruction() -> None:
+    """A line saying how to say a table is empty (无…的，仍保留该表格式，并在本表下方作下述说明)
+    comes first; the note that says it (此表为空) is the one returned, even when the first is
+    a note too; without it, the first found."""
+    from budgetlens.grid_final import empty_note
+
+    instruction = "注：无国有资本经营预算财政拨款支出的，仍保留该表格式，并在本表下方作下述说明。"
+    items = _items(instruction, "表格", "注：此表为空.", "注：本表无数据。")
+    assert empty_note(items, 0, 4) == ("注：此表为空.", 2)
+    assert empty_note(items, 0, 2) == (instruction, 0)
+    # a note without a full stop is joined while it is under 300 characters: 150 + 150 stops
+    long = ["说明：" + "甲" * 147, "乙" * 150, "本表无数据"]
+    assert empty_note(_items(*long), 0, 3) == ("本表无数据", 2)
+    assert empty_note(_items("说明：" + "甲" * 147, "乙" * 149, "本表无数据"), 0, 3) == (
+        "说明：" + "甲" * 147 + "乙" * 149 + "本表无数据",
+        0,
+    )
+
+
+# --- grid_procurement: the 政府采购预算表 ------------------------------------------------------
+
+AMOUNT_KEYS = ("total", "general_budget", "gov_fund", "state_capital", "special_account")
+
+
+def _buy(rows, unit: str | None = "万元") -> list[tuple]:
+    from budgetlens.grid_procurement import read_procurement
+
+    got = read_procurement(table("procurement", "政府采购预算表", unit), rows)
+    for r in got:
+        assert r["table_key"] == "t"
+    return [
+        (
+            r["row_kind"],
+            r["category"],
+            r["unit"],
+            r["_project"],
+            r["economic"],
+            r["item"],
+            r["method"],
+            *(r[k] for k in (*AMOUNT_KEYS, "unit_funds")),
+            r["source_line"],
+            r["source_page"],
+        )
+        for r in got
+    ]
+
+
+def test_procurement_by_category_only() -> None:
+    """北京 预算10表 (bj-jmrh-2026-budget-dept p14, tests/test_procurement.py): 采购类别 | 金额,
+    货物 18.69, 服务 35.65, 合计 54.34; here in 元 (the 万元 are the figures / 10000)."""
+    rows = grid(
+        ["采购类别", "金额"],
+        ["A-货物", "186,900.00"],
+        ["C-服务", "356,500.00"],
+        ["合计：", "543,400.00"],
+    )
+    n = (None,) * 5
+    assert _buy(rows, "元") == [
+        ("category", "货物", None, None, None, None, None, D("18.69"), *n, 11, 3),
+        ("category", "服务", None, None, None, None, None, D("35.65"), *n, 12, 3),
+        ("total", None, None, None, None, None, None, D("54.34"), *n, 13, 3),
+    ]
+
+
+def test_procurement_by_category_with_funds() -> None:
+    """重庆 表九 (cq-slj-2026-budget-dept p29): 项目编号 | 项目 | 总计 | 一般公共预算拨款收入 |
+    政府性基金 | 国有资本 | 财政专户 | 单位资金; 合计 11884.37 / 11307.34, 货物 2703.49 /
+    2703.19, 工程 239.56, 服务 8941.32 / 8364.59 (the other fund columns made up here so that
+    each row adds up)."""
+    rows = grid(
+        [
+            "项目编号",
+            "项目",
+            "总计",
+            "一般公共预算拨款收入",
+            "政府性基金",
+            "国有资本经营预算",
+            "财政专户管理资金",
+            "单位资金",
+        ],
+        ["栏次", None, "1", "2", "3", "4", "5", "6"],
+        [None, "合计", "11,884.37", "11,307.34", "500.00", "", "77.03", "-"],
+        ["A", "货物", "2,703.49", "2,703.19", None, None, "0.30", None],
+        ["B", "工程", "239.56", "239.56", None, None, None, None],
+        ["C", "服务", "8,941.32", "8,364.59", "500.00", None, "76.73", None],
+    )
+    g = (None, None, None, None, None, None)
+    assert _buy(rows) == [
+        ("total", *g, D("11884.37"), D("11307.34"), D("500.00"), None, D("77.03"), None, 12, 3),
+        (
+            "category",
+            "货物",
+            *g[1:],
+            D("2703.49"),
+            D("2703.19"),
+            None,
+            None,
+            D("0.30"),
+            None,
+            13,
+            3,
+        ),
+        ("category", "工程", *g[1:], D("239.56"), D("239.56"), None, None, None, None, 14, 3),
+        (
+            "category",
+            "服务",
+            *g[1:],
+            D("8941.32"),
+            D("8364.59"),
+            D("500.00"),
+            None,
+            D("76.73"),
+            None,
+            15,
+            3,
+        ),
+    ]
+
+
+def test_procurement_by_category_project_and_item() -> None:
+    """江苏 (js-rdbgt-2017 pp20–21; js-jcy-2018 p22, tests/test_procurement.py): 采购品目大类 |
+    专项名称 | 经济科目 | 采购物品名称 | 采购组织形式 | 总计; a category row, a 专项 row with its
+    经济科目 and subtotal, its items; an item's name merged over two rows bought two ways; the next
+    page without its header and without the first page's unnamed column (江苏 2018: 19 columns,
+    then 6), read in the header's order; here in 元."""
+    rows = grid(
+        ["采购品目大类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", None, "总计"],
+        ["一、货物A", None, None, None, None, None, "590,000.00"],
+        [None, "办公设备购置费", "办公设备购置", None, None, None, "590,000.00"],
+        [None, None, None, "家具用具", "部门集中采购", None, "230,000.00"],
+        [None, None, None, "物业管理服务", "部门集中采购", None, "300,000.00"],
+        [None, None, None, None, "分散自行组织", None, "60,000.00"],
+    )
+    rows += [
+        GridRow(16, 4, ["三、服务C", None, None, None, None, "100,000.00"], grid=1),
+        GridRow(
+            17, 4, [None, "综合管理费", None, "维修服务", "政府集中采购", "100,000.00"], grid=1
+        ),
+        GridRow(18, 4, ["合计", None, None, None, None, "690,000.00"], grid=1),
+    ]
+    n = (None,) * 4
+    P, E = "办公设备购置费", "办公设备购置"
+    assert _buy(rows, "元") == [
+        ("category", "货物", None, None, None, None, None, D("59"), *n, None, 11, 3),
+        ("group", "货物", None, P, E, None, None, D("59"), *n, None, 12, 3),
+        ("item", "货物", None, P, E, "家具用具", "部门集中采购", D("23"), *n, None, 13, 3),
+        ("item", "货物", None, P, E, "物业管理服务", "部门集中采购", D("30"), *n, None, 14, 3),
+        ("item", "货物", None, P, E, "物业管理服务", "分散自行组织", D("6"), *n, None, 15, 3),
+        ("category", "服务", None, None, None, None, None, D("10"), *n, None, 16, 4),
+        (
+            "item",
+            "服务",
+            None,
+            "综合管理费",
+            None,
+            "维修服务",
+            "政府集中采购",
+            D("10"),
+            *n,
+            None,
+            17,
+            4,
+        ),
+        ("total", None, None, None, None, None, None, D("69"), *n, None, 18, 4),
+    ]
+    from budgetlens.errors import IngestError
+
+    rows[-2] = GridRow(
+        17, 4, [None, "综合管理费", "维修服务", "政府集中采购", "100,000.00"], grid=1
+    )
+    rows[-1] = GridRow(18, 4, ["合计", None, None, None, "690,000.00"], grid=1)
+    rows[-3] = GridRow(16, 4, ["三、服务C", None, None, None, "100,000.00"], grid=1)
+    with pytest.raises(IngestError) as e:
+        _buy(rows, "元")
+    assert str(e.value) == (
+        "x.pdf page 4:16: table 政府采购预算表: expected a continued page with the header's 6 "
+        "columns: found '5 columns'"
+    )
+
+
+def test_procurement_by_item_with_its_unit() -> None:
+    """西安 表12 (xa-xcb-2021-budget-dept pp39–40, tests/test_procurement.py): 科目编码 类/款/项 |
+    单位编码 | 采购项目 | 采购目录 | 数量 | 预算金额 (元); a row with a 单位编码 and no 采购目录 is
+    the unit's subtotal; 城市宣传经费 C2002… 1500.00 万元. A figure in a text column (数量) is
+    no label; a cell one column off its header is read under the nearest header (江苏 2018/2019
+    print the first page one column left)."""
+    rows = grid(
+        ["科目编码", None, None, "单位编码", "采购项目", "采购目录", "数量", "预算金额"],
+        ["类", "款", "项", None, None, None, None, None],
+        [None, None, None, "合计", None, None, None, "16,000,000.00"],
+        [None, None, None, "301001", "中共西安市委宣传部", None, None, "16,000,000.00"],
+        [
+            "207",
+            "01",
+            "99",
+            None,
+            "城市宣传经费",
+            "C2002广播、电视、电影和音像服务",
+            "1",
+            None,
+            "15,000,000.00",
+        ],
+        ["207", "01", "99", None, "舆情信息工作经费", "C2001新闻服务", "2", "1,000,000.00"],
+    )
+    n = (None,) * 5
+    U = "中共西安市委宣传部"
+    assert _buy(rows, "元") == [
+        ("total", None, None, None, None, None, None, D("1600"), *n, 12, 3),
+        ("unit", None, U, None, None, None, None, D("1600"), *n, 13, 3),
+        (
+            "item",
+            None,
+            U,
+            "城市宣传经费",
+            None,
+            "C2002广播、电视、电影和音像服务",
+            None,
+            D("1500"),
+            *n,
+            14,
+            3,
+        ),
+        ("item", None, U, "舆情信息工作经费", None, "C2001新闻服务", None, D("100"), *n, 15, 3),
+    ]
+
+
+def test_procurement_a_cell_off_its_header_goes_to_the_nearest() -> None:
+    """Cells printed one column left of their header (江苏 2018/2019's first page): each goes to
+    the nearest header within two columns, the right one of two as near; one further off is
+    dropped."""
+    rows = grid(
+        [None, "采购品目大类", None, "采购物品名称", None, "合计", None, None, None],
+        ["货物", None, "打印机", None, "12.00", None, None, None, "99.00"],
+        ["合计", None, None, None, None, "12.00", None, None, None],
+    )
+    n = (None,) * 5
+    assert _buy(rows) == [
+        ("category", "货物", None, None, None, None, None, D("12.00"), *n, 11, 3),
+        ("total", None, None, None, None, None, None, D("12.00"), *n, 12, 3),
+    ]
+    rows[1].cells[0] = None
+    assert _buy(rows)[0] == ("item", None, None, None, None, "打印机", None, D("12.00"), *n, 11, 3)
+
+
+def test_procurement_first_amount_of_a_column_kept() -> None:
+    """Two cells placed in one amount column (one on it, one beside it): the first is kept."""
+    rows = grid(["采购物品名称", "金额", None], ["打印机", "12.00", "13.00"])
+    assert _buy(rows)[0][7] == D("12.00")
+
+
+def test_procurement_a_table_without_rows_is_no_procurement() -> None:
+    rows = grid(["采购类别", "金额"], ["本部门无政府采购预算", None])
+    assert _buy(rows) == []
+
+
+def test_procurement_shapes_it_cannot_read_are_refused() -> None:
+    from budgetlens.errors import IngestError
+
+    with pytest.raises(IngestError) as e:
+        _buy(grid(["名称", "金额"], ["办公用品", "5.80"]))
+    assert str(e.value) == (
+        "x.pdf page 3:10: table 政府采购预算表: expected a 政府采购 header naming 采购类别 / "
+        "专项名称 / 采购项目 / 采购物品 and an amount column (总计, 合计 or 金额): found '名称 | "
+        "金额'"
+    )
+    with pytest.raises(IngestError, match=r"found '采购物品名称 \| 数量'"):
+        _buy(grid(["采购物品名称", "数量"], ["打印机", "5"]))
+    with pytest.raises(IngestError) as e:
+        _buy(grid(["采购物品名称", "采购方式", "金额"], [None, "公开招标", "5.00"]))
+    assert str(e.value) == (
+        "x.pdf page 3:11: table 政府采购预算表: expected a 合计, category, 专项 or item row: "
+        "found '公开招标'"
+    )
+    with pytest.raises(IngestError, match="found 'amounts only'"):
+        _buy(grid(["采购物品名称", "采购方式", "金额"], [None, None, "5.00"]))
+    # a page of data before any header
+    with pytest.raises(IngestError, match=r"x\.pdf page 3:10: .* found 'no header'"):
+        _buy(grid(["打印机", "5.00"]))
+
+
+def test_procurement_by_subject() -> None:
+    """烟台 公开表12 (yt-mzj-2026-budget-dept p28, tests/test_procurement.py): 科目编码 类/款/项 |
+    科目名称 | 合计 | 一般公共预算 | 政府性基金; 合计 623.63 = 49.75 + 573.88; 208 49.75;
+    2080201 行政运行 9.44; 2296002 573.88, all 政府性基金 (2080208 40.31 made up here so that the
+    items add up): a 科目 with 科目 under it is a group, one without an item, no category."""
+    rows = grid(
+        ["科目编码", None, None, "科目名称", "合计", "一般公共预算", "政府性基金"],
+        ["类", "款", "项", None, None, None, None],
+        [None, None, None, "合计", "623.63", "49.75", "573.88"],
+        ["208", None, None, "社会保障和就业支出", "49.75", "49.75", None],
+        [None, "02", None, "民政管理事务", "49.75", "49.75", None],
+        [None, None, "01", "行政运行", "9.44", "9.44", None],
+        [None, None, "08", "基层政权建设和社区治理", "40.31", "40.31", None],
+        ["229", "60", "02", "用于社会福利的彩票公益金支出", "573.88", None, "573.88"],
+    )
+    n = (None, None, None)
+    assert _buy(rows) == [
+        (
+            "total",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            D("623.63"),
+            D("49.75"),
+            D("573.88"),
+            *n,
+            12,
+            3,
+        ),
+        (
+            "group",
+            None,
+            None,
+            "208 社会保障和就业支出",
+            None,
+            None,
+            None,
+            D("49.75"),
+            D("49.75"),
+            None,
+            *n,
+            13,
+            3,
+        ),
+        (
+            "group",
+            None,
+            None,
+            "20802 民政管理事务",
+            None,
+            None,
+            None,
+            D("49.75"),
+            D("49.75"),
+            None,
+            *n,
+            14,
+            3,
+        ),
+        (
+            "item",
+            None,
+            None,
+            None,
+            None,
+            "2080201 行政运行",
+            None,
+            D("9.44"),
+            D("9.44"),
+            None,
+            *n,
+            15,
+            3,
+        ),
+        (
+            "item",
+            None,
+            None,
+            None,
+            None,
+            "2080208 基层政权建设和社区治理",
+            None,
+            D("40.31"),
+            D("40.31"),
+            None,
+            *n,
+            16,
+            3,
+        ),
+        (
+            "item",
+            None,
+            None,
+            None,
+            None,
+            "2296002 用于社会福利的彩票公益金支出",
+            None,
+            D("573.88"),
+            None,
+            D("573.88"),
+            *n,
+            17,
+            3,
+        ),
+    ]
+
+
+def test_procurement_by_subject_crossed_with_economic_codes_is_refused() -> None:
+    """北京's 支出总表 crosses 功能分类 with 经济分类 (one row per pair): no table of 科目 alone."""
+    from budgetlens.errors import IngestError
+
+    rows = grid(
+        ["功能分类科目", "经济分类科目", "合计"],
+        ["201", None, "6.00"],
+        ["2010301-行政运行", "30201-办公费", "5.00"],
+        ["2010301-行政运行", "30202-印刷费", "1.00"],
+    )
+    with pytest.raises(IngestError) as e:
+        _buy(rows)
+    assert str(e.value) == (
+        "x.pdf page 3:10: table 政府采购预算表: expected a 政府采购 table by 功能分类 科目 alone: "
+        "found '经济分类 too'"
+    )
