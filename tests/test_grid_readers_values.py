@@ -791,3 +791,426 @@ def test_procurement_by_subject_crossed_with_economic_codes_is_refused() -> None
         "x.pdf page 3:10: table 政府采购预算表: expected a 政府采购 table by 功能分类 科目 alone: "
         "found '经济分类 too'"
     )
+
+
+# --- grid_projects: the 项目支出表 and a list-shaped 绩效目标表's projects ---------------------
+
+
+def _projects(rows, unit: str | None = "万元") -> list[tuple]:
+    from budgetlens.grid_projects import read_projects
+
+    out = []
+    for r in read_projects(table("projects", "项目支出表", unit), rows):
+        if r.get("_raw"):
+            out.append(("raw", r["row_no"], r["col_no"], r["text"], r["source_line"]))
+            continue
+        amounts = {k: v for k, v in r.items() if k.endswith(("total", "budget", "fund", "capital"))}
+        amounts |= {k: r[k] for k in ("special_account", "unit_funds") if k in r}
+        out.append(
+            (
+                r["row_kind"],
+                r["unit"],
+                r["_project"],
+                r["_carried"],
+                amounts,
+                r["source_line"],
+                r["source_page"],
+            )
+        )
+    return out
+
+
+# 杭州市气象局 2026 (hz-qxj-2026-budget-dept) p24, 表10 2026年市级部门项目支出预算表, as hand_read.csv
+# reads it: 合计 2,131.61 (一般公共预算 2,008.00, 单位资金 123.61); 气象业务建设 1,097.02 (1,002.10,
+# 94.92) and 气象设施维护及科普 887.90 of 杭州市气象局; 专业系统维护及科普 146.69 (118.00, 28.69) of
+# 杭州市气象服务中心（杭州市预警信息发布中心）; the **/1/2/3 row under the header (NOTES.md).
+HZ_P24 = (
+    ["单位名称", "项目名称", "总计", "财政拨款收入", None, None, "财政专户管理资金", "单位资金"],
+    [None, None, None, "一般公共预算", "政府性基金", "国有资本经营预算", None, None],
+    ["**", "**", "1", "2", "3", "4", "5", "6"],
+    ["合计", None, "2,131.61", "2,008.00", None, None, None, "123.61"],
+    ["杭州市气象局", "气象业务建设", "1,097.02", "1,002.10", None, None, None, "94.92"],
+    [None, "气象设施维护及科普", "887.90", "887.90", None, None, None, None],
+    [
+        "杭州市气象服务中心（杭州市预警信息发布中心）",
+        "专业系统维护及科普",
+        "146.69",
+        "118.00",
+        None,
+        None,
+        None,
+        "28.69",
+    ],
+)
+
+
+def test_projects_by_unit_with_their_funds() -> None:
+    def funds(total, general, unit_funds):
+        return {
+            "total": D(total),
+            "general_budget": D(general),
+            "gov_fund": None,
+            "state_capital": None,
+            "special_account": None,
+            "unit_funds": unit_funds and D(unit_funds),
+        }
+
+    # names as the reader keeps them: normalised (NFKC: the full-width brackets as ASCII)
+    hz, centre = "杭州市气象局", "杭州市气象服务中心(杭州市预警信息发布中心)"
+    assert _projects(grid(*HZ_P24)) == [
+        ("department", None, None, False, funds("2131.61", "2008.00", "123.61"), 13, 3),
+        ("project", hz, "气象业务建设", False, funds("1097.02", "1002.10", "94.92"), 14, 3),
+        ("project", hz, "气象设施维护及科普", False, funds("887.90", "887.90", None), 15, 3),
+        ("project", centre, "专业系统维护及科普", False, funds("146.69", "118.00", "28.69"), 16, 3),
+    ]
+    # in 元; the header printed again on a continued page is skipped
+    rows = grid(*HZ_P24[:2], HZ_P24[4])
+    rows.append(GridRow(20, 4, list(HZ_P24[0]), grid=1))
+    rows.append(GridRow(21, 4, [None, "气象设施维护及科普", "8,879,000.00", None], grid=1))
+    got = _projects(rows, "元")
+    assert [(g[0], g[1], g[2], g[4]["total"], g[5]) for g in got] == [
+        ("project", hz, "气象业务建设", D("0.109702"), 12),  # 1,097.02 元
+        ("project", hz, "气象设施维护及科普", D("887.9"), 21),
+    ]
+
+
+# 长春市信访局 2026 (cc-xfj-2026-budget-dept) p14, 项目支出表(预算表 9), as NOTES.md and
+# hand_read.csv read it: 类型 | 项目名称 (一级项目 | 二级项目) | 项目单位 | 合计 | 本年财政拨款 (…) |
+# 财政拨款结转 (…) | 财政专户管理资金 | 单位资金; 部门特定目标类项目 474.56 → 综合管理 474.56 →
+# 2026信访专项经费 30.00, 2026信访接待中心运行费 116.00, 信访局临聘人员经费 16.56 (its 政府性基金
+# 0.00); no 合计 row. The 结转 figures of 2026信访专项经费 are made up here (the page prints none).
+CC_P14 = (
+    [
+        "类型",
+        "项目名称",
+        None,
+        "项目单位",
+        "合计",
+        "本年财政拨款",
+        None,
+        None,
+        "财政拨款结转",
+        None,
+        None,
+        "财政专户管理资金",
+        "单位资金",
+    ],
+    [
+        None,
+        "一级项目",
+        "二级项目",
+        None,
+        None,
+        "一般公共预算",
+        "政府性基金预算",
+        "国有资本经营预算",
+        "一般公共预算",
+        "政府性基金预算",
+        "国有资本经营预算",
+        None,
+        None,
+    ],
+    ["部门特定目标类项目", None, None, None, "474.56", "474.56"] + [None] * 7,
+    [None, "综合管理", None, None, "474.56", "474.56"] + [None] * 7,
+    [None, None, "2026信访专项经费", "长春市信访局", "30.00", "20.00", None, None, "10.00"]
+    + [None] * 4,
+    [None, None, "2026信访接待中心运行费", None, "116.00", "116.00"] + [None] * 7,
+    [
+        None,
+        None,
+        "信访局临聘人员经费",
+        None,
+        "16.56",
+        "16.56",
+        "0.00",
+        None,
+        "0.00",
+        None,
+        None,
+        None,
+        None,
+    ],
+)
+
+
+def test_projects_grouping_rows_raw_and_carried_over_amounts_apart() -> None:
+    def funds(general, gov=None, total=None, carried=False):
+        out = {"general_budget": general and D(general), "gov_fund": gov and D(gov)}
+        out["state_capital"] = None
+        if not carried:
+            out = {"total": total and D(total), **out, "special_account": None, "unit_funds": None}
+        return out
+
+    unit = "长春市信访局"
+    assert _projects(grid(*CC_P14)) == [
+        ("raw", 1, 1, "部门特定目标类项目", 12),
+        ("raw", 1, 5, "474.56", 12),
+        ("raw", 1, 6, "474.56", 12),
+        ("raw", 1, 2, "综合管理", 13),
+        ("raw", 1, 5, "474.56", 13),
+        ("raw", 1, 6, "474.56", 13),
+        ("project", unit, "2026信访专项经费", False, funds("20.00", total="30.00"), 14, 3),
+        ("project", unit, "2026信访专项经费", True, funds("10.00", carried=True), 14, 3),
+        ("project", unit, "2026信访接待中心运行费", False, funds("116.00", total="116.00"), 15, 3),
+        ("project", unit, "信访局临聘人员经费", False, funds("16.56", "0.00", "16.56"), 16, 3),
+    ]
+
+
+def test_projects_without_a_project_column_are_raw() -> None:
+    rows = grid(["单位名称", "合计"], ["杭州市气象局", "5.00"])
+    assert _projects(rows) == [
+        ("raw", 1, 1, "单位名称", 10),
+        ("raw", 1, 2, "合计", 10),
+        ("raw", 2, 1, "杭州市气象局", 11),
+        ("raw", 2, 2, "5.00", 11),
+    ]
+    rows = grid(["项目名称", "项目类别"], ["甲", "5.00"])  # no amount column
+    assert [g[0] for g in _projects(rows)] == ["raw"] * 4
+
+
+def test_projects_which_headers_name_projects() -> None:
+    from budgetlens.grid_projects import _names_projects
+
+    assert [
+        _names_projects(h)
+        for h in (
+            "项目名称",
+            "支出项目类别",
+            "项目",
+            "项目单位",
+            "项目类型",
+            "项目类别",
+            "项目支出",
+        )
+    ] == [True, True, True, False, False, False, False]
+    assert _names_projects("二级项目") and not _names_projects("名称")
+    assert not _names_projects("项目支出合计") and not _names_projects("项目单位名称")
+
+
+def test_projects_a_total_row_by_its_label_and_a_bad_amount() -> None:
+    from budgetlens.errors import IngestError
+
+    rows = grid(
+        ["单位名称", "项目名称", "金额"],
+        [None, "合 计", "3.00"],
+        ["本级", "甲项目", "1.00"],
+        ["其中：本级合计", None, "2.00"],
+        [None, "乙项目", "2.0O"],
+    )
+    with pytest.raises(IngestError) as e:
+        _projects(rows)
+    assert str(e.value) == (
+        "x.pdf page 3:14: table 项目支出表: expected a number in column total: found '2.0O'"
+    )
+    rows[-1].cells[2] = "2.00"
+    assert [(g[0], g[2], g[4]["total"]) for g in _projects(rows)] == [
+        ("department", None, D("3.00")),
+        ("project", "甲项目", D("1.00")),
+        ("department", None, D("2.00")),
+        ("project", "乙项目", D("2.00")),
+    ]
+    # 合计 in the project column beside other words is a project's name
+    rows[3].cells[:2] = [None, "其中：本级合计"]
+    assert _projects(rows)[2][:3] == ("project", "本级", "其中:本级合计")
+
+
+def _list(rows, unit: str | None = "万元"):
+    from budgetlens.grid_projects import read_project_list
+
+    got = read_project_list(table("performance", "项目支出绩效目标表", unit), rows)
+    if got is None:
+        return None
+    return [
+        (
+            r["row_kind"],
+            r["unit"],
+            r["_project"],
+            r["total"],
+            r["_carried"],
+            r["source_line"],
+            r["source_page"],
+        )
+        for r in got
+    ]
+
+
+def test_project_list_of_units_and_projects_read_once() -> None:
+    """长沙市信访局 2026 (cs-xfj-2026-budget-dept) pp22–23, 2026年项目支出绩效目标表, as
+    hand_read.csv reads it: 单位编码 | 单位（项目）名称 | 资金总额 | 绩效目标 | 一级指标 …; 合计
+    417.41; the unit 126001 长沙市信访局 (its row's 417.41 made up here), 基层及其他信访业务工作经费
+    专项 35.78 (repeated on p23, read once), 人民来访接待中心及特护期运行专项 10.22; the indicator
+    rows below a project have no amount."""
+    rows = grid(
+        ["单位编码", "单位（项目）名称", "资金总额", "绩效目标", "一级指标", "三级指标", "指标值"],
+        [None, "合计", "417.41", None, None, None, None],
+        ["126001", "长沙市信访局", "417.41", None, None, None, None],
+        [
+            None,
+            " 基层及其他信访业务工作经费专项 ",
+            "35.78",
+            "保障信访工作",
+            "产出指标",
+            "件数",
+            "≥1",
+        ],
+        [None, None, None, None, None, "满意度", "≥90%"],
+    )
+    rows += [
+        GridRow(
+            20, 23, [None, "基层及其他信访业务工作经费专项", "35.78", "保障", None, None, None]
+        ),
+        GridRow(21, 23, ["", "人民来访接待中心及特护期运行专项", "10.22", None, None, None, None]),
+        GridRow(22, 23, [None, None, "3.00", None, None, None, None]),  # no name: no project
+    ]
+    unit = "长沙市信访局"
+    assert _list(rows) == [
+        ("department", None, None, D("417.41"), False, 11, 3),
+        ("unit", unit, None, D("417.41"), False, 12, 3),
+        ("project", unit, "基层及其他信访业务工作经费专项", D("35.78"), False, 13, 3),
+        ("project", unit, "人民来访接待中心及特护期运行专项", D("10.22"), False, 21, 23),
+    ]
+
+
+def test_project_list_keyed_by_number_and_a_page_without_the_frame_column() -> None:
+    """重庆市水利局 2026 (cq-slj-2026-budget-dept) p33: 序号 | 项目名称 | 当年财政拨款预算金额 |
+    当年绩效目标; 水利行业业务经费 14,299.16 (hand_read.csv). A row with a 序号, a name and an
+    amount is a project (only a 单位编码 makes a unit); a page whose grid lacks the header page's
+    empty first column (北京 p13's frame column) is read shifted by one; here in 元."""
+    rows = grid(
+        [None, "序号", "项目名称", "当年财政拨款预算金额", "当年绩效目标"],
+        [None, "1", "水利行业业务经费", "142,991,600.00", None],
+    )
+    rows.append(GridRow(20, 34, ["2", "水资源管理", "10,000.00", "目标"]))
+    rows.append(GridRow(21, 34, ["3", "", "10,000.00", "目标"]))
+    assert _list(rows, "元") == [
+        ("project", None, "水利行业业务经费", D("14299.16"), False, 11, 3),
+        ("project", None, "水资源管理", D("1"), False, 20, 34),
+    ]
+
+
+def test_project_list_that_is_no_list_is_none() -> None:
+    assert _list(grid(["项目", "金额"], ["甲", "1.00"])) is None  # no 名称 header
+    assert _list(grid(["单位名称", "金额"], ["甲", "1.00"])) is None  # no 项目名称
+    assert _list(grid(["项目名称", "绩效目标"], ["甲", "1.00"])) is None  # no amount column
+    assert (
+        _list(grid(["金额", "项目名称", "绩效目标"], ["1.00", "甲", "目标"])) is None
+    )  # left of it
+    assert _list(grid(["项目名称", "合计"], [None, "1.00"], ["合计", "1.00"])) is None  # no project
+
+
+def test_project_list_a_unit_only_under_a_unit_code_column() -> None:
+    rows = grid(
+        ["单位编码", "项目名称", "金额", "绩效目标"],
+        ["126001", "长沙市信访局", "5.00", None],
+        ["126001", "信访专项", "5.00", "目标"],
+        [None, "合计", "5.00", None],
+    )
+    assert _list(rows) == [
+        ("unit", "长沙市信访局", None, D("5.00"), False, 11, 3),
+        ("project", "长沙市信访局", "信访专项", D("5.00"), False, 12, 3),
+        ("department", None, None, D("5.00"), False, 13, 3),
+    ]
+    rows[0].cells[0] = "单位代码"  # not 单位编码: each row with a name is a project
+    assert [g[0] for g in _list(rows)] == ["project", "project", "department"]
+
+
+def test_final_summary_without_its_row_numbers_row_by_row() -> None:
+    """国家信访局 2024 决算 p7 (公开01表, NOTES.md table 1): 收入 (项目, 行次, 金额) | 支出 (项目,
+    行次, 金额) and a 栏次 row; amounts made for the case. Every row whole: a 行次 column left in
+    would be read as an amount column of its own (行次 1 as 1.00 万元), where a 金额 is blank too."""
+    rows = grid(
+        ["收入", None, None, "支出", None, None],
+        ["项目", "行次", "金额", "项目", "行次", "金额"],
+        ["栏次", "", "1", "栏次", "", "2"],
+        ["一、财政拨款收入", "1", "10.00", "一、一般公共服务支出", "32", ""],
+        ["二、其他收入", "2", "", "二、教育支出", "33", "8.00"],
+        ["本年收入合计", "27", "10.00", "本年支出合计", "58", "8.00"],
+    )
+    rows.append(GridRow(16, 4, ["总计", "31", "10.00", "总计", "62", "8.00"], grid=1))
+    from budgetlens.grid_final import read_summary_final
+
+    got = read_summary_final(table("summary_final", "收入支出决算总表"), rows)
+    assert [
+        (
+            r["side"],
+            r["seq"],
+            r["item"],
+            r["column_group"],
+            r["amount_wan"],
+            r["source_line"],
+            r["source_page"],
+        )
+        for r in got
+    ] == [
+        ("收入", 1, "财政拨款收入", "金额", D("10.00"), 13, 3),
+        ("支出", 1, "教育支出", "金额", D("8.00"), 14, 3),
+        ("收入", 2, "本年收入合计", "金额", D("10.00"), 15, 3),
+        ("支出", 2, "本年支出合计", "金额", D("8.00"), 15, 3),
+        ("收入", 3, "总计", "金额", D("10.00"), 16, 4),
+        ("支出", 3, "总计", "金额", D("8.00"), 16, 4),
+    ]
+
+
+def test_final_panels_right_of_a_blank_column_and_a_label_left_of_them() -> None:
+    """The panels start at column 1 (column 0 blank but for the totals' first label): a label
+    left of every panel belongs to the first; amounts printed without decimals (120, a 3-digit
+    number like a code) are amounts, the panels being found by the header's 代码."""
+    from budgetlens.grid_final import read_economic_panels
+
+    rows = grid(
+        [None, "人员经费", None, None, "公用经费"],  # a header row shorter than the table
+        [None, "科目编码", "科目名称", "决算数", "科目代码", "科目名称", "决算数"],
+        [None, "30101", "基本工资", "120", None, None, None],
+        [None, "30102", "津贴补贴", "3.00"],  # a row ending before the second panel
+        [None, "30103", "奖金", "1.00", "30201", "办公费", "2.00", " "],  # a blank cell beyond
+        ["人员经费合计", None, None, "124.00", "公用经费合计", None, "2.00"],
+    )
+    got = read_economic_panels(table("economic_panels", "基本支出决算表"), rows)
+    assert [(r["code"], r["dept_class"], r["personnel"], r["public"]) for r in got] == [
+        ("30101", "基本工资", D("120"), None),
+        ("30102", "津贴补贴", D("3.00"), None),
+        ("30103", "奖金", D("1.00"), None),
+        ("30201", "办公费", None, D("2.00")),
+        (None, "人员经费合计", D("124.00"), None),
+        (None, "公用经费合计", None, D("2.00")),
+    ]
+
+
+def test_final_panels_found_by_their_codes_in_rows_ending_in_a_code() -> None:
+    """No header says 代码: the panels start where the codes stand, column 0 whatever the row's
+    last cell holds; a panel cut short after its code (or its name) has no name (or no
+    amount)."""
+    from budgetlens.grid_final import read_economic_panels
+
+    rows = grid(
+        ["科目", "名称", "金额", "科目", "名称"],
+        ["30101", "基本工资", "5.00", "30201"],
+        ["30102", "津贴补贴", "3.00", "30202", "印刷费", "31002"],
+    )
+    got = read_economic_panels(table("economic_panels", "基本支出决算表"), rows)
+    assert [(r["code"], r["dept_class"], r["total"]) for r in got] == [
+        ("30101", "基本工资", D("5.00")),
+        ("30102", "津贴补贴", D("3.00")),
+        ("30201", "", None),
+        ("30202", "印刷费", None),
+        ("31002", "", None),
+    ]
+    from budgetlens.errors import IngestError
+
+    with pytest.raises(IngestError, match="expected rows with 经济分类 codes"):
+        read_economic_panels(table("economic_panels", "基本支出决算表"), [])
+
+
+def test_final_empty_note_words_that_say_so() -> None:
+    """A note says its table is empty by one of the markers (无数据, 为空, 没有, 无政府性基金 …)
+    and names the table (本表, 此表) or is a 注; a 注 is joined over its lines as a 说明 is."""
+    from budgetlens.grid_final import empty_note
+
+    assert empty_note(_items("注：本表金额单位为万元。"), 0, 1) is None  # no marker
+    assert empty_note(_items("说明：此表无数据。"), 0, 1) == ("说明：此表无数据。", 0)
+    assert empty_note(_items("注：无政府性基金收支。"), 0, 1) == ("注：无政府性基金收支。", 0)
+    assert empty_note(_items("无政府性基金收支。"), 0, 1) is None  # neither 本表, 此表 nor 注
+    assert empty_note(_items("注：本部门没有政府性基金收入，", "故为空。"), 0, 2) == (
+        "注：本部门没有政府性基金收入，故为空。",
+        0,
+    )
