@@ -820,10 +820,11 @@ def _projects(rows, unit: str | None = "万元") -> list[tuple]:
     return out
 
 
-# 杭州市气象局 2026 (hz-qxj-2026-budget-dept) p24, 表10 2026年市级部门项目支出预算表, as hand_read.csv
-# reads it: 合计 2,131.61 (一般公共预算 2,008.00, 单位资金 123.61); 气象业务建设 1,097.02 (1,002.10,
-# 94.92) and 气象设施维护及科普 887.90 of 杭州市气象局; 专业系统维护及科普 146.69 (118.00, 28.69) of
-# 杭州市气象服务中心（杭州市预警信息发布中心）; the **/1/2/3 row under the header (NOTES.md).
+# 杭州市气象局 2026 (hz-qxj-2026-budget-dept) p24, 表10 2026年市级部门项目支出预算表,
+# as hand_read.csv reads it: 合计 2,131.61 (一般公共预算 2,008.00, 单位资金 123.61);
+# 气象业务建设 1,097.02 (1,002.10, 94.92) and 气象设施维护及科普 887.90 of 杭州市气象局;
+# 专业系统维护及科普 146.69 (118.00, 28.69) of 杭州市气象服务中心（杭州市预警信息发布中心）;
+# the **/1/2/3 row under the header (NOTES.md).
 HZ_P24 = (
     ["单位名称", "项目名称", "总计", "财政拨款收入", None, None, "财政专户管理资金", "单位资金"],
     [None, None, None, "一般公共预算", "政府性基金", "国有资本经营预算", None, None],
@@ -874,11 +875,12 @@ def test_projects_by_unit_with_their_funds() -> None:
     ]
 
 
-# 长春市信访局 2026 (cc-xfj-2026-budget-dept) p14, 项目支出表(预算表 9), as NOTES.md and
-# hand_read.csv read it: 类型 | 项目名称 (一级项目 | 二级项目) | 项目单位 | 合计 | 本年财政拨款 (…) |
-# 财政拨款结转 (…) | 财政专户管理资金 | 单位资金; 部门特定目标类项目 474.56 → 综合管理 474.56 →
-# 2026信访专项经费 30.00, 2026信访接待中心运行费 116.00, 信访局临聘人员经费 16.56 (its 政府性基金
-# 0.00); no 合计 row. The 结转 figures of 2026信访专项经费 are made up here (the page prints none).
+# 长春市信访局 2026 (cc-xfj-2026-budget-dept) p14, 项目支出表(预算表 9), as NOTES.md
+# and hand_read.csv read it: 类型 | 项目名称 (一级项目 | 二级项目) | 项目单位 | 合计 |
+# 本年财政拨款 (…) | 财政拨款结转 (…) | 财政专户管理资金 | 单位资金;
+# 部门特定目标类项目 474.56 → 综合管理 474.56 → 2026信访专项经费 30.00,
+# 2026信访接待中心运行费 116.00, 信访局临聘人员经费 16.56 (its 政府性基金 0.00); no 合计
+# row. The 结转 figures of 2026信访专项经费 are made up here (the page prints none).
 CC_P14 = (
     [
         "类型",
@@ -1115,9 +1117,10 @@ def test_project_list_a_unit_only_under_a_unit_code_column() -> None:
 
 
 def test_final_summary_without_its_row_numbers_row_by_row() -> None:
-    """国家信访局 2024 决算 p7 (公开01表, NOTES.md table 1): 收入 (项目, 行次, 金额) | 支出 (项目,
-    行次, 金额) and a 栏次 row; amounts made for the case. Every row whole: a 行次 column left in
-    would be read as an amount column of its own (行次 1 as 1.00 万元), where a 金额 is blank too."""
+    """国家信访局 2024 决算 p7 (公开01表, NOTES.md table 1): 收入 (项目, 行次, 金额) |
+    支出 (项目, 行次, 金额) and a 栏次 row; amounts made for the case. Every row whole: a
+    行次 column left in would be read as an amount column of its own (行次 1 as 1.00 万元),
+    where a 金额 is blank too."""
     rows = grid(
         ["收入", None, None, "支出", None, None],
         ["项目", "行次", "金额", "项目", "行次", "金额"],
