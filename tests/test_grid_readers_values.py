@@ -1217,3 +1217,41 @@ def test_final_empty_note_words_that_say_so() -> None:
         "注：本部门没有政府性基金收入，故为空。",
         0,
     )
+
+
+def test_final_three_public_a_car_item_without_its_parts_and_no_rows() -> None:
+    """公务用车购置及运行维护费 with 预算数 | 决算数 right under it (no 小计 | 购置费 | 运行维护费
+    columns) is the item as a whole; a table without rows gives none."""
+    rows = grid(
+        ["公务用车购置及运行维护费", None, "公务用车运行维护费", None],
+        ["预算数", "决算数", "预算数", "决算数"],
+        ["3.00", "2.00", "1.00", "0.50"],
+    )
+    B, A = "three_public_budget", "three_public"
+    assert [(k, label, total) for k, label, total, *_ in _three(rows)] == [
+        (B, CAR, D("3.00")),
+        (A, CAR, D("2.00")),
+        (B, RUN, D("1.00")),
+        (A, RUN, D("0.50")),
+    ]
+    assert _three([]) == []
+
+
+def test_final_panel_totals_row_an_amount_before_any_label_and_a_bad_total() -> None:
+    from budgetlens.errors import IngestError
+    from budgetlens.grid_final import read_economic_panels
+
+    rows = grid(*GJXFJ_P12)
+    rows[6].cells[:3] = ["1.00", "人员经费合计", "7,967.72"]  # 1.00: no label yet, not read
+    got = read_economic_panels(table("economic_panels", "基本支出决算表"), rows)
+    assert [(r["dept_class"], r["total"]) for r in got if r["row_kind"] == "subtotal"] == [
+        ("人员经费合计", D("7967.72")),
+        ("公用经费合计", D("2266.65")),
+    ]
+    rows[6].cells[2] = "7,967．72"  # a full-width point: an amount to the reader, refused
+    with pytest.raises(IngestError) as e:
+        read_economic_panels(table("economic_panels", "基本支出决算表"), rows)
+    assert str(e.value) == (
+        "x.pdf page 3:16: table 基本支出决算表: expected a number in column 人员经费合计: "
+        "found '7,967．72'"
+    )
