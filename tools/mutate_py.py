@@ -110,6 +110,10 @@ SCOPES: dict[str, tuple[str, ...]] = {
     # the PDF table readers besides grid.py: grids made for the case (tests/test_grid_final.py and
     # tests/test_grid_readers_values.py, ≈ 2 s), not the corpus tests that parse PDFs
     "budgetlens/grid_final.py": ("tests/test_grid_final.py", "tests/test_grid_readers_values.py"),
+    "budgetlens/grid_procurement.py": ("tests/test_grid_readers_values.py",),
+    "budgetlens/grid_projects.py": ("tests/test_grid_readers_values.py",),
+    "budgetlens/narrative_final.py": ("tests/test_grid_readers_values.py",),
+    "budgetlens/grid_performance.py": ("tests/test_grid_readers_values.py",),
 }
 SKIP = {".git", "build", "mutants", ".venv", "dist", "artifacts"}
 IGNORE = shutil.ignore_patterns(
