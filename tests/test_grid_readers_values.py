@@ -1255,3 +1255,34 @@ def test_final_panel_totals_row_an_amount_before_any_label_and_a_bad_total() -> 
         "x.pdf page 3:16: table 基本支出决算表: expected a number in column 人员经费合计: "
         "found '7,967．72'"
     )
+
+
+def test_final_summary_column_numbers_without_the_word_are_no_row() -> None:
+    """A 栏次 row printed as the column numbers alone (1 | 2, no 栏次) is no item: it was read as
+    a row 金额 of 1.00 and 2.00 万元."""
+    from budgetlens.grid_final import read_summary_final
+
+    rows = grid(
+        ["收入", None, None, "支出", None, None],
+        ["项目", "行次", "金额", "项目", "行次", "金额"],
+        ["", "", "1", "", "", "2"],
+        ["一、财政拨款收入", "1", "10.00", "一、一般公共服务支出", "32", "3.00"],
+    )
+    got = read_summary_final(table("summary_final", "收入支出决算总表"), rows)
+    assert [(r["side"], r["seq"], r["item"], r["amount_wan"], r["source_line"]) for r in got] == [
+        ("收入", 1, "财政拨款收入", D("10.00"), 13),
+        ("支出", 1, "一般公共服务支出", D("3.00"), 13),
+    ]
+
+
+def test_final_three_public_a_column_under_an_item_alone_beside_actuals() -> None:
+    """Where the header says 决算数 over some columns, a column under its item alone is not
+    taken as 决算数 (only a header saying neither word anywhere is read so)."""
+    rows = grid(["因公出国（境）费", "公务接待费"], ["决算数", ""], ["1.00", "2.00"])
+    assert _three(rows) == [
+        ("three_public", "因公出国（境）费", D("1.00"), 12, 3),
+        (
+            "column 2 holds 2.00 under 公务接待费: no “三公” item with 预算数 or 决算数, not read",
+            12,
+        ),
+    ]
