@@ -1286,3 +1286,94 @@ def test_final_three_public_a_column_under_an_item_alone_beside_actuals() -> Non
             12,
         ),
     ]
+
+
+# --- narrative_final: what a 决算's 说明 says of each 项 -----------------------------------------
+
+# the function table's rows the 项 codes are looked up in (一般公共预算 first: the first name of a
+# code wins); 2010101 行政运行 comes before 2013901 行政运行, told apart by the 款's name
+FUNCTION_ROWS = [
+    {"code": "201", "name": "一般公共服务支出", "level": 1},
+    {"code": "20101", "name": "人大事务", "level": 2},
+    {"code": "2010101", "name": "行政运行", "level": 3},
+    {"code": "20139", "name": "社会工作事务", "level": 2},
+    {"code": "2013901", "name": "行政运行", "level": 3},
+    {"code": "2013901", "name": "另一个名称", "level": 3},
+    {"code": "208", "name": "社会保障和就业支出", "level": 1},
+    {"code": "20805", "name": "行政事业单位养老支出", "level": 2},
+    {"code": "2080505", "name": "机关事业单位基本养老保险缴费支出", "level": 3},
+    {"code": "212", "name": "城乡社区", "level": 1},
+    {"code": "21299", "name": "其他城乡社区事务", "level": 2},
+    {"code": "2129999", "name": "其他城乡社区支出", "level": 3},
+    {"code": None, "name": "合计", "level": 0},
+]
+NOTE_KEYS = (
+    "seq",
+    "code",
+    "class_name",
+    "kuan_name",
+    "item_name",
+    "year_start_budget_wan",
+    "full_year_budget_wan",
+    "actual_wan",
+    "stated_rate",
+    "rate_of",
+    "reason",
+    "source_line",
+)
+
+
+def test_final_narrative_items_of_a_final_s_text() -> None:
+    """The sentences of 上海市普陀区委社会工作部 2024 决算 pp18–19 (tests/test_corpus_final.py:
+    合计 年初预算 0, 全年预算 321.02, 支出决算 307.82, 95.89% of 年初预算; 行政运行 52.00 / 51.32,
+    98.69%, 人员变动引起实际支出低于预算; 11.31 持平), the rest made for the case: a table row
+    (tabs) and a page number among the lines, a figure wrapped over a page, full-width digits,
+    a heading ending an item, a rate of 预算 (of 年初), an item without a 支出决算 (not read)."""
+    from budgetlens.narrative_final import execution_notes
+
+    lines = [
+        "一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，",
+        "支出决算为307.82万元，完成年初预算的95.89%。",
+        "项目\t决算数",
+        "1、一般公共服务支出（类）社会工作事务（款）行政运行（项）。主要用于：机构运行。全年预算为",
+        "12",
+        "52.00万元，支出决算为51.32 万元，完成全年预算数的98.69%。决算数小于全年预算数的主要原因：",
+        "人员变动引起实际支出低于预算。",
+        "2、社会保障和就业（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）。"
+        "全年预算为１１.31万元，支出决算为１１．31万元，决算数与全年预算数持平。",
+        "二、本部门政府性基金预算财政拨款支出完成预算的0%。",
+        "3、城乡社区支出（类）其他城乡社区支出（款）其他城乡社区支出（项）。",
+        "年初预算为1,005.00万元，支出决算为4.00万元，完成预算的80%。主要原因为项目调整。",
+        "4、教育（类）普通教育（款）小学教育（项）。本年无此项支出。",
+    ]
+    got = [tuple(r[k] for k in NOTE_KEYS) for r in execution_notes(lines, FUNCTION_ROWS)]
+    assert got == [
+        (1, None, "", "", "合计", D("0"), D("321.02"), D("307.82"), D("95.89"), "年初", None, 1),
+        (2, "2013901", "一般公共服务支出", "社会工作事务", "行政运行", None, D("52.00"))
+        + (D("51.32"), D("98.69"), "全年", "人员变动引起实际支出低于预算", 4),
+        (3, "2080505", "社会保障和就业", "行政事业单位养老支出", "机关事业单位基本养老保险缴费支出")
+        + (None, D("11.31"), D("11.31"), None, None, "持平", 8),
+        (4, "2129999", "城乡社区支出", "其他城乡社区支出", "其他城乡社区支出", D("1005.00"), None)
+        + (D("4.00"), D("80"), "年初", "项目调整", 10),
+    ]
+
+
+def test_final_narrative_without_a_statement_of_the_whole_first() -> None:
+    """The statement of the whole is read only before the first 项; a 项 whose names match no
+    code of the function table gets none; text without any 项 gives nothing."""
+    from budgetlens.narrative_final import execution_notes
+
+    lines = [
+        "1.一般公共服务支出(类)人大事务(款)代表工作(项)支出决算为1.00万元。",
+        "（二）一般公共预算财政拨款支出年初预算为2.00万元，支出决算为1.00万元。",
+    ]
+    got = [tuple(r[k] for k in NOTE_KEYS) for r in execution_notes(lines, FUNCTION_ROWS)]
+    assert got == [
+        (1, None, "一般公共服务支出", "人大事务", "代表工作", None, None, D("1.00"), None, None)
+        + (None, 1),
+    ]
+    assert execution_notes(lines[1:], FUNCTION_ROWS) == []
+    assert execution_notes([], []) == []
+    # the statement of the whole without its 支出决算 gives no 合计 row
+    lines = ["一般公共预算财政拨款支出全年预算为2.00万元。", lines[0]]
+    assert [r["item_name"] for r in execution_notes(lines, FUNCTION_ROWS)] == ["代表工作"]
