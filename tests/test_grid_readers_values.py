@@ -1349,12 +1349,48 @@ def test_final_narrative_items_of_a_final_s_text() -> None:
     got = [tuple(r[k] for k in NOTE_KEYS) for r in execution_notes(lines, FUNCTION_ROWS)]
     assert got == [
         (1, None, "", "", "合计", D("0"), D("321.02"), D("307.82"), D("95.89"), "年初", None, 1),
-        (2, "2013901", "一般公共服务支出", "社会工作事务", "行政运行", None, D("52.00"))
-        + (D("51.32"), D("98.69"), "全年", "人员变动引起实际支出低于预算", 4),
-        (3, "2080505", "社会保障和就业", "行政事业单位养老支出", "机关事业单位基本养老保险缴费支出")
-        + (None, D("11.31"), D("11.31"), None, None, "持平", 8),
-        (4, "2129999", "城乡社区支出", "其他城乡社区支出", "其他城乡社区支出", D("1005.00"), None)
-        + (D("4.00"), D("80"), "年初", "项目调整", 10),
+        (
+            2,
+            "2013901",
+            "一般公共服务支出",
+            "社会工作事务",
+            "行政运行",
+            None,
+            D("52.00"),
+            D("51.32"),
+            D("98.69"),
+            "全年",
+            "人员变动引起实际支出低于预算",
+            4,
+        ),
+        (
+            3,
+            "2080505",
+            "社会保障和就业",
+            "行政事业单位养老支出",
+            "机关事业单位基本养老保险缴费支出",
+            None,
+            D("11.31"),
+            D("11.31"),
+            None,
+            None,
+            "持平",
+            8,
+        ),
+        (
+            4,
+            "2129999",
+            "城乡社区支出",
+            "其他城乡社区支出",
+            "其他城乡社区支出",
+            D("1005.00"),
+            None,
+            D("4.00"),
+            D("80"),
+            "年初",
+            "项目调整",
+            10,
+        ),
     ]
 
 
@@ -1369,8 +1405,20 @@ def test_final_narrative_without_a_statement_of_the_whole_first() -> None:
     ]
     got = [tuple(r[k] for k in NOTE_KEYS) for r in execution_notes(lines, FUNCTION_ROWS)]
     assert got == [
-        (1, None, "一般公共服务支出", "人大事务", "代表工作", None, None, D("1.00"), None, None)
-        + (None, 1),
+        (
+            1,
+            None,
+            "一般公共服务支出",
+            "人大事务",
+            "代表工作",
+            None,
+            None,
+            D("1.00"),
+            None,
+            None,
+            None,
+            1,
+        ),
     ]
     assert execution_notes(lines[1:], FUNCTION_ROWS) == []
     assert execution_notes([], []) == []
