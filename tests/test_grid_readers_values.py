@@ -669,7 +669,8 @@ def test_procurement_by_subject() -> None:
     """烟台 公开表12 (yt-mzj-2026-budget-dept p28, tests/test_procurement.py): 科目编码 类/款/项 |
     科目名称 | 合计 | 一般公共预算 | 政府性基金; 合计 623.63 = 49.75 + 573.88; 208 49.75;
     2080201 行政运行 9.44; 2296002 573.88, all 政府性基金 (2080208 40.31 made up here so that the
-    items add up): a 科目 with 科目 under it is a group, one without an item, no category."""
+    items add up; 229 其他支出 and 22960 彩票公益金安排的支出 over 2296002 as 功能分类 names them):
+    a 科目 with 科目 under it is a group, one without an item, no category."""
     rows = grid(
         ["科目编码", None, None, "科目名称", "合计", "一般公共预算", "政府性基金"],
         ["类", "款", "项", None, None, None, None],
@@ -678,7 +679,9 @@ def test_procurement_by_subject() -> None:
         [None, "02", None, "民政管理事务", "49.75", "49.75", None],
         [None, None, "01", "行政运行", "9.44", "9.44", None],
         [None, None, "08", "基层政权建设和社区治理", "40.31", "40.31", None],
-        ["229", "60", "02", "用于社会福利的彩票公益金支出", "573.88", None, "573.88"],
+        ["229", None, None, "其他支出", "573.88", None, "573.88"],
+        [None, "60", None, "彩票公益金安排的支出", "573.88", None, "573.88"],
+        [None, None, "02", "用于社会福利的彩票公益金支出", "573.88", None, "573.88"],
     )
     n = (None, None, None)
     assert _buy(rows) == [
@@ -758,6 +761,36 @@ def test_procurement_by_subject() -> None:
             3,
         ),
         (
+            "group",
+            None,
+            None,
+            "229 其他支出",
+            None,
+            None,
+            None,
+            D("573.88"),
+            None,
+            D("573.88"),
+            *n,
+            17,
+            3,
+        ),
+        (
+            "group",
+            None,
+            None,
+            "22960 彩票公益金安排的支出",
+            None,
+            None,
+            None,
+            D("573.88"),
+            None,
+            D("573.88"),
+            *n,
+            18,
+            3,
+        ),
+        (
             "item",
             None,
             None,
@@ -769,7 +802,7 @@ def test_procurement_by_subject() -> None:
             None,
             D("573.88"),
             *n,
-            17,
+            19,
             3,
         ),
     ]
@@ -1425,3 +1458,105 @@ def test_final_narrative_without_a_statement_of_the_whole_first() -> None:
     # the statement of the whole without its 支出决算 gives no 合计 row
     lines = ["一般公共预算财政拨款支出全年预算为2.00万元。", lines[0]]
     assert [r["item_name"] for r in execution_notes(lines, FUNCTION_ROWS)] == ["代表工作"]
+
+
+PROCUREMENT_HEADER = [
+    "单位编码",
+    "采购品目大类",
+    "专项名称",
+    "经济科目",
+    "采购物品名称",
+    "采购组织形式",
+    "数量",
+    "总计",
+]
+
+
+def _row8(unit_code=None, category=None, project=None, economic=None, item=None, method=None):
+    return [unit_code, category, project, economic, item, method]
+
+
+def test_procurement_what_each_row_carries_to_the_rows_below() -> None:
+    """A unit's row starts its unit afresh (no 专项, 经济科目 or item of the unit above); a
+    category's row its category; a 专项 row (or a 经济科目 row alone) is a group under which
+    the items fall; a 合计 row ends everything; a figure in 数量 is no label."""
+    rows = grid(
+        PROCUREMENT_HEADER,
+        [*_row8("301001", None, "单位甲"), None, "10.00"],
+        [*_row8(None, "货物", None), None, "10.00"],
+        [*_row8(None, None, "专项一", "办公设备购置"), None, "10.00"],
+        [*_row8(None, None, None, "印刷费"), None, "2.00"],
+        [*_row8(None, None, None, None, "打印机", "公开招标"), "3", "8.00"],
+        [*_row8("301002", None, "单位乙"), None, "5.00"],
+        [*_row8(None, None, None, None, "复印纸", "询价"), None, "5.00"],
+        [*_row8(None, "服务", None), None, "1.00"],
+        [*_row8(None, None, "专项二"), None, "1.00"],
+        [*_row8(None, "合计"), None, "15.00"],
+        [*_row8(None, None, None, None, "维修", "询价"), None, "1.00"],
+        [*_row8(None, None, None, None, None, None), "2", None],  # 数量 alone: nothing
+    )
+    got = [(*g[:7], g[7], g[13]) for g in _buy(rows)]
+    A, B = "单位甲", "单位乙"
+    assert got == [
+        ("unit", None, A, None, None, None, None, D("10.00"), 11),
+        ("category", "货物", None, None, None, None, None, D("10.00"), 12),
+        ("group", "货物", A, "专项一", "办公设备购置", None, None, D("10.00"), 13),
+        ("group", "货物", A, "专项一", "印刷费", None, None, D("2.00"), 14),
+        ("item", "货物", A, "专项一", "印刷费", "打印机", "公开招标", D("8.00"), 15),
+        ("unit", "货物", B, None, None, None, None, D("5.00"), 16),
+        ("item", "货物", B, None, None, "复印纸", "询价", D("5.00"), 17),
+        ("category", "服务", None, None, None, None, None, D("1.00"), 18),
+        ("group", "服务", B, "专项二", None, None, None, D("1.00"), 19),
+        ("total", None, None, None, None, None, None, D("15.00"), 20),
+        ("item", None, None, None, None, "维修", "询价", D("1.00"), 21),
+    ]
+
+
+def test_procurement_a_method_alone_continues_only_the_item_above() -> None:
+    """A row with only a 采购组织形式 (and its amount) is the item above bought another way; after
+    a unit's, a category's or the 合计 row there is no item above: the row is refused."""
+    from budgetlens.errors import IngestError
+
+    item = [*_row8(None, None, None, None, "打印机", "公开招标"), None, "8.00"]
+    again = [*_row8(None, None, None, None, None, "询价"), None, "1.00"]
+    assert [g[5:7] for g in _buy(grid(PROCUREMENT_HEADER, item, again))] == [
+        ("打印机", "公开招标"),
+        ("打印机", "询价"),
+    ]
+    for between in (
+        [*_row8("301001", None, "单位甲"), None, "8.00"],
+        [*_row8(None, "货物"), None, "8.00"],
+        [*_row8(None, "合计"), None, "8.00"],
+    ):
+        with pytest.raises(IngestError) as e:
+            _buy(grid(PROCUREMENT_HEADER, item, between, again))
+        assert str(e.value) == (
+            "x.pdf page 3:13: table 政府采购预算表: expected a 合计, category, 专项 or item row: "
+            "found '询价'"
+        )
+
+
+def test_procurement_cells_that_are_no_label() -> None:
+    """Text in a column of no interest (规格, 数量 …) or beyond every header is no label: a row
+    with an amount and only such text is refused as 'amounts only'; a bad amount names its
+    column."""
+    from budgetlens.errors import IngestError
+
+    header = ["采购物品名称", "规格", "金额", None, None, None]
+    with pytest.raises(IngestError, match="found 'amounts only'"):
+        _buy(grid(header, ["", "A4", "5.00", None, None, "备注"]))
+    header[3] = "一般公共预算"
+    with pytest.raises(IngestError) as e:
+        _buy(grid(header, ["打印机", "A4", "十万", "5.00"]))  # a row of data by its 5.00
+    assert str(e.value) == (
+        "x.pdf page 3:11: table 政府采购预算表: expected a number in column total: found '十万'"
+    )
+
+
+def test_procurement_a_cell_two_columns_off_is_placed_three_is_not() -> None:
+    rows = grid(
+        ["采购物品名称", None, None, None, "金额", None, None, None],
+        ["打印机", None, "12.00", None, None, None, None, None],
+        ["复印纸", None, None, None, None, None, None, "5.00"],
+    )
+    assert [(g[5], g[7]) for g in _buy(rows)] == [("打印机", D("12.00")), ("复印纸", None)]
