@@ -1524,6 +1524,7 @@ def test_procurement_a_method_alone_continues_only_the_item_above() -> None:
         ("打印机", "询价"),
     ]
     for between in (
+        [*_row8(None, None, "专项一"), None, "8.00"],
         [*_row8("301001", None, "单位甲"), None, "8.00"],
         [*_row8(None, "货物"), None, "8.00"],
         [*_row8(None, "合计"), None, "8.00"],
@@ -1560,3 +1561,22 @@ def test_procurement_a_cell_two_columns_off_is_placed_three_is_not() -> None:
         ["复印纸", None, None, None, None, None, None, "5.00"],
     )
     assert [(g[5], g[7]) for g in _buy(rows)] == [("打印机", D("12.00")), ("复印纸", None)]
+
+
+def test_procurement_a_new_project_drops_the_economic_subject_above() -> None:
+    from budgetlens.errors import IngestError
+
+    rows = grid(
+        PROCUREMENT_HEADER,
+        [*_row8(None, None, "专项一", "办公设备购置"), None, "10.00"],
+        [*_row8(None, None, "专项二"), None, "1.00"],
+        [*_row8(None, None, None, None, "维修", "询价"), None, "1.00"],
+    )
+    assert [g[3:6] for g in _buy(rows)] == [
+        ("专项一", "办公设备购置", None),
+        ("专项二", None, None),
+        ("专项二", None, "维修"),
+    ]
+    header = ["采购物品名称", "采购组织形式", "单位名称", "金额"]
+    with pytest.raises(IngestError, match=r"found '询价 \| 单位甲'"):
+        _buy(grid(header, [None, "询价", "单位甲", "1.00"]))
