@@ -1577,6 +1577,9 @@ def test_procurement_a_new_project_drops_the_economic_subject_above() -> None:
         ("专项二", None, None),
         ("专项二", None, "维修"),
     ]
+    # a 合计 printed in the 专项 column is no unit's name
+    rows.append(GridRow(14, 3, [*_row8(None, None, "合计"), None, "11.00"]))
+    assert _buy(rows)[-1][:5] == ("total", None, None, None, None)
     header = ["采购物品名称", "采购组织形式", "单位名称", "金额"]
     with pytest.raises(IngestError, match=r"found '询价 \| 单位甲'"):
         _buy(grid(header, [None, "询价", "单位甲", "1.00"]))
