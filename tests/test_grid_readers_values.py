@@ -1583,3 +1583,85 @@ def test_procurement_a_new_project_drops_the_economic_subject_above() -> None:
     header = ["采购物品名称", "采购组织形式", "单位名称", "金额"]
     with pytest.raises(IngestError, match=r"found '询价 \| 单位甲'"):
         _buy(grid(header, [None, "询价", "单位甲", "1.00"]))
+
+
+# --- grid_performance: the 绩效目标表 -------------------------------------------------------------
+
+
+def _perf(rows, title: str = "项目支出绩效目标表", unit: str | None = "万元") -> list[dict]:
+    from budgetlens.grid_performance import read_performance
+
+    return read_performance(table("performance", title, unit), rows)
+
+
+def test_performance_a_project_form() -> None:
+    """One form per project (福州, 烟台, 西安 print it so): its name, 主管部门 with its code,
+    实施单位, the funds in 万元 (kept in 元), the goal, the indicators with their merged 一级/二级
+    cells blank below their first row; a 备注 row ends the indicators; made for the case."""
+    rows = grid(
+        ["项目名称", "信访专项", None, None],
+        ["主管部门及代码", "108-某某局", "实施单位", "某某局机关"],
+        ["项目资金（万元）", "资金总额", "12.50", None],
+        [None, "其中：财政拨款", "10.00", None],
+        [None, "其他资金", "2.50", None],
+        ["年度目标", "办好信访", None, None],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "接待人次", "≥3000人次"],
+        [None, None, "答复率", "≥95%"],
+        [None, "时效指标", "按期办结率", "100%"],
+        ["满意度指标", "服务对象满意度指标", "群众满意率", "≥90%"],
+        ["备注", "无", None, None],
+    )
+    got = _perf(rows)
+    table_row, *rest = got
+    assert table_row == {
+        "_target": "performance_table",
+        "project": "信访专项",
+        "is_department": False,
+        "supervisor": "108-某某局",
+        "supervisor_code": "108",
+        "implementing_unit": "某某局机关",
+        "goal_annual": "办好信访",
+        "source_line": 10,
+    }
+    funds = [(r["source"], r["label"], r["amount_yuan"], r["period"]) for r in rest[:3]]
+    assert funds == [
+        ("total", "资金总额", D("125000"), "年度"),
+        ("fiscal_appropriation", "其中：财政拨款", D("100000"), "年度"),
+        ("other", "其他资金", D("25000"), "年度"),
+    ]
+    indicators = [
+        (r["seq"], r["level1"], r["level2_raw"], r["name"], r["target_raw"], r["source_line"])
+        for r in rest[3:]
+    ]
+    assert indicators == [
+        (1, "产出指标", "数量指标", "接待人次", "≥3000人次", 17),
+        (2, "产出指标", "数量指标", "答复率", "≥95%", 18),
+        (3, "产出指标", "时效指标", "按期办结率", "100%", 19),
+        (4, "满意度指标", "服务对象满意度指标", "群众满意率", "≥90%", 20),
+    ]
+
+
+def test_performance_levels_and_targets_in_one_cell() -> None:
+    """北京市信访办公室 2026 (bj-xfb-2026-budget-dept) p17, 预算13表, as
+    tests/test_performance_department.py reads it: 一级, 二级 and 三级 in one 绩效指标 cell
+    (产出指标质量指标来信扫描完成率), the target 指标性质 + 指标值 + 度量单位 (＝100%), a 定性
+    one its value alone (优)."""
+    from budgetlens.grid_performance import _split_levels, _target_text
+
+    assert _split_levels("产出指标质量指标来信扫描完成率") == (
+        "产出指标",
+        "质量指标",
+        "来信扫描完成率",
+    )
+    assert _split_levels("效益指标社会效益指标保障接访工作的运转") == (
+        "效益指标",
+        "社会效益指标",
+        "保障接访工作的运转",
+    )
+    assert _split_levels("来信扫描完成率") == ("", "", "来信扫描完成率")
+    assert _target_text("＝", "100", "%") == "＝100%"
+    assert _target_text("≤", "5", "分钟") == "≤5分钟"
+    assert _target_text("定性", "优", "") == "优"
+    assert _target_text("", "优", "") == "优"
+    assert _target_text("≥", " ", "%") == ""
