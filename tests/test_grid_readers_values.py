@@ -1665,3 +1665,19 @@ def test_performance_levels_and_targets_in_one_cell() -> None:
     assert _target_text("定性", "优", "") == "优"
     assert _target_text("", "优", "") == "优"
     assert _target_text("≥", " ", "%") == ""
+
+
+def test_procurement_an_item_s_own_subject_and_what_only_items_carry() -> None:
+    """An item row's own 经济科目 wins over its group's; a 采购组织形式 is an item's only (a group
+    row's is not kept); a 合计 printed in the 经济科目 column is no subject."""
+    rows = grid(
+        PROCUREMENT_HEADER,
+        [*_row8(None, None, "专项一", "办公设备购置", None, "询价"), None, "10.00"],
+        [*_row8(None, None, None, "印刷费", "复印纸", "询价"), None, "1.00"],
+        [*_row8(None, None, None, "合计"), None, "10.00"],
+    )
+    assert [(g[0], g[3], g[4], g[5], g[6]) for g in _buy(rows)] == [
+        ("group", "专项一", "办公设备购置", None, None),
+        ("item", "专项一", "印刷费", "复印纸", "询价"),
+        ("total", None, None, None, None),
+    ]
