@@ -1681,3 +1681,28 @@ def test_procurement_an_item_s_own_subject_and_what_only_items_carry() -> None:
         ("item", "专项一", "印刷费", "复印纸", "询价"),
         ("total", None, None, None, None),
     ]
+
+
+def test_procurement_roles_of_header_cells() -> None:
+    """What a column holds by its header: 江苏 2019 prints only the 类 of 采购品目大类; 重庆's 项目
+    is the category's name; 款/项 and headers of no interest (备注) are skipped; a header split
+    over two rows is read joined."""
+    from budgetlens.grid_procurement import _role
+
+    assert [_role(h) for h in ("类", "项目", "款", "项", "备注", "", "采购品目大类")] == [
+        "category",
+        "label",
+        "skip",
+        "skip",
+        "skip",
+        None,
+        "category",
+    ]
+    rows = grid(["采购品目", "采购物品", "金额", "备注"], ["大类", "名称", None, None])
+    rows += grid(["货物", "打印机", "5.00", "无"])
+    got = _buy(rows)
+    assert [(g[0], g[1], g[5], g[7]) for g in got] == [("category", "货物", None, D("5.00"))]
+    from budgetlens.errors import IngestError
+
+    with pytest.raises(IngestError, match="found 'amounts only'"):
+        _buy(grid(["采购物品名称", "金额", "备注"], [None, "5.00", "无"]))
