@@ -1706,3 +1706,23 @@ def test_procurement_roles_of_header_cells() -> None:
 
     with pytest.raises(IngestError, match="found 'amounts only'"):
         _buy(grid(["采购物品名称", "金额", "备注"], [None, "5.00", "无"]))
+
+
+def test_procurement_a_total_or_a_category_ends_the_project_and_subject_above() -> None:
+    rows = grid(
+        PROCUREMENT_HEADER,
+        [*_row8(None, None, "专项一", "办公设备购置"), None, "10.00"],
+        [*_row8(None, None, None, "合计"), None, "10.00"],
+        [*_row8(None, None, None, None, "复印纸", "询价"), None, "1.00"],
+        [*_row8(None, None, "专项二", "印刷费"), None, "2.00"],
+        [*_row8(None, "货物"), None, "2.00"],
+        [*_row8(None, None, None, None, "打印机", "询价"), None, "2.00"],
+    )
+    assert [(g[0], g[1], g[3], g[4], g[5]) for g in _buy(rows)] == [
+        ("group", None, "专项一", "办公设备购置", None),
+        ("total", None, None, None, None),
+        ("item", None, None, None, "复印纸"),
+        ("group", None, "专项二", "印刷费", None),
+        ("category", "货物", None, None, None),
+        ("item", "货物", None, None, "打印机"),
+    ]
