@@ -1726,3 +1726,24 @@ def test_procurement_a_total_or_a_category_ends_the_project_and_subject_above() 
         ("category", "货物", None, None, None),
         ("item", "货物", None, None, "打印机"),
     ]
+
+
+def test_procurement_a_header_alone_on_its_grid_and_a_category_without_amount() -> None:
+    """A header on a grid of its own (the rows on the next page's grid) still names the columns,
+    though the rows carry 科目 codes; a category printed without an amount is a category row."""
+    rows = grid(
+        ["科目编码", None, None, "单位编码", "采购项目", "采购目录", "金额"],
+        ["类", "款", "项", None, None, None, None],
+    )
+    rows += [
+        GridRow(12, 4, ["207", "01", "99", None, "城市宣传经费", "C2002广播服务", "15.00"], grid=1),
+    ]
+    got = _buy(rows)
+    assert [(g[0], g[3], g[5], g[7], g[13], g[14]) for g in got] == [
+        ("item", "城市宣传经费", "C2002广播服务", D("15.00"), 12, 4)
+    ]
+    rows = grid(["采购类别", "金额"], ["A-货物", None], ["C-服务", "35.65"])
+    assert [(g[0], g[1], g[7]) for g in _buy(rows)] == [
+        ("category", "货物", None),
+        ("category", "服务", D("35.65")),
+    ]
