@@ -1747,3 +1747,27 @@ def test_procurement_a_header_alone_on_its_grid_and_a_category_without_amount() 
         ("category", "货物", None),
         ("category", "服务", D("35.65")),
     ]
+
+
+def test_procurement_a_continued_page_s_own_header_line() -> None:
+    """A continued page whose grid opens with a line naming no label column (单位：万元) keeps the
+    first page's columns; a page holding only such a line, in another width, is refused."""
+    from budgetlens.errors import IngestError
+
+    rows = grid(["采购物品名称", "金额"], ["打印机", "5.00"])
+    rows += [
+        GridRow(20, 4, ["单位：万元", None], grid=1),
+        GridRow(21, 4, ["复印纸", "1.00"], grid=1),
+    ]
+    assert [(g[5], g[7], g[13]) for g in _buy(rows)] == [
+        ("打印机", D("5.00"), 11),
+        ("复印纸", D("1.00"), 21),
+    ]
+    rows = grid(["采购物品名称", "金额"], ["打印机", "5.00"])
+    rows.append(GridRow(20, 4, ["单位：万元"], grid=1))
+    with pytest.raises(IngestError) as e:
+        _buy(rows)
+    assert str(e.value) == (
+        "x.pdf page 3: table 政府采购预算表: expected a continued page with the header's 2 "
+        "columns: found '1 columns'"
+    )
