@@ -46,13 +46,9 @@ def _t(c: str | None) -> str:
 
 
 def _is_numbering(r: GridRow) -> bool:
-    """The 栏次 row under a header: 栏次 and column numbers (1 2 3 …) only."""
+    """The 栏次 row under a header: column numbers (1 2 3 …), with or without the word 栏次."""
     filled = [_t(c) for c in r.cells if _t(c)]
-    return (
-        bool(filled)
-        and all(re.fullmatch(r"栏次|\d{1,2}|\*+", c) for c in filled)
-        and any(c == "栏次" for c in filled)
-    )
+    return bool(filled) and all(re.fullmatch(r"栏次|\d{1,2}|\*+", c) for c in filled)
 
 
 def _drop_columns(rows: list[GridRow], drop: set[int]) -> list[GridRow]:
@@ -260,12 +256,9 @@ def read_three_public_final(t: Located, rows: list[GridRow]) -> list[dict]:
     w = Where(t)
     scale = SCALE.get(t.unit or "万元", Decimal(1))
     ncols = max((len(r.cells) for r in rows), default=0)
-    data = [r for r in rows if any(is_amount(_t(c)) for c in r.cells)]
-    data = [r for r in data if not all(re.fullmatch(r"\d{1,2}", _t(c)) for c in r.cells if _t(c))]
+    # a row of figures; not the column numbers under the header (1 2 3 …, or 栏次 1 2 3 …)
+    data = [r for r in rows if any(is_amount(_t(c)) for c in r.cells) and not _is_numbering(r)]
     header = [r for r in rows if r not in data and not _is_numbering(r)]
-    header = [
-        r for r in header if not all(re.fullmatch(r"\d{1,2}", _t(c)) for c in r.cells if _t(c))
-    ]
     paths = _header_paths(header, ncols)
     # a table that prints 决算数 only says neither word: every figure is a 决算数
     only_actual = not any("预算" in p or "决算" in p for path in paths for p in path)

@@ -112,7 +112,10 @@ def _header_roles(header: list[GridRow], ncols: int) -> list[str | None]:
 
 
 def _is_data(r: GridRow) -> bool:
-    return any(is_amount(_txt(c)) or _CATEGORY.match(_txt(c)) for c in r.cells if c)
+    """A row of figures or a category; not the column numbers under a header (栏次 1 2 3 …)."""
+    return not _numbering(r) and any(
+        is_amount(_txt(c)) or _CATEGORY.match(_txt(c)) for c in r.cells if c
+    )
 
 
 def _mapping(roles: list[str | None]) -> dict[int, str]:

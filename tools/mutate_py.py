@@ -159,6 +159,13 @@ SCOPES: dict[str, tuple[str, ...]] = {
     ),
     "budgetlens/source.py": ("tests/test_text_readers_values.py", "tests/test_ingest_seed.py"),
     "budgetlens/prior_year.py": ("tests/test_text_readers_values.py", "tests/test_ingest_seed.py"),
+    # the PDF table readers besides grid.py: grids made for the case (tests/test_grid_final.py and
+    # tests/test_grid_readers_values.py, ≈ 2 s), not the corpus tests that parse PDFs
+    "budgetlens/grid_final.py": ("tests/test_grid_final.py", "tests/test_grid_readers_values.py"),
+    "budgetlens/grid_procurement.py": ("tests/test_grid_readers_values.py",),
+    "budgetlens/grid_projects.py": ("tests/test_grid_readers_values.py",),
+    "budgetlens/narrative_final.py": ("tests/test_grid_readers_values.py",),
+    "budgetlens/grid_performance.py": ("tests/test_grid_readers_values.py",),
 }
 SKIP = {".git", "build", "mutants", ".venv", "dist", "artifacts"}
 IGNORE = shutil.ignore_patterns(
